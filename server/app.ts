@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { AppInstance } from './app-instance'
+import { authRoutes } from './auth/auth.routes'
+import type { Config } from './config'
+import type { Db } from './db/connection'
+import { facilityRoutes } from './facilities/facility.routes'
+import { healthRoutes } from './health/health.routes'
+import { registerErrorHandling } from './http/error-handler'
+import { logSerializers } from './http/log-serializers'
+import { type ZodTypeProvider, useZod } from './http/zod-provider'
+import { meRoutes } from './me/me.routes'
+
+export interface AppOptions {
+  config: Config
+  db: Db
+  /** Pino options or a destination; tests pass a stream to read what would be logged. */
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Builds the API as a Fastify instance that does not listen: `server/main.ts` listens, tests inject. */
+export async function buildApp({ config, db, logger }: AppOptions): Promise<AppInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.LOG_LEVEL, serializers: logSerializers },
+    bodyLimit: 16 * 1024,
+    // Unknown query fields are refused by the schemas; no coercion surprises from ajv defaults.
+    routerOptions: { maxParamLength: 100 },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.decorate('config', config)
+  app.decorate('db', db)
+
+  // 1. Cross-cutting: security headers, validation, one error shape.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'],
+        // A demo reached over plain HTTP on a LAN address must not have its scripts upgraded to HTTPS.
+        'upgrade-insecure-requests': null,
+      },
+    },
+    strictTransportSecurity: false,
+  })
+  useZod(app)
+  registerErrorHandling(app)
+
+  // 2. The API.
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes)
+      await api.register(authRoutes)
+      await api.register(meRoutes)
+      await api.register(facilityRoutes)
+    },
+    { prefix: '/api' },
+  )
+
+  // 3. The H5 build, when there is one, with index.html for page paths.
+  const staticRoot = resolve(config.STATIC_DIR)
+  if (existsSync(resolve(staticRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: staticRoot, wildcard: false })
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html')
+      return reply.status(404).send({ error: { code: 'not_found', message: '没有找到您要的内容' } })
+    })
+  }
+
+  return app
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema'
+
+export type DatabaseKind = 'sqlite' | 'postgres'
+
+export interface Db {
+  kysely: Kysely<Database>
+  kind: DatabaseKind
+  close(): Promise<void>
+}
+
+// COUNT(*) and other int8 results come back as strings from pg; every count here fits a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
+
+export interface ConnectOptions {
+  /** PostgreSQL only: the schema to use (tests give each run its own). */
+  searchPath?: string
+}
+
+/** Opens the store named by a `sqlite:<file>` or `postgres://…` URL. */
+export function connect(url: string, options: ConnectOptions = {}): Db {
+  if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length))
+  if (/^postgres(ql)?:\/\//.test(url)) return connectPostgres(url, options)
+  throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(':')[0]}`)
+}
+
+function connectSqlite(file: string): Db {
+  const path = file === ':memory:' ? file : resolve(file)
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SQLite(path)
+  // WAL lets readers go on while a booking writes; busy_timeout queues writers instead of failing them.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('foreign_keys = ON')
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { kysely, kind: 'sqlite', close: () => kysely.destroy() }
+}
+
+function connectPostgres(url: string, { searchPath }: ConnectOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: searchPath ? `-c search_path=${searchPath}` : undefined,
+  })
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { kysely, kind: 'postgres', close: () => kysely.destroy() }
+}

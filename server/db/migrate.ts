@@ -1,0 +1,20 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration'
+import type { Db } from './connection'
+import * as m001 from './migrations/001_foundation'
+
+// Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
+const migrations: Record<string, Migration> = {
+  '001_foundation': m001,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/** Brings the schema to the latest migration; the same migrations run on SQLite and PostgreSQL. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+  }
+}

@@ -1,0 +1,87 @@
+import type { FunctionCode } from '@shared/functions'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+
+const facilityColumns = [
+  'f.id',
+  'f.name',
+  'f.address',
+  'f.area_sqm',
+  'f.year',
+  'f.investment_wan',
+  'f.operating_models',
+  'f.phone',
+  'f.hours',
+  'f.lat',
+  'f.lng',
+  'f.coordinates_approximate',
+  'f.is_reserve',
+  'f.data_note',
+  'c.name as community',
+  's.name as street',
+  'd.name as district',
+  'o.id as operator_id',
+  'o.name as operator_name',
+] as const
+
+function facilitiesQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('facilities as f')
+    .innerJoin('communities as c', 'c.id', 'f.community_id')
+    .innerJoin('streets as s', 's.id', 'c.street_id')
+    .innerJoin('districts as d', 'd.id', 's.district_id')
+    .leftJoin('operators as o', 'o.id', 'f.operator_id')
+    .select(facilityColumns)
+}
+
+export type FacilityRecord = Awaited<ReturnType<ReturnType<typeof facilitiesQuery>['executeTakeFirstOrThrow']>> & {
+  functions: FunctionCode[]
+}
+
+export async function findFacilities(
+  db: Kysely<Database>,
+  filter: { function?: FunctionCode },
+): Promise<FacilityRecord[]> {
+  let query = facilitiesQuery(db)
+  if (filter.function) {
+    const code = filter.function
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('facility_functions as ff')
+          .select('ff.facility_id')
+          .whereRef('ff.facility_id', '=', 'f.id')
+          .where('ff.function_code', '=', code),
+      ),
+    )
+  }
+  const rows = await query.orderBy('f.name').execute()
+  return withFunctions(db, rows)
+}
+
+export async function findFacility(db: Kysely<Database>, id: string): Promise<FacilityRecord | undefined> {
+  const row = await facilitiesQuery(db).where('f.id', '=', id).executeTakeFirst()
+  if (!row) return undefined
+  const [record] = await withFunctions(db, [row])
+  return record
+}
+
+async function withFunctions<T extends { id: string }>(
+  db: Kysely<Database>,
+  rows: T[],
+): Promise<(T & { functions: FunctionCode[] })[]> {
+  if (rows.length === 0) return []
+  const links = await db
+    .selectFrom('facility_functions')
+    .select(['facility_id', 'function_code'])
+    .where(
+      'facility_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute()
+  return rows.map((row) => ({
+    ...row,
+    functions: links.filter((l) => l.facility_id === row.id).map((l) => l.function_code as FunctionCode),
+  }))
+}

@@ -1,0 +1,27 @@
+import {
+  facilityDetailSchema,
+  facilityIdParamsSchema,
+  facilityListQuerySchema,
+  facilityListSchema,
+} from '@shared/facility'
+import { FUNCTIONS, functionListSchema } from '@shared/functions'
+import type { AppInstance } from '../app-instance'
+import { getFacility, listFacilities } from './facility.service'
+
+export async function facilityRoutes(app: AppInstance): Promise<void> {
+  app.get('/functions', { schema: { response: { 200: functionListSchema } } }, async () => ({
+    functions: [...FUNCTIONS],
+  }))
+
+  app.get(
+    '/facilities',
+    { schema: { querystring: facilityListQuerySchema, response: { 200: facilityListSchema } } },
+    async (request) => ({ facilities: await listFacilities(app.db.kysely, request.query) }),
+  )
+
+  app.get(
+    '/facilities/:id',
+    { schema: { params: facilityIdParamsSchema, response: { 200: facilityDetailSchema } } },
+    async (request) => getFacility(app.db.kysely, request.params.id),
+  )
+}

@@ -1,0 +1,37 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { DomainError, domainErrorReply, errorReply, type ErrorReply } from './errors'
+
+/** The one place where any failure becomes `{error: {code, message}}`. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const { status, body } = toReply(err)
+    if (status >= 500) request.log.error({ err }, 'request failed')
+    return reply.status(status).send(body)
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const { status, body } = errorReply('not_found', '没有找到您要的内容')
+    return reply.status(status).send(body)
+  })
+}
+
+function toReply(err: FastifyError): ErrorReply {
+  if (err instanceof DomainError) return domainErrorReply(err)
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errorReply('malformed_json', '提交的内容格式不正确，请刷新后重试')
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errorReply('body_too_large', '提交的内容太大')
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return errorReply('unsupported_media_type', '提交的内容类型不受支持，请以 JSON 提交')
+  }
+  if (err.statusCode === 400 || (err as { type?: string }).type === 'entity.parse.failed') {
+    return errorReply('malformed_json', '提交的内容格式不正确，请刷新后重试')
+  }
+  if (err.statusCode === 429) return errorReply('rate_limited', '操作太频繁，请稍后再试')
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return { ...errorReply('invalid_input', '请求有误，请检查后重试'), status: err.statusCode }
+  }
+  return errorReply('internal', '系统繁忙，请稍后再试')
+}

@@ -1,0 +1,85 @@
+import type { ErrorBody, ErrorCode } from '@shared/errors'
+
+/** A failure the caller can act on; its message is Chinese, fit to show a resident. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message = '没有找到您要的内容') {
+    super('not_found', message)
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(message = '请先登录') {
+    super('unauthorized', message)
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = '您没有权限进行此操作') {
+    super('forbidden', message)
+  }
+}
+
+/** Bad input, naming the field and why; built by the request validator or by a rule on a valid shape. */
+export class InvalidInputError extends DomainError {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super('invalid_input', `${fieldLabel(field)}填写有误：${reason}`)
+  }
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  function: '服务类型',
+  lat: '纬度',
+  lng: '经度',
+  code: '登录凭证',
+  openid: 'openid',
+  role: '角色',
+  id: '编号',
+}
+
+function fieldLabel(field: string): string {
+  const last = field.split('.').pop() ?? field
+  return FIELD_LABELS[last] ?? `「${field}」`
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  malformed_json: 400,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
+  wechat_code_invalid: 400,
+  wechat_rate_limited: 429,
+  wechat_user_blocked: 403,
+  wechat_unavailable: 503,
+  internal: 500,
+}
+
+export interface ErrorReply {
+  status: number
+  body: ErrorBody
+}
+
+export function domainErrorReply(err: DomainError): ErrorReply {
+  const extra = err instanceof InvalidInputError ? { field: err.field, reason: err.reason } : {}
+  return { status: STATUS[err.code], body: { error: { code: err.code, message: err.message, ...extra } } }
+}
+
+export function errorReply(code: ErrorCode, message: string): ErrorReply {
+  return { status: STATUS[code], body: { error: { code, message } } }
+}

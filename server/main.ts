@@ -1,0 +1,33 @@
+import { buildApp } from './app'
+import { loadConfig } from './config'
+import { connect } from './db/connection'
+import { migrateToLatest } from './db/migrate'
+import { seedDistrict } from './db/seed/seed'
+
+/** Migrates, seeds, listens, and closes cleanly on SIGINT / SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const db = connect(config.DATABASE_URL)
+  await migrateToLatest(db)
+  await seedDistrict(db)
+
+  const app = await buildApp({ config, db })
+  const close = async () => {
+    await app.close()
+    await db.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', close)
+  process.once('SIGTERM', close)
+
+  await app.listen({ port: config.PORT, host: config.HOST })
+  const shownHost = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST
+  const address = `http://${shownHost}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.PORT}/`
+  console.log(`\n  家门口 Doorstep is running: ${address}`)
+  console.log(`  database: ${db.kind}${config.AUTH_DEV_LOGIN ? ' · development login ON (AUTH_DEV_LOGIN=1)' : ''}\n`)
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

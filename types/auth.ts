@@ -1,0 +1,44 @@
+import { z } from 'zod'
+
+export const ROLES = ['resident', 'operator_staff', 'government_staff'] as const
+export const roleSchema = z.enum(ROLES, { error: () => `角色应为 ${ROLES.join('、')} 之一` })
+export type Role = z.infer<typeof roleSchema>
+
+export const wechatLoginBodySchema = z.strictObject({
+  code: z.string({ error: '缺少登录凭证 code' }).min(1, { error: '登录凭证 code 不能为空' }).max(128),
+})
+
+export const devLoginBodySchema = z.strictObject({
+  openid: z
+    .string({ error: '缺少 openid' })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'openid 只能包含字母、数字、下划线和短横线，最长 64 位' }),
+  role: roleSchema.optional(),
+})
+
+export const userSchema = z.object({
+  id: z.string(),
+  role: roleSchema,
+  nickname: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type User = z.infer<typeof userSchema>
+
+export const loginResultSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: userSchema,
+})
+export type LoginResult = z.infer<typeof loginResultSchema>
+
+export const familyMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: z.string(),
+})
+export type FamilyMember = z.infer<typeof familyMemberSchema>
+
+export const meSchema = z.object({
+  user: userSchema,
+  members: z.array(familyMemberSchema),
+})
+export type Me = z.infer<typeof meSchema>

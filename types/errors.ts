@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+/** Every error code the API answers with; the client maps none of them itself — `message` is shown as is. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'malformed_json',
+  'body_too_large',
+  'unsupported_media_type',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'wechat_code_invalid',
+  'wechat_rate_limited',
+  'wechat_user_blocked',
+  'wechat_unavailable',
+  'internal',
+] as const
+
+export const errorCodeSchema = z.enum(ERROR_CODES)
+export type ErrorCode = z.infer<typeof errorCodeSchema>
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    /** Chinese, fit to show a resident. */
+    message: z.string(),
+    /** For invalid input: the path of the offending field, e.g. `lat` or `body.code`. */
+    field: z.string().optional(),
+    /** For invalid input: why, in Chinese. */
+    reason: z.string().optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof errorBodySchema>

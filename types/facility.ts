@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { decimalString, idSchema } from './common'
+import { functionCodeSchema } from './functions'
+
+export const latitudeSchema = decimalString.pipe(
+  z.number().min(-90, { error: '纬度应在 -90 到 90 之间' }).max(90, { error: '纬度应在 -90 到 90 之间' }),
+)
+export const longitudeSchema = decimalString.pipe(
+  z.number().min(-180, { error: '经度应在 -180 到 180 之间' }).max(180, { error: '经度应在 -180 到 180 之间' }),
+)
+
+export const facilityListQuerySchema = z
+  .strictObject({
+    function: functionCodeSchema.optional(),
+    lat: latitudeSchema.optional(),
+    lng: longitudeSchema.optional(),
+  })
+  .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
+    error: '经纬度需同时提供',
+    path: ['lng'],
+  })
+export type FacilityListQuery = z.infer<typeof facilityListQuerySchema>
+
+export const facilityIdParamsSchema = z.strictObject({ id: idSchema })
+
+/** 运营模式 as the plan names them. */
+export const operatingModelSchema = z.enum(['公建民营', '民办公助', '政府购买服务', '公办民营'])
+
+export const facilitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The street office (街道办事处) the facility belongs to. */
+  street: z.string(),
+  community: z.string(),
+  address: z.string(),
+  areaSqm: z.number(),
+  functions: z.array(functionCodeSchema),
+  lat: z.number(),
+  lng: z.number(),
+  /** True when the coordinates are an estimate, not surveyed: the map pin is near, not exact. */
+  coordinatesApproximate: z.boolean(),
+  /** Metres from the position given in the query, when one was given. */
+  distanceM: z.number().int().optional(),
+  /** 综合体 under the 导则: ≥ 600 ㎡, ≥ 3 functions, ≥ 2 of them standard. */
+  isComplex: z.boolean(),
+  /** 储备项目 of the plan. */
+  isReserve: z.boolean(),
+})
+export type Facility = z.infer<typeof facilitySchema>
+
+export const facilityListSchema = z.object({ facilities: z.array(facilitySchema) })
+export type FacilityList = z.infer<typeof facilityListSchema>
+
+export const openingHoursSchema = z.object({
+  /** e.g. 周一至周五 */
+  days: z.string(),
+  opens: z.string().regex(/^\d{2}:\d{2}$/),
+  closes: z.string().regex(/^\d{2}:\d{2}$/),
+})
+
+export const facilityDetailSchema = facilitySchema.extend({
+  district: z.string(),
+  year: z.number().int(),
+  investmentWan: z.number(),
+  operatingModels: z.array(operatingModelSchema),
+  operator: z.object({ id: z.string(), name: z.string() }).nullable(),
+  phone: z.string().nullable(),
+  hours: z.array(openingHoursSchema),
+  /** What in this record is not yet confirmed by the district, in Chinese, for the footer of the page. */
+  dataNote: z.string().nullable(),
+})
+export type FacilityDetail = z.infer<typeof facilityDetailSchema>
