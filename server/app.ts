@@ -45,7 +45,9 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<AppI
     strictTransportSecurity: false,
   })
   useZod(app)
-  registerErrorHandling(app)
+  const staticRoot = resolve(config.STATIC_DIR)
+  const servesH5 = existsSync(resolve(staticRoot, 'index.html'))
+  registerErrorHandling(app, { spaFallback: servesH5 })
 
   // 2. The API.
   await app.register(
@@ -58,15 +60,8 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<AppI
     { prefix: '/api' },
   )
 
-  // 3. The H5 build, when there is one, with index.html for page paths.
-  const staticRoot = resolve(config.STATIC_DIR)
-  if (existsSync(resolve(staticRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: staticRoot, wildcard: false })
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html')
-      return reply.status(404).send({ error: { code: 'not_found', message: '没有找到您要的内容' } })
-    })
-  }
+  // 3. The H5 build, when there is one; page paths fall back to its index.html.
+  if (servesH5) await app.register(fastifyStatic, { root: staticRoot, wildcard: false })
 
   return app
 }

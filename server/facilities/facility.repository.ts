@@ -55,7 +55,7 @@ export async function findFacilities(
       ),
     )
   }
-  const rows = await query.orderBy('f.name').execute()
+  const rows = await query.execute()
   return withFunctions(db, rows)
 }
 

@@ -10,13 +10,16 @@ import { type FacilityRecord, findFacilities, findFacility } from './facility.re
 /** Facilities offering a function (or all), nearest first when a position is given, else by name. */
 export async function listFacilities(db: Kysely<Database>, query: FacilityListQuery): Promise<Facility[]> {
   const records = await findFacilities(db, { function: query.function })
-  const facilities = records.map(toFacility)
+  const facilities = records.map(toFacility).sort(byName)
   if (query.lat === undefined || query.lng === undefined) return facilities
   const here = { lat: query.lat, lng: query.lng }
   return facilities
     .map((f) => ({ ...f, distanceM: Math.round(distanceMetres(here, f)) }))
-    .sort((a, b) => a.distanceM - b.distanceM || a.name.localeCompare(b.name, 'zh-CN'))
+    .sort((a, b) => a.distanceM - b.distanceM || byName(a, b))
 }
+
+// Chinese names in pinyin order, as a resident reads a list.
+const byName = (a: Facility, b: Facility): number => a.name.localeCompare(b.name, 'zh-CN')
 
 export async function getFacility(db: Kysely<Database>, id: string): Promise<FacilityDetail> {
   const record = await findFacility(db, id)

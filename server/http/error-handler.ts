@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 import { DomainError, domainErrorReply, errorReply, type ErrorReply } from './errors'
 
 /** The one place where any failure becomes `{error: {code, message}}`. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, { spaFallback }: { spaFallback: boolean }): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const { status, body } = toReply(err)
     if (status >= 500) request.log.error({ err }, 'request failed')
@@ -10,6 +10,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   })
 
   app.setNotFoundHandler((request, reply) => {
+    if (spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html')
+    }
     const { status, body } = errorReply('not_found', '没有找到您要的内容')
     return reply.status(status).send(body)
   })

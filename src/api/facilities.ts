@@ -1,0 +1,22 @@
+import { facilityDetailSchema, facilityListSchema, type Facility, type FacilityDetail } from '@shared/facility'
+import type { FunctionCode } from '@shared/functions'
+import { apiRequest } from './client'
+
+export interface FacilityFilter {
+  function?: FunctionCode
+  position?: { lat: number; lng: number } | null
+}
+
+export async function fetchFacilities({ function: fn, position }: FacilityFilter): Promise<Facility[]> {
+  const { facilities } = await apiRequest(facilityListSchema, '/facilities', {
+    query: {
+      function: fn,
+      lat: position ? position.lat.toFixed(6) : undefined,
+      lng: position ? position.lng.toFixed(6) : undefined,
+    },
+  })
+  return facilities
+}
+
+export const fetchFacility = (id: string): Promise<FacilityDetail> =>
+  apiRequest(facilityDetailSchema, `/facilities/${encodeURIComponent(id)}`)

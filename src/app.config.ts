@@ -1,0 +1,29 @@
+export default defineAppConfig({
+  pages: ['pages/facilities/index', 'pages/bookings/index', 'pages/profile/index'],
+  // Everything that is not a tab lives in a subpackage, keeping the main package small (≤ 2 MB each).
+  subPackages: [{ root: 'packages/facility', pages: ['detail/index'] }],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#0f6b4f',
+    navigationBarTitleText: '家门口',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f5',
+  },
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#0f6b4f',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/facilities/index', text: '服务' },
+      { pagePath: 'pages/bookings/index', text: '预约' },
+      { pagePath: 'pages/profile/index', text: '我的' },
+    ],
+  },
+  // Location is asked only when the resident taps 「按距离排序」.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找离您最近的社区服务设施' },
+  },
+  __usePrivacyCheck__: true,
+})

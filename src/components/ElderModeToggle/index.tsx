@@ -1,0 +1,17 @@
+import { Button } from '@tarojs/components'
+import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
+
+/** The 长辈版 switch as a button whose words say the state, so colour is never the only cue. */
+export function ElderModeToggle() {
+  const elder = useElderMode()
+  const setElder = useSetElderMode()
+  return (
+    <Button
+      className={`tap button${elder ? ' button--primary' : ''}`}
+      aria-pressed={elder}
+      onClick={() => setElder(!elder)}
+    >
+      {elder ? '长辈版：已开启' : '长辈版（大字）'}
+    </Button>
+  )
+}

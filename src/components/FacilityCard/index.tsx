@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components'
+import type { Facility } from '@shared/facility'
+import { functionName } from '@shared/functions'
+import { formatDistance } from '@/lib/format'
+import './index.scss'
+
+interface FacilityCardProps {
+  facility: Facility
+  onOpen: (id: string) => void
+}
+
+export function FacilityCard({ facility, onOpen }: FacilityCardProps) {
+  return (
+    <View className='card facility-card' role='link' onClick={() => onOpen(facility.id)}>
+      <View className='facility-card__head'>
+        <Text className='facility-card__name'>{facility.name}</Text>
+        {facility.distanceM !== undefined && (
+          <Text className='facility-card__distance'>{formatDistance(facility.distanceM)}</Text>
+        )}
+      </View>
+      <Text className='muted facility-card__street'>
+        {facility.street} · {facility.community}
+        {facility.isReserve ? ' · 储备项目' : ''}
+      </Text>
+      <View className='facility-card__functions'>
+        {facility.functions.map((code) => (
+          <Text key={code} className='tag'>
+            {functionName(code)}
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '设施详情',
+  enablePullDownRefresh: true,
+})

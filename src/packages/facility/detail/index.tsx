@@ -1,0 +1,105 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import type { FacilityDetail } from '@shared/facility'
+import { functionName } from '@shared/functions'
+import { fetchFacility } from '@/api/facilities'
+import { Page } from '@/components/Page'
+import { StateView } from '@/components/StateView'
+import { useRemote } from '@/hooks/use-remote'
+import './index.scss'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+export default function FacilityDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const { data, error, loading, reload } = useRemote(() => fetchFacility(id), id)
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <Page>
+      {error && !loading ? (
+        <StateView kind='error' text={error} onRetry={reload} />
+      ) : !data ? (
+        <StateView kind='loading' />
+      ) : (
+        <FacilityDetailView facility={data} />
+      )}
+    </Page>
+  )
+}
+
+function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
+  const call = (phoneNumber: string) => Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
+  const openMap = () =>
+    Taro.openLocation({
+      latitude: facility.lat,
+      longitude: facility.lng,
+      name: facility.name,
+      address: facility.address,
+      scale: 16,
+    }).catch(() => undefined)
+
+  return (
+    <View>
+      <View className='card'>
+        <Text className='detail__name'>{facility.name}</Text>
+        <Text className='muted detail__line'>
+          {facility.district} · {facility.street} · {facility.community}
+        </Text>
+        <View className='detail__badges'>
+          {facility.isComplex && <Text className='tag'>服务综合体</Text>}
+          {facility.isReserve && <Text className='tag'>储备项目</Text>}
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>提供的服务</Text>
+        <View className='detail__functions'>
+          {facility.functions.map((code) => (
+            <Text key={code} className='tag'>
+              {functionName(code)}
+            </Text>
+          ))}
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>地址与开放时间</Text>
+        <Text className='detail__line'>{facility.address}</Text>
+        {facility.coordinatesApproximate && <Text className='muted detail__line'>地图位置为大致位置</Text>}
+        {facility.hours.map((h) => (
+          <Text key={h.days} className='detail__line'>
+            {h.days} {h.opens}–{h.closes}
+          </Text>
+        ))}
+        <View className='detail__actions'>
+          {facility.phone ? (
+            <Button className='tap button button--primary' onClick={() => call(facility.phone as string)}>
+              拨打电话 {facility.phone}
+            </Button>
+          ) : (
+            <Text className='muted'>联系电话待街道公布</Text>
+          )}
+          {isWeapp && (
+            <Button className='tap button' onClick={openMap}>
+              查看地图
+            </Button>
+          )}
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>设施概况</Text>
+        <Text className='detail__line'>面积：{facility.areaSqm} 平方米</Text>
+        <Text className='detail__line'>建设年度：{facility.year} 年</Text>
+        <Text className='detail__line'>运营方：{facility.operator?.name ?? '待公示'}</Text>
+        <Text className='detail__line'>运营模式：{facility.operatingModels.join('、')}</Text>
+      </View>
+
+      {facility.dataNote && <Text className='muted detail__note'>说明：{facility.dataNote}</Text>}
+    </View>
+  )
+}

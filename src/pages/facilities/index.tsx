@@ -1,0 +1,89 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { FunctionCode } from '@shared/functions'
+import { useState } from 'react'
+import { fetchFacilities } from '@/api/facilities'
+import { ElderModeToggle } from '@/components/ElderModeToggle'
+import { FacilityCard } from '@/components/FacilityCard'
+import { FunctionFilter } from '@/components/FunctionFilter'
+import { Page } from '@/components/Page'
+import { StateView } from '@/components/StateView'
+import { useRemote } from '@/hooks/use-remote'
+import { requestPosition } from '@/lib/location'
+import { usePosition, useSetPosition } from '@/stores/location'
+import './index.scss'
+
+export default function FacilitiesPage() {
+  const [fn, setFn] = useState<FunctionCode | undefined>()
+  const position = usePosition()
+  const setPosition = useSetPosition()
+  const [locationNote, setLocationNote] = useState<string | null>(null)
+
+  const key = `${fn ?? 'all'}|${position ? `${position.lat},${position.lng}` : 'none'}`
+  const { data, error, loading, reload } = useRemote(() => fetchFacilities({ function: fn, position }), key)
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const sortByDistance = async () => {
+    const result = await requestPosition()
+    if (result.ok) {
+      setPosition(result.position)
+      setLocationNote(null)
+    } else {
+      setLocationNote(result.message)
+    }
+  }
+
+  const open = (id: string) => Taro.navigateTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(id)}` })
+
+  return (
+    <Page>
+      <View className='facilities__header'>
+        <Text className='facilities__title'>找家门口的服务</Text>
+        <ElderModeToggle />
+      </View>
+
+      <FunctionFilter value={fn} onChange={setFn} />
+
+      <View className='facilities__location'>
+        {position ? (
+          <>
+            <Text className='muted'>已按离您的距离排序</Text>
+            <Button className='tap button' onClick={() => setPosition(null)}>
+              按名称排序
+            </Button>
+          </>
+        ) : (
+          <>
+            <Text className='muted'>{locationNote ?? '按名称排序'}</Text>
+            <Button className='tap button' onClick={sortByDistance}>
+              按距离排序
+            </Button>
+          </>
+        )}
+      </View>
+
+      {error && !loading ? (
+        <StateView kind='error' text={error} onRetry={reload} />
+      ) : !data ? (
+        <StateView kind='loading' />
+      ) : data.length === 0 ? (
+        <StateView
+          kind='empty'
+          text='附近暂时没有提供这项服务的设施'
+          hint='可以看看其他服务，或向社区提出需求'
+          action={{ label: '查看全部设施', onTap: () => setFn(undefined) }}
+        />
+      ) : (
+        <View aria-busy={loading}>
+          {data.map((facility) => (
+            <FacilityCard key={facility.id} facility={facility} onOpen={open} />
+          ))}
+          <Text className='muted facilities__count'>共 {data.length} 处设施 · 下拉可刷新</Text>
+        </View>
+      )}
+    </Page>
+  )
+}

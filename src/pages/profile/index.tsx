@@ -1,0 +1,70 @@
+import { Switch, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { Role } from '@shared/auth'
+import { Page } from '@/components/Page'
+import { StateView } from '@/components/StateView'
+import { useMe } from '@/hooks/use-me'
+import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
+import './index.scss'
+
+const ROLE_NAMES: Record<Role, string> = {
+  resident: '居民',
+  operator_staff: '运营方工作人员',
+  government_staff: '政府工作人员',
+}
+
+export default function ProfilePage() {
+  const me = useMe()
+  const elder = useElderMode()
+  const setElder = useSetElderMode()
+
+  usePullDownRefresh(() => {
+    void me.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <Page>
+      <View className='card'>
+        {me.data ? (
+          <>
+            <Text className='section-title'>{me.data.user.nickname ?? '家门口用户'}</Text>
+            <Text className='muted profile__role'>身份：{ROLE_NAMES[me.data.user.role]}</Text>
+            <Text className='muted profile__role'>
+              家庭成员：{me.data.members.length ? me.data.members.map((m) => m.name).join('、') : '暂未添加'}
+            </Text>
+          </>
+        ) : me.error ? (
+          <StateView kind='error' text={me.error} onRetry={me.reload} />
+        ) : (
+          <StateView kind='loading' text='正在登录…' />
+        )}
+      </View>
+
+      <View className='card profile__setting'>
+        <View className='profile__setting-text'>
+          <Text className='section-title'>长辈版</Text>
+          <Text className='muted'>字更大、按钮更大，本机会记住您的选择</Text>
+        </View>
+        <View className='tap'>
+          <Switch
+            checked={elder}
+            color='#0f6b4f'
+            aria-label='长辈版'
+            onChange={(event) => setElder(Boolean(event.detail.value))}
+          />
+          <Text className='profile__switch-state'>{elder ? '开' : '关'}</Text>
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>关于家门口</Text>
+        <Text className='muted profile__about'>
+          家门口帮您找到身边的社区嵌入式服务设施：养老、托育、托管、助餐、家政、健康、健身、文化和儿童游憩。设施信息来自《西安市阎良区城市社区嵌入式服务设施建设工程实施方案》（阎政办函〔2024〕17号）。
+        </Text>
+        <Text className='muted profile__about'>
+          我们只保存提供服务所必需的信息，不会向其他家庭展示您的任何信息。
+        </Text>
+      </View>
+    </Page>
+  )
+}

@@ -1,0 +1,25 @@
+import { userSchema, type User } from '@shared/auth'
+import { z } from 'zod'
+import { create } from 'zustand'
+import { readStored, writeStored } from '@/lib/storage'
+
+const KEY = 'doorstep.session'
+const storedSessionSchema = z.object({ token: z.string(), user: userSchema }).nullable()
+type StoredSession = z.infer<typeof storedSessionSchema>
+
+interface SessionState {
+  session: StoredSession
+  setSession: (session: StoredSession) => void
+}
+
+const useSessionStore = create<SessionState>((set) => ({
+  session: readStored(KEY, storedSessionSchema, null),
+  setSession: (session) => {
+    writeStored(KEY, session)
+    set({ session })
+  },
+}))
+
+export const useSessionUser = (): User | null => useSessionStore((s) => s.session?.user ?? null)
+export const useSetSession = (): SessionState['setSession'] => useSessionStore((s) => s.setSession)
+export const currentToken = (): string | null => useSessionStore.getState().session?.token ?? null
