@@ -1,0 +1,139 @@
+import { errorBodySchema, facilityDetailSchema, facilityListSchema } from '@shared/index'
+import { seedDistrict } from '../../server/db/seed/seed'
+import { DATABASES } from '../support/databases'
+import { type TestApp, createTestApp } from '../support/app'
+
+describe.each(DATABASES)('facilities API on %s', (database) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp(database)
+  })
+  afterAll(() => t.close())
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url })
+
+  it('lists the nine functions', async () => {
+    const res = await get('/api/functions')
+    expect(res.statusCode).toBe(200)
+    const { functions } = res.json()
+    expect(functions.map((f: { code: string }) => f.code)).toEqual([
+      'elderly_care', 'infant_care', 'child_care', 'meal', 'housekeeping', 'health', 'fitness', 'culture', 'kids_play',
+    ])
+    expect(functions.find((f: { code: string }) => f.code === 'meal').name).toBe('社区助餐')
+  })
+
+  it('lists the five facilities of the plan by name, with street office and functions', async () => {
+    const res = await get('/api/facilities')
+    expect(res.statusCode).toBe(200)
+    const { facilities } = facilityListSchema.parse(res.json())
+    expect(facilities).toHaveLength(5)
+    const names = facilities.map((f) => f.name)
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')))
+    const hangkong = facilities.find((f) => f.id === 'yl-hangkong-erlu')
+    expect(hangkong).toMatchObject({
+      name: '航空二路社区嵌入式服务设施',
+      street: '振兴街道',
+      areaSqm: 2535,
+      coordinatesApproximate: true,
+      isComplex: true,
+    })
+    expect(hangkong?.functions).toEqual(['elderly_care', 'infant_care', 'child_care', 'meal', 'housekeeping', 'culture'])
+    expect(facilities.every((f) => f.distanceM === undefined)).toBe(true)
+  })
+
+  it('filters by function', async () => {
+    const meals = facilityListSchema.parse((await get('/api/facilities?function=meal')).json()).facilities
+    expect(meals.map((f) => f.id).sort()).toEqual(['yl-hangkong-erlu', 'yl-hongqi', 'yl-jiayuan', 'yl-renmin-donglu'])
+    const infant = facilityListSchema.parse((await get('/api/facilities?function=infant_care')).json()).facilities
+    expect(infant.map((f) => f.id).sort()).toEqual(['yl-hangkong-erlu', 'yl-renmin-donglu'])
+    const play = facilityListSchema.parse((await get('/api/facilities?function=kids_play')).json()).facilities
+    expect(play).toEqual([])
+  })
+
+  it('gives distances and sorts nearest first when a position is given', async () => {
+    // Standing at 红旗社区's pin.
+    const res = await get('/api/facilities?lat=34.6534&lng=109.2301')
+    expect(res.statusCode).toBe(200)
+    const { facilities } = facilityListSchema.parse(res.json())
+    expect(facilities[0].id).toBe('yl-hongqi')
+    expect(facilities[0].distanceM).toBe(0)
+    const distances = facilities.map((f) => f.distanceM as number)
+    expect(distances).toEqual([...distances].sort((a, b) => a - b))
+    // 红旗 → 航空二路: about 0.9 km apart on the seed's pins.
+    const hangkong = facilities.find((f) => f.id === 'yl-hangkong-erlu')
+    expect(hangkong?.distanceM).toBeGreaterThan(800)
+    expect(hangkong?.distanceM).toBeLessThan(1000)
+  })
+
+  it.each([
+    ['/api/facilities?function=swimming', 'function'],
+    ['/api/facilities?lat=91&lng=109', 'lat'],
+    ['/api/facilities?lat=34&lng=181', 'lng'],
+    ['/api/facilities?lat=abc&lng=109', 'lat'],
+    ['/api/facilities?lat=&lng=109', 'lat'],
+    ['/api/facilities?lat=1e2&lng=109', 'lat'],
+    ['/api/facilities?lat=34.6', 'lng'],
+    ['/api/facilities?page=2', 'page'],
+    ['/api/facilities?function=meal&function=health', 'function'],
+    ['/api/facilities/Not%20An%20Id', 'id'],
+  ])('refuses %s with 400 naming %s', async (url, field) => {
+    const res = await get(url)
+    expect(res.statusCode).toBe(400)
+    const body = errorBodySchema.parse(res.json())
+    expect(body.error.code).toBe('invalid_input')
+    expect(body.error.field).toBe(field)
+    expect(body.error.message).toMatch(/[\u4e00-\u9fa5]/)
+  })
+
+  it('shows a facility in detail', async () => {
+    const res = await get('/api/facilities/yl-lingyun')
+    expect(res.statusCode).toBe(200)
+    const detail = facilityDetailSchema.parse(res.json())
+    expect(detail).toMatchObject({
+      name: '凌云社区嵌入式服务设施',
+      district: '阎良区',
+      street: '新华路街道',
+      address: '阎良区科研巷社区办公活动用房',
+      areaSqm: 1870,
+      year: 2025,
+      investmentWan: 1300,
+      operatingModels: ['公办民营'],
+      isReserve: true,
+    })
+    expect(detail.operator?.name).toContain('示例')
+    expect(detail.hours.length).toBeGreaterThan(0)
+    expect(detail.dataNote).toContain('大致位置')
+  })
+
+  it('answers 404 in the error shape for an unknown facility and an unknown path', async () => {
+    for (const url of ['/api/facilities/no-such-place', '/api/nothing-here']) {
+      const res = await get(url)
+      expect(res.statusCode).toBe(404)
+      expect(errorBodySchema.parse(res.json()).error.code).toBe('not_found')
+    }
+  })
+
+  it('seeds idempotently: seeding again duplicates nothing', async () => {
+    const count = async (table: 'facilities' | 'facility_functions' | 'streets' | 'operators') =>
+      (await t.store.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+    const before = await Promise.all([count('facilities'), count('facility_functions'), count('streets'), count('operators')])
+    await seedDistrict(t.store.db)
+    await seedDistrict(t.store.db)
+    const after = await Promise.all([count('facilities'), count('facility_functions'), count('streets'), count('operators')])
+    expect(after).toEqual(before)
+    expect(before).toEqual([5, 24, 3, 5])
+  })
+
+  it('reports health with the database kind', async () => {
+    const res = await get('/api/health')
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ status: 'ok', database: { kind: database, reachable: true } })
+  })
+
+  it('sends security headers', async () => {
+    const res = await get('/api/facilities')
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'")
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+  })
+})
