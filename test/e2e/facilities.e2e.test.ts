@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium, phoneContext } from '../support/browser'
+import { type ServedApp, serveApp } from '../support/served-app'
+
+jest.setTimeout(60_000)
+
+describe('the H5 app in chromium, served by the real API', () => {
+  let served: ServedApp
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    if (!existsSync('dist/h5/index.html')) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does)')
+    served = await serveApp()
+    browser = await launchChromium()
+    page = await (await phoneContext(browser)).newPage()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await served?.close()
+  })
+
+  const cards = () => page.locator('.facility-card:visible')
+  const rootFontPx = () =>
+    page.locator('.page:visible').first().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
+
+  it('shows the five facilities of the district', async () => {
+    await page.goto(served.baseUrl)
+    await expectText(page, '航空二路社区嵌入式服务设施')
+    expect(await cards().count()).toBe(5)
+    for (const name of ['佳苑社区', '人民东路社区', '红旗社区', '凌云社区']) {
+      expect(await page.locator('.facility-card:visible', { hasText: name }).count()).toBe(1)
+    }
+  })
+
+  it('filters to 社区助餐', async () => {
+    await page.locator('.chip:visible', { hasText: '社区助餐' }).click()
+    await page.waitForFunction(() => document.querySelectorAll('.facility-card').length === 4)
+    expect(await cards().count()).toBe(4)
+    expect(await page.locator('.facility-card:visible', { hasText: '凌云社区' }).count()).toBe(0)
+    expect(await page.locator('.chip:visible', { hasText: '✓ 社区助餐' }).count()).toBe(1)
+  })
+
+  it('opens a facility in detail', async () => {
+    await page.locator('.facility-card:visible', { hasText: '红旗社区' }).click()
+    await expectText(page, '阎良区红旗小区广场一楼社区办公活动用房')
+    await expectText(page, '1350 平方米')
+    await expectText(page, '公建民营、民办公助、政府购买服务')
+    await page.goBack()
+    await page.locator('.facility-card:visible').first().waitFor()
+  })
+
+  it('switches elder mode on: bigger text and targets, kept after a reload', async () => {
+    const normal = await rootFontPx()
+    expect(normal).toBeLessThan(18)
+
+    await page.locator('.button:visible', { hasText: '长辈版' }).first().click()
+    await page.locator('.page--elder:visible').first().waitFor()
+    const elder = await rootFontPx()
+    expect(elder).toBeGreaterThanOrEqual(18)
+    const chip = await page.locator('.chip:visible').first().boundingBox()
+    expect(chip?.height).toBeGreaterThanOrEqual(60)
+
+    await page.reload()
+    await page.locator('.facility-card:visible').first().waitFor()
+    await page.locator('.page--elder:visible').first().waitFor()
+    expect(await rootFontPx()).toBe(elder)
+    expect(await page.locator('.button:visible', { hasText: '长辈版：已开启' }).count()).toBe(1)
+  })
+})
+
+async function expectText(page: Page, text: string): Promise<void> {
+  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 15_000 })
+}
