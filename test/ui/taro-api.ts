@@ -1,0 +1,31 @@
+// A stand-in for @tarojs/taro in jsdom: requests go through `mockRequest`, storage is a Map.
+const storage = new Map<string, unknown>()
+
+export const mockRequest = jest.fn()
+export const navigateTo = jest.fn(async () => ({}))
+export const switchTab = jest.fn(async () => ({}))
+export const getLocation = jest.fn(async () => ({ latitude: 34.6534, longitude: 109.2301 }))
+export const stopPullDownRefresh = jest.fn()
+export const makePhoneCall = jest.fn(async () => ({}))
+export const openLocation = jest.fn(async () => ({}))
+
+const Taro = {
+  request: (options: unknown) => mockRequest(options),
+  navigateTo,
+  switchTab,
+  getLocation,
+  stopPullDownRefresh,
+  makePhoneCall,
+  openLocation,
+  login: jest.fn(async () => ({ code: 'test-code' })),
+  getStorageSync: (key: string) => storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown) => storage.set(key, value),
+  removeStorageSync: (key: string) => storage.delete(key),
+  clearStorage: () => storage.clear(),
+  pxTransform: (size: number) => `${size / 2}px`,
+  getAppBaseInfo: () => ({ fontSizeScaleFactor: 1 }),
+}
+
+export const usePullDownRefresh = jest.fn()
+export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }))
+export default Taro

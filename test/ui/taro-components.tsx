@@ -1,0 +1,21 @@
+// A small DOM stand-in for @tarojs/components, enough to render pages in jsdom.
+import { type ReactNode, createElement } from 'react'
+
+type Props = Record<string, unknown> & { children?: ReactNode; className?: string; onClick?: () => void }
+
+function domProps({ children: _c, scrollX: _x, enhanced: _e, showScrollbar: _s, ...rest }: Props) {
+  return rest
+}
+
+export const View = (props: Props) => createElement('div', domProps(props), props.children)
+export const Text = (props: Props) => createElement('span', domProps(props), props.children)
+export const ScrollView = (props: Props) => createElement('div', domProps(props), props.children)
+export const Button = (props: Props) => createElement('button', { type: 'button', ...domProps(props) }, props.children)
+export const Switch = ({ checked, onChange, ...rest }: Props & { checked?: boolean; onChange?: (e: unknown) => void }) =>
+  createElement('input', {
+    type: 'checkbox',
+    role: 'switch',
+    checked: Boolean(checked),
+    onChange: (e: { target: { checked: boolean } }) => onChange?.({ detail: { value: e.target.checked } }),
+    ...domProps(rest),
+  })
