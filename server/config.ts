@@ -22,7 +22,7 @@ const envSchema = z.object({
 export type Config = z.infer<typeof envSchema>
 
 /** Reads the configuration from the environment; a bad value stops the start with the variable's name. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
