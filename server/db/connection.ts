@@ -37,8 +37,30 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return { kysely, kind: 'sqlite', close: () => kysely.destroy() }
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running our small queries. Prepared statements
+ * are reusable in better-sqlite3, so keep them by their SQL text (the set of distinct queries is small and fixed).
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>()
+  const prepare = sqlite.prepare.bind(sqlite)
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver)
+      return (source: string) => {
+        let statement = cache.get(source)
+        if (!statement) {
+          statement = prepare(source)
+          if (cache.size < 1000) cache.set(source, statement)
+        }
+        return statement
+      }
+    },
+  })
 }
 
 function connectPostgres(url: string, { searchPath }: ConnectOptions): Db {

@@ -38,25 +38,8 @@ export type FacilityRecord = Awaited<ReturnType<ReturnType<typeof facilitiesQuer
   functions: FunctionCode[]
 }
 
-export async function findFacilities(
-  db: Kysely<Database>,
-  filter: { function?: FunctionCode },
-): Promise<FacilityRecord[]> {
-  let query = facilitiesQuery(db)
-  if (filter.function) {
-    const code = filter.function
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('facility_functions as ff')
-          .select('ff.facility_id')
-          .whereRef('ff.facility_id', '=', 'f.id')
-          .where('ff.function_code', '=', code),
-      ),
-    )
-  }
-  const rows = await query.execute()
-  return withFunctions(db, rows)
+export async function findFacilities(db: Kysely<Database>): Promise<FacilityRecord[]> {
+  return withFunctions(db, await facilitiesQuery(db).execute())
 }
 
 export async function findFacility(db: Kysely<Database>, id: string): Promise<FacilityRecord | undefined> {

@@ -7,10 +7,28 @@ import { isServiceComplex } from './complex'
 import { distanceMetres } from './distance'
 import { type FacilityRecord, findFacilities, findFacility } from './facility.repository'
 
+// The directory is reference data, read on every visit and changed only by the district: it is kept in memory
+// for a short while. Whatever edits facilities must call `forgetFacilityDirectory`.
+const DIRECTORY_TTL_MS = 30_000
+const directories = new WeakMap<Kysely<Database>, { loadedAt: number; facilities: Promise<Facility[]> }>()
+
+function facilityDirectory(db: Kysely<Database>): Promise<Facility[]> {
+  const cached = directories.get(db)
+  if (cached && Date.now() - cached.loadedAt < DIRECTORY_TTL_MS) return cached.facilities
+  const facilities = findFacilities(db).then((records) => records.map(toFacility).sort(byName))
+  directories.set(db, { loadedAt: Date.now(), facilities })
+  facilities.catch(() => directories.delete(db))
+  return facilities
+}
+
+export function forgetFacilityDirectory(db: Kysely<Database>): void {
+  directories.delete(db)
+}
+
 /** Facilities offering a function (or all), nearest first when a position is given, else by name. */
 export async function listFacilities(db: Kysely<Database>, query: FacilityListQuery): Promise<Facility[]> {
-  const records = await findFacilities(db, { function: query.function })
-  const facilities = records.map(toFacility).sort(byName)
+  const all = await facilityDirectory(db)
+  const facilities = query.function ? all.filter((f) => f.functions.includes(query.function as FunctionCode)) : all
   if (query.lat === undefined || query.lng === undefined) return facilities
   const here = { lat: query.lat, lng: query.lng }
   return facilities
@@ -18,8 +36,10 @@ export async function listFacilities(db: Kysely<Database>, query: FacilityListQu
     .sort((a, b) => a.distanceM - b.distanceM || byName(a, b))
 }
 
-// Chinese names in pinyin order, as a resident reads a list.
-const byName = (a: Facility, b: Facility): number => a.name.localeCompare(b.name, 'zh-CN')
+// Chinese names in pinyin order, as a resident reads a list. One collator: building one per comparison
+// (what localeCompare with a locale does) costs more than the whole query.
+const pinyin = new Intl.Collator('zh-CN')
+const byName = (a: Facility, b: Facility): number => pinyin.compare(a.name, b.name)
 
 export async function getFacility(db: Kysely<Database>, id: string): Promise<FacilityDetail> {
   const record = await findFacility(db, id)
