@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Facility } from '@shared/facility'
-import { functionName } from '@shared/functions'
+import { FunctionTags } from '@/components/FunctionTags'
 import { formatDistance } from '@/lib/format'
 import './index.scss'
 
@@ -22,13 +22,7 @@ export function FacilityCard({ facility, onOpen }: FacilityCardProps) {
         {facility.street} · {facility.community}
         {facility.isReserve ? ' · 储备项目' : ''}
       </Text>
-      <View className='facility-card__functions'>
-        {facility.functions.map((code) => (
-          <Text key={code} className='tag'>
-            {functionName(code)}
-          </Text>
-        ))}
-      </View>
+      <FunctionTags className='facility-card__functions' codes={facility.functions} />
     </View>
   )
 }

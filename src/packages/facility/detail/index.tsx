@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { FacilityDetail } from '@shared/facility'
-import { functionName } from '@shared/functions'
 import { fetchFacility } from '@/api/facilities'
+import { FunctionTags } from '@/components/FunctionTags'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
 import { useRemote } from '@/hooks/use-remote'
@@ -57,13 +57,7 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
 
       <View className='card'>
         <Text className='section-title'>提供的服务</Text>
-        <View className='detail__functions'>
-          {facility.functions.map((code) => (
-            <Text key={code} className='tag'>
-              {functionName(code)}
-            </Text>
-          ))}
-        </View>
+        <FunctionTags className='detail__functions' codes={facility.functions} />
       </View>
 
       <View className='card'>
