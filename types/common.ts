@@ -10,4 +10,3 @@ export const idSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: '编号格式不正确' })
 
-export const isoDateTimeSchema = z.string()

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 
 // Timestamps are ISO-8601 UTC text and flags are 0/1 integers in both SQLite and PostgreSQL,
 // so that one Kysely code path reads the same values from either store.
@@ -98,7 +98,4 @@ export interface Database {
   family_members: FamilyMemberTable
 }
 
-export type FacilityRow = Selectable<FacilityTable>
-export type NewFacility = Insertable<FacilityTable>
 export type UserRow = Selectable<UserTable>
-export type AuthSessionRow = Selectable<AuthSessionTable>
