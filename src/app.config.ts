@@ -26,4 +26,7 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用于查找离您最近的社区服务设施' },
   },
   __usePrivacyCheck__: true,
+  // H5 only: Taro's slide animation leaves a timer that re-hides the list when a resident goes back
+  // within its 300 ms (a blank page); plain page switches avoid that and suit 长辈版 anyway.
+  animation: false,
 })

@@ -48,6 +48,8 @@ describe('the H5 app in chromium, served by the real API', () => {
     await expectText(page, '1350 平方米')
     await expectText(page, '公建民营、民办公助、政府购买服务')
     await page.goBack()
+    // The list stays in the DOM under the detail page; wait until the detail page has really gone.
+    await page.locator('.detail__name').waitFor({ state: 'detached' })
     await page.locator('.facility-card:visible').first().waitFor()
   })
 
