@@ -22,5 +22,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config
     db: Db
+    /** The current instant; tests set the clock to reach a cut-off. */
+    now(): Date
   }
 }

@@ -5,6 +5,8 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { AppInstance } from './app-instance'
 import { authRoutes } from './auth/auth.routes'
+import { bookingRoutes } from './bookings/booking.routes'
+import { sessionRoutes } from './bookings/session.routes'
 import type { Config } from './config'
 import type { Db } from './db/connection'
 import { facilityRoutes } from './facilities/facility.routes'
@@ -19,10 +21,12 @@ export interface AppOptions {
   db: Db
   /** Pino options or a destination; tests pass a stream to read what would be logged. */
   logger?: FastifyServerOptions['logger']
+  /** The clock rules read; the wall clock unless a test sets another. */
+  clock?: () => Date
 }
 
 /** Builds the API as a Fastify instance that does not listen: `server/main.ts` listens, tests inject. */
-export async function buildApp({ config, db, logger }: AppOptions): Promise<AppInstance> {
+export async function buildApp({ config, db, logger, clock }: AppOptions): Promise<AppInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL, serializers: logSerializers },
     bodyLimit: 16 * 1024,
@@ -32,6 +36,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<AppI
 
   app.decorate('config', config)
   app.decorate('db', db)
+  app.decorate('now', clock ?? (() => new Date()))
 
   // 1. Cross-cutting: security headers, validation, one error shape.
   await app.register(helmet, {
@@ -56,6 +61,8 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<AppI
       await api.register(authRoutes)
       await api.register(meRoutes)
       await api.register(facilityRoutes)
+      await api.register(sessionRoutes)
+      await api.register(bookingRoutes)
     },
     { prefix: '/api' },
   )

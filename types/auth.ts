@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { familyMemberSchema } from './member'
 
 export const ROLES = ['resident', 'operator_staff', 'government_staff'] as const
 export const roleSchema = z.enum(ROLES, { error: () => `角色应为 ${ROLES.join('、')} 之一` })
@@ -29,13 +30,6 @@ export const loginResultSchema = z.object({
   user: userSchema,
 })
 export type LoginResult = z.infer<typeof loginResultSchema>
-
-export const familyMemberSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  relation: z.string(),
-})
-export type FamilyMember = z.infer<typeof familyMemberSchema>
 
 export const meSchema = z.object({
   user: userSchema,

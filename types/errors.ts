@@ -15,6 +15,20 @@ export const ERROR_CODES = [
   'wechat_user_blocked',
   'wechat_unavailable',
   'internal',
+  // Booking: the first four are also a session's `reason` when it is not bookable.
+  'full',
+  'past_cutoff',
+  'beyond_horizon',
+  'closed',
+  'not_bookable',
+  'too_many_units',
+  'delivery_not_eligible',
+  'outside_delivery_area',
+  'quote_changed',
+  'idempotency_key_reused',
+  'not_cancellable',
+  'cancel_deadline_passed',
+  'member_has_bookings',
 ] as const
 
 export const errorCodeSchema = z.enum(ERROR_CODES)
@@ -29,6 +43,8 @@ export const errorBodySchema = z.object({
     field: z.string().optional(),
     /** For invalid input: why, in Chinese. */
     reason: z.string().optional(),
+    /** For `full`: what can still be booked. */
+    remaining: z.number().int().optional(),
   }),
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>

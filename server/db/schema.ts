@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 // Timestamps are ISO-8601 UTC text and flags are 0/1 integers in both SQLite and PostgreSQL,
 // so that one Kysely code path reads the same values from either store.
@@ -83,6 +83,125 @@ export interface FamilyMemberTable {
   owner_user_id: string
   name: string
   relation: string
+  birth_date: string | null
+  mobility_need: Generated<number>
+  diet_notes: string | null
+  address: string | null
+  district_id: string | null
+  subsidy_category: string | null
+  subsidy_verified_at: string | null
+  consent_version: string | null
+  consent_at: string | null
+  created_at: string
+}
+
+/** Per facility and function: how far ahead, until when, and how much one order may book. */
+export interface BookingRuleTable {
+  facility_id: string
+  function_code: string
+  horizon_days: number
+  /** Orders close this many minutes before the session starts (120 before an 11:30 lunch = 09:30). */
+  cutoff_minutes: number
+  /** Cancelling is possible until this many minutes before the start. */
+  cancel_minutes: number
+  max_units: number
+}
+
+export interface SessionTable {
+  id: string
+  facility_id: string
+  function_code: string
+  /** Asia/Shanghai day, 'YYYY-MM-DD'. */
+  date: string
+  part: string
+  /** ISO UTC instants. */
+  starts_at: string
+  ends_at: string
+  capacity: number
+  booked: Generated<number>
+  open: Generated<number>
+}
+
+export interface MealSetTable {
+  id: string
+  session_id: string
+  name: string
+  /** JSON array of dish names. */
+  dishes: string
+  /** JSON array of tags such as 低盐. */
+  tags: string
+  price_fen: number
+  position: Generated<number>
+}
+
+export interface MealSettingsTable {
+  facility_id: string
+  delivery_fee_fen: number
+  delivery_radius_m: number
+  delivery_min_age: number
+}
+
+export interface SubsidyTierTable {
+  id: string
+  district_id: string
+  function_code: string
+  name: string
+  min_age: number
+  max_age: number | null
+  category: string | null
+  amount_fen: number
+}
+
+export interface BookingTable {
+  id: string
+  code: string
+  booker_user_id: string
+  /** null: the booker is the beneficiary. */
+  member_id: string | null
+  facility_id: string
+  function_code: string
+  session_id: string
+  service_date: string
+  status: string
+  quantity: number
+  details: string
+  quote: string
+  payable_fen: number
+  paid_fen: number | null
+  starts_at: string
+  cancel_until: string
+  created_at: string
+  updated_at: string
+}
+
+export interface BookingSessionTable {
+  booking_id: string
+  session_id: string
+  units: number
+}
+
+export interface BookingEventTable {
+  id: string
+  booking_id: string
+  from_status: string | null
+  to_status: string
+  actor_user_id: string | null
+  reason: string | null
+  at: string
+}
+
+export interface MealSubsidyClaimTable {
+  beneficiary: string
+  service_date: string
+  booking_id: string
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string
+  key: string
+  request_hash: string
+  status_code: number
+  response: string
   created_at: string
 }
 
@@ -96,6 +215,23 @@ export interface Database {
   users: UserTable
   auth_sessions: AuthSessionTable
   family_members: FamilyMemberTable
+  booking_rules: BookingRuleTable
+  sessions: SessionTable
+  meal_sets: MealSetTable
+  meal_settings: MealSettingsTable
+  subsidy_tiers: SubsidyTierTable
+  bookings: BookingTable
+  booking_sessions: BookingSessionTable
+  booking_events: BookingEventTable
+  meal_subsidy_claims: MealSubsidyClaimTable
+  idempotency_keys: IdempotencyKeyTable
 }
 
 export type UserRow = Selectable<UserTable>
+export type FamilyMemberRow = Selectable<FamilyMemberTable>
+export type SessionRow = Selectable<SessionTable>
+export type BookingRuleRow = Selectable<BookingRuleTable>
+export type BookingRow = Selectable<BookingTable>
+export type SubsidyTierRow = Selectable<SubsidyTierTable>
+export type MealSettingsRow = Selectable<MealSettingsTable>
+export type MealSetRow = Selectable<MealSetTable>

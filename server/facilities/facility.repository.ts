@@ -68,3 +68,22 @@ async function withFunctions<T extends { id: string }>(
     functions: links.filter((l) => l.facility_id === row.id).map((l) => l.function_code as FunctionCode),
   }))
 }
+
+/** Where a facility is and which district it serves: what booking rules about place need. */
+export interface FacilityPlace {
+  id: string
+  name: string
+  lat: number
+  lng: number
+  districtId: string
+}
+
+export async function findFacilityPlace(db: Kysely<Database>, id: string): Promise<FacilityPlace | undefined> {
+  return db
+    .selectFrom('facilities as f')
+    .innerJoin('communities as c', 'c.id', 'f.community_id')
+    .innerJoin('streets as s', 's.id', 'c.street_id')
+    .select(['f.id', 'f.name', 'f.lat', 'f.lng', 's.district_id as districtId'])
+    .where('f.id', '=', id)
+    .executeTakeFirst()
+}

@@ -5,6 +5,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Numbers the resident needs with the message, e.g. what remains of a full session. */
+    readonly extra: { remaining?: number } = {},
   ) {
     super(message)
     this.name = new.target.name
@@ -47,6 +49,26 @@ const FIELD_LABELS: Record<string, string> = {
   openid: 'openid',
   role: '角色',
   id: '编号',
+  sessionId: '场次',
+  memberId: '服务对象',
+  quantity: '数量',
+  setId: '套餐',
+  fulfilment: '取餐方式',
+  delivery: '送餐地址',
+  address: '地址',
+  name: '姓名',
+  relation: '关系',
+  birthDate: '出生日期',
+  mobilityNeed: '行动不便',
+  dietNotes: '饮食禁忌',
+  districtId: '居住区县',
+  subsidyCategory: '补贴身份',
+  consentVersion: '知情同意',
+  date: '日期',
+  status: '状态',
+  'idempotency-key': 'Idempotency-Key',
+  expectedPayableFen: '应付金额',
+  reason: '原因',
 }
 
 function fieldLabel(field: string): string {
@@ -68,6 +90,19 @@ const STATUS: Record<ErrorCode, number> = {
   wechat_user_blocked: 403,
   wechat_unavailable: 503,
   internal: 500,
+  full: 409,
+  past_cutoff: 409,
+  beyond_horizon: 400,
+  closed: 409,
+  not_bookable: 409,
+  too_many_units: 400,
+  delivery_not_eligible: 400,
+  outside_delivery_area: 400,
+  quote_changed: 409,
+  idempotency_key_reused: 409,
+  not_cancellable: 409,
+  cancel_deadline_passed: 409,
+  member_has_bookings: 409,
 }
 
 export interface ErrorReply {
@@ -76,7 +111,7 @@ export interface ErrorReply {
 }
 
 export function domainErrorReply(err: DomainError): ErrorReply {
-  const extra = err instanceof InvalidInputError ? { field: err.field, reason: err.reason } : {}
+  const extra = err instanceof InvalidInputError ? { field: err.field, reason: err.reason } : err.extra
   return { status: STATUS[err.code], body: { error: { code: err.code, message: err.message, ...extra } } }
 }
 

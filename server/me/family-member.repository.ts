@@ -1,13 +1,108 @@
-import type { FamilyMember } from '@shared/auth'
+import type { FamilyMember, MemberCreate, MemberUpdate, SubsidyCategory } from '@shared/member'
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Database, FamilyMemberRow } from '../db/schema'
+
+export function toFamilyMember(row: FamilyMemberRow): FamilyMember {
+  return {
+    id: row.id,
+    name: row.name,
+    relation: row.relation,
+    birthDate: row.birth_date,
+    mobilityNeed: row.mobility_need === 1,
+    dietNotes: row.diet_notes,
+    address: row.address,
+    districtId: row.district_id,
+    subsidyCategory: row.subsidy_category as SubsidyCategory | null,
+    subsidyVerified: row.subsidy_verified_at !== null,
+  }
+}
 
 /** Only the owner's own members: one family never sees another's. */
 export async function listFamilyMembers(db: Kysely<Database>, ownerUserId: string): Promise<FamilyMember[]> {
-  return db
+  const rows = await db
     .selectFrom('family_members')
-    .select(['id', 'name', 'relation'])
+    .selectAll()
     .where('owner_user_id', '=', ownerUserId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute()
+  return rows.map(toFamilyMember)
+}
+
+/** A member of this owner, or undefined — also when it exists but belongs to someone else. */
+export async function findOwnMember(
+  db: Kysely<Database>,
+  ownerUserId: string,
+  id: string,
+): Promise<FamilyMemberRow | undefined> {
+  return db
+    .selectFrom('family_members')
+    .selectAll()
+    .where('id', '=', id)
+    .where('owner_user_id', '=', ownerUserId)
+    .executeTakeFirst()
+}
+
+export async function insertFamilyMember(
+  db: Kysely<Database>,
+  row: { id: string; ownerUserId: string; input: MemberCreate; now: Date },
+): Promise<void> {
+  const { input } = row
+  await db
+    .insertInto('family_members')
+    .values({
+      id: row.id,
+      owner_user_id: row.ownerUserId,
+      name: input.name,
+      relation: input.relation,
+      birth_date: input.birthDate,
+      mobility_need: input.mobilityNeed ? 1 : 0,
+      diet_notes: input.dietNotes,
+      address: input.address,
+      district_id: input.districtId,
+      subsidy_category: input.subsidyCategory,
+      consent_version: input.consentVersion,
+      consent_at: row.now.toISOString(),
+      created_at: row.now.toISOString(),
+    })
+    .execute()
+}
+
+export async function updateFamilyMember(
+  db: Kysely<Database>,
+  ownerUserId: string,
+  id: string,
+  patch: MemberUpdate,
+): Promise<void> {
+  await db
+    .updateTable('family_members')
+    .set({
+      name: patch.name,
+      relation: patch.relation,
+      birth_date: patch.birthDate,
+      mobility_need: patch.mobilityNeed === undefined ? undefined : patch.mobilityNeed ? 1 : 0,
+      diet_notes: patch.dietNotes,
+      address: patch.address,
+      district_id: patch.districtId,
+      subsidy_category: patch.subsidyCategory,
+      // A changed 低保 / 特困 / 低收入 declaration needs checking again.
+      subsidy_verified_at: patch.subsidyCategory === undefined ? undefined : null,
+    })
+    .where('id', '=', id)
+    .where('owner_user_id', '=', ownerUserId)
+    .execute()
+}
+
+export async function deleteFamilyMember(db: Kysely<Database>, ownerUserId: string, id: string): Promise<void> {
+  await db.deleteFrom('family_members').where('id', '=', id).where('owner_user_id', '=', ownerUserId).execute()
+}
+
+export async function countActiveBookingsFor(db: Kysely<Database>, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .where('status', 'in', ['booked', 'checked_in'])
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }

@@ -1,4 +1,5 @@
 import { communityId, operatorId } from './ids'
+import { seedMeals } from './meals'
 import type { Db } from '../connection'
 import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './yanliang'
 
@@ -6,7 +7,7 @@ import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './
  * Writes the district's reference data. Every row is an upsert on a stable id, so running it on every start
  * never duplicates and brings edited seed values into an existing database.
  */
-export async function seedDistrict(db: Db): Promise<void> {
+export async function seedDistrict(db: Db, now: Date = new Date()): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
     await trx
       .insertInto('districts')
@@ -68,5 +69,7 @@ export async function seedDistrict(db: Db): Promise<void> {
         .values(f.functions.map((code) => ({ facility_id: f.id, function_code: code })))
         .execute()
     }
+
+    await seedMeals(trx, now)
   })
 }

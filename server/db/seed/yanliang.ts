@@ -112,4 +112,4 @@ export const sampleHours = [
   { days: '周一至周日', opens: '08:00', closes: '20:00' },
 ]
 
-export const SAMPLE_DATA_NOTE = '位置为大致位置；运营方与开放时间为示例，以街道公示为准。'
+export const SAMPLE_DATA_NOTE = '位置为大致位置；运营方、开放时间、助餐菜单价格与补贴标准为示例，以街道公示为准。'

@@ -1,0 +1,74 @@
+import type { FunctionCode } from '@shared/functions'
+import { DomainError } from '../http/errors'
+import { toShanghaiIso } from '../time/shanghai'
+import { unitWord } from './booking-rules'
+
+const dayAndClock = (instant: Date) => {
+  const iso = toShanghaiIso(instant)
+  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`
+}
+
+export class SessionFullError extends DomainError {
+  constructor(remaining: number, fn: FunctionCode) {
+    const unit = unitWord(fn)
+    super(
+      'full',
+      remaining > 0 ? `余量不足：本场只剩 ${remaining} ${unit}，请减少数量` : `余量不足：本场已约满，请选择其他日期或场次`,
+      { remaining },
+    )
+  }
+}
+
+export class PastCutoffError extends DomainError {
+  constructor(cutoff: Date) {
+    super('past_cutoff', `已过预约截止时间（${dayAndClock(cutoff)}），请选择其他场次`)
+  }
+}
+
+export class BeyondHorizonError extends DomainError {
+  constructor(horizonDays: number) {
+    super('beyond_horizon', `只能预约 ${horizonDays} 天之内的服务，请选择更近的日期`)
+  }
+}
+
+export class SessionClosedError extends DomainError {
+  constructor() {
+    super('closed', '该场次已停止预约，请选择其他日期或场次')
+  }
+}
+
+export class NotBookableError extends DomainError {
+  constructor() {
+    super('not_bookable', '这项服务暂未开通在线预约，请致电设施咨询')
+  }
+}
+
+export class TooManyUnitsError extends DomainError {
+  constructor(maxUnits: number, fn: FunctionCode) {
+    super('too_many_units', `每次最多预约 ${maxUnits} ${unitWord(fn)}`)
+  }
+}
+
+export class QuoteChangedError extends DomainError {
+  constructor(message = '价格有变化，请重新确认后再提交') {
+    super('quote_changed', message)
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('idempotency_key_reused', '这次提交与之前的内容不同，请返回重新下单')
+  }
+}
+
+export class NotCancellableError extends DomainError {
+  constructor(statusName: string) {
+    super('not_cancellable', `这笔预约${statusName}，不能取消`)
+  }
+}
+
+export class CancelDeadlinePassedError extends DomainError {
+  constructor(deadline: Date) {
+    super('cancel_deadline_passed', `已过取消截止时间（${dayAndClock(deadline)}），如不能前往请致电设施说明`)
+  }
+}

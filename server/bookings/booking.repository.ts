@@ -1,0 +1,191 @@
+import type { Booking, BookingStatus, Quote, SessionPart } from '@shared/booking'
+import type { FunctionCode } from '@shared/functions'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import { toShanghaiIso } from '../time/shanghai'
+import type { BookingDetails } from './booking-plan'
+
+export interface NewBooking {
+  id: string
+  code: string
+  bookerUserId: string
+  memberId: string | null
+  facilityId: string
+  functionCode: string
+  sessionId: string
+  serviceDate: string
+  quantity: number
+  details: BookingDetails
+  quote: Quote
+  startsAt: Date
+  cancelUntil: Date
+  now: Date
+}
+
+export async function insertBooking(trx: Transaction<Database>, b: NewBooking): Promise<void> {
+  const at = b.now.toISOString()
+  await trx
+    .insertInto('bookings')
+    .values({
+      id: b.id,
+      code: b.code,
+      booker_user_id: b.bookerUserId,
+      member_id: b.memberId,
+      facility_id: b.facilityId,
+      function_code: b.functionCode,
+      session_id: b.sessionId,
+      service_date: b.serviceDate,
+      status: 'booked',
+      quantity: b.quantity,
+      details: JSON.stringify(b.details),
+      quote: JSON.stringify(b.quote),
+      payable_fen: b.quote.payableFen,
+      paid_fen: null,
+      starts_at: b.startsAt.toISOString(),
+      cancel_until: b.cancelUntil.toISOString(),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute()
+  await trx.insertInto('booking_sessions').values({ booking_id: b.id, session_id: b.sessionId, units: b.quantity }).execute()
+}
+
+/** Every change of state is kept with who made it and when. */
+export async function recordEvent(
+  trx: Transaction<Database>,
+  event: { id: string; bookingId: string; from: BookingStatus | null; to: BookingStatus; actorUserId: string | null; reason?: string | null; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('booking_events')
+    .values({
+      id: event.id,
+      booking_id: event.bookingId,
+      from_status: event.from,
+      to_status: event.to,
+      actor_user_id: event.actorUserId,
+      reason: event.reason ?? null,
+      at: event.at.toISOString(),
+    })
+    .execute()
+}
+
+/** Moves a booking from one state to another only if it is still in the first: concurrent changes lose. */
+export async function moveStatus(
+  trx: Transaction<Database>,
+  bookingId: string,
+  from: BookingStatus,
+  to: BookingStatus,
+  now: Date,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('bookings')
+    .set({ status: to, updated_at: now.toISOString() })
+    .where('id', '=', bookingId)
+    .where('status', '=', from)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function bookingUnits(
+  trx: Transaction<Database>,
+  bookingId: string,
+): Promise<{ sessionId: string; units: number }[]> {
+  return trx
+    .selectFrom('booking_sessions')
+    .select(['session_id as sessionId', 'units'])
+    .where('booking_id', '=', bookingId)
+    .execute()
+}
+
+function bookingViews(db: Kysely<Database>) {
+  return db
+    .selectFrom('bookings as b')
+    .innerJoin('sessions as s', 's.id', 'b.session_id')
+    .innerJoin('facilities as f', 'f.id', 'b.facility_id')
+    .leftJoin('family_members as m', 'm.id', 'b.member_id')
+    .select([
+      'b.id',
+      'b.code',
+      'b.status',
+      'b.session_id',
+      'b.facility_id',
+      'f.name as facility_name',
+      'b.function_code',
+      'b.service_date',
+      's.part',
+      'b.starts_at',
+      'b.quantity',
+      'b.member_id',
+      'm.name as member_name',
+      'b.details',
+      'b.quote',
+      'b.cancel_until',
+      'b.created_at',
+    ])
+}
+
+type BookingView = Awaited<ReturnType<ReturnType<typeof bookingViews>['executeTakeFirstOrThrow']>>
+
+interface EventView {
+  booking_id: string
+  to_status: string
+  at: string
+  reason: string | null
+}
+
+/** The booker's own bookings, newest first; another user's are simply not there. */
+export async function findBookingsOfBooker(
+  db: Kysely<Database>,
+  bookerUserId: string,
+  filter: { id?: string; status?: BookingStatus },
+  now: Date,
+): Promise<Booking[]> {
+  let query = bookingViews(db).where('b.booker_user_id', '=', bookerUserId)
+  if (filter.id) query = query.where('b.id', '=', filter.id)
+  if (filter.status) query = query.where('b.status', '=', filter.status)
+  const rows = await query.orderBy('b.starts_at', 'desc').orderBy('b.id').limit(200).execute()
+  if (rows.length === 0) return []
+  const events = await db
+    .selectFrom('booking_events')
+    .select(['booking_id', 'to_status', 'at', 'reason'])
+    .where(
+      'booking_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('at')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => toBooking(row, events.filter((e) => e.booking_id === row.id), now))
+}
+
+export function toBooking(row: BookingView, events: EventView[], now: Date): Booking {
+  const details = JSON.parse(row.details) as BookingDetails
+  const meal = details.meal
+  const status = row.status as BookingStatus
+  return {
+    id: row.id,
+    code: row.code,
+    status,
+    sessionId: row.session_id,
+    facilityId: row.facility_id,
+    facilityName: row.facility_name,
+    function: row.function_code as FunctionCode,
+    date: row.service_date,
+    part: row.part as SessionPart,
+    startsAt: toShanghaiIso(row.starts_at),
+    quantity: row.quantity,
+    member: row.member_id ? { id: row.member_id, name: row.member_name ?? '' } : null,
+    meal: meal && {
+      setName: meal.setName,
+      dishes: meal.dishes,
+      fulfilment: meal.fulfilment,
+      deliveryAddress: meal.delivery?.address ?? null,
+    },
+    quote: JSON.parse(row.quote) as Quote,
+    cancelUntil: toShanghaiIso(row.cancel_until),
+    cancellable: status === 'booked' && now.getTime() < Date.parse(row.cancel_until),
+    createdAt: toShanghaiIso(row.created_at),
+    history: events.map((e) => ({ status: e.to_status as BookingStatus, at: toShanghaiIso(e.at), reason: e.reason })),
+  }
+}

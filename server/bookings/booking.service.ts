@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto'
+import type { Booking, BookingRequest, BookingStatus, Quote } from '@shared/booking'
+import type { FunctionCode } from '@shared/functions'
+import type { Kysely, Transaction } from 'kysely'
+import { isUniqueViolation } from '../db/errors'
+import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
+import { type FacilityPlace, findFacilityPlace } from '../facilities/facility.repository'
+import { NotFoundError } from '../http/errors'
+import { findOwnMember } from '../me/family-member.repository'
+import { newBookingCode } from './booking-code'
+import type { BookingPlan } from './booking-plan'
+import { findBookingRule } from './booking-rule.repository'
+import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
+import {
+  BeyondHorizonError,
+  NotBookableError,
+  PastCutoffError,
+  QuoteChangedError,
+  SessionClosedError,
+  SessionFullError,
+  TooManyUnitsError,
+} from './booking.errors'
+import { insertBooking, recordEvent, toBooking } from './booking.repository'
+import { sessionSpace, takeUnits } from './capacity.repository'
+import { type IdempotencyClaim, type StoredResponse, claimIdempotencyKey, findEarlierResponse, fingerprint, recordResponse } from './idempotency'
+import { PLANNERS } from './planners'
+import { findSession } from './session.repository'
+
+export interface BookingResult {
+  /** 201 for a new booking; a replay answers with the status of the first. */
+  statusCode: 200 | 201
+  booking: Booking
+}
+
+interface Prepared {
+  session: SessionRow
+  facility: FacilityPlace
+  rule: BookingRule
+  member: FamilyMemberRow | null
+  plan: BookingPlan
+}
+
+/**
+ * Checks a request against the rules and prices it, without writing anything. The checks here give the
+ * resident the precise reason; the capacity itself is re-checked by the guarded update when booking.
+ */
+async function prepare(db: Kysely<Database>, booker: UserRow, request: BookingRequest, now: Date): Promise<Prepared> {
+  const session = await findSession(db, request.sessionId)
+  if (!session) throw new NotFoundError('没有找到这个场次，请刷新后重试')
+  const fn = session.function_code as FunctionCode
+  const planner = PLANNERS[fn]
+  const [rule, facility, member] = await Promise.all([
+    findBookingRule(db, session.facility_id, fn),
+    findFacilityPlace(db, session.facility_id),
+    request.memberId ? findOwnMember(db, booker.id, request.memberId) : Promise.resolve(null),
+  ])
+  if (!rule || !planner || !facility) throw new NotBookableError()
+  // Someone else's member is "not found", as is a member that does not exist.
+  if (member === undefined) throw new NotFoundError('没有找到这位家庭成员')
+  if (request.quantity > rule.maxUnits) throw new TooManyUnitsError(rule.maxUnits, fn)
+
+  const startsAt = new Date(session.starts_at)
+  const reason = unbookableReason(
+    rule,
+    { date: session.date, startsAt, open: session.open === 1, remaining: session.capacity - session.booked },
+    now,
+    request.quantity,
+  )
+  if (reason === 'closed') throw new SessionClosedError()
+  if (reason === 'past_cutoff') throw new PastCutoffError(cutoffAt(rule, startsAt))
+  if (reason === 'beyond_horizon') throw new BeyondHorizonError(rule.horizonDays)
+  if (reason === 'full') throw new SessionFullError(Math.max(0, session.capacity - session.booked), fn)
+
+  const plan = await planner({ db, session, facility, booker, member, request })
+  return { session, facility, rule, member, plan }
+}
+
+/** The price of a request as it would be booked now: 原价 / 补贴 / 个人支付. */
+export async function quoteBooking(
+  db: Kysely<Database>,
+  booker: UserRow,
+  request: BookingRequest,
+  now: Date,
+): Promise<Quote> {
+  return (await prepare(db, booker, request, now)).plan.quote
+}
+
+/**
+ * Books all of a request or none of it. In one transaction: claim the Idempotency-Key, take the units with a
+ * guarded update, take the day's subsidy, write the booking, its first event and the answer for retries.
+ */
+export async function placeBooking(
+  db: Kysely<Database>,
+  booker: UserRow,
+  request: BookingRequest,
+  idempotencyKey: string,
+  now: Date,
+): Promise<BookingResult> {
+  const claim: IdempotencyClaim = { userId: booker.id, key: idempotencyKey, requestHash: fingerprint(request) }
+  // A retry of a finished request gets its first answer even if the rules would now refuse it (past cut-off).
+  const earlier = await findEarlierResponse(db, claim)
+  if (earlier) return replayOf(earlier)
+
+  const prepared = await prepare(db, booker, request, now)
+  if (request.expectedPayableFen !== undefined && request.expectedPayableFen !== prepared.plan.quote.payableFen) {
+    throw new QuoteChangedError()
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => book(trx, booker, request, claim, prepared, now))
+    } catch (err) {
+      // A booking code drawn twice (1 in 10⁸ per live code): draw again.
+      if (attempt < 3 && isUniqueViolation(err)) continue
+      throw err
+    }
+  }
+}
+
+function replayOf(stored: StoredResponse): BookingResult {
+  return { statusCode: stored.statusCode === 200 ? 200 : 201, booking: stored.body as Booking }
+}
+
+async function book(
+  trx: Transaction<Database>,
+  booker: UserRow,
+  request: BookingRequest,
+  claim: IdempotencyClaim,
+  { session, facility, rule, member, plan }: Prepared,
+  now: Date,
+): Promise<BookingResult> {
+  const replay = await claimIdempotencyKey(trx, claim, now)
+  if (replay) return replayOf(replay)
+
+  const fn = session.function_code as FunctionCode
+  if (!(await takeUnits(trx, session.id, request.quantity))) {
+    const space = await sessionSpace(trx, session.id)
+    throw space.open ? new SessionFullError(space.remaining, fn) : new SessionClosedError()
+  }
+
+  const startsAt = new Date(session.starts_at)
+  const id = `b-${randomUUID()}`
+  const code = newBookingCode()
+  const deadline = cancelUntil(rule, startsAt)
+  await insertBooking(trx, {
+    id,
+    code,
+    bookerUserId: booker.id,
+    memberId: member?.id ?? null,
+    facilityId: facility.id,
+    functionCode: fn,
+    sessionId: session.id,
+    serviceDate: session.date,
+    quantity: request.quantity,
+    details: plan.details,
+    quote: plan.quote,
+    startsAt,
+    cancelUntil: deadline,
+    now,
+  })
+  if (plan.subsidyClaim) {
+    const taken = await trx
+      .insertInto('meal_subsidy_claims')
+      .values({ beneficiary: plan.subsidyClaim.beneficiary, service_date: plan.subsidyClaim.serviceDate, booking_id: id })
+      .onConflict((oc) => oc.columns(['beneficiary', 'service_date']).doNothing())
+      .executeTakeFirst()
+    if (taken.numInsertedOrUpdatedRows !== 1n) {
+      throw new QuoteChangedError('当天的补贴刚刚用于另一份订单，价格已变化，请重新确认')
+    }
+  }
+  const status: BookingStatus = 'booked'
+  await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: status, actorUserId: booker.id, at: now })
+
+  const booking = toBooking(
+    {
+      id,
+      code,
+      status,
+      session_id: session.id,
+      facility_id: facility.id,
+      facility_name: facility.name,
+      function_code: fn,
+      service_date: session.date,
+      part: session.part,
+      starts_at: session.starts_at,
+      quantity: request.quantity,
+      member_id: member?.id ?? null,
+      member_name: member?.name ?? null,
+      details: JSON.stringify(plan.details),
+      quote: JSON.stringify(plan.quote),
+      cancel_until: deadline.toISOString(),
+      created_at: now.toISOString(),
+    },
+    [{ booking_id: id, to_status: status, at: now.toISOString(), reason: null }],
+    now,
+  )
+  await recordResponse(trx, claim, { statusCode: 201, body: booking })
+  return { statusCode: 201, booking }
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import { IdempotencyKeyReusedError } from './booking.errors'
+
+export interface StoredResponse {
+  statusCode: number
+  body: unknown
+}
+
+export interface IdempotencyClaim {
+  userId: string
+  key: string
+  /** sha256 of the request as validated, so `{quantity: 1}` and an omitted default are the same request. */
+  requestHash: string
+}
+
+export function fingerprint(request: unknown): string {
+  return createHash('sha256').update(stableJson(request)).digest('hex')
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** The stored answer to an earlier request with this key, if any; a different request under it is a 409. */
+export async function findEarlierResponse(
+  db: Kysely<Database>,
+  claim: IdempotencyClaim,
+): Promise<StoredResponse | undefined> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('user_id', '=', claim.userId)
+    .where('key', '=', claim.key)
+    .executeTakeFirst()
+  if (!row) return undefined
+  if (row.request_hash !== claim.requestHash) throw new IdempotencyKeyReusedError()
+  return { statusCode: row.status_code, body: JSON.parse(row.response) }
+}
+
+/**
+ * Claims the key inside the booking's transaction, before anything is booked. A concurrent twin of this
+ * request blocks on the primary key until this transaction ends (PostgreSQL) or waits its turn (SQLite),
+ * then finds the committed answer instead of booking again. Returns that answer, or undefined when the key
+ * is now ours and the caller goes on.
+ */
+export async function claimIdempotencyKey(
+  trx: Transaction<Database>,
+  claim: IdempotencyClaim,
+  now: Date,
+): Promise<StoredResponse | undefined> {
+  const inserted = await trx
+    .insertInto('idempotency_keys')
+    .values({
+      user_id: claim.userId,
+      key: claim.key,
+      request_hash: claim.requestHash,
+      status_code: 0,
+      response: 'null',
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .executeTakeFirst()
+  if (inserted.numInsertedOrUpdatedRows === 1n) return undefined
+  return findEarlierResponse(trx, claim)
+}
+
+/** Stores the answer in the same transaction as the booking: both are there, or neither is. */
+export async function recordResponse(
+  trx: Transaction<Database>,
+  claim: IdempotencyClaim,
+  response: StoredResponse,
+): Promise<void> {
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ status_code: response.statusCode, response: JSON.stringify(response.body) })
+    .where('user_id', '=', claim.userId)
+    .where('key', '=', claim.key)
+    .execute()
+}

@@ -1,0 +1,67 @@
+import type { Session, SessionList, SessionPart } from '@shared/booking'
+import type { FunctionCode } from '@shared/functions'
+import type { Kysely } from 'kysely'
+import type { Database, SessionRow } from '../db/schema'
+import { findFacilityPlace } from '../facilities/facility.repository'
+import { NotFoundError } from '../http/errors'
+import { findMealOptions, mealSetsBySession } from '../meals/meal.repository'
+import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
+import { findBookingRule } from './booking-rule.repository'
+import { type BookingRule, cancelUntil, cutoffAt, lastBookableDate, unbookableReason } from './booking-rules'
+import { listSessionsBetween } from './session.repository'
+
+export function toSession(row: SessionRow, rule: BookingRule, now: Date): Session {
+  const startsAt = new Date(row.starts_at)
+  const remaining = Math.max(0, row.capacity - row.booked)
+  const reason = unbookableReason(rule, { date: row.date, startsAt, open: row.open === 1, remaining }, now)
+  return {
+    id: row.id,
+    facilityId: row.facility_id,
+    function: row.function_code as FunctionCode,
+    date: row.date,
+    part: row.part as SessionPart,
+    startsAt: toShanghaiIso(startsAt),
+    endsAt: toShanghaiIso(row.ends_at),
+    capacity: row.capacity,
+    remaining: row.open === 1 ? remaining : 0,
+    bookable: reason === undefined,
+    ...(reason ? { reason } : {}),
+    cutoffAt: toShanghaiIso(cutoffAt(rule, startsAt)),
+    cancelUntil: toShanghaiIso(cancelUntil(rule, startsAt)),
+    maxUnits: rule.maxUnits,
+  }
+}
+
+/** A facility's sessions of one function from today to the end of its horizon (or on one day), with menus. */
+export async function listSessions(
+  db: Kysely<Database>,
+  facilityId: string,
+  fn: FunctionCode,
+  date: string | undefined,
+  now: Date,
+): Promise<SessionList> {
+  const facility = await findFacilityPlace(db, facilityId)
+  if (!facility) throw new NotFoundError('没有找到这个设施')
+  const today = shanghaiDate(now)
+  const rule = await findBookingRule(db, facilityId, fn)
+  if (!rule) return { today, lastBookableDate: today, sessions: [] }
+
+  const last = lastBookableDate(rule, now)
+  const rows = await listSessionsBetween(db, facilityId, fn, date ?? today, date ?? last)
+  const sessions = rows.map((row) => toSession(row, rule, now))
+  if (fn !== 'meal') return { today, lastBookableDate: last, sessions }
+
+  const [menus, meal] = await Promise.all([
+    mealSetsBySession(
+      db,
+      rows.map((r) => r.id),
+    ),
+    findMealOptions(db, facilityId),
+  ])
+  return {
+    today,
+    lastBookableDate: last,
+    sessions: sessions.map((s) => ({ ...s, sets: menus.get(s.id) ?? [] })),
+    ...(meal ? { meal } : {}),
+  }
+}

@@ -1,0 +1,156 @@
+import type { SessionPart } from '@shared/booking'
+import type { Transaction } from 'kysely'
+import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
+import type { Database } from '../schema'
+import { district, facilities } from './yanliang'
+
+// 社区助餐 for the demo. The plan publishes no menus, prices or subsidy amounts for 阎良区: the figures below
+// follow the city practice DESIGN.md cites (a 12 元 meal subsidised 7 / 9 / 11 元) and are marked as examples.
+
+export const MEAL_RULE = { horizon_days: 7, cutoff_minutes: 120, cancel_minutes: 120, max_units: 5 }
+export const MEAL_SETTINGS = { delivery_fee_fen: 300, delivery_radius_m: 3000, delivery_min_age: 80 }
+
+export const SUBSIDY_TIERS = [
+  { id: 'yl-meal-age-60', name: '60—79 周岁老人', min_age: 60, max_age: 79, category: null, amount_fen: 700 },
+  { id: 'yl-meal-age-80', name: '80 周岁及以上老人', min_age: 80, max_age: null, category: null, amount_fen: 900 },
+  { id: 'yl-meal-dibao', name: '低保老人', min_age: 60, max_age: null, category: 'dibao', amount_fen: 1100 },
+  { id: 'yl-meal-tekun', name: '特困老人', min_age: 60, max_age: null, category: 'tekun', amount_fen: 1100 },
+  { id: 'yl-meal-low-income', name: '低收入老人', min_age: 60, max_age: null, category: 'low_income', amount_fen: 1100 },
+]
+
+interface SetTemplate {
+  name: string
+  dishes: string[]
+  tags: string[]
+  priceFen: number
+}
+
+// A week of lunches (Monday first) and two dinners that alternate; every day has a 低盐 and a 软食 choice.
+const LUNCHES: SetTemplate[][] = [
+  [
+    { name: '红烧鸡腿套餐', dishes: ['红烧鸡腿', '清炒西葫芦', '米饭', '紫菜蛋花汤'], tags: ['低盐'], priceFen: 1200 },
+    { name: '软烂肉末豆腐套餐', dishes: ['肉末豆腐', '蒸南瓜', '软米饭', '小米粥'], tags: ['软食', '低盐'], priceFen: 1200 },
+    { name: '杂粮控糖套餐', dishes: ['清蒸鱼块', '凉拌菠菜', '杂粮饭'], tags: ['低糖', '低盐'], priceFen: 1200 },
+  ],
+  [
+    { name: '土豆烧牛肉套餐', dishes: ['土豆烧牛肉', '醋溜白菜', '米饭', '西红柿鸡蛋汤'], tags: [], priceFen: 1200 },
+    { name: '鸡蛋羹软食套餐', dishes: ['鸡蛋羹', '冬瓜虾皮', '软米饭', '南瓜粥'], tags: ['软食', '低盐'], priceFen: 1200 },
+    { name: '荞麦面控糖套餐', dishes: ['荞麦面', '鸡丝黄瓜', '卤豆干'], tags: ['低糖'], priceFen: 1200 },
+  ],
+  [
+    { name: '臊子面套餐', dishes: ['岐山臊子面', '凉拌三丝'], tags: [], priceFen: 1000 },
+    { name: '清蒸鱼软食套餐', dishes: ['清蒸鲈鱼', '蒸胡萝卜', '软米饭', '青菜豆腐汤'], tags: ['软食', '低盐'], priceFen: 1200 },
+    { name: '杂粮控糖套餐', dishes: ['白切鸡', '清炒油麦菜', '杂粮饭'], tags: ['低糖', '低盐'], priceFen: 1200 },
+  ],
+  [
+    { name: '回锅肉套餐', dishes: ['回锅肉', '炒豆芽', '米饭', '紫菜蛋花汤'], tags: [], priceFen: 1200 },
+    { name: '肉丸软食套餐', dishes: ['清汤肉丸', '蒸茄子', '软米饭', '小米粥'], tags: ['软食', '低盐'], priceFen: 1200 },
+    { name: '素食套餐', dishes: ['麻婆豆腐（少辣）', '清炒时蔬', '米饭'], tags: ['素食', '低盐'], priceFen: 1000 },
+  ],
+  [
+    { name: '红烧带鱼套餐', dishes: ['红烧带鱼', '炒土豆丝', '米饭', '冬瓜汤'], tags: [], priceFen: 1200 },
+    { name: '鸡肉粥软食套餐', dishes: ['香菇鸡肉粥', '蒸蛋', '烫青菜'], tags: ['软食', '低盐'], priceFen: 1000 },
+    { name: '杂粮控糖套餐', dishes: ['芹菜炒肉', '凉拌木耳', '杂粮饭'], tags: ['低糖', '低盐'], priceFen: 1200 },
+  ],
+  [
+    { name: '饺子套餐', dishes: ['猪肉白菜饺子', '凉拌黄瓜', '饺子汤'], tags: [], priceFen: 1200 },
+    { name: '软烂面片套餐', dishes: ['西红柿鸡蛋面片', '蒸南瓜'], tags: ['软食', '低盐'], priceFen: 1000 },
+  ],
+  [
+    { name: '家常炖菜套餐', dishes: ['白菜粉条炖肉', '馒头', '小米粥'], tags: ['低盐'], priceFen: 1200 },
+    { name: '鸡蛋羹软食套餐', dishes: ['鸡蛋羹', '肉末茄子', '软米饭'], tags: ['软食', '低盐'], priceFen: 1200 },
+  ],
+]
+
+const DINNERS: SetTemplate[][] = [
+  [
+    { name: '小米粥馒头套餐', dishes: ['小米粥', '花卷', '炒青菜', '卤蛋'], tags: ['低盐'], priceFen: 800 },
+    { name: '烂糊面软食套餐', dishes: ['青菜肉丝烂糊面'], tags: ['软食', '低盐'], priceFen: 800 },
+  ],
+  [
+    { name: '南瓜粥包子套餐', dishes: ['南瓜粥', '素包子', '凉拌黄瓜'], tags: ['素食'], priceFen: 800 },
+    { name: '馄饨软食套餐', dishes: ['鲜肉小馄饨', '蒸蛋'], tags: ['软食', '低盐'], priceFen: 800 },
+  ],
+]
+
+interface MealKitchen {
+  facilityId: string
+  lunchPortions: number
+  dinnerPortions: number
+}
+
+/** The four facilities of the plan that offer 社区助餐; bigger ones cook more. */
+const KITCHENS: MealKitchen[] = facilities
+  .filter((f) => f.functions.includes('meal'))
+  .map((f) => ({ facilityId: f.id, lunchPortions: f.areaSqm >= 2000 ? 60 : 40, dinnerPortions: 30 }))
+
+const PARTS: { part: SessionPart; starts: string; ends: string; menu: (dayIndex: number) => SetTemplate[] }[] = [
+  { part: 'lunch', starts: '11:30', ends: '13:00', menu: (d) => LUNCHES[d] },
+  { part: 'dinner', starts: '17:30', ends: '18:30', menu: (d) => DINNERS[d % 2] },
+]
+
+export const mealSessionId = (facilityId: string, date: string, part: SessionPart) => `${facilityId}-meal-${date}-${part}`
+
+/**
+ * Rules, delivery settings and subsidy tiers, and a rolling week of menus from today (Asia/Shanghai), so the
+ * demo always has tomorrow's lunch. Existing sessions and sets are left as they are: what was booked stays.
+ */
+export async function seedMeals(trx: Transaction<Database>, now: Date): Promise<void> {
+  for (const tier of SUBSIDY_TIERS) {
+    const row = { ...tier, district_id: district.id, function_code: 'meal' }
+    const { id: _id, ...update } = row
+    await trx.insertInto('subsidy_tiers').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute()
+  }
+
+  const today = shanghaiDate(now)
+  for (const kitchen of KITCHENS) {
+    const facility_id = kitchen.facilityId
+    await trx
+      .insertInto('booking_rules')
+      .values({ facility_id, function_code: 'meal', ...MEAL_RULE })
+      .onConflict((oc) => oc.columns(['facility_id', 'function_code']).doNothing())
+      .execute()
+    await trx
+      .insertInto('meal_settings')
+      .values({ facility_id, ...MEAL_SETTINGS })
+      .onConflict((oc) => oc.column('facility_id').doNothing())
+      .execute()
+
+    for (let offset = 0; offset <= MEAL_RULE.horizon_days; offset++) {
+      const date = addDays(today, offset)
+      const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7
+      for (const { part, starts, ends, menu } of PARTS) {
+        const id = mealSessionId(facility_id, date, part)
+        const inserted = await trx
+          .insertInto('sessions')
+          .values({
+            id,
+            facility_id,
+            function_code: 'meal',
+            date,
+            part,
+            starts_at: shanghaiInstant(date, starts).toISOString(),
+            ends_at: shanghaiInstant(date, ends).toISOString(),
+            capacity: part === 'lunch' ? kitchen.lunchPortions : kitchen.dinnerPortions,
+          })
+          .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
+          .executeTakeFirst()
+        if (inserted.numInsertedOrUpdatedRows !== 1n) continue
+        await trx
+          .insertInto('meal_sets')
+          .values(
+            menu(weekday).map((set, position) => ({
+              id: `${id}-${position + 1}`,
+              session_id: id,
+              name: set.name,
+              dishes: JSON.stringify(set.dishes),
+              tags: JSON.stringify(set.tags),
+              price_fen: set.priceFen,
+              position,
+            })),
+          )
+          .execute()
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import type { MealOptions, MealSet } from '@shared/booking'
+import type { SubsidyCategory } from '@shared/member'
+import type { Kysely } from 'kysely'
+import type { Database, MealSetRow } from '../db/schema'
+import type { SubsidyTier } from './subsidy'
+
+export function toMealSet(row: MealSetRow): MealSet {
+  return {
+    id: row.id,
+    name: row.name,
+    dishes: JSON.parse(row.dishes) as string[],
+    tags: JSON.parse(row.tags) as string[],
+    priceFen: row.price_fen,
+  }
+}
+
+export async function findMealSet(
+  db: Kysely<Database>,
+  sessionId: string,
+  setId: string,
+): Promise<MealSet | undefined> {
+  const row = await db
+    .selectFrom('meal_sets')
+    .selectAll()
+    .where('id', '=', setId)
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst()
+  return row && toMealSet(row)
+}
+
+/** Menus of several sessions, keyed by session id, each in the facility's order. */
+export async function mealSetsBySession(
+  db: Kysely<Database>,
+  sessionIds: readonly string[],
+): Promise<Map<string, MealSet[]>> {
+  const bySession = new Map<string, MealSet[]>()
+  if (sessionIds.length === 0) return bySession
+  const rows = await db
+    .selectFrom('meal_sets')
+    .selectAll()
+    .where('session_id', 'in', sessionIds)
+    .orderBy('session_id')
+    .orderBy('position')
+    .execute()
+  for (const row of rows) {
+    const list = bySession.get(row.session_id) ?? []
+    list.push(toMealSet(row))
+    bySession.set(row.session_id, list)
+  }
+  return bySession
+}
+
+export async function findMealOptions(db: Kysely<Database>, facilityId: string): Promise<MealOptions | undefined> {
+  const row = await db
+    .selectFrom('meal_settings')
+    .selectAll()
+    .where('facility_id', '=', facilityId)
+    .executeTakeFirst()
+  return (
+    row && {
+      deliveryFeeFen: row.delivery_fee_fen,
+      deliveryRadiusM: row.delivery_radius_m,
+      deliveryMinAge: row.delivery_min_age,
+    }
+  )
+}
+
+export async function findSubsidyTiers(db: Kysely<Database>, districtId: string): Promise<SubsidyTier[]> {
+  const rows = await db
+    .selectFrom('subsidy_tiers')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('function_code', '=', 'meal')
+    .execute()
+  return rows.map((r) => ({
+    name: r.name,
+    minAge: r.min_age,
+    maxAge: r.max_age,
+    category: r.category as SubsidyCategory | null,
+    amountFen: r.amount_fen,
+  }))
+}
+
+export async function subsidyUsed(db: Kysely<Database>, beneficiary: string, serviceDate: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('meal_subsidy_claims')
+    .select('booking_id')
+    .where('beneficiary', '=', beneficiary)
+    .where('service_date', '=', serviceDate)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod'
+import { idSchema } from './common'
+import { calendarDateSchema } from './dates'
+import { functionCodeSchema } from './functions'
+
+/** Parts of a service day; meals use the first three, care bookings the rest. */
+export const SESSION_PARTS = ['breakfast', 'lunch', 'dinner', 'full_day', 'morning', 'afternoon', 'night'] as const
+export const sessionPartSchema = z.enum(SESSION_PARTS)
+export type SessionPart = z.infer<typeof sessionPartSchema>
+export const PART_NAMES: Record<SessionPart, string> = {
+  breakfast: '早餐',
+  lunch: '午餐',
+  dinner: '晚餐',
+  full_day: '全天',
+  morning: '上午',
+  afternoon: '下午',
+  night: '夜间',
+}
+
+/** Why a session cannot be booked right now; also the `code` of the matching 409/400 error. */
+export const UNBOOKABLE_REASONS = ['full', 'past_cutoff', 'beyond_horizon', 'closed'] as const
+export const unbookableReasonSchema = z.enum(UNBOOKABLE_REASONS)
+
+export const FULFILMENTS = ['dine_in', 'pickup', 'delivery'] as const
+export const fulfilmentSchema = z.enum(FULFILMENTS, { error: '取餐方式应为 堂食、自取 或 送餐上门' })
+export type Fulfilment = z.infer<typeof fulfilmentSchema>
+export const FULFILMENT_NAMES: Record<Fulfilment, string> = {
+  dine_in: '堂食',
+  pickup: '自取',
+  delivery: '送餐上门',
+}
+
+export const MEAL_TAGS = ['低盐', '低糖', '低脂', '软食', '清真', '素食'] as const
+
+export const mealSetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  dishes: z.array(z.string()),
+  /** 低盐 / 低糖 / 软食 …: for hypertension, diabetes, chewing difficulty. */
+  tags: z.array(z.string()),
+  priceFen: z.number().int(),
+})
+export type MealSet = z.infer<typeof mealSetSchema>
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  facilityId: z.string(),
+  function: functionCodeSchema,
+  date: z.string(),
+  part: sessionPartSchema,
+  /** ISO instants with the +08:00 offset. */
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().int(),
+  remaining: z.number().int(),
+  bookable: z.boolean(),
+  reason: unbookableReasonSchema.optional(),
+  /** Orders close at this instant; cancelling is possible until `cancelUntil`. */
+  cutoffAt: z.string(),
+  cancelUntil: z.string(),
+  /** The most units one order may take. */
+  maxUnits: z.number().int(),
+  /** Meal sessions: the sets on the menu. */
+  sets: z.array(mealSetSchema).optional(),
+})
+export type Session = z.infer<typeof sessionSchema>
+
+export const mealOptionsSchema = z.object({
+  deliveryFeeFen: z.number().int(),
+  deliveryRadiusM: z.number().int(),
+  deliveryMinAge: z.number().int(),
+})
+export type MealOptions = z.infer<typeof mealOptionsSchema>
+
+export const sessionListSchema = z.object({
+  /** Today in Asia/Shanghai and the last day that can be booked. */
+  today: z.string(),
+  lastBookableDate: z.string(),
+  sessions: z.array(sessionSchema),
+  meal: mealOptionsSchema.optional(),
+})
+export type SessionList = z.infer<typeof sessionListSchema>
+
+export const sessionListQuerySchema = z.strictObject({
+  function: functionCodeSchema,
+  date: calendarDateSchema.optional(),
+})
+
+const coordinate = (min: number, max: number, label: string) =>
+  z.number({ error: `${label}应为数字` }).min(min, { error: `${label}超出范围` }).max(max, { error: `${label}超出范围` })
+
+export const deliveryAddressSchema = z.strictObject({
+  address: z.string({ error: '请填写送餐地址' }).trim().min(2, { error: '请填写送餐地址' }).max(100),
+  lat: coordinate(-90, 90, '纬度'),
+  lng: coordinate(-180, 180, '经度'),
+})
+
+export const mealChoiceSchema = z
+  .strictObject({
+    setId: idSchema,
+    fulfilment: fulfilmentSchema,
+    delivery: deliveryAddressSchema.optional(),
+  })
+  .refine((m) => m.fulfilment !== 'delivery' || m.delivery !== undefined, {
+    error: '送餐上门需要填写送餐地址',
+    path: ['delivery'],
+  })
+
+export const bookingRequestSchema = z.strictObject({
+  sessionId: idSchema,
+  /** Absent: the booker is the beneficiary. */
+  memberId: idSchema.optional(),
+  quantity: z
+    .number({ error: '数量应为整数' })
+    .int({ error: '数量应为整数' })
+    .min(1, { error: '数量至少为 1' })
+    .max(99, { error: '数量太大' })
+    .default(1),
+  meal: mealChoiceSchema.optional(),
+  /** What the resident saw as 个人支付; if the price changed since, the booking is refused with `quote_changed`. */
+  expectedPayableFen: z.number().int().min(0).optional(),
+})
+export type BookingRequest = z.infer<typeof bookingRequestSchema>
+
+export const quoteSchema = z.object({
+  /** 原价: what the order costs before any subsidy, delivery included. */
+  originalFen: z.number().int(),
+  deliveryFeeFen: z.number().int(),
+  /** 补贴 */
+  subsidyFen: z.number().int(),
+  /** 个人支付, paid at the counter. */
+  payableFen: z.number().int(),
+  /** The subsidy tier that applied, e.g. 80 周岁及以上. */
+  tier: z.string().nullable(),
+  /** Sentences for the resident: why no subsidy, why only one portion is subsidised … */
+  notes: z.array(z.string()),
+})
+export type Quote = z.infer<typeof quoteSchema>
+
+export const BOOKING_STATUSES = ['booked', 'checked_in', 'completed', 'no_show', 'cancelled'] as const
+export const bookingStatusSchema = z.enum(BOOKING_STATUSES, { error: '状态不正确' })
+export type BookingStatus = z.infer<typeof bookingStatusSchema>
+export const STATUS_NAMES: Record<BookingStatus, string> = {
+  booked: '待使用',
+  checked_in: '已签到',
+  completed: '已完成',
+  no_show: '未到场',
+  cancelled: '已取消',
+}
+
+export const bookingSchema = z.object({
+  id: z.string(),
+  /** Short, read-aloud code shown as a QR and text for check-in. */
+  code: z.string(),
+  status: bookingStatusSchema,
+  sessionId: z.string(),
+  facilityId: z.string(),
+  facilityName: z.string(),
+  function: functionCodeSchema,
+  date: z.string(),
+  part: sessionPartSchema,
+  startsAt: z.string(),
+  quantity: z.number().int(),
+  /** Who the service is for: a family member, or null for the booker. */
+  member: z.object({ id: z.string(), name: z.string() }).nullable(),
+  meal: z
+    .object({
+      setName: z.string(),
+      dishes: z.array(z.string()),
+      fulfilment: fulfilmentSchema,
+      deliveryAddress: z.string().nullable(),
+    })
+    .optional(),
+  quote: quoteSchema,
+  cancelUntil: z.string(),
+  cancellable: z.boolean(),
+  createdAt: z.string(),
+  history: z.array(z.object({ status: bookingStatusSchema, at: z.string(), reason: z.string().nullable() })),
+})
+export type Booking = z.infer<typeof bookingSchema>
+
+export const bookingListSchema = z.object({ bookings: z.array(bookingSchema) })
+export const bookingListQuerySchema = z.strictObject({ status: bookingStatusSchema.optional() })
+export const bookingIdParamsSchema = z.strictObject({ id: idSchema })
+export const cancelBodySchema = z.strictObject({ reason: z.string().trim().max(100).optional() })
+
+/** `Idempotency-Key`: a client-chosen id per booking attempt, reused on every retry of that attempt. */
+export const idempotencyKeySchema = z
+  .string({ error: '缺少 Idempotency-Key 请求头' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'Idempotency-Key 应为 8–64 位字母、数字、下划线或短横线' })

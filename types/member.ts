@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { idSchema } from './common'
+import { calendarDateSchema } from './dates'
+
+/** The consent text a resident accepts before a family member's details are stored; its version is recorded. */
+export const MEMBER_CONSENT = {
+  version: 'member-2026-11',
+  text:
+    '为给家人预约社区服务、计算助餐补贴和送餐，我们需要保存家人的姓名、出生日期、与您的关系，以及您自愿填写的' +
+    '行动不便情况、饮食禁忌和送餐地址。这些信息只用于预约和提供服务，只有您和为您家人提供服务的设施工作人员能看到；' +
+    '您可以随时修改或删除。我确认已取得家人同意。',
+} as const
+
+export const SUBSIDY_CATEGORIES = ['dibao', 'tekun', 'low_income'] as const
+export const subsidyCategorySchema = z.enum(SUBSIDY_CATEGORIES, { error: '补贴身份应为 低保、特困 或 低收入' })
+export type SubsidyCategory = z.infer<typeof subsidyCategorySchema>
+export const SUBSIDY_CATEGORY_NAMES: Record<SubsidyCategory, string> = {
+  dibao: '低保',
+  tekun: '特困',
+  low_income: '低收入',
+}
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}最多 ${max} 个字` })
+
+const memberFields = {
+  name: text('姓名', 20),
+  /** 本人, 父亲, 母亲, 配偶 … as the resident says it. */
+  relation: text('关系', 10),
+  birthDate: calendarDateSchema.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
+    error: '出生日期不在合理范围内',
+  }),
+  mobilityNeed: z.boolean({ error: '应为 是 或 否' }),
+  dietNotes: z.string().trim().max(100, { error: '饮食禁忌最多 100 个字' }).nullable(),
+  address: z.string().trim().max(100, { error: '送餐地址最多 100 个字' }).nullable(),
+  /** The district the member lives in; the meal subsidy applies only there. */
+  districtId: idSchema.nullable(),
+  subsidyCategory: subsidyCategorySchema.nullable(),
+}
+
+export const memberCreateSchema = z.strictObject({
+  ...memberFields,
+  mobilityNeed: memberFields.mobilityNeed.default(false),
+  dietNotes: memberFields.dietNotes.default(null),
+  address: memberFields.address.default(null),
+  districtId: memberFields.districtId.default(null),
+  subsidyCategory: memberFields.subsidyCategory.default(null),
+  consentVersion: z.literal(MEMBER_CONSENT.version, { error: '请先阅读并同意信息使用说明' }),
+})
+export type MemberCreate = z.infer<typeof memberCreateSchema>
+
+export const memberUpdateSchema = z
+  .strictObject(memberFields)
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { error: '没有要修改的内容' })
+export type MemberUpdate = z.infer<typeof memberUpdateSchema>
+
+export const familyMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: z.string(),
+  birthDate: z.string().nullable(),
+  mobilityNeed: z.boolean(),
+  dietNotes: z.string().nullable(),
+  address: z.string().nullable(),
+  districtId: z.string().nullable(),
+  subsidyCategory: subsidyCategorySchema.nullable(),
+  /** True once facility or street staff checked the 低保 / 特困 / 低收入 certificate. */
+  subsidyVerified: z.boolean(),
+})
+export type FamilyMember = z.infer<typeof familyMemberSchema>
+
+export const memberListSchema = z.object({ members: z.array(familyMemberSchema) })
+export const memberIdParamsSchema = z.strictObject({ id: idSchema })
