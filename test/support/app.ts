@@ -14,10 +14,11 @@ export async function createTestApp(
   database: DatabaseName,
   env: Record<string, string> = {},
   logger?: Parameters<typeof buildApp>[0]['logger'],
+  clock?: () => Date,
 ): Promise<TestApp> {
   const store = await createTestDb(database)
   const config: Config = loadConfig({ AUTH_DEV_LOGIN: '1', STATIC_DIR: 'test/no-static', LOG_LEVEL: 'silent', ...env })
-  const app = await buildApp({ config, db: store.db, logger: logger ?? false })
+  const app = await buildApp({ config, db: store.db, logger: logger ?? false, clock })
   await app.ready()
   return {
     app,

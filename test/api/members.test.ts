@@ -1,0 +1,83 @@
+import { MEMBER_CONSENT, errorBodySchema, familyMemberSchema, memberListSchema } from '@shared/index'
+import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { addMember, book, mealOrder, mealSession } from '../support/bookings'
+import { DATABASES } from '../support/databases'
+
+describe.each(DATABASES)('family members on %s', (database) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp(database)
+  })
+  afterAll(() => t.close())
+
+  const valid = {
+    name: '王秀英',
+    relation: '母亲',
+    birthDate: '1944-03-02',
+    mobilityNeed: true,
+    dietNotes: '糖尿病，少糖',
+    districtId: 'xa-yanliang',
+    consentVersion: MEMBER_CONSENT.version,
+  }
+  const create = (headers: { authorization: string }, payload: unknown) =>
+    t.app.inject({ method: 'POST', url: '/api/me/members', headers, payload })
+
+  it('adds a member with the consent recorded, and lists it for its owner only', async () => {
+    const owner = await devLogin(t.app, 'member-owner')
+    const res = await create(owner, valid)
+    expect(res.statusCode).toBe(201)
+    const member = familyMemberSchema.parse(res.json())
+    expect(member).toMatchObject({ name: '王秀英', birthDate: '1944-03-02', mobilityNeed: true, subsidyVerified: false })
+    const row = await t.store.db.kysely.selectFrom('family_members').selectAll().where('id', '=', member.id).executeTakeFirstOrThrow()
+    expect(row.consent_version).toBe(MEMBER_CONSENT.version)
+    expect(row.consent_at).not.toBeNull()
+
+    const list = memberListSchema.parse((await t.app.inject({ url: '/api/me/members', headers: owner })).json())
+    expect(list.members.map((m) => m.id)).toEqual([member.id])
+    const other = await devLogin(t.app, 'member-other')
+    expect(memberListSchema.parse((await t.app.inject({ url: '/api/me/members', headers: other })).json()).members).toEqual([])
+  })
+
+  it.each([
+    ['without consent', { consentVersion: undefined }, 'consentVersion'],
+    ['with an old consent version', { consentVersion: 'member-2020-01' }, 'consentVersion'],
+    ['without a name', { name: '  ' }, 'name'],
+    ['born on a day that does not exist', { birthDate: '1944-02-30' }, 'birthDate'],
+    ['born in the future', { birthDate: '2099-01-01' }, 'birthDate'],
+    ['with an unknown subsidy status', { subsidyCategory: 'vip' }, 'subsidyCategory'],
+    ['with an id card number field', { idNumber: '610114194403020000' }, 'idNumber'],
+  ])('refuses a member %s with 400 naming the field, and stores nothing', async (_label, change, field) => {
+    const owner = await devLogin(t.app, `member-bad-${field}`)
+    const res = await create(owner, { ...valid, ...change })
+    expect(res.statusCode).toBe(400)
+    expect(errorBodySchema.parse(res.json()).error.field).toBe(field)
+    expect(memberListSchema.parse((await t.app.inject({ url: '/api/me/members', headers: owner })).json()).members).toEqual([])
+  })
+
+  it('corrects a member; a changed 低保 declaration needs verifying again', async () => {
+    const owner = await devLogin(t.app, 'member-edit')
+    const member = await addMember(t.app, owner, { subsidyCategory: 'dibao' })
+    await t.store.db.kysely.updateTable('family_members').set({ subsidy_verified_at: new Date().toISOString() }).where('id', '=', member.id).execute()
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/me/members/${member.id}`, headers: owner, payload: { name: '王秀兰' } })
+    expect(renamed.json()).toMatchObject({ name: '王秀兰', subsidyVerified: true })
+    const recategorised = await t.app.inject({ method: 'PATCH', url: `/api/me/members/${member.id}`, headers: owner, payload: { subsidyCategory: 'tekun' } })
+    expect(recategorised.json()).toMatchObject({ subsidyCategory: 'tekun', subsidyVerified: false })
+    const empty = await t.app.inject({ method: 'PATCH', url: `/api/me/members/${member.id}`, headers: owner, payload: {} })
+    expect(empty.statusCode).toBe(400)
+  })
+
+  it('deletes a member for good, but not while a booking is still to be served', async () => {
+    const owner = await devLogin(t.app, 'member-delete')
+    const member = await addMember(t.app, owner)
+    const booking = await book(t.app, owner, mealOrder(await mealSession(t.app), { memberId: member.id }))
+    const refused = await t.app.inject({ method: 'DELETE', url: `/api/me/members/${member.id}`, headers: owner })
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.code).toBe('member_has_bookings')
+
+    await t.app.inject({ method: 'POST', url: `/api/bookings/${booking.id}/cancel`, headers: owner })
+    const deleted = await t.app.inject({ method: 'DELETE', url: `/api/me/members/${member.id}`, headers: owner })
+    expect(deleted.statusCode).toBe(204)
+    const left = await t.store.db.kysely.selectFrom('family_members').select('id').where('id', '=', member.id).execute()
+    expect(left).toEqual([])
+  })
+})
