@@ -1,7 +1,12 @@
 export default defineAppConfig({
   pages: ['pages/facilities/index', 'pages/bookings/index', 'pages/profile/index'],
   // Everything that is not a tab lives in a subpackage, keeping the main package small (≤ 2 MB each).
-  subPackages: [{ root: 'packages/facility', pages: ['detail/index'] }],
+  subPackages: [
+    { root: 'packages/facility', pages: ['detail/index'] },
+    { root: 'packages/meal', pages: ['order/index'] },
+    { root: 'packages/booking', pages: ['detail/index'] },
+    { root: 'packages/member', pages: ['edit/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#0f6b4f',
@@ -20,10 +25,10 @@ export default defineAppConfig({
       { pagePath: 'pages/profile/index', text: '我的' },
     ],
   },
-  // Location is asked only when the resident taps 「按距离排序」.
-  requiredPrivateInfos: ['getLocation'],
+  // Location is asked only when the resident taps 「按距离排序」 or picks where a meal is delivered.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于查找离您最近的社区服务设施' },
+    'scope.userLocation': { desc: '用于查找离您最近的社区服务设施，以及确定送餐位置' },
   },
   __usePrivacyCheck__: true,
   // H5 only: Taro's slide animation leaves a timer that re-hides the list when a resident goes back

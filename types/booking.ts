@@ -20,6 +20,12 @@ export const PART_NAMES: Record<SessionPart, string> = {
 /** Why a session cannot be booked right now; also the `code` of the matching 409/400 error. */
 export const UNBOOKABLE_REASONS = ['full', 'past_cutoff', 'beyond_horizon', 'closed'] as const
 export const unbookableReasonSchema = z.enum(UNBOOKABLE_REASONS)
+export const UNBOOKABLE_REASON_NAMES: Record<(typeof UNBOOKABLE_REASONS)[number], string> = {
+  full: '已约满',
+  past_cutoff: '已截止',
+  beyond_horizon: '未开放',
+  closed: '停止预约',
+}
 
 export const FULFILMENTS = ['dine_in', 'pickup', 'delivery'] as const
 export const fulfilmentSchema = z.enum(FULFILMENTS, { error: '取餐方式应为 堂食、自取 或 送餐上门' })

@@ -70,3 +70,6 @@ export const facilityDetailSchema = facilitySchema.extend({
   dataNote: z.string().nullable(),
 })
 export type FacilityDetail = z.infer<typeof facilityDetailSchema>
+
+export const districtListSchema = z.object({ districts: z.array(z.object({ id: z.string(), name: z.string() })) })
+export type DistrictList = z.infer<typeof districtListSchema>

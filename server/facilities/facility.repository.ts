@@ -87,3 +87,7 @@ export async function findFacilityPlace(db: Kysely<Database>, id: string): Promi
     .where('f.id', '=', id)
     .executeTakeFirst()
 }
+
+export async function listDistricts(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('districts').select(['id', 'name']).orderBy('id').execute()
+}

@@ -1,4 +1,5 @@
 import {
+  districtListSchema,
   facilityDetailSchema,
   facilityIdParamsSchema,
   facilityListQuerySchema,
@@ -6,11 +7,17 @@ import {
 } from '@shared/facility'
 import { FUNCTIONS, functionListSchema } from '@shared/functions'
 import type { AppInstance } from '../app-instance'
+import { listDistricts } from './facility.repository'
 import { getFacility, listFacilities } from './facility.service'
 
 export async function facilityRoutes(app: AppInstance): Promise<void> {
   app.get('/functions', { schema: { response: { 200: functionListSchema } } }, async () => ({
     functions: [...FUNCTIONS],
+  }))
+
+  // The districts the service covers: a family member's home district decides the meal subsidy.
+  app.get('/districts', { schema: { response: { 200: districtListSchema } } }, async () => ({
+    districts: await listDistricts(app.db.kysely),
   }))
 
   app.get(

@@ -7,19 +7,20 @@ import { ApiError } from './api-error'
 const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '')
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   query?: Record<string, string | number | undefined>
   body?: unknown
   token?: string | null
+  headers?: Record<string, string>
 }
 
 /** Calls the API and parses the answer with the contract's schema; failures become an `ApiError`. */
 export async function apiRequest<S extends z.ZodType>(
   schema: S,
   path: string,
-  { method = 'GET', query, body, token }: RequestOptions = {},
+  { method = 'GET', query, body, token, headers }: RequestOptions = {},
 ): Promise<z.infer<S>> {
-  const header: Record<string, string> = {}
+  const header: Record<string, string> = { ...headers }
   if (body !== undefined) header['content-type'] = 'application/json'
   if (token) header.authorization = `Bearer ${token}`
 

@@ -1,4 +1,11 @@
-import { facilityDetailSchema, facilityListSchema, type Facility, type FacilityDetail } from '@shared/facility'
+import {
+  type DistrictList,
+  districtListSchema,
+  facilityDetailSchema,
+  facilityListSchema,
+  type Facility,
+  type FacilityDetail,
+} from '@shared/facility'
 import type { FunctionCode } from '@shared/functions'
 import { apiRequest } from './client'
 
@@ -20,3 +27,6 @@ export async function fetchFacilities({ function: fn, position }: FacilityFilter
 
 export const fetchFacility = (id: string): Promise<FacilityDetail> =>
   apiRequest(facilityDetailSchema, `/facilities/${encodeURIComponent(id)}`)
+
+export const fetchDistricts = async (): Promise<DistrictList['districts']> =>
+  (await apiRequest(districtListSchema, '/districts')).districts

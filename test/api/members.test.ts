@@ -19,7 +19,7 @@ describe.each(DATABASES)('family members on %s', (database) => {
     districtId: 'xa-yanliang',
     consentVersion: MEMBER_CONSENT.version,
   }
-  const create = (headers: { authorization: string }, payload: unknown) =>
+  const create = (headers: { authorization: string }, payload: object) =>
     t.app.inject({ method: 'POST', url: '/api/me/members', headers, payload })
 
   it('adds a member with the consent recorded, and lists it for its owner only', async () => {

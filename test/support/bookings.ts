@@ -43,11 +43,11 @@ export function mealOrder(session: { id: string; sets: { id: string }[] }, field
   return { sessionId: session.id, meal: { setId: session.sets[0].id, fulfilment: 'dine_in' }, ...fields }
 }
 
-export function postBooking(app: AppInstance, headers: Headers, payload: unknown, key: string = randomUUID()) {
+export function postBooking(app: AppInstance, headers: Headers, payload: object, key: string = randomUUID()) {
   return app.inject({ method: 'POST', url: '/api/bookings', headers: { ...headers, 'idempotency-key': key }, payload })
 }
 
-export async function book(app: AppInstance, headers: Headers, payload: unknown): Promise<Booking> {
+export async function book(app: AppInstance, headers: Headers, payload: object): Promise<Booking> {
   const res = await postBooking(app, headers, payload)
   if (res.statusCode !== 201) throw new Error(`booking failed: ${res.statusCode} ${res.body}`)
   return bookingSchema.parse(res.json())

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { Facility } from '@shared/facility'
 import { FunctionTags } from '@/components/FunctionTags'
 import { formatDistance } from '@/lib/format'
@@ -7,9 +7,11 @@ import './index.scss'
 interface FacilityCardProps {
   facility: Facility
   onOpen: (id: string) => void
+  /** A direct action for the function the list is filtered by, e.g. 订餐. */
+  action?: { label: string; onTap: (id: string) => void }
 }
 
-export function FacilityCard({ facility, onOpen }: FacilityCardProps) {
+export function FacilityCard({ facility, onOpen, action }: FacilityCardProps) {
   return (
     <View className='card facility-card' role='link' onClick={() => onOpen(facility.id)}>
       <View className='facility-card__head'>
@@ -23,6 +25,17 @@ export function FacilityCard({ facility, onOpen }: FacilityCardProps) {
         {facility.isReserve ? ' · 储备项目' : ''}
       </Text>
       <FunctionTags className='facility-card__functions' codes={facility.functions} />
+      {action && (
+        <Button
+          className='tap button button--primary facility-card__action'
+          onClick={(event) => {
+            event.stopPropagation()
+            action.onTap(facility.id)
+          }}
+        >
+          {action.label}
+        </Button>
+      )}
     </View>
   )
 }

@@ -1,16 +1,61 @@
-import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { BookingStatus } from '@shared/booking'
+import { useState } from 'react'
+import { fetchBookings } from '@/api/bookings'
+import { BookingCard } from '@/components/BookingCard'
+import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { useRemote } from '@/hooks/use-remote'
+
+type Filter = 'all' | BookingStatus
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'booked', label: '待使用' },
+  { value: 'completed', label: '已完成' },
+  { value: 'cancelled', label: '已取消' },
+  { value: 'all', label: '全部' },
+]
 
 export default function BookingsPage() {
+  const [filter, setFilter] = useState<Filter>('booked')
+  const { data, error, loading, reload } = useRemote(
+    () => fetchBookings(filter === 'all' ? undefined : filter),
+    filter,
+  )
+  useReloadOnReturn(reload)
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const open = (id: string) => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(id)}` })
+  const findMeals = () => Taro.switchTab({ url: '/pages/facilities/index' })
+
   return (
     <Page>
-      <StateView
-        kind='empty'
-        text='您还没有预约'
-        hint='社区助餐、托育托管、日间照料的在线预约正在开通，开通后您的预约会显示在这里。'
-        action={{ label: '先看看身边的服务', onTap: () => Taro.switchTab({ url: '/pages/facilities/index' }) }}
-      />
+      <OptionGroup label='按状态查看' options={FILTERS} value={filter} onChange={setFilter} />
+      <View className='bookings__list'>
+        {error && !loading ? (
+          <StateView kind='error' text={error} onRetry={reload} />
+        ) : !data ? (
+          <StateView kind='loading' />
+        ) : data.length === 0 ? (
+          <StateView
+            kind='empty'
+            text={filter === 'booked' ? '没有待使用的预约' : '这里还没有预约'}
+            hint='在「服务」里选择提供社区助餐的设施，就能为自己或家人订餐。'
+            action={{ label: '去订餐', onTap: findMeals }}
+          />
+        ) : (
+          <View aria-busy={loading}>
+            {data.map((booking) => (
+              <BookingCard key={booking.id} booking={booking} onOpen={open} />
+            ))}
+            <Text className='muted'>下拉可刷新</Text>
+          </View>
+        )}
+      </View>
     </Page>
   )
 }

@@ -37,6 +37,9 @@ export default function FacilitiesPage() {
   }
 
   const open = (id: string) => Taro.navigateTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(id)}` })
+  const orderMeal = (id: string) =>
+    Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(id)}` })
+  const cardAction = fn === 'meal' ? { label: '订餐', onTap: orderMeal } : undefined
 
   return (
     <Page>
@@ -79,7 +82,7 @@ export default function FacilitiesPage() {
       ) : (
         <View aria-busy={loading}>
           {data.map((facility) => (
-            <FacilityCard key={facility.id} facility={facility} onOpen={open} />
+            <FacilityCard key={facility.id} facility={facility} onOpen={open} action={cardAction} />
           ))}
           <Text className='muted facilities__count'>共 {data.length} 处设施 · 下拉可刷新</Text>
         </View>

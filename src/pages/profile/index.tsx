@@ -1,9 +1,10 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Button, Switch, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { Role } from '@shared/auth'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
 import { useMe } from '@/hooks/use-me'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
 import './index.scss'
 
@@ -18,6 +19,7 @@ export default function ProfilePage() {
   const elder = useElderMode()
   const setElder = useSetElderMode()
 
+  useReloadOnReturn(me.reload)
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -29,15 +31,34 @@ export default function ProfilePage() {
           <>
             <Text className='section-title'>{me.data.user.nickname ?? '家门口用户'}</Text>
             <Text className='muted profile__role'>身份：{ROLE_NAMES[me.data.user.role]}</Text>
-            <Text className='muted profile__role'>
-              家庭成员：{me.data.members.length ? me.data.members.map((m) => m.name).join('、') : '暂未添加'}
-            </Text>
           </>
         ) : me.error ? (
           <StateView kind='error' text={me.error} onRetry={me.reload} />
         ) : (
           <StateView kind='loading' text='正在登录…' />
         )}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>家庭成员</Text>
+        <Text className='muted'>为家人订餐、享受助餐补贴需要先添加；只有您能看到。</Text>
+        {me.data?.members.map((member) => (
+          <View
+            key={member.id}
+            className='tap profile__member'
+            role='link'
+            onClick={() => Taro.navigateTo({ url: `/packages/member/edit/index?id=${encodeURIComponent(member.id)}` })}
+          >
+            <Text className='profile__member-name'>{member.name}</Text>
+            <Text className='muted'>
+              {member.relation}
+              {member.birthDate ? ` · ${member.birthDate.slice(0, 4)} 年生` : ''} · 修改 ›
+            </Text>
+          </View>
+        ))}
+        <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/edit/index' })}>
+          ＋ 添加家人或本人
+        </Button>
       </View>
 
       <View className='card profile__setting'>

@@ -10,6 +10,9 @@ import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
+const openMealOrder = (facilityId: string) =>
+  Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(facilityId)}` })
+
 export default function FacilityDetailPage() {
   const id = useRouter().params.id ?? ''
   const { data, error, loading, reload } = useRemote(() => fetchFacility(id), id)
@@ -58,6 +61,11 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
       <View className='card'>
         <Text className='section-title'>提供的服务</Text>
         <FunctionTags className='detail__functions' codes={facility.functions} />
+        {facility.functions.includes('meal') && (
+          <Button className='tap button button--primary detail__book' onClick={() => openMealOrder(facility.id)}>
+            预约社区助餐
+          </Button>
+        )}
       </View>
 
       <View className='card'>

@@ -1,0 +1,36 @@
+import { Text, View } from '@tarojs/components'
+import { type Booking, FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
+import { dayAndClock } from '@/lib/dates'
+import { formatFen } from '@/lib/money'
+import './index.scss'
+
+/** One booking in the 预约 list: what, when, for whom, its code and its state. */
+export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id: string) => void }) {
+  return (
+    <View className='card booking-card' role='link' data-booking={booking.id} onClick={() => onOpen(booking.id)}>
+      <View className='booking-card__head'>
+        <Text className='booking-card__title'>
+          {PART_NAMES[booking.part]} · {dayAndClock(booking.startsAt)}
+        </Text>
+        <Text className={`booking-card__status booking-card__status--${booking.status}`}>
+          {STATUS_NAMES[booking.status]}
+        </Text>
+      </View>
+      <Text className='booking-card__line'>{booking.facilityName}</Text>
+      {booking.meal && (
+        <Text className='booking-card__line'>
+          {booking.meal.setName} × {booking.quantity} · {FULFILMENT_NAMES[booking.meal.fulfilment]}
+        </Text>
+      )}
+      <Text className='muted booking-card__line'>
+        为 {booking.member?.name ?? '本人'} 预约 · 到店付 {formatFen(booking.quote.payableFen)}
+      </Text>
+      {booking.status === 'booked' && (
+        <Text className='booking-card__code'>核销码 {spacedCode(booking.code)}</Text>
+      )}
+    </View>
+  )
+}
+
+/** "20568160" → "2056 8160": read aloud in two halves. */
+export const spacedCode = (code: string): string => `${code.slice(0, 4)} ${code.slice(4)}`

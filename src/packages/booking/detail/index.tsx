@@ -1,0 +1,161 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { type Booking, FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
+import { useState } from 'react'
+import { cleanError } from '@/api/api-error'
+import { cancelBooking, fetchBooking } from '@/api/bookings'
+import { spacedCode } from '@/components/BookingCard'
+import { Page } from '@/components/Page'
+import { QrCode } from '@/components/QrCode'
+import { QuoteBox } from '@/components/QuoteBox'
+import { StateView } from '@/components/StateView'
+import { useRemote } from '@/hooks/use-remote'
+import { dayAndClock } from '@/lib/dates'
+import './index.scss'
+
+export default function BookingDetailPage() {
+  const { id = '', placed } = useRouter().params
+  const { data, error, loading, reload } = useRemote(() => fetchBooking(id), id)
+  const [current, setCurrent] = useState<Booking | null>(null)
+  const booking = current ?? data
+
+  usePullDownRefresh(() => {
+    setCurrent(null)
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <Page>
+      {error && !loading ? (
+        <StateView kind='error' text={error} onRetry={reload} />
+      ) : !booking ? (
+        <StateView kind='loading' />
+      ) : (
+        <BookingDetail booking={booking} justPlaced={placed === '1'} onChanged={setCurrent} />
+      )}
+    </Page>
+  )
+}
+
+interface BookingDetailProps {
+  booking: Booking
+  justPlaced: boolean
+  onChanged: (booking: Booking) => void
+}
+
+function BookingDetail({ booking, justPlaced, onChanged }: BookingDetailProps) {
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(justPlaced ? '预约成功！请在用餐时向工作人员出示下面的核销码。' : null)
+
+  const cancel = async () => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      onChanged(await cancelBooking(booking.id))
+      setNotice('已取消预约，名额已退回。')
+    } catch (err) {
+      setFailure(cleanError(err))
+    } finally {
+      setBusy(false)
+      setConfirming(false)
+    }
+  }
+
+  const when = `${dayAndClock(booking.startsAt)} ${PART_NAMES[booking.part]}`
+  return (
+    <View className='booking-detail'>
+      {notice && (
+        <View className='card booking-detail__notice' role='status'>
+          <Text>{notice}</Text>
+        </View>
+      )}
+
+      <View className='card booking-detail__code-card'>
+        <Text className='booking-detail__status'>{STATUS_NAMES[booking.status]}</Text>
+        {booking.status === 'booked' ? (
+          <>
+            <QrCode value={booking.code} label={`核销码 ${booking.code}`} />
+            <Text className='booking-detail__code' data-code={booking.code}>
+              {spacedCode(booking.code)}
+            </Text>
+            <Text className='muted'>核销码：出示二维码，或念给工作人员听</Text>
+          </>
+        ) : (
+          <Text className='muted'>核销码 {spacedCode(booking.code)}（{STATUS_NAMES[booking.status]}）</Text>
+        )}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>{when}</Text>
+        <Text className='booking-detail__line'>{booking.facilityName}</Text>
+        {booking.meal && (
+          <>
+            <Text className='booking-detail__line'>
+              {booking.meal.setName} × {booking.quantity}
+            </Text>
+            <Text className='muted booking-detail__line'>{booking.meal.dishes.join('、')}</Text>
+            <Text className='booking-detail__line'>
+              {FULFILMENT_NAMES[booking.meal.fulfilment]}
+              {booking.meal.deliveryAddress ? `：${booking.meal.deliveryAddress}` : ''}
+            </Text>
+          </>
+        )}
+        <Text className='booking-detail__line'>为 {booking.member?.name ?? '本人'} 预约</Text>
+      </View>
+
+      <View className='card'>
+        <QuoteBox quote={booking.quote} />
+      </View>
+
+      {booking.status === 'booked' && (
+        <View className='card booking-detail__cancel'>
+          {booking.cancellable ? (
+            confirming ? (
+              <>
+                <Text>确定取消 {when} 的预约吗？取消后名额会留给其他居民。</Text>
+                <View className='booking-detail__actions'>
+                  <Button className='tap button button--primary' loading={busy} disabled={busy} onClick={cancel}>
+                    确定取消
+                  </Button>
+                  <Button className='tap button' disabled={busy} onClick={() => setConfirming(false)}>
+                    不取消
+                  </Button>
+                </View>
+              </>
+            ) : (
+              <>
+                <Button className='tap button' onClick={() => setConfirming(true)}>
+                  取消预约
+                </Button>
+                <Text className='muted'>{dayAndClock(booking.cancelUntil)} 前可以取消</Text>
+              </>
+            )
+          ) : (
+            <Text>已过取消截止时间（{dayAndClock(booking.cancelUntil)}），如不能前往请致电设施说明。</Text>
+          )}
+          {failure && (
+            <View role='alert'>
+              <Text className='booking-detail__error'>{failure}</Text>
+            </View>
+          )}
+        </View>
+      )}
+
+      <Button className='tap button booking-detail__all' onClick={() => Taro.switchTab({ url: '/pages/bookings/index' })}>
+        查看我的全部预约
+      </Button>
+
+      <View className='card'>
+        <Text className='section-title'>记录</Text>
+        {booking.history.map((h) => (
+          <Text key={`${h.status}-${h.at}`} className='muted booking-detail__line'>
+            {dayAndClock(h.at)} {STATUS_NAMES[h.status]}
+            {h.reason ? `（${h.reason}）` : ''}
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,265 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import {
+  FULFILMENT_NAMES,
+  FULFILMENTS,
+  PART_NAMES,
+  type Session,
+  type SessionList,
+  UNBOOKABLE_REASON_NAMES,
+} from '@shared/booking'
+import type { FamilyMember } from '@shared/member'
+import { useRef, useState } from 'react'
+import { ApiError, cleanError } from '@/api/api-error'
+import { fetchSessions, placeBooking } from '@/api/bookings'
+import { fetchMembers } from '@/api/members'
+import { type Option, OptionGroup } from '@/components/OptionGroup'
+import { Page } from '@/components/Page'
+import { QuoteBox } from '@/components/QuoteBox'
+import { StateView } from '@/components/StateView'
+import { Stepper } from '@/components/Stepper'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { useRemote } from '@/hooks/use-remote'
+import { clockOf, dayLabel } from '@/lib/dates'
+import { newIdempotencyKey } from '@/lib/idempotency'
+import { formatFen } from '@/lib/money'
+import { pickDeliveryPlace } from './delivery-position'
+import { SELF, useMealChoice } from './use-meal-choice'
+import { useQuote } from './use-quote'
+import './index.scss'
+
+export default function MealOrderPage() {
+  const facilityId = useRouter().params.facilityId ?? ''
+  const sessions = useRemote(() => fetchSessions(facilityId, 'meal'), facilityId)
+  const members = useRemote(fetchMembers, 'members')
+  useReloadOnReturn(members.reload)
+  usePullDownRefresh(() => {
+    void Promise.all([sessions.reload(), members.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (sessions.error && !sessions.loading) {
+    return (
+      <Page>
+        <StateView kind='error' text={sessions.error} onRetry={sessions.reload} />
+      </Page>
+    )
+  }
+  if (!sessions.data) {
+    return (
+      <Page>
+        <StateView kind='loading' text='正在查询菜单…' />
+      </Page>
+    )
+  }
+  if (sessions.data.sessions.length === 0) {
+    return (
+      <Page>
+        <StateView kind='empty' text='这个设施近期没有可预约的餐次' hint='可以看看其他提供社区助餐的设施' />
+      </Page>
+    )
+  }
+  return (
+    <Page>
+      <MealOrderForm list={sessions.data} members={members.data} onStale={sessions.reload} />
+    </Page>
+  )
+}
+
+interface MealOrderFormProps {
+  list: SessionList
+  members: FamilyMember[] | undefined
+  onStale: () => Promise<void>
+}
+
+function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
+  const order = useMealChoice(list, members)
+  const { choice, request } = order
+  const quote = useQuote(request)
+  const [submitting, setSubmitting] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [placeNote, setPlaceNote] = useState<string | null>(null)
+  // One key per attempt: the same choice retried (a lost answer, a second tap) keeps it; a new choice gets a new one.
+  const attempt = useRef<{ body: string; key: string } | null>(null)
+
+  const days = [...new Set(list.sessions.map((s) => s.date))]
+  const dayOptions: Option<string>[] = days.map((date) => {
+    const ofDay = list.sessions.filter((s) => s.date === date)
+    const open = ofDay.some((s) => s.bookable)
+    const reason = ofDay.find((s) => s.reason)?.reason
+    const sub = open ? undefined : reason ? UNBOOKABLE_REASON_NAMES[reason] : '不可预约'
+    return { value: date, label: dayLabel(date, list.today), disabled: !open, sub }
+  })
+  const sessionOptions: Option<string>[] = list.sessions
+    .filter((s) => s.date === choice.date)
+    .map((s) => ({ value: s.id, label: PART_NAMES[s.part], sub: sessionSub(s), disabled: !s.bookable }))
+  const setOptions: Option<string>[] = (choice.session?.sets ?? []).map((set) => ({
+    value: set.id,
+    label: `${set.name}　${formatFen(set.priceFen)}`,
+    sub: [set.dishes.join('、'), set.tags.length ? `【${set.tags.join(' · ')}】` : ''].filter(Boolean).join(' '),
+  }))
+  const personOptions: Option<string>[] = [
+    ...(members ?? []).map((m) => ({ value: m.id, label: m.name, sub: m.relation })),
+    { value: SELF, label: '本人（未登记）', sub: '不计补贴' },
+  ]
+  const fee = list.meal?.deliveryFeeFen ?? 0
+  const fulfilmentOptions: Option<(typeof FULFILMENTS)[number]>[] = FULFILMENTS.map((f) => ({
+    value: f,
+    label: FULFILMENT_NAMES[f],
+    sub:
+      f === 'delivery'
+        ? `加收 ${formatFen(fee)}，限 ${list.meal?.deliveryMinAge ?? 80} 岁以上或行动不便`
+        : f === 'pickup'
+          ? '到设施取走'
+          : '在设施用餐',
+  }))
+
+  const choosePlace = async () => {
+    const place = await pickDeliveryPlace()
+    if (!place.ok) {
+      setPlaceNote(place.message)
+      return
+    }
+    setPlaceNote(null)
+    order.pickDelivery({
+      address: choice.delivery.address || place.address || '',
+      position: { lat: place.lat, lng: place.lng },
+    })
+  }
+
+  const submit = async () => {
+    if (!request || !quote.quote) return
+    const body = JSON.stringify(request)
+    if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() }
+    setSubmitting(true)
+    setFailure(null)
+    try {
+      const booking = await placeBooking({ ...request, expectedPayableFen: quote.quote.payableFen }, attempt.current.key)
+      attempt.current = null
+      await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
+    } catch (err) {
+      setFailure(cleanError(err))
+      if (err instanceof ApiError && ['full', 'past_cutoff', 'closed', 'quote_changed'].includes(err.code)) {
+        attempt.current = null
+        void onStale()
+      }
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View className='meal-order'>
+      <View className='card'>
+        <Text className='section-title'>1. 选日期</Text>
+        <OptionGroup label='日期' options={dayOptions} value={choice.date} onChange={order.pickDate} />
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>2. 选餐次</Text>
+        <OptionGroup label='餐次' options={sessionOptions} value={choice.session?.id} onChange={order.pickSession} />
+      </View>
+
+      {choice.session?.bookable && (
+        <>
+          <View className='card'>
+            <Text className='section-title'>3. 选套餐</Text>
+            <OptionGroup label='套餐' vertical options={setOptions} value={choice.set?.id} onChange={order.pickSet} />
+          </View>
+
+          <View className='card'>
+            <Text className='section-title'>4. 为谁订餐</Text>
+            <OptionGroup label='为谁订餐' options={personOptions} value={choice.person} onChange={order.pickPerson} />
+            <Button
+              className='tap button meal-order__add-member'
+              onClick={() => Taro.navigateTo({ url: '/packages/member/edit/index' })}
+            >
+              ＋ 添加家人或本人信息
+            </Button>
+            {choice.member?.dietNotes && <Text className='muted'>饮食禁忌：{choice.member.dietNotes}</Text>}
+          </View>
+
+          <View className='card'>
+            <Text className='section-title'>5. 用餐方式</Text>
+            <OptionGroup
+              label='用餐方式'
+              vertical
+              options={fulfilmentOptions}
+              value={choice.fulfilment}
+              onChange={order.pickFulfilment}
+            />
+            {choice.fulfilment === 'delivery' && (
+              <View className='meal-order__delivery'>
+                <Text>送餐地址</Text>
+                <Input
+                  className='meal-order__input'
+                  value={choice.delivery.address}
+                  placeholder='小区、楼号、单元、门牌'
+                  maxlength={100}
+                  aria-label='送餐地址'
+                  onInput={(e) => order.pickDelivery({ ...choice.delivery, address: e.detail.value })}
+                />
+                <Button className='tap button' onClick={choosePlace}>
+                  {choice.delivery.position ? '✓ 已定位，重新选择位置' : '选择送餐位置'}
+                </Button>
+                {placeNote && <Text className='muted'>{placeNote}</Text>}
+              </View>
+            )}
+          </View>
+
+          <View className='card'>
+            <Text className='section-title'>6. 份数</Text>
+            <Stepper
+              label='份数'
+              value={choice.quantity}
+              min={1}
+              max={choice.session.maxUnits}
+              unit='份'
+              onChange={order.pickQuantity}
+            />
+          </View>
+        </>
+      )}
+
+      <View className='card meal-order__summary' aria-live='polite'>
+        {!choice.session?.bookable ? (
+          <Text>这一餐{choice.session?.reason ? UNBOOKABLE_REASON_NAMES[choice.session.reason] : '不可预约'}，请换一个日期或餐次</Text>
+        ) : quote.error ? (
+          <View role='alert'>
+            <Text className='meal-order__error'>{quote.error}</Text>
+          </View>
+        ) : quote.quote ? (
+          <QuoteBox quote={quote.quote} />
+        ) : (
+          <Text className='muted'>
+            {choice.fulfilment === 'delivery' && !request ? '请填写送餐地址并选择位置' : '正在计算价格…'}
+          </Text>
+        )}
+        {failure && (
+          <View role='alert'>
+            <Text className='meal-order__error'>{failure}</Text>
+          </View>
+        )}
+        <Button
+          className='tap button button--primary meal-order__submit'
+          disabled={!request || !quote.quote || quote.loading || submitting}
+          loading={submitting}
+          onClick={submit}
+        >
+          {submitting ? '正在预约…' : quote.quote ? `确认预约 · 到店付 ${formatFen(quote.quote.payableFen)}` : '确认预约'}
+        </Button>
+        {choice.session?.bookable && (
+          <Text className='muted'>
+            {clockOf(choice.session.cutoffAt)} 前可订，{clockOf(choice.session.cancelUntil)} 前可取消；付款在取餐时进行
+          </Text>
+        )}
+      </View>
+    </View>
+  )
+}
+
+function sessionSub(session: Session): string {
+  if (!session.bookable) {
+    return session.reason ? UNBOOKABLE_REASON_NAMES[session.reason] : '不可预约'
+  }
+  return `剩 ${session.remaining} 份 · ${clockOf(session.cutoffAt)} 截止`
+}

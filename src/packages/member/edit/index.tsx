@@ -1,0 +1,225 @@
+import { Button, Input, Switch, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { type FamilyMember, MEMBER_CONSENT, SUBSIDY_CATEGORY_NAMES, type SubsidyCategory } from '@shared/member'
+import { useState } from 'react'
+import { cleanError } from '@/api/api-error'
+import { fetchDistricts } from '@/api/facilities'
+import { createMember, deleteMember, fetchMember, updateMember } from '@/api/members'
+import { OptionGroup } from '@/components/OptionGroup'
+import { Page } from '@/components/Page'
+import { StateView } from '@/components/StateView'
+import { useRemote } from '@/hooks/use-remote'
+import { birthDateFromDigits, digitsFromBirthDate } from './birth-date'
+import './index.scss'
+
+const RELATIONS = ['本人', '父亲', '母亲', '配偶', '祖父母', '其他亲属']
+const OTHER_DISTRICT = 'other'
+const NO_CATEGORY = 'none'
+
+export default function MemberEditPage() {
+  const id = useRouter().params.id
+  const member = useRemote(() => (id ? fetchMember(id) : Promise.resolve(null)), id ?? 'new')
+  const districts = useRemote(fetchDistricts, 'districts')
+
+  if ((member.error && !member.loading) || (districts.error && !districts.loading)) {
+    const retry = () => Promise.all([member.reload(), districts.reload()]).then(() => undefined)
+    return (
+      <Page>
+        <StateView kind='error' text={member.error ?? districts.error ?? ''} onRetry={retry} />
+      </Page>
+    )
+  }
+  if (member.data === undefined || !districts.data) {
+    return (
+      <Page>
+        <StateView kind='loading' />
+      </Page>
+    )
+  }
+  return (
+    <Page>
+      <MemberForm member={member.data} districts={districts.data} />
+    </Page>
+  )
+}
+
+interface MemberFormProps {
+  member: FamilyMember | null
+  districts: { id: string; name: string }[]
+}
+
+function MemberForm({ member, districts }: MemberFormProps) {
+  const [name, setName] = useState(member?.name ?? '')
+  const [relation, setRelation] = useState(member?.relation ?? '')
+  const [birthDigits, setBirthDigits] = useState(digitsFromBirthDate(member?.birthDate ?? null))
+  const [mobilityNeed, setMobilityNeed] = useState(member?.mobilityNeed ?? false)
+  const [dietNotes, setDietNotes] = useState(member?.dietNotes ?? '')
+  const [address, setAddress] = useState(member?.address ?? '')
+  const [districtId, setDistrictId] = useState(member ? (member.districtId ?? OTHER_DISTRICT) : districts[0]?.id)
+  const [category, setCategory] = useState<string>(member?.subsidyCategory ?? NO_CATEGORY)
+  const [consented, setConsented] = useState(member !== null)
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+
+  const birthDate = birthDateFromDigits(birthDigits)
+  const fields = {
+    name,
+    relation,
+    birthDate: birthDate ?? birthDigits,
+    mobilityNeed,
+    dietNotes: dietNotes.trim() || null,
+    address: address.trim() || null,
+    districtId: districtId === OTHER_DISTRICT ? null : (districtId ?? null),
+    subsidyCategory: category === NO_CATEGORY ? null : (category as SubsidyCategory),
+  }
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      await action()
+      await Taro.navigateBack()
+    } catch (err) {
+      setFailure(cleanError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const save = () =>
+    run(() =>
+      member ? updateMember(member.id, fields) : createMember({ ...fields, consentVersion: MEMBER_CONSENT.version }),
+    )
+  const remove = () => member && run(() => deleteMember(member.id))
+
+  return (
+    <View className='member-form'>
+      <View className='card'>
+        <Text className='section-title'>{member ? '修改家人信息' : '添加家人或本人'}</Text>
+        <Text className='member-form__label'>姓名</Text>
+        <Input
+          className='member-form__input'
+          value={name}
+          maxlength={20}
+          placeholder='例如 王秀英'
+          aria-label='姓名'
+          onInput={(e) => setName(e.detail.value)}
+        />
+        <Text className='member-form__label'>与您的关系</Text>
+        <OptionGroup
+          label='与您的关系'
+          options={RELATIONS.map((r) => ({ value: r, label: r }))}
+          value={relation}
+          onChange={setRelation}
+        />
+        <Text className='member-form__label'>出生日期（8 位数字）</Text>
+        <Input
+          className='member-form__input'
+          type='number'
+          value={birthDigits}
+          maxlength={8}
+          placeholder='例如 19460302'
+          aria-label='出生日期'
+          onInput={(e) => setBirthDigits(e.detail.value)}
+        />
+        <Text className='muted'>{birthDate ? `即 ${birthDate}，用于计算助餐补贴` : '年、月、日连在一起填写'}</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>助餐补贴与送餐</Text>
+        <Text className='member-form__label'>居住在</Text>
+        <OptionGroup
+          label='居住在'
+          options={[
+            ...districts.map((d) => ({ value: d.id, label: d.name })),
+            { value: OTHER_DISTRICT, label: '其他区县', sub: '不享受本区补贴' },
+          ]}
+          value={districtId}
+          onChange={setDistrictId}
+        />
+        <Text className='member-form__label'>补贴身份（如有）</Text>
+        <OptionGroup
+          label='补贴身份'
+          options={[
+            { value: NO_CATEGORY, label: '无' },
+            ...(Object.keys(SUBSIDY_CATEGORY_NAMES) as SubsidyCategory[]).map((c) => ({
+              value: c,
+              label: SUBSIDY_CATEGORY_NAMES[c],
+              sub: member?.subsidyCategory === c && member.subsidyVerified ? '已核实' : '需工作人员核实',
+            })),
+          ]}
+          value={category}
+          onChange={setCategory}
+        />
+        <View className='member-form__switch'>
+          <Text>行动不便（可申请送餐上门）</Text>
+          <Switch checked={mobilityNeed} color='#0f6b4f' aria-label='行动不便' onChange={(e) => setMobilityNeed(Boolean(e.detail.value))} />
+        </View>
+        <Text className='member-form__label'>饮食禁忌（选填）</Text>
+        <Input
+          className='member-form__input'
+          value={dietNotes}
+          maxlength={100}
+          placeholder='例如 糖尿病，少糖'
+          aria-label='饮食禁忌'
+          onInput={(e) => setDietNotes(e.detail.value)}
+        />
+        <Text className='member-form__label'>送餐地址（选填）</Text>
+        <Input
+          className='member-form__input'
+          value={address}
+          maxlength={100}
+          placeholder='小区、楼号、单元、门牌'
+          aria-label='送餐地址'
+          onInput={(e) => setAddress(e.detail.value)}
+        />
+      </View>
+
+      {!member && (
+        <View className='card'>
+          <Text className='section-title'>信息使用说明</Text>
+          <Text className='muted member-form__consent'>{MEMBER_CONSENT.text}</Text>
+          <OptionGroup
+            label='同意信息使用说明'
+            options={[{ value: 'agree', label: '我已阅读并同意' }]}
+            value={consented ? 'agree' : undefined}
+            onChange={() => setConsented(!consented)}
+          />
+        </View>
+      )}
+
+      {failure && (
+        <View role='alert' className='card'>
+          <Text className='member-form__error'>{failure}</Text>
+        </View>
+      )}
+      <Button
+        className='tap button button--primary member-form__save'
+        disabled={busy || !consented || !name.trim() || !relation || !birthDate}
+        loading={busy}
+        onClick={save}
+      >
+        保存
+      </Button>
+
+      {member &&
+        (confirmDelete ? (
+          <View className='card'>
+            <Text>删除后 {member.name} 的信息将彻底清除，确定删除吗？</Text>
+            <View className='member-form__actions'>
+              <Button className='tap button' disabled={busy} onClick={remove}>
+                确定删除
+              </Button>
+              <Button className='tap button' onClick={() => setConfirmDelete(false)}>
+                不删除
+              </Button>
+            </View>
+          </View>
+        ) : (
+          <Button className='tap button member-form__delete' onClick={() => setConfirmDelete(true)}>
+            删除这位家人
+          </Button>
+        ))}
+    </View>
+  )
+}
