@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
 import { buildApp } from '../server/app'
+import { BOOKING_CONNECTIONS, bookingBench } from './bookings'
 import { loadConfig } from '../server/config'
 import { type DatabaseName, createTestDb } from '../test/support/databases'
 
@@ -91,6 +92,18 @@ async function main(): Promise<void> {
     const ratio = (r.rps / bare.rps).toFixed(2)
     console.log(`| ${r.what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio} |`)
   }
+
+  console.log(`\nBooking — ${BOOKING_CONNECTIONS} connections, ${DURATION_S} s each (sell-out: 2 s), each request a new Idempotency-Key\n`)
+  console.log('| endpoint | req/s | p50 ms | p99 ms | errors | overbooked | ratio to thinnest |')
+  console.log('|---|---:|---:|---:|---:|---:|---:|')
+  for (const { rows: [thin, ...real] } of await bookingBench(DURATION_S)) {
+    for (const r of [thin, ...real]) {
+      const ratio = r.overbooked === undefined ? (r.rps / thin.rps).toFixed(2) : ''
+      const what = r.sold ? `${r.what}: ${r.sold}` : r.what
+      console.log(`| ${what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.overbooked ?? ''} | ${ratio} |`)
+    }
+  }
+  console.log(`| bare Fastify route (above) | ${Math.round(bare.rps)} | ${bare.p50} | ${bare.p99} | ${bare.errors} | | |`)
 
   const main = mainPackageBytes()
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import type { Booking, BookingRequest, BookingStatus, Quote } from '@shared/booking'
+import type { Booking, BookingRequest, Quote } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import { isUniqueViolation } from '../db/errors'
 import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
-import { type FacilityPlace, findFacilityPlace } from '../facilities/facility.repository'
+import type { FacilityPlace } from '../facilities/facility.repository'
 import { NotFoundError } from '../http/errors'
 import { findOwnMember } from '../me/family-member.repository'
 import { newBookingCode } from './booking-code'
 import type { BookingPlan } from './booking-plan'
-import { findBookingRule } from './booking-rule.repository'
+import { findBookingContext } from './booking-context.repository'
 import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
 import {
   BeyondHorizonError,
@@ -22,9 +22,8 @@ import {
 } from './booking.errors'
 import { insertBooking, recordEvent, toBooking } from './booking.repository'
 import { sessionSpace, takeUnits } from './capacity.repository'
-import { type IdempotencyClaim, type StoredResponse, claimIdempotencyKey, findEarlierResponse, fingerprint, recordResponse } from './idempotency'
+import { type IdempotencyClaim, type StoredResponse, claimIdempotencyKey, findEarlierResponse, fingerprint } from './idempotency'
 import { PLANNERS } from './planners'
-import { findSession } from './session.repository'
 
 export interface BookingResult {
   /** 201 for a new booking; a replay answers with the status of the first. */
@@ -45,16 +44,15 @@ interface Prepared {
  * resident the precise reason; the capacity itself is re-checked by the guarded update when booking.
  */
 async function prepare(db: Kysely<Database>, booker: UserRow, request: BookingRequest, now: Date): Promise<Prepared> {
-  const session = await findSession(db, request.sessionId)
-  if (!session) throw new NotFoundError('没有找到这个场次，请刷新后重试')
-  const fn = session.function_code as FunctionCode
-  const planner = PLANNERS[fn]
-  const [rule, facility, member] = await Promise.all([
-    findBookingRule(db, session.facility_id, fn),
-    findFacilityPlace(db, session.facility_id),
+  const [context, member] = await Promise.all([
+    findBookingContext(db, request.sessionId),
     request.memberId ? findOwnMember(db, booker.id, request.memberId) : Promise.resolve(null),
   ])
-  if (!rule || !planner || !facility) throw new NotBookableError()
+  if (!context) throw new NotFoundError('没有找到这个场次，请刷新后重试')
+  const { session, rule, facility } = context
+  const fn = session.function_code as FunctionCode
+  const planner = PLANNERS[fn]
+  if (!rule || !planner) throw new NotBookableError()
   // Someone else's member is "not found", as is a member that does not exist.
   if (member === undefined) throw new NotFoundError('没有找到这位家庭成员')
   if (request.quantity > rule.maxUnits) throw new TooManyUnitsError(rule.maxUnits, fn)
@@ -121,6 +119,11 @@ function replayOf(stored: StoredResponse): BookingResult {
   return { statusCode: stored.statusCode === 200 ? 200 : 201, booking: stored.body as Booking }
 }
 
+/**
+ * The writes, ordered so that the session row — the one every racing order wants — is locked last and only
+ * until the commit: first the key (a twin request waits there, before touching capacity), then the booking
+ * rows, then the guarded update. If the update finds too little left, everything before it rolls back.
+ */
 async function book(
   trx: Transaction<Database>,
   booker: UserRow,
@@ -129,19 +132,38 @@ async function book(
   { session, facility, rule, member, plan }: Prepared,
   now: Date,
 ): Promise<BookingResult> {
-  const replay = await claimIdempotencyKey(trx, claim, now)
-  if (replay) return replayOf(replay)
-
   const fn = session.function_code as FunctionCode
-  if (!(await takeUnits(trx, session.id, request.quantity))) {
-    const space = await sessionSpace(trx, session.id)
-    throw space.open ? new SessionFullError(space.remaining, fn) : new SessionClosedError()
-  }
-
   const startsAt = new Date(session.starts_at)
   const id = `b-${randomUUID()}`
   const code = newBookingCode()
   const deadline = cancelUntil(rule, startsAt)
+  const booking = toBooking(
+    {
+      id,
+      code,
+      status: 'booked',
+      session_id: session.id,
+      facility_id: facility.id,
+      facility_name: facility.name,
+      function_code: fn,
+      service_date: session.date,
+      part: session.part,
+      starts_at: session.starts_at,
+      quantity: request.quantity,
+      member_id: member?.id ?? null,
+      member_name: member?.name ?? null,
+      details: JSON.stringify(plan.details),
+      quote: JSON.stringify(plan.quote),
+      cancel_until: deadline.toISOString(),
+      created_at: now.toISOString(),
+    },
+    [{ booking_id: id, to_status: 'booked', at: now.toISOString(), reason: null }],
+    now,
+  )
+
+  const earlier = await claimIdempotencyKey(trx, claim, { statusCode: 201, body: booking }, now)
+  if (earlier) return replayOf(earlier)
+
   await insertBooking(trx, {
     id,
     code,
@@ -158,6 +180,7 @@ async function book(
     cancelUntil: deadline,
     now,
   })
+  await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId: booker.id, at: now })
   if (plan.subsidyClaim) {
     const taken = await trx
       .insertInto('meal_subsidy_claims')
@@ -168,32 +191,10 @@ async function book(
       throw new QuoteChangedError('当天的补贴刚刚用于另一份订单，价格已变化，请重新确认')
     }
   }
-  const status: BookingStatus = 'booked'
-  await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: status, actorUserId: booker.id, at: now })
 
-  const booking = toBooking(
-    {
-      id,
-      code,
-      status,
-      session_id: session.id,
-      facility_id: facility.id,
-      facility_name: facility.name,
-      function_code: fn,
-      service_date: session.date,
-      part: session.part,
-      starts_at: session.starts_at,
-      quantity: request.quantity,
-      member_id: member?.id ?? null,
-      member_name: member?.name ?? null,
-      details: JSON.stringify(plan.details),
-      quote: JSON.stringify(plan.quote),
-      cancel_until: deadline.toISOString(),
-      created_at: now.toISOString(),
-    },
-    [{ booking_id: id, to_status: status, at: now.toISOString(), reason: null }],
-    now,
-  )
-  await recordResponse(trx, claim, { statusCode: 201, body: booking })
+  if (!(await takeUnits(trx, session.id, request.quantity))) {
+    const space = await sessionSpace(trx, session.id)
+    throw space.open ? new SessionFullError(space.remaining, fn) : new SessionClosedError()
+  }
   return { statusCode: 201, booking }
 }

@@ -47,14 +47,15 @@ export async function findEarlierResponse(
 }
 
 /**
- * Claims the key inside the booking's transaction, before anything is booked. A concurrent twin of this
- * request blocks on the primary key until this transaction ends (PostgreSQL) or waits its turn (SQLite),
- * then finds the committed answer instead of booking again. Returns that answer, or undefined when the key
- * is now ours and the caller goes on.
+ * Claims the key, with the answer it will give, as the first write of the booking's transaction: the answer
+ * and the booking commit together or not at all. A concurrent twin of this request blocks on the primary key
+ * until this transaction ends (PostgreSQL) or waits its turn (SQLite), then finds the committed answer instead
+ * of booking again. Returns that earlier answer, or undefined when the key is now ours and the caller goes on.
  */
 export async function claimIdempotencyKey(
   trx: Transaction<Database>,
   claim: IdempotencyClaim,
+  response: StoredResponse,
   now: Date,
 ): Promise<StoredResponse | undefined> {
   const inserted = await trx
@@ -63,26 +64,12 @@ export async function claimIdempotencyKey(
       user_id: claim.userId,
       key: claim.key,
       request_hash: claim.requestHash,
-      status_code: 0,
-      response: 'null',
+      status_code: response.statusCode,
+      response: JSON.stringify(response.body),
       created_at: now.toISOString(),
     })
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .executeTakeFirst()
   if (inserted.numInsertedOrUpdatedRows === 1n) return undefined
   return findEarlierResponse(trx, claim)
-}
-
-/** Stores the answer in the same transaction as the booking: both are there, or neither is. */
-export async function recordResponse(
-  trx: Transaction<Database>,
-  claim: IdempotencyClaim,
-  response: StoredResponse,
-): Promise<void> {
-  await trx
-    .updateTable('idempotency_keys')
-    .set({ status_code: response.statusCode, response: JSON.stringify(response.body) })
-    .where('user_id', '=', claim.userId)
-    .where('key', '=', claim.key)
-    .execute()
 }

@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, SessionRow } from '../db/schema'
 
-export async function findSession(db: Kysely<Database>, id: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst()
-}
-
 export async function listSessionsBetween(
   db: Kysely<Database>,
   facilityId: string,

@@ -3,7 +3,7 @@ import { beneficiaryKey } from '../bookings/booking-plan'
 import { InvalidInputError, NotFoundError } from '../http/errors'
 import type { SubsidyCategory } from '@shared/member'
 import { assertDeliveryAllowed } from './delivery'
-import { findMealOptions, findMealSet, findSubsidyTiers, subsidyUsed } from './meal.repository'
+import { findMealSetWithOptions, findSubsidyTiers, subsidyUsed } from './meal.repository'
 import { quoteMeal } from './meal-quote'
 import { chooseTier, type Beneficiary } from './subsidy'
 
@@ -13,9 +13,9 @@ export async function planMealOrder(context: PlanContext): Promise<BookingPlan> 
   if (!request.meal) throw new InvalidInputError('meal', '请选择套餐和取餐方式')
   const { setId, fulfilment, delivery } = request.meal
 
-  const set = await findMealSet(db, session.id, setId)
-  if (!set) throw new InvalidInputError('meal.setId', '这个套餐不在本场菜单上，请刷新菜单')
-  const options = await findMealOptions(db, facility.id)
+  const found = await findMealSetWithOptions(db, session.id, setId, facility.id)
+  if (!found) throw new InvalidInputError('meal.setId', '这个套餐不在本场菜单上，请刷新菜单')
+  const { set, options } = found
   if (!options) throw new NotFoundError('这个设施还没有开通助餐')
 
   let deliveryFeeFen = 0

@@ -14,18 +14,28 @@ export function toMealSet(row: MealSetRow): MealSet {
   }
 }
 
-export async function findMealSet(
+/** A set on a session's menu with the facility's meal settings, in one query (every meal order reads both). */
+export async function findMealSetWithOptions(
   db: Kysely<Database>,
   sessionId: string,
   setId: string,
-): Promise<MealSet | undefined> {
+  facilityId: string,
+): Promise<{ set: MealSet; options: MealOptions | undefined } | undefined> {
   const row = await db
-    .selectFrom('meal_sets')
-    .selectAll()
-    .where('id', '=', setId)
-    .where('session_id', '=', sessionId)
+    .selectFrom('meal_sets as m')
+    .leftJoin('meal_settings as o', (join) => join.on('o.facility_id', '=', facilityId))
+    .selectAll('m')
+    .select(['o.delivery_fee_fen', 'o.delivery_radius_m', 'o.delivery_min_age'])
+    .where('m.id', '=', setId)
+    .where('m.session_id', '=', sessionId)
     .executeTakeFirst()
-  return row && toMealSet(row)
+  if (!row) return undefined
+  const { delivery_fee_fen, delivery_radius_m, delivery_min_age, ...set } = row
+  const options =
+    delivery_fee_fen === null || delivery_radius_m === null || delivery_min_age === null
+      ? undefined
+      : { deliveryFeeFen: delivery_fee_fen, deliveryRadiusM: delivery_radius_m, deliveryMinAge: delivery_min_age }
+  return { set: toMealSet(set), options }
 }
 
 /** Menus of several sessions, keyed by session id, each in the facility's order. */

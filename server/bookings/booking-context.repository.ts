@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely'
+import type { Database, SessionRow } from '../db/schema'
+import type { FacilityPlace } from '../facilities/facility.repository'
+import type { BookingRule } from './booking-rules'
+
+export interface BookingContext {
+  session: SessionRow
+  /** undefined when the facility takes no online bookings for this function. */
+  rule: BookingRule | undefined
+  facility: FacilityPlace
+}
+
+/** A session with its facility's rules and place, in one query: every booking request reads it. */
+export async function findBookingContext(db: Kysely<Database>, sessionId: string): Promise<BookingContext | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('facilities as f', 'f.id', 's.facility_id')
+    .innerJoin('communities as c', 'c.id', 'f.community_id')
+    .innerJoin('streets as st', 'st.id', 'c.street_id')
+    .leftJoin('booking_rules as r', (join) =>
+      join.onRef('r.facility_id', '=', 's.facility_id').onRef('r.function_code', '=', 's.function_code'),
+    )
+    .selectAll('s')
+    .select([
+      'f.name as facility_name',
+      'f.lat',
+      'f.lng',
+      'st.district_id',
+      'r.horizon_days',
+      'r.cutoff_minutes',
+      'r.cancel_minutes',
+      'r.max_units',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { facility_name, lat, lng, district_id, horizon_days, cutoff_minutes, cancel_minutes, max_units, ...session } = row
+  return {
+    session,
+    rule:
+      horizon_days === null || cutoff_minutes === null || cancel_minutes === null || max_units === null
+        ? undefined
+        : { horizonDays: horizon_days, cutoffMinutes: cutoff_minutes, cancelMinutes: cancel_minutes, maxUnits: max_units },
+    facility: { id: session.facility_id, name: facility_name, lat, lng, districtId: district_id },
+  }
+}
