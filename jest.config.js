@@ -1,4 +1,4 @@
-// One jest run, five projects: each folder of test/ is one kind of test.
+// One jest run, six projects: each folder of test/ is one kind of test.
 const swc = [
   '@swc/jest',
   {
@@ -26,6 +26,7 @@ const base = {
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...base, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/test/domain/**/*.test.ts'] },
     { ...base, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
     {
       ...base,

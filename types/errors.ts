@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'quote_changed',
   'idempotency_key_reused',
   'not_cancellable',
+  'invalid_transition',
   'cancel_deadline_passed',
   'member_has_bookings',
 ] as const

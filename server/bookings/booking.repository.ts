@@ -69,23 +69,6 @@ export async function recordEvent(
     .execute()
 }
 
-/** Moves a booking from one state to another only if it is still in the first: concurrent changes lose. */
-export async function moveStatus(
-  trx: Transaction<Database>,
-  bookingId: string,
-  from: BookingStatus,
-  to: BookingStatus,
-  now: Date,
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('bookings')
-    .set({ status: to, updated_at: now.toISOString() })
-    .where('id', '=', bookingId)
-    .where('status', '=', from)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
-}
-
 export async function bookingUnits(
   trx: Transaction<Database>,
   bookingId: string,

@@ -101,6 +101,7 @@ const STATUS: Record<ErrorCode, number> = {
   quote_changed: 409,
   idempotency_key_reused: 409,
   not_cancellable: 409,
+  invalid_transition: 409,
   cancel_deadline_passed: 409,
   member_has_bookings: 409,
 }

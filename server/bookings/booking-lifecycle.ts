@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto'
+import { type BookingStatus, STATUS_NAMES } from '@shared/booking'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { DomainError, NotFoundError } from '../http/errors'
+import { canMove } from './booking-state'
+import { bookingUnits, recordEvent } from './booking.repository'
+import { returnUnits } from './capacity.repository'
+
+export interface StatusChange {
+  bookingId: string
+  to: BookingStatus
+  /** Who made the change: the resident, or (later) the staff member at the counter. */
+  actorUserId: string
+  reason?: string
+  now: Date
+}
+
+/**
+ * The one way a booking changes state. In one transaction: a guarded move from the state it was read in (a
+ * concurrent change wins, this one is refused), what the move implies — cancelling gives the units and the
+ * day's subsidy back, checking in records payment at the counter — and the event with who and when.
+ */
+export async function changeBookingStatus(db: Kysely<Database>, change: StatusChange): Promise<BookingStatus> {
+  return db.transaction().execute(async (trx) => {
+    const booking = await trx
+      .selectFrom('bookings')
+      .select(['status', 'payable_fen'])
+      .where('id', '=', change.bookingId)
+      .executeTakeFirst()
+    if (!booking) throw new NotFoundError('没有找到这笔预约')
+    const from = booking.status as BookingStatus
+    if (!canMove(from, change.to)) {
+      throw new DomainError('invalid_transition', `这笔预约${STATUS_NAMES[from]}，不能改为${STATUS_NAMES[change.to]}`)
+    }
+    const moved = await trx
+      .updateTable('bookings')
+      .set({
+        status: change.to,
+        updated_at: change.now.toISOString(),
+        ...(change.to === 'checked_in' ? { paid_fen: booking.payable_fen } : {}),
+      })
+      .where('id', '=', change.bookingId)
+      .where('status', '=', from)
+      .executeTakeFirst()
+    if (moved.numUpdatedRows !== 1n) {
+      throw new DomainError('invalid_transition', '这笔预约刚刚被更新，请刷新后再试')
+    }
+    if (change.to === 'cancelled') {
+      for (const { sessionId, units } of await bookingUnits(trx, change.bookingId)) {
+        await returnUnits(trx, sessionId, units)
+      }
+      await trx.deleteFrom('meal_subsidy_claims').where('booking_id', '=', change.bookingId).execute()
+    }
+    await recordEvent(trx, {
+      id: `e-${randomUUID()}`,
+      bookingId: change.bookingId,
+      from,
+      to: change.to,
+      actorUserId: change.actorUserId,
+      reason: change.reason ?? null,
+      at: change.now,
+    })
+    return change.to
+  })
+}
