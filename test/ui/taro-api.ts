@@ -8,6 +8,8 @@ export const getLocation = jest.fn(async () => ({ latitude: 34.6534, longitude: 
 export const stopPullDownRefresh = jest.fn()
 export const makePhoneCall = jest.fn(async () => ({}))
 export const openLocation = jest.fn(async () => ({}))
+export const redirectTo = jest.fn(async () => ({}))
+export const navigateBack = jest.fn(async () => ({}))
 
 const Taro = {
   request: (options: unknown) => mockRequest(options),
@@ -17,6 +19,8 @@ const Taro = {
   stopPullDownRefresh,
   makePhoneCall,
   openLocation,
+  redirectTo,
+  navigateBack,
   login: jest.fn(async () => ({ code: 'test-code' })),
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => storage.set(key, value),
@@ -27,5 +31,6 @@ const Taro = {
 }
 
 export const usePullDownRefresh = jest.fn()
+export const useDidShow = jest.fn()
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }))
 export default Taro

@@ -3,7 +3,7 @@ import { type ReactNode, createElement } from 'react'
 
 type Props = Record<string, unknown> & { children?: ReactNode; className?: string; onClick?: () => void }
 
-function domProps({ children: _c, scrollX: _x, enhanced: _e, showScrollbar: _s, ...rest }: Props) {
+function domProps({ children: _c, scrollX: _x, enhanced: _e, showScrollbar: _s, loading: _l, ...rest }: Props) {
   return rest
 }
 
@@ -17,5 +17,11 @@ export const Switch = ({ checked, onChange, ...rest }: Props & { checked?: boole
     role: 'switch',
     checked: Boolean(checked),
     onChange: (e: { target: { checked: boolean } }) => onChange?.({ detail: { value: e.target.checked } }),
+    ...domProps(rest),
+  })
+export const Input = ({ onInput, value, maxlength: _m, placeholderClass: _p, ...rest }: Props & { onInput?: (e: unknown) => void; value?: string; maxlength?: number }) =>
+  createElement('input', {
+    value: value ?? '',
+    onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
     ...domProps(rest),
   })

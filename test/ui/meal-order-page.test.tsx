@@ -1,0 +1,145 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { Booking, Session } from '@shared/booking'
+import type { FamilyMember } from '@shared/member'
+import MealOrderPage from '@/packages/meal/order'
+import { mockRequest, redirectTo, useRouter } from '../ui/taro-api'
+
+type Call = { url: string; method?: string; header: Record<string, string>; data?: string }
+
+const lunch = (date: string, remaining: number, bookable = true): Session => ({
+  id: `f-meal-${date}-lunch`,
+  facilityId: 'yl-hongqi',
+  function: 'meal',
+  date,
+  part: 'lunch',
+  startsAt: `${date}T11:30:00+08:00`,
+  endsAt: `${date}T13:00:00+08:00`,
+  capacity: 40,
+  remaining,
+  bookable,
+  ...(bookable ? {} : { reason: 'past_cutoff' as const }),
+  cutoffAt: `${date}T09:30:00+08:00`,
+  cancelUntil: `${date}T09:30:00+08:00`,
+  maxUnits: 5,
+  sets: [
+    { id: `s-${date}-1`, name: '红烧鸡腿套餐', dishes: ['红烧鸡腿', '米饭'], tags: ['低盐'], priceFen: 1200 },
+    { id: `s-${date}-2`, name: '鸡蛋羹软食套餐', dishes: ['鸡蛋羹', '软米饭'], tags: ['软食', '低盐'], priceFen: 1200 },
+  ],
+})
+
+const mother: FamilyMember = {
+  id: 'm-1',
+  name: '王秀英',
+  relation: '母亲',
+  birthDate: '1944-03-02',
+  mobilityNeed: false,
+  dietNotes: '少糖',
+  address: null,
+  districtId: 'xa-yanliang',
+  subsidyCategory: null,
+  subsidyVerified: false,
+}
+
+const quote = { originalFen: 1200, deliveryFeeFen: 0, subsidyFen: 900, payableFen: 300, tier: '80 周岁及以上老人', notes: [] as string[] }
+const booking: Booking = {
+  id: 'b-1',
+  code: '20568160',
+  status: 'booked',
+  sessionId: 'f-meal-2026-11-28-lunch',
+  facilityId: 'yl-hongqi',
+  facilityName: '红旗社区嵌入式服务设施',
+  function: 'meal',
+  date: '2026-11-28',
+  part: 'lunch',
+  startsAt: '2026-11-28T11:30:00+08:00',
+  quantity: 1,
+  member: { id: 'm-1', name: '王秀英' },
+  meal: { setName: '红烧鸡腿套餐', dishes: ['红烧鸡腿', '米饭'], fulfilment: 'dine_in', deliveryAddress: null },
+  quote,
+  cancelUntil: '2026-11-28T09:30:00+08:00',
+  cancellable: true,
+  createdAt: '2026-11-27T10:00:00+08:00',
+  history: [{ status: 'booked', at: '2026-11-27T10:00:00+08:00', reason: null }],
+}
+
+const sessionList = {
+  today: '2026-11-27',
+  lastBookableDate: '2026-12-04',
+  sessions: [lunch('2026-11-27', 0, false), lunch('2026-11-28', 3)],
+  meal: { deliveryFeeFen: 300, deliveryRadiusM: 3000, deliveryMinAge: 80 },
+}
+
+/** The API as the page meets it; `onBook` decides what POST /api/bookings answers. */
+function api(onBook: (call: Call) => Promise<unknown>) {
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/auth/dev') {
+      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+    }
+    if (path === '/api/facilities/yl-hongqi/sessions') return Promise.resolve({ statusCode: 200, data: sessionList })
+    if (path === '/api/me/members') return Promise.resolve({ statusCode: 200, data: { members: [mother] } })
+    if (path === '/api/bookings/quote') return Promise.resolve({ statusCode: 200, data: quote })
+    if (path === '/api/bookings') return onBook(call)
+    return Promise.reject(new Error(`unexpected ${path}`))
+  })
+}
+
+const bookingCalls = () => mockRequest.mock.calls.map(([c]) => c as Call).filter((c) => c.url === '/api/bookings')
+
+beforeEach(() => {
+  mockRequest.mockReset()
+  redirectTo.mockClear()
+  useRouter.mockReturnValue({ params: { facilityId: 'yl-hongqi' } })
+})
+
+it('opens on the first bookable lunch for the first family member and shows the server’s price', async () => {
+  api(() => new Promise(() => {}))
+  render(<MealOrderPage />)
+  expect(await screen.findByRole('radio', { name: /✓ 明天 11月28日/ })).toHaveAttribute('aria-checked', 'true')
+  expect(screen.getByRole('radio', { name: /今天 11月27日/ })).toHaveAttribute('aria-disabled', 'true')
+  expect(screen.getByText('剩 3 份 · 09:30 截止')).toBeInTheDocument()
+  expect(screen.getByText(/【软食 · 低盐】/)).toBeInTheDocument()
+  expect(await screen.findByRole('radio', { name: /✓ 王秀英/ })).toBeInTheDocument()
+  expect(screen.getByText('饮食禁忌：少糖')).toBeInTheDocument()
+  expect(await screen.findByText('补贴（80 周岁及以上老人）')).toBeInTheDocument()
+  expect(screen.getByText('3 元')).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: '确认预约 · 到店付 3 元' })).not.toBeDisabled()
+})
+
+it('retries a lost answer with the same Idempotency-Key, and opens the booking when it arrives', async () => {
+  let attempt = 0
+  api(() => {
+    attempt++
+    if (attempt === 1) return Promise.reject(new Error('timeout'))
+    return Promise.resolve({ statusCode: 201, data: booking })
+  })
+  render(<MealOrderPage />)
+  const confirm = await screen.findByRole('button', { name: '确认预约 · 到店付 3 元' })
+  await act(async () => fireEvent.click(confirm))
+  expect(await screen.findByText('网络连接失败，请检查网络后下拉刷新')).toBeInTheDocument()
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认预约 · 到店付 3 元' })))
+
+  const [first, second] = bookingCalls()
+  expect(first.header['idempotency-key']).toMatch(/^tap-/)
+  expect(second.header['idempotency-key']).toBe(first.header['idempotency-key'])
+  expect(JSON.parse(second.data ?? '{}')).toMatchObject({ memberId: 'm-1', quantity: 1, expectedPayableFen: 300 })
+  await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/booking/detail/index?id=b-1&placed=1' }))
+})
+
+it('shows what remains when the lunch sold out meanwhile, and asks the menu again', async () => {
+  api(() =>
+    Promise.resolve({ statusCode: 409, data: { error: { code: 'full', message: '余量不足：本场只剩 1 份，请减少数量', remaining: 1 } } }),
+  )
+  render(<MealOrderPage />)
+  const plus = await screen.findByRole('button', { name: '增加份数' })
+  fireEvent.click(plus)
+  fireEvent.click(plus)
+  expect(screen.getByText('3 份')).toBeInTheDocument()
+  const sessionReads = () => mockRequest.mock.calls.filter(([c]) => (c as Call).url.includes('/sessions')).length
+  const before = sessionReads()
+  await waitFor(() => expect(screen.getByRole('button', { name: /确认预约 · / })).not.toBeDisabled())
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: /确认预约 · / })))
+  expect(await screen.findByText('余量不足：本场只剩 1 份，请减少数量')).toBeInTheDocument()
+  await waitFor(() => expect(sessionReads()).toBe(before + 1))
+  expect(redirectTo).not.toHaveBeenCalled()
+})
