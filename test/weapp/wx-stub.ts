@@ -76,6 +76,7 @@ export function createWx({ builtOrigin, servedOrigin }: WxStubOptions) {
     removeStorageSync: (key: string) => void storage.delete(key),
     navigateTo: jest.fn((o: Callbacks) => settle(o, async () => ({ errMsg: 'navigateTo:ok' }))),
     switchTab: jest.fn((o: Callbacks) => settle(o, async () => ({ errMsg: 'switchTab:ok' }))),
+    redirectTo: jest.fn((o: Callbacks) => settle(o, async () => ({ errMsg: 'redirectTo:ok' }))),
     showToast: jest.fn((o: Callbacks) => settle(o, async () => ({ errMsg: 'showToast:ok' }))),
     stopPullDownRefresh: jest.fn(),
     getLocation: jest.fn((o: Callbacks) => settle(o, async () => ({ latitude: 34.6534, longitude: 109.2301 }))),
