@@ -1,24 +1,13 @@
-import { existsSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, phoneContext } from '../support/browser'
-import { type ServedApp, serveApp } from '../support/served-app'
+import type { Page } from 'playwright-core'
+import { useServedBrowser } from '../support/browser'
 
 jest.setTimeout(60_000)
 
 describe('the H5 app in chromium, served by the real API', () => {
-  let served: ServedApp
-  let browser: Browser
+  const session = useServedBrowser()
   let page: Page
-
-  beforeAll(async () => {
-    if (!existsSync('dist/h5/index.html')) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does)')
-    served = await serveApp()
-    browser = await launchChromium()
-    page = await (await phoneContext(browser)).newPage()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await served?.close()
+  beforeAll(() => {
+    page = session.page()
   })
 
   const cards = () => page.locator('.facility-card:visible')
@@ -26,7 +15,7 @@ describe('the H5 app in chromium, served by the real API', () => {
     page.locator('.page:visible').first().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
 
   it('shows the five facilities of the district', async () => {
-    await page.goto(served.baseUrl)
+    await page.goto(session.served().baseUrl)
     await expectText(page, '航空二路社区嵌入式服务设施')
     expect(await cards().count()).toBe(5)
     for (const name of ['佳苑社区', '人民东路社区', '红旗社区', '凌云社区']) {

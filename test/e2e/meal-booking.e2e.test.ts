@@ -1,35 +1,24 @@
-import { existsSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, phoneContext } from '../support/browser'
-import { type ServedApp, serveApp } from '../support/served-app'
+import type { Page } from 'playwright-core'
+import { useServedBrowser } from '../support/browser'
 
 jest.setTimeout(90_000)
 
 // A daughter orders tomorrow's lunch for her mother, sees the code to show at the counter, then cancels.
 describe('ordering a community meal for a family member in chromium', () => {
-  let served: ServedApp
-  let browser: Browser
+  const session = useServedBrowser()
   let page: Page
-
-  beforeAll(async () => {
-    if (!existsSync('dist/h5/index.html')) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does)')
-    served = await serveApp()
-    browser = await launchChromium()
-    page = await (await phoneContext(browser)).newPage()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await served?.close()
+  beforeAll(() => {
+    page = session.page()
   })
 
-  const db = () => served.store.db.kysely
+  const db = () => session.served().store.db.kysely
   const visible = (selector: string, text?: string) =>
     page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
   const tab = (name: string) => page.locator('.weui-tabbar__item', { hasText: name }).first()
   const shot = (name: string) => (process.env.E2E_SHOTS ? page.screenshot({ path: `/tmp/${name}.png`, fullPage: true }) : undefined)
 
   it('adds the mother as a family member, with consent', async () => {
-    await page.goto(served.baseUrl)
+    await page.goto(session.served().baseUrl)
     await visible('.facility-card').waitFor()
     await tab('我的').click()
     await visible('.button', '添加家人或本人').click()
@@ -50,8 +39,10 @@ describe('ordering a community meal for a family member in chromium', () => {
     expect(stored[0].consent_version).not.toBeNull()
   })
 
-  it('orders tomorrow’s lunch for her from the 助餐 list, with the subsidy shown before confirming', async () => {
+  it('orders tomorrow’s lunch for her from the 助餐 list in 长辈版, with the subsidy shown before confirming', async () => {
     await tab('服务').click()
+    await visible('.button', '长辈版').click()
+    await visible('.page--elder').waitFor()
     await visible('.chip', '社区助餐').click()
     await page.waitForFunction(() => document.querySelectorAll('.facility-card').length === 4)
     await visible('.facility-card', '红旗社区').locator('.button', { hasText: '订餐' }).click()
@@ -62,6 +53,12 @@ describe('ordering a community meal for a family member in chromium', () => {
     await visible('.quote', '个人支付').waitFor()
     await visible('.quote', '80 周岁及以上老人').waitFor()
     await shot('meal-order')
+    // 长辈版 all the way: text ≥ 18 px, every choice and the confirm button ≥ 60 px high.
+    const rootPx = await visible('.page').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
+    expect(rootPx).toBeGreaterThanOrEqual(18)
+    for (const target of [visible('.option', '午餐'), visible('.option', '王秀英'), visible('.button', '确认预约')]) {
+      expect((await target.boundingBox())?.height).toBeGreaterThanOrEqual(60)
+    }
     await visible('.button', '确认预约').click()
 
     await visible('.booking-detail__notice', '预约成功').waitFor()

@@ -1,4 +1,6 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import { existsSync } from 'node:fs'
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
+import { type ServedApp, serveApp } from './served-app'
 
 /** Debian's chromium, never a downloaded browser; the flags keep it off this machine's closed network. */
 export async function launchChromium(): Promise<Browser> {
@@ -25,4 +27,25 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   })
+}
+
+/**
+ * For a describe block: the real API serving dist/h5 on a fresh SQLite file, and one phone-sized page in
+ * Debian's chromium, started before the tests and closed after.
+ */
+export function useServedBrowser(): { page: () => Page; served: () => ServedApp } {
+  let served: ServedApp
+  let browser: Browser
+  let page: Page
+  beforeAll(async () => {
+    if (!existsSync('dist/h5/index.html')) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does)')
+    served = await serveApp()
+    browser = await launchChromium()
+    page = await (await phoneContext(browser)).newPage()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await served?.close()
+  })
+  return { page: () => page, served: () => served }
 }

@@ -1,13 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { BookingStatus } from '@shared/booking'
 import { useState } from 'react'
 import { fetchBookings } from '@/api/bookings'
 import { BookingCard } from '@/components/BookingCard'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
+import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 
 type Filter = 'all' | BookingStatus
@@ -20,14 +22,9 @@ const FILTERS: { value: Filter; label: string }[] = [
 
 export default function BookingsPage() {
   const [filter, setFilter] = useState<Filter>('booked')
-  const { data, error, loading, reload } = useRemote(
-    () => fetchBookings(filter === 'all' ? undefined : filter),
-    filter,
-  )
-  useReloadOnReturn(reload)
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  const bookings = useRemote(() => fetchBookings(filter === 'all' ? undefined : filter), filter)
+  useReloadOnReturn(bookings.reload)
+  usePullToRefresh(bookings.reload)
 
   const open = (id: string) => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(id)}` })
   const findMeals = () => Taro.switchTab({ url: '/pages/facilities/index' })
@@ -36,25 +33,28 @@ export default function BookingsPage() {
     <Page>
       <OptionGroup label='按状态查看' options={FILTERS} value={filter} onChange={setFilter} />
       <View className='bookings__list'>
-        {error && !loading ? (
-          <StateView kind='error' text={error} onRetry={reload} />
-        ) : !data ? (
-          <StateView kind='loading' />
-        ) : data.length === 0 ? (
-          <StateView
-            kind='empty'
-            text={filter === 'booked' ? '没有待使用的预约' : '这里还没有预约'}
-            hint='在「服务」里选择提供社区助餐的设施，就能为自己或家人订餐。'
-            action={{ label: '去订餐', onTap: findMeals }}
-          />
-        ) : (
-          <View aria-busy={loading}>
-            {data.map((booking) => (
-              <BookingCard key={booking.id} booking={booking} onOpen={open} />
-            ))}
-            <Text className='muted'>下拉可刷新</Text>
-          </View>
-        )}
+        <RemoteContent
+          remote={bookings}
+          empty={(list) =>
+            list.length === 0 ? (
+              <StateView
+                kind='empty'
+                text={filter === 'booked' ? '没有待使用的预约' : '这里还没有预约'}
+                hint='在「服务」里选择提供社区助餐的设施，就能为自己或家人订餐。'
+                action={{ label: '去订餐', onTap: findMeals }}
+              />
+            ) : null
+          }
+        >
+          {(list) => (
+            <View aria-busy={bookings.loading}>
+              {list.map((booking) => (
+                <BookingCard key={booking.id} booking={booking} onOpen={open} />
+              ))}
+              <Text className='muted'>下拉可刷新</Text>
+            </View>
+          )}
+        </RemoteContent>
       </View>
     </Page>
   )

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { fetchFacilities } from '@/api/facilities'
@@ -7,7 +7,9 @@ import { ElderModeToggle } from '@/components/ElderModeToggle'
 import { FacilityCard } from '@/components/FacilityCard'
 import { FunctionFilter } from '@/components/FunctionFilter'
 import { Page } from '@/components/Page'
+import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { requestPosition } from '@/lib/location'
 import { usePosition, useSetPosition } from '@/stores/location'
@@ -20,11 +22,8 @@ export default function FacilitiesPage() {
   const [locationNote, setLocationNote] = useState<string | null>(null)
 
   const key = `${fn ?? 'all'}|${position ? `${position.lat},${position.lng}` : 'none'}`
-  const { data, error, loading, reload } = useRemote(() => fetchFacilities({ function: fn, position }), key)
-
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  const facilities = useRemote(() => fetchFacilities({ function: fn, position }), key)
+  usePullToRefresh(facilities.reload)
 
   const sortByDistance = async () => {
     const result = await requestPosition()
@@ -68,25 +67,28 @@ export default function FacilitiesPage() {
         )}
       </View>
 
-      {error && !loading ? (
-        <StateView kind='error' text={error} onRetry={reload} />
-      ) : !data ? (
-        <StateView kind='loading' />
-      ) : data.length === 0 ? (
-        <StateView
-          kind='empty'
-          text='附近暂时没有提供这项服务的设施'
-          hint='可以看看其他服务，或向社区提出需求'
-          action={{ label: '查看全部设施', onTap: () => setFn(undefined) }}
-        />
-      ) : (
-        <View aria-busy={loading}>
-          {data.map((facility) => (
-            <FacilityCard key={facility.id} facility={facility} onOpen={open} action={cardAction} />
-          ))}
-          <Text className='muted facilities__count'>共 {data.length} 处设施 · 下拉可刷新</Text>
-        </View>
-      )}
+      <RemoteContent
+        remote={facilities}
+        empty={(list) =>
+          list.length === 0 ? (
+            <StateView
+              kind='empty'
+              text='附近暂时没有提供这项服务的设施'
+              hint='可以看看其他服务，或向社区提出需求'
+              action={{ label: '查看全部设施', onTap: () => setFn(undefined) }}
+            />
+          ) : null
+        }
+      >
+        {(list) => (
+          <View aria-busy={facilities.loading}>
+            {list.map((facility) => (
+              <FacilityCard key={facility.id} facility={facility} onOpen={open} action={cardAction} />
+            ))}
+            <Text className='muted facilities__count'>共 {list.length} 处设施 · 下拉可刷新</Text>
+          </View>
+        )}
+      </RemoteContent>
     </Page>
   )
 }

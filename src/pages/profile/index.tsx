@@ -1,9 +1,10 @@
 import { Button, Switch, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { Role } from '@shared/auth'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
 import { useMe } from '@/hooks/use-me'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
 import './index.scss'
@@ -20,9 +21,7 @@ export default function ProfilePage() {
   const setElder = useSetElderMode()
 
   useReloadOnReturn(me.reload)
-  usePullDownRefresh(() => {
-    void me.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(me.reload)
 
   return (
     <Page>

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { type Booking, FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
@@ -8,31 +8,27 @@ import { spacedCode } from '@/components/BookingCard'
 import { Page } from '@/components/Page'
 import { QrCode } from '@/components/QrCode'
 import { QuoteBox } from '@/components/QuoteBox'
-import { StateView } from '@/components/StateView'
+import { RemoteContent } from '@/components/RemoteContent'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { dayAndClock } from '@/lib/dates'
 import './index.scss'
 
 export default function BookingDetailPage() {
   const { id = '', placed } = useRouter().params
-  const { data, error, loading, reload } = useRemote(() => fetchBooking(id), id)
+  const booking = useRemote(() => fetchBooking(id), id)
+  // A cancel answers with the booking as it is now; show that until the next reload.
   const [current, setCurrent] = useState<Booking | null>(null)
-  const booking = current ?? data
-
-  usePullDownRefresh(() => {
+  usePullToRefresh(() => {
     setCurrent(null)
-    void reload().finally(() => Taro.stopPullDownRefresh())
+    return booking.reload()
   })
 
   return (
     <Page>
-      {error && !loading ? (
-        <StateView kind='error' text={error} onRetry={reload} />
-      ) : !booking ? (
-        <StateView kind='loading' />
-      ) : (
-        <BookingDetail booking={booking} justPlaced={placed === '1'} onChanged={setCurrent} />
-      )}
+      <RemoteContent remote={booking}>
+        {(data) => <BookingDetail booking={current ?? data} justPlaced={placed === '1'} onChanged={setCurrent} />}
+      </RemoteContent>
     </Page>
   )
 }

@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { FacilityDetail } from '@shared/facility'
 import { fetchFacility } from '@/api/facilities'
 import { FunctionTags } from '@/components/FunctionTags'
 import { Page } from '@/components/Page'
-import { StateView } from '@/components/StateView'
+import { RemoteContent } from '@/components/RemoteContent'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import './index.scss'
 
@@ -15,21 +16,12 @@ const openMealOrder = (facilityId: string) =>
 
 export default function FacilityDetailPage() {
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useRemote(() => fetchFacility(id), id)
-
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  const facility = useRemote(() => fetchFacility(id), id)
+  usePullToRefresh(facility.reload)
 
   return (
     <Page>
-      {error && !loading ? (
-        <StateView kind='error' text={error} onRetry={reload} />
-      ) : !data ? (
-        <StateView kind='loading' />
-      ) : (
-        <FacilityDetailView facility={data} />
-      )}
+      <RemoteContent remote={facility}>{(data) => <FacilityDetailView facility={data} />}</RemoteContent>
     </Page>
   )
 }

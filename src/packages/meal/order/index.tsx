@@ -1,5 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import {
   FULFILMENT_NAMES,
   FULFILMENTS,
@@ -16,9 +16,12 @@ import { fetchMembers } from '@/api/members'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { QuoteBox } from '@/components/QuoteBox'
+import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { Stepper } from '@/components/Stepper'
+import { TextField } from '@/components/TextField'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { clockOf, dayLabel } from '@/lib/dates'
 import { newIdempotencyKey } from '@/lib/idempotency'
@@ -33,34 +36,21 @@ export default function MealOrderPage() {
   const sessions = useRemote(() => fetchSessions(facilityId, 'meal'), facilityId)
   const members = useRemote(fetchMembers, 'members')
   useReloadOnReturn(members.reload)
-  usePullDownRefresh(() => {
-    void Promise.all([sessions.reload(), members.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
 
-  if (sessions.error && !sessions.loading) {
-    return (
-      <Page>
-        <StateView kind='error' text={sessions.error} onRetry={sessions.reload} />
-      </Page>
-    )
-  }
-  if (!sessions.data) {
-    return (
-      <Page>
-        <StateView kind='loading' text='正在查询菜单…' />
-      </Page>
-    )
-  }
-  if (sessions.data.sessions.length === 0) {
-    return (
-      <Page>
-        <StateView kind='empty' text='这个设施近期没有可预约的餐次' hint='可以看看其他提供社区助餐的设施' />
-      </Page>
-    )
-  }
   return (
     <Page>
-      <MealOrderForm list={sessions.data} members={members.data} onStale={sessions.reload} />
+      <RemoteContent
+        remote={sessions}
+        loadingText='正在查询菜单…'
+        empty={(list) =>
+          list.sessions.length === 0 ? (
+            <StateView kind='empty' text='这个设施近期没有可预约的餐次' hint='可以看看其他提供社区助餐的设施' />
+          ) : null
+        }
+      >
+        {(list) => <MealOrderForm list={list} members={members.data} onStale={sessions.reload} />}
+      </RemoteContent>
     </Page>
   )
 }
@@ -189,14 +179,12 @@ function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
             />
             {choice.fulfilment === 'delivery' && (
               <View className='meal-order__delivery'>
-                <Text>送餐地址</Text>
-                <Input
-                  className='meal-order__input'
+                <TextField
+                  label='送餐地址'
                   value={choice.delivery.address}
+                  onChange={(address) => order.pickDelivery({ ...choice.delivery, address })}
+                  maxLength={100}
                   placeholder='小区、楼号、单元、门牌'
-                  maxlength={100}
-                  aria-label='送餐地址'
-                  onInput={(e) => order.pickDelivery({ ...choice.delivery, address: e.detail.value })}
                 />
                 <Button className='tap button' onClick={choosePlace}>
                   {choice.delivery.position ? '✓ 已定位，重新选择位置' : '选择送餐位置'}

@@ -1,4 +1,4 @@
-import { Button, Input, Switch, Text, View } from '@tarojs/components'
+import { Button, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { type FamilyMember, MEMBER_CONSENT, SUBSIDY_CATEGORY_NAMES, type SubsidyCategory } from '@shared/member'
 import { useState } from 'react'
@@ -8,6 +8,7 @@ import { createMember, deleteMember, fetchMember, updateMember } from '@/api/mem
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
+import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
 import { birthDateFromDigits, digitsFromBirthDate } from './birth-date'
 import './index.scss'
@@ -96,15 +97,7 @@ function MemberForm({ member, districts }: MemberFormProps) {
     <View className='member-form'>
       <View className='card'>
         <Text className='section-title'>{member ? '修改家人信息' : '添加家人或本人'}</Text>
-        <Text className='member-form__label'>姓名</Text>
-        <Input
-          className='member-form__input'
-          value={name}
-          maxlength={20}
-          placeholder='例如 王秀英'
-          aria-label='姓名'
-          onInput={(e) => setName(e.detail.value)}
-        />
+        <TextField label='姓名' value={name} onChange={setName} maxLength={20} placeholder='例如 王秀英' />
         <Text className='member-form__label'>与您的关系</Text>
         <OptionGroup
           label='与您的关系'
@@ -112,17 +105,15 @@ function MemberForm({ member, districts }: MemberFormProps) {
           value={relation}
           onChange={setRelation}
         />
-        <Text className='member-form__label'>出生日期（8 位数字）</Text>
-        <Input
-          className='member-form__input'
+        <TextField
+          label='出生日期'
           type='number'
           value={birthDigits}
-          maxlength={8}
-          placeholder='例如 19460302'
-          aria-label='出生日期'
-          onInput={(e) => setBirthDigits(e.detail.value)}
+          onChange={setBirthDigits}
+          maxLength={8}
+          placeholder='8 位数字，例如 19460302'
+          hint={birthDate ? `即 ${birthDate}，用于计算助餐补贴` : '年、月、日连在一起填写'}
         />
-        <Text className='muted'>{birthDate ? `即 ${birthDate}，用于计算助餐补贴` : '年、月、日连在一起填写'}</Text>
       </View>
 
       <View className='card'>
@@ -155,23 +146,19 @@ function MemberForm({ member, districts }: MemberFormProps) {
           <Text>行动不便（可申请送餐上门）</Text>
           <Switch checked={mobilityNeed} color='#0f6b4f' aria-label='行动不便' onChange={(e) => setMobilityNeed(Boolean(e.detail.value))} />
         </View>
-        <Text className='member-form__label'>饮食禁忌（选填）</Text>
-        <Input
-          className='member-form__input'
+        <TextField
+          label='饮食禁忌（选填）'
           value={dietNotes}
-          maxlength={100}
+          onChange={setDietNotes}
+          maxLength={100}
           placeholder='例如 糖尿病，少糖'
-          aria-label='饮食禁忌'
-          onInput={(e) => setDietNotes(e.detail.value)}
         />
-        <Text className='member-form__label'>送餐地址（选填）</Text>
-        <Input
-          className='member-form__input'
+        <TextField
+          label='送餐地址（选填）'
           value={address}
-          maxlength={100}
+          onChange={setAddress}
+          maxLength={100}
           placeholder='小区、楼号、单元、门牌'
-          aria-label='送餐地址'
-          onInput={(e) => setAddress(e.detail.value)}
         />
       </View>
 

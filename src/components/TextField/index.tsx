@@ -1,0 +1,32 @@
+import { Input, Text, View } from '@tarojs/components'
+import './index.scss'
+
+interface TextFieldProps {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  placeholder?: string
+  maxLength: number
+  /** 'number' brings up the number pad (a birth date typed as 8 digits). */
+  type?: 'text' | 'number'
+  hint?: string
+}
+
+/** A labelled text box with a big touch area; the label is also its accessible name. */
+export function TextField({ label, value, onChange, placeholder, maxLength, type = 'text', hint }: TextFieldProps) {
+  return (
+    <View className='text-field'>
+      <Text className='text-field__label'>{label}</Text>
+      <Input
+        className='text-field__input'
+        type={type}
+        value={value}
+        maxlength={maxLength}
+        placeholder={placeholder}
+        aria-label={label}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      {hint && <Text className='muted'>{hint}</Text>}
+    </View>
+  )
+}
