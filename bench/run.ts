@@ -1,62 +1,99 @@
-// npm run bench: API throughput and latency beside a bare Fastify route, and the WeChat main package size.
-import { readdirSync, statSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+// npm run bench: the API beside reference routes, each server in its own process with the load generator in
+// this one; and the WeChat main package size.
+import { randomUUID } from 'node:crypto'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import autocannon from 'autocannon'
-import Fastify from 'fastify'
-import { buildApp } from '../server/app'
-import { BOOKING_CONNECTIONS, bookingBench } from './bookings'
-import { loadConfig } from '../server/config'
-import { type DatabaseName, createTestDb } from '../test/support/databases'
+import { sql } from 'kysely'
+import { connect } from '../server/db/connection'
+import type { DatabaseName } from '../test/support/databases'
+import { type Row, load, withTarget } from './load'
+import type { TargetInfo } from './target'
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5)
-const CONNECTIONS = 32
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const READ_CONNECTIONS = 32
+const BOOKING_CONNECTIONS = 64
+const SELL_OUT = 200
+const DATABASES: DatabaseName[] = ['sqlite', 'postgres']
 
-interface Row {
-  what: string
-  rps: number
-  p50: number
-  p99: number
-  errors: number
-}
+const bare = (connections: number) =>
+  withTarget('bare', 'sqlite', (t) => load(`bare Fastify route, ${connections} connections`, { url: `${t.base}/bare`, connections, seconds: SECONDS }))
 
-async function measure(what: string, url: string): Promise<Row> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 1 }) // warm-up
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
-  return { what, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
-}
+const facilities = (database: DatabaseName) =>
+  withTarget('facilities', database, (t) =>
+    load(`GET /api/facilities?lat&lng (${database})`, {
+      url: `${t.base}/api/facilities?lat=34.66&lng=109.23`,
+      connections: READ_CONNECTIONS,
+      seconds: SECONDS,
+    }),
+  )
 
-async function bareFastify(): Promise<Row> {
-  const app = Fastify({ logger: false })
-  app.get('/bare', async () => ({ ok: true }))
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const { port } = app.server.address() as AddressInfo
-  try {
-    return await measure('bare Fastify route', `http://127.0.0.1:${port}/bare`)
-  } finally {
-    await app.close()
+const thin = (database: DatabaseName) =>
+  withTarget('thin', database, (t) =>
+    load(`thinnest booking route (${database})`, {
+      url: `${t.base}/thin`,
+      method: 'POST',
+      connections: BOOKING_CONNECTIONS,
+      seconds: SECONDS,
+      request: () => ({ headers: {}, body: '{}' }),
+      expected: [201],
+    }),
+  )
+
+/** Orders from the 64 residents in turn, for their mothers, each with a new Idempotency-Key. */
+function orders(t: TargetInfo, session: { id: string; setId: string }) {
+  let turn = 0
+  const people = t.residents ?? []
+  return () => {
+    const person = people[turn++ % people.length]
+    const body = { sessionId: session.id, memberId: person.memberId, meal: { setId: session.setId, fulfilment: 'dine_in' } }
+    return { headers: { authorization: person.authorization, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) }
   }
 }
 
-async function facilitiesOn(database: DatabaseName): Promise<Row> {
-  const store = await createTestDb(database)
-  const app = await buildApp({
-    config: loadConfig({ STATIC_DIR: 'bench/no-static', LOG_LEVEL: 'silent' }),
-    db: store.db,
-    logger: false,
+interface SellOut {
+  row: Row
+  booked: number
+  refused: number
+  overbooked: number
+}
+
+const bookings = (database: DatabaseName) =>
+  withTarget('booking', database, async (t) => {
+    const url = `${t.base}/api/bookings`
+    const real = await load(`POST /api/bookings (${database})`, {
+      url,
+      method: 'POST',
+      connections: BOOKING_CONNECTIONS,
+      seconds: SECONDS,
+      request: orders(t, t.big!),
+      expected: [201],
+    })
+
+    // 9:59, the last lunches: 64 connections keep tapping until well after they are gone.
+    const store = connect(t.store!.url, { searchPath: t.store!.searchPath })
+    try {
+      await store.kysely.updateTable('sessions').set({ capacity: SELL_OUT }).where('id', '=', t.small!.id).execute()
+      const row = await load(
+        `sell-out of ${SELL_OUT} (${database})`,
+        { url, method: 'POST', connections: BOOKING_CONNECTIONS, seconds: 2, request: orders(t, t.small!), expected: [201, 409] },
+        false,
+      )
+      const stored = await store.kysely
+        .selectFrom('bookings')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), sql<number>`0`).as('units'))
+        .where('session_id', '=', t.small!.id)
+        .executeTakeFirstOrThrow()
+      const session = await store.kysely.selectFrom('sessions').select(['booked', 'capacity']).where('id', '=', t.small!.id).executeTakeFirstOrThrow()
+      const booked = row.statusCodes.get(201) ?? 0
+      const overbooked = Math.max(0, Number(stored.units) - SELL_OUT, session.booked - session.capacity, booked - SELL_OUT)
+      return { real, sellOut: { row, booked, refused: row.statusCodes.get(409) ?? 0, overbooked } satisfies SellOut }
+    } finally {
+      await store.close()
+    }
   })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const { port } = app.server.address() as AddressInfo
-  try {
-    return await measure(
-      `GET /api/facilities?lat&lng (${database})`,
-      `http://127.0.0.1:${port}/api/facilities?lat=34.66&lng=109.23`,
-    )
-  } finally {
-    await app.close()
-    await store.drop()
-  }
-}
+
+const line = (cells: (string | number)[]) => console.log(`| ${cells.join(' | ')} |`)
+const ms = (r: Row) => [Math.round(r.rps), r.p50, r.p99, r.errors]
 
 function sizeOf(path: string): number {
   const info = statSync(path)
@@ -66,8 +103,8 @@ function sizeOf(path: string): number {
 /** Everything in dist/weapp outside the subpackage roots named in app.json. */
 function mainPackageBytes(): number | null {
   try {
-    const appJson = JSON.parse(require('node:fs').readFileSync('dist/weapp/app.json', 'utf8'))
-    const subRoots = new Set<string>((appJson.subPackages ?? appJson.subpackages ?? []).map((p: { root: string }) => p.root.replace(/\/$/, '')))
+    const appJson = JSON.parse(readFileSync('dist/weapp/app.json', 'utf8'))
+    const subRoots = new Set<string>((appJson.subPackages ?? []).map((p: { root: string }) => p.root.replace(/\/$/, '')))
     const walk = (dir: string, rel = ''): number =>
       readdirSync(dir).reduce((sum, name) => {
         const relPath = rel ? `${rel}/${name}` : name
@@ -82,40 +119,37 @@ function mainPackageBytes(): number | null {
 }
 
 async function main(): Promise<void> {
-  const bare = await bareFastify()
-  const rows = [bare, await facilitiesOn('sqlite'), await facilitiesOn('postgres')]
+  const bare32 = await bare(READ_CONNECTIONS)
+  const reads = [bare32]
+  for (const database of DATABASES) reads.push(await facilities(database))
 
-  console.log(`\nAPI throughput — ${CONNECTIONS} connections, ${DURATION_S} s each, load generator in the same process\n`)
-  console.log('| endpoint | req/s | p50 ms | p99 ms | errors | ratio to bare |')
-  console.log('|---|---:|---:|---:|---:|---:|')
-  for (const r of rows) {
-    const ratio = (r.rps / bare.rps).toFixed(2)
-    console.log(`| ${r.what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio} |`)
-  }
+  console.log(`\nReads — ${READ_CONNECTIONS} connections, ${SECONDS} s each; each server in its own process\n`)
+  line(['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio to bare'])
+  line(['---', '---:', '---:', '---:', '---:', '---:'])
+  for (const r of reads) line([r.what, ...ms(r), (r.rps / bare32.rps).toFixed(2)])
 
-  console.log(`\nBooking — ${BOOKING_CONNECTIONS} connections, ${DURATION_S} s each (sell-out: 2 s), each request a new Idempotency-Key\n`)
-  console.log('| endpoint | req/s | p50 ms | p99 ms | errors | overbooked | ratio to thinnest |')
-  console.log('|---|---:|---:|---:|---:|---:|---:|')
-  for (const { rows: [thin, ...real] } of await bookingBench(DURATION_S)) {
-    for (const r of [thin, ...real]) {
-      const ratio = r.overbooked === undefined ? (r.rps / thin.rps).toFixed(2) : ''
-      const what = r.sold ? `${r.what}: ${r.sold}` : r.what
-      console.log(`| ${what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.overbooked ?? ''} | ${ratio} |`)
-    }
+  const bare64 = await bare(BOOKING_CONNECTIONS)
+  console.log(`\nBooking — ${BOOKING_CONNECTIONS} connections, ${SECONDS} s each (sell-out 2 s); a new Idempotency-Key per request\n`)
+  line(['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'overbooked', 'ratio to thinnest'])
+  line(['---', '---:', '---:', '---:', '---:', '---:', '---:'])
+  line([bare64.what, ...ms(bare64), '', ''])
+  for (const database of DATABASES) {
+    const reference = await thin(database)
+    const { real, sellOut } = await bookings(database)
+    line([reference.what, ...ms(reference), '', '1.00'])
+    line([real.what, ...ms(real), '', (real.rps / reference.rps).toFixed(2)])
+    line([`${sellOut.row.what}: ${sellOut.booked} booked, ${sellOut.refused} × 409 full`, ...ms(sellOut.row), sellOut.overbooked, ''])
   }
-  console.log(`| bare Fastify route (above) | ${Math.round(bare.rps)} | ${bare.p50} | ${bare.p99} | ${bare.errors} | | |`)
 
   const main = mainPackageBytes()
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
   console.log('\nWeChat main package (dist/weapp outside subpackages)\n')
-  console.log('| measure | size | limit 2 MB | Taro blank React app 296 KB | aim ≤ 400 KB |')
-  console.log('|---|---:|---:|---:|---:|')
-  if (main === null) console.log('| main package | dist/weapp missing: run npm run build:weapp | | | |')
+  line(['measure', 'size', 'limit 2 MB', 'Taro blank React app 296 KB', 'aim ≤ 400 KB'])
+  line(['---', '---:', '---:', '---:', '---:'])
+  if (main === null) line(['main package', 'dist/weapp missing: run npm run build:weapp', '', '', ''])
   else {
-    console.log(
-      `| main package | ${kb(main)} | ${((main / (2 * 1024 * 1024)) * 100).toFixed(0)}% | ${(main / (296 * 1024)).toFixed(2)}× | ${main <= 400 * 1024 ? 'met' : 'over'} |`,
-    )
-    console.log(`| whole build incl. subpackages | ${kb(sizeOf('dist/weapp'))} | | | |`)
+    line(['main package', kb(main), `${((main / (2 * 1024 * 1024)) * 100).toFixed(0)}%`, `${(main / (296 * 1024)).toFixed(2)}×`, main <= 400 * 1024 ? 'met' : 'over'])
+    line(['whole build incl. subpackages', kb(sizeOf('dist/weapp')), '', '', ''])
   }
 }
 

@@ -7,7 +7,7 @@ import { seedDistrict } from './db/seed/seed'
 /** Migrates, seeds, listens, and closes cleanly on SIGINT / SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig()
-  const db = connect(config.DATABASE_URL)
+  const db = connect(config.DATABASE_URL, { backgroundCheckpoint: true })
   await migrateToLatest(db)
   await seedDistrict(db)
 

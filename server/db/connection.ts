@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
+import { startCheckpointer } from './sqlite-checkpointer'
 
 export type DatabaseKind = 'sqlite' | 'postgres'
 
@@ -19,16 +20,18 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
 export interface ConnectOptions {
   /** PostgreSQL only: the schema to use (tests give each run its own). */
   searchPath?: string
+  /** SQLite file only: checkpoint the WAL from a worker thread, never inside a request's commit (the server). */
+  backgroundCheckpoint?: boolean
 }
 
 /** Opens the store named by a `sqlite:<file>` or `postgres://…` URL. */
 export function connect(url: string, options: ConnectOptions = {}): Db {
-  if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length))
+  if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length), options)
   if (/^postgres(ql)?:\/\//.test(url)) return connectPostgres(url, options)
   throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(':')[0]}`)
 }
 
-function connectSqlite(file: string): Db {
+function connectSqlite(file: string, { backgroundCheckpoint }: ConnectOptions): Db {
   const path = file === ':memory:' ? file : resolve(file)
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new SQLite(path)
@@ -37,8 +40,17 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
+  const checkpointer = backgroundCheckpoint && path !== ':memory:' ? startCheckpointer(path) : null
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0')
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
-  return { kysely, kind: 'sqlite', close: () => kysely.destroy() }
+  return {
+    kysely,
+    kind: 'sqlite',
+    close: async () => {
+      await kysely.destroy()
+      await checkpointer?.stop()
+    },
+  }
 }
 
 /**

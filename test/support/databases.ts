@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { type Db, connect } from '../../server/db/connection'
+import { type ConnectOptions, type Db, connect } from '../../server/db/connection'
 import { migrateToLatest } from '../../server/db/migrate'
 import { seedDistrict } from '../../server/db/seed/seed'
 
@@ -23,11 +23,11 @@ export interface TestDb {
 }
 
 /** A fresh, migrated and seeded store of its own: a new SQLite file, or a new PostgreSQL schema. */
-export async function createTestDb(name: DatabaseName): Promise<TestDb> {
+export async function createTestDb(name: DatabaseName, options: ConnectOptions = {}): Promise<TestDb> {
   const suffix = randomBytes(6).toString('hex')
   if (name === 'sqlite') {
     const file = join(tmpdir(), `doorstep-test-${suffix}.db`)
-    const db = connect(`sqlite:${file}`)
+    const db = connect(`sqlite:${file}`, options)
     await migrateToLatest(db)
     await seedDistrict(db)
     return {

@@ -1,0 +1,125 @@
+// The server under test, in its own process so that it has a core of its own and the load generator
+// (bench/run.ts) does not steal its event loop. Prints one JSON line describing what it serves, then serves
+// until SIGTERM, when it drops its store.
+//
+//   tsx bench/target.ts <bare|facilities|thin|booking> <sqlite|postgres>
+import { randomUUID } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import { buildApp } from '../server/app'
+import type { AppInstance } from '../server/app-instance'
+import { loadConfig } from '../server/config'
+import type { Db } from '../server/db/connection'
+import { addDays, shanghaiDate } from '../server/time/shanghai'
+import { type DatabaseName, type TestDb, createTestDb } from '../test/support/databases'
+import { MEMBER_CONSENT } from '../types/member'
+
+export type Scenario = 'bare' | 'facilities' | 'thin' | 'booking'
+
+/** What the target prints for the load generator. */
+export interface TargetInfo {
+  base: string
+  store?: { url: string; searchPath?: string }
+  residents?: { authorization: string; memberId: string }[]
+  /** A lunch with room for any run, and one whose capacity the sell-out sets. */
+  big?: { id: string; setId: string }
+  small?: { id: string; setId: string }
+}
+
+const RESIDENTS = 64
+
+function api(db: Db): Promise<AppInstance> {
+  return buildApp({
+    config: loadConfig({ STATIC_DIR: 'bench/no-static', LOG_LEVEL: 'silent', AUTH_DEV_LOGIN: '1' }),
+    db,
+    logger: false,
+  })
+}
+
+async function tomorrowsLunch(db: Db, facilityId: string): Promise<{ id: string; setId: string }> {
+  const session = await db.kysely
+    .selectFrom('sessions')
+    .select('id')
+    .where('facility_id', '=', facilityId)
+    .where('date', '=', addDays(shanghaiDate(new Date()), 1))
+    .where('part', '=', 'lunch')
+    .executeTakeFirstOrThrow()
+  const set = await db.kysely.selectFrom('meal_sets').select('id').where('session_id', '=', session.id).executeTakeFirstOrThrow()
+  return { id: session.id, setId: set.id }
+}
+
+/** Residents, each with an elderly mother to order for, as the real traffic is. */
+function residents(app: AppInstance): Promise<NonNullable<TargetInfo['residents']>> {
+  return Promise.all(
+    Array.from({ length: RESIDENTS }, async (_, i) => {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `bench-${i}` } })
+      const authorization = `Bearer ${login.json().token}`
+      const member = await app.inject({
+        method: 'POST',
+        url: '/api/me/members',
+        headers: { authorization },
+        payload: { name: `居民${i}`, relation: '母亲', birthDate: '1944-03-02', districtId: 'xa-yanliang', consentVersion: MEMBER_CONSENT.version },
+      })
+      return { authorization, memberId: member.json().id as string }
+    }),
+  )
+}
+
+/** The reference booking: a guarded update and an insert in one transaction; no auth, rules or validation. */
+async function thinRoute(db: Db, sessionId: string): Promise<FastifyInstance> {
+  await sql`create table thin_bookings (id text primary key, session_id text not null, created_at text not null)`.execute(db.kysely)
+  const app = Fastify({ logger: false })
+  app.post('/thin', async (_request, reply) => {
+    const ok = await db.kysely.transaction().execute(async (trx) => {
+      const taken = await trx
+        .updateTable('sessions')
+        .set((eb) => ({ booked: eb('booked', '+', 1) }))
+        .where('id', '=', sessionId)
+        .where((eb) => eb(eb('booked', '+', 1), '<=', eb.ref('capacity')))
+        .executeTakeFirst()
+      if (taken.numUpdatedRows !== 1n) return false
+      await sql`insert into thin_bookings (id, session_id, created_at) values (${randomUUID()}, ${sessionId}, ${new Date().toISOString()})`.execute(trx)
+      return true
+    })
+    return reply.code(ok ? 201 : 409).send({ ok })
+  })
+  return app
+}
+
+async function start(scenario: Scenario, database: DatabaseName): Promise<{ app: FastifyInstance; info: Omit<TargetInfo, 'base'>; store?: TestDb }> {
+  if (scenario === 'bare') {
+    const app = Fastify({ logger: false })
+    app.get('/bare', async () => ({ ok: true }))
+    return { app, info: {} }
+  }
+  // As server/main.ts connects: SQLite checkpoints in the background.
+  const store = await createTestDb(database, { backgroundCheckpoint: true })
+  const storeInfo = { url: store.url, searchPath: store.searchPath }
+  if (scenario === 'facilities') return { app: await api(store.db), info: { store: storeInfo }, store }
+
+  const big = await tomorrowsLunch(store.db, 'yl-hangkong-erlu')
+  const small = await tomorrowsLunch(store.db, 'yl-jiayuan')
+  await store.db.kysely.updateTable('sessions').set({ capacity: 10_000_000 }).where('id', '=', big.id).execute()
+  if (scenario === 'thin') return { app: await thinRoute(store.db, big.id), info: { store: storeInfo, big }, store }
+  const app = await api(store.db)
+  return { app, info: { store: storeInfo, big, small, residents: await residents(app) }, store }
+}
+
+async function main(): Promise<void> {
+  const [scenario, database] = process.argv.slice(2) as [Scenario, DatabaseName]
+  const { app, info, store } = await start(scenario, database ?? 'sqlite')
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  process.stdout.write(`${JSON.stringify({ ...info, base })}\n`)
+  process.once('SIGTERM', async () => {
+    await app.close()
+    await store?.drop()
+    process.exit(0)
+  })
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
