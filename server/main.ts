@@ -1,8 +1,11 @@
 import { buildApp } from './app'
+import { purgeIdempotencyKeys } from './bookings/idempotency'
 import { loadConfig } from './config'
 import { connect } from './db/connection'
 import { migrateToLatest } from './db/migrate'
 import { seedDistrict } from './db/seed/seed'
+
+const IDEMPOTENCY_KEY_DAYS = 7
 
 /** Migrates, seeds, listens, and closes cleanly on SIGINT / SIGTERM. */
 async function main(): Promise<void> {
@@ -10,6 +13,7 @@ async function main(): Promise<void> {
   const db = connect(config.DATABASE_URL, { backgroundCheckpoint: true })
   await migrateToLatest(db)
   await seedDistrict(db)
+  await purgeIdempotencyKeys(db.kysely, new Date(Date.now() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
 
   const app = await buildApp({ config, db })
   const close = async () => {

@@ -36,8 +36,6 @@ export const FULFILMENT_NAMES: Record<Fulfilment, string> = {
   delivery: '送餐上门',
 }
 
-export const MEAL_TAGS = ['低盐', '低糖', '低脂', '软食', '清真', '素食'] as const
-
 export const mealSetSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -12,6 +12,3 @@ const NEXT: Record<BookingStatus, readonly BookingStatus[]> = {
 export function canMove(from: BookingStatus, to: BookingStatus): boolean {
   return NEXT[from].includes(to)
 }
-
-/** States that still hold capacity and still count as the member's bookings. */
-export const ACTIVE_STATUSES: readonly BookingStatus[] = ['booked', 'checked_in']

@@ -73,3 +73,8 @@ export async function claimIdempotencyKey(
   if (inserted.numInsertedOrUpdatedRows === 1n) return undefined
   return findEarlierResponse(trx, claim)
 }
+
+/** Keys only need to outlive a resident's retries; older ones are dropped (at every start of the server). */
+export async function purgeIdempotencyKeys(db: Kysely<Database>, olderThan: Date): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', olderThan.toISOString()).execute()
+}

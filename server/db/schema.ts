@@ -230,8 +230,4 @@ export interface Database {
 export type UserRow = Selectable<UserTable>
 export type FamilyMemberRow = Selectable<FamilyMemberTable>
 export type SessionRow = Selectable<SessionTable>
-export type BookingRuleRow = Selectable<BookingRuleTable>
-export type BookingRow = Selectable<BookingTable>
-export type SubsidyTierRow = Selectable<SubsidyTierTable>
-export type MealSettingsRow = Selectable<MealSettingsTable>
 export type MealSetRow = Selectable<MealSetTable>
