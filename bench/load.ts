@@ -12,6 +12,9 @@ export interface Row {
   p99: number
   /** Network errors and answers other than the expected ones. */
   errors: number
+  /** Inside the server, from its first hook to the response (no socket queueing). */
+  serverP50: number
+  serverP99: number
   statusCodes: Map<number, number>
 }
 
@@ -71,8 +74,11 @@ export async function load(what: string, options: LoadOptions, warmUp = true): P
     })
     return { result, statusCodes }
   }
+  const latencyUrl = `${new URL(options.url).origin}/__bench/latency`
   if (warmUp) await run(1)
+  await fetch(latencyUrl)
   const { result, statusCodes } = await run(options.seconds)
+  const server = (await (await fetch(latencyUrl)).json()) as { p50: number; p99: number }
   const expected = options.expected ?? [200, 201]
   const unexpected = [...statusCodes].filter(([s]) => !expected.includes(s)).reduce((n, [, c]) => n + c, 0)
   return {
@@ -81,6 +87,8 @@ export async function load(what: string, options: LoadOptions, warmUp = true): P
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + unexpected,
+    serverP50: server.p50,
+    serverP99: server.p99,
     statusCodes,
   }
 }

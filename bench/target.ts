@@ -29,12 +29,37 @@ export interface TargetInfo {
 
 const RESIDENTS = 64
 
-function api(db: Db): Promise<AppInstance> {
-  return buildApp({
+/**
+ * Times each request inside the server, from its first hook to its response: what a request costs the server,
+ * apart from the time it waited in the socket queue because 64 connections keep more requests coming than a
+ * saturated process can take. `GET /__bench/latency` answers the percentiles since the last call and resets.
+ */
+function instrument(app: FastifyInstance): void {
+  const started = new WeakMap<object, bigint>()
+  let durations: number[] = []
+  app.addHook('onRequest', async (request) => {
+    started.set(request, process.hrtime.bigint())
+  })
+  app.addHook('onResponse', async (request) => {
+    const t0 = started.get(request)
+    if (t0 !== undefined && !request.url.startsWith('/__bench')) durations.push(Number(process.hrtime.bigint() - t0) / 1e6)
+  })
+  app.get('/__bench/latency', async () => {
+    const sorted = durations.sort((a, b) => a - b)
+    durations = []
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0
+    return { n: sorted.length, p50: at(0.5), p99: at(0.99) }
+  })
+}
+
+async function api(db: Db): Promise<AppInstance> {
+  const app = await buildApp({
     config: loadConfig({ STATIC_DIR: 'bench/no-static', LOG_LEVEL: 'silent', AUTH_DEV_LOGIN: '1' }),
     db,
     logger: false,
   })
+  instrument(app)
+  return app
 }
 
 async function tomorrowsLunch(db: Db, facilityId: string): Promise<{ id: string; setId: string }> {
@@ -70,6 +95,7 @@ function residents(app: AppInstance): Promise<NonNullable<TargetInfo['residents'
 async function thinRoute(db: Db, sessionId: string): Promise<FastifyInstance> {
   await sql`create table thin_bookings (id text primary key, session_id text not null, created_at text not null)`.execute(db.kysely)
   const app = Fastify({ logger: false })
+  instrument(app)
   app.post('/thin', async (_request, reply) => {
     const ok = await db.kysely.transaction().execute(async (trx) => {
       const taken = await trx
@@ -90,6 +116,7 @@ async function thinRoute(db: Db, sessionId: string): Promise<FastifyInstance> {
 async function start(scenario: Scenario, database: DatabaseName): Promise<{ app: FastifyInstance; info: Omit<TargetInfo, 'base'>; store?: TestDb }> {
   if (scenario === 'bare') {
     const app = Fastify({ logger: false })
+    instrument(app)
     app.get('/bare', async () => ({ ok: true }))
     return { app, info: {} }
   }
