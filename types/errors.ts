@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'invalid_transition',
   'cancel_deadline_passed',
   'member_has_bookings',
+  'suspended',
+  'capacity_below_booked',
 ] as const
 
 export const errorCodeSchema = z.enum(ERROR_CODES)

@@ -7,8 +7,9 @@ import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schem
 import type { FacilityPlace } from '../facilities/facility.repository'
 import { NotFoundError } from '../http/errors'
 import { findOwnMember } from '../me/family-member.repository'
+import { assertNotSuspended } from '../staff/no-show-policy'
 import { newBookingCode } from './booking-code'
-import type { BookingPlan } from './booking-plan'
+import { type BookingPlan, beneficiaryKey } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
 import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
 import {
@@ -56,6 +57,7 @@ async function prepare(db: Kysely<Database>, booker: UserRow, request: BookingRe
   // Someone else's member is "not found", as is a member that does not exist.
   if (member === undefined) throw new NotFoundError('没有找到这位家庭成员')
   if (request.quantity > rule.maxUnits) throw new TooManyUnitsError(rule.maxUnits, fn)
+  await assertNotSuspended(db, beneficiaryKey({ booker, member }), fn, now)
 
   const startsAt = new Date(session.starts_at)
   const reason = unbookableReason(

@@ -120,6 +120,7 @@ export interface SessionTable {
   capacity: number
   booked: Generated<number>
   open: Generated<number>
+  closed_reason: string | null
 }
 
 export interface MealSetTable {
@@ -205,6 +206,34 @@ export interface IdempotencyKeyTable {
   created_at: string
 }
 
+export interface StaffBindingTable {
+  user_id: string
+  scope_kind: 'operator' | 'street' | 'district'
+  scope_id: string
+  granted_by: string
+  granted_at: string
+}
+
+/** Per district and function: this many no-shows within the window suspend booking for some days. */
+export interface NoShowRuleTable {
+  district_id: string
+  function_code: string
+  max_no_shows: number
+  window_days: number
+  suspend_days: number
+}
+
+export interface SuspensionTable {
+  id: string
+  beneficiary: string
+  function_code: string
+  reason: string
+  starts_at: string
+  ends_at: string
+  lifted_at: string | null
+  lifted_by: string | null
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -225,6 +254,9 @@ export interface Database {
   booking_events: BookingEventTable
   meal_subsidy_claims: MealSubsidyClaimTable
   idempotency_keys: IdempotencyKeyTable
+  staff_bindings: StaffBindingTable
+  no_show_rules: NoShowRuleTable
+  suspensions: SuspensionTable
 }
 
 export type UserRow = Selectable<UserTable>

@@ -104,6 +104,8 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   cancel_deadline_passed: 409,
   member_has_bookings: 409,
+  suspended: 409,
+  capacity_below_booked: 409,
 }
 
 export interface ErrorReply {

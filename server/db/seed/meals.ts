@@ -10,6 +10,9 @@ import { district, facilities } from './yanliang'
 export const MEAL_RULE = { horizon_days: 7, cutoff_minutes: 120, cancel_minutes: 120, max_units: 5 }
 export const MEAL_SETTINGS = { delivery_fee_fen: 300, delivery_radius_m: 3000, delivery_min_age: 80 }
 
+/** 3 no-shows within 30 days suspend meal booking for 7 days (an example policy; the district sets its own). */
+export const MEAL_NO_SHOW_RULE = { max_no_shows: 3, window_days: 30, suspend_days: 7 }
+
 export const SUBSIDY_TIERS = [
   { id: 'yl-meal-age-60', name: '60—79 周岁老人', min_age: 60, max_age: 79, category: null, amount_fen: 700 },
   { id: 'yl-meal-age-80', name: '80 周岁及以上老人', min_age: 80, max_age: null, category: null, amount_fen: 900 },
@@ -101,6 +104,12 @@ export async function seedMeals(trx: Transaction<Database>, now: Date): Promise<
     const { id: _id, ...update } = row
     await trx.insertInto('subsidy_tiers').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute()
   }
+
+  await trx
+    .insertInto('no_show_rules')
+    .values({ district_id: district.id, function_code: 'meal', ...MEAL_NO_SHOW_RULE })
+    .onConflict((oc) => oc.columns(['district_id', 'function_code']).doNothing())
+    .execute()
 
   const today = shanghaiDate(now)
   for (const kitchen of KITCHENS) {

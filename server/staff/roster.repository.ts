@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+
+/** A facility's sessions of one function on one day. */
+export function findDaySessions(db: Kysely<Database>, facilityId: string, functionCode: string, date: string) {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('facility_id', '=', facilityId)
+    .where('function_code', '=', functionCode)
+    .where('date', '=', date)
+    .orderBy('starts_at')
+    .execute()
+}
+
+function rosterRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('bookings as b')
+    .leftJoin('family_members as m', 'm.id', 'b.member_id')
+    .innerJoin('users as u', 'u.id', 'b.booker_user_id')
+    .select([
+      'b.id',
+      'b.code',
+      'b.status',
+      'b.session_id',
+      'b.facility_id',
+      'b.service_date',
+      'b.starts_at',
+      'b.quantity',
+      'b.details',
+      'b.quote',
+      'b.payable_fen',
+      'b.member_id',
+      'b.booker_user_id',
+      'b.function_code',
+      'm.name as member_name',
+      'm.birth_date',
+      'm.diet_notes',
+      'u.nickname as booker_nickname',
+    ])
+}
+
+export type RosterRow = Awaited<ReturnType<ReturnType<typeof rosterRows>['executeTakeFirstOrThrow']>>
+
+/** Every booking of these sessions, in the order they were made. */
+export function findRosterRows(db: Kysely<Database>, sessionIds: string[]): Promise<RosterRow[]> {
+  if (sessionIds.length === 0) return Promise.resolve([])
+  return rosterRows(db).where('b.session_id', 'in', sessionIds).orderBy('b.created_at').orderBy('b.id').execute()
+}
+
+export function findRosterRowByCode(db: Kysely<Database>, code: string): Promise<RosterRow | undefined> {
+  return rosterRows(db).where('b.code', '=', code).executeTakeFirst()
+}
+
+export function findRosterRowById(db: Kysely<Database>, id: string): Promise<RosterRow | undefined> {
+  return rosterRows(db).where('b.id', '=', id).executeTakeFirst()
+}

@@ -1,0 +1,105 @@
+import {
+  capacityBodySchema,
+  closeDayBodySchema,
+  closeDayResultSchema,
+  codeLookupQuerySchema,
+  deskActionParamsSchema,
+  deskBookingSchema,
+  rosterQuerySchema,
+  rosterSchema,
+  sessionParamsSchema,
+  staffFacilityListSchema,
+  staffFacilityParamsSchema,
+} from '@shared/staff'
+import { z } from 'zod'
+import type { AppInstance } from '../app-instance'
+import { authenticate } from '../auth/auth.service'
+import { idSchema } from '@shared/common'
+import { NotFoundError } from '../http/errors'
+import { actAtDesk, findAtDesk } from './desk.service'
+import { liftSuspension } from './no-show-policy'
+import { getRoster } from './roster.service'
+import { changeCapacity, closeDay } from './session-admin.service'
+import { requireFacilityAccess, requireStaffRole } from './staff-access'
+import { findStaffFacilities } from './staff-binding.repository'
+
+/** The operator's workspace and the street office's view; every route checks the caller's binding first. */
+export async function staffRoutes(app: AppInstance): Promise<void> {
+  const db = app.db.kysely
+  const staffFor = async (authorization: string | undefined, facilityId: string, need: 'operate' | 'oversee') => {
+    const user = await authenticate(db, authorization)
+    await requireFacilityAccess(db, user, facilityId, need)
+    return user
+  }
+
+  app.get('/staff/facilities', { schema: { response: { 200: staffFacilityListSchema } } }, async (request) => {
+    const user = await authenticate(db, request.headers.authorization)
+    requireStaffRole(user)
+    return { facilities: await findStaffFacilities(db, user.id) }
+  })
+
+  app.get(
+    '/staff/facilities/:facilityId/roster',
+    { schema: { params: staffFacilityParamsSchema, querystring: rosterQuerySchema, response: { 200: rosterSchema } } },
+    async (request) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'oversee')
+      return getRoster(db, request.params.facilityId, request.query.function, request.query.date)
+    },
+  )
+
+  app.get(
+    '/staff/facilities/:facilityId/bookings',
+    { schema: { params: staffFacilityParamsSchema, querystring: codeLookupQuerySchema, response: { 200: deskBookingSchema } } },
+    async (request) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
+      return findAtDesk(db, request.params.facilityId, request.query.code)
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/bookings/:id/:action',
+    { schema: { params: deskActionParamsSchema, response: { 200: deskBookingSchema } } },
+    async (request) => {
+      const { facilityId, id, action } = request.params
+      const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
+      return actAtDesk(db, staff, facilityId, id, action, app.now())
+    },
+  )
+
+  app.patch(
+    '/staff/facilities/:facilityId/sessions/:sessionId',
+    {
+      schema: {
+        params: sessionParamsSchema,
+        body: capacityBodySchema,
+        response: { 200: z.object({ capacity: z.number(), booked: z.number() }) },
+      },
+    },
+    async (request) => {
+      const { facilityId, sessionId } = request.params
+      await staffFor(request.headers.authorization, facilityId, 'operate')
+      return changeCapacity(db, facilityId, sessionId, request.body.capacity)
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/close',
+    { schema: { params: staffFacilityParamsSchema, body: closeDayBodySchema, response: { 200: closeDayResultSchema } } },
+    async (request) => {
+      const { facilityId } = request.params
+      const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
+      const { function: functionCode, date, reason } = request.body
+      return closeDay(db, staff, { facilityId, functionCode, date, reason }, app.now())
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/suspensions/:id/lift',
+    { schema: { params: z.strictObject({ facilityId: idSchema, id: idSchema }), response: { 200: z.object({ lifted: z.boolean() }) } } },
+    async (request) => {
+      const staff = await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
+      if (!(await liftSuspension(db, request.params.id, staff.id, app.now()))) throw new NotFoundError('没有找到这条暂停记录')
+      return { lifted: true }
+    },
+  )
+}

@@ -1,0 +1,214 @@
+import { bookingSchema, deskBookingSchema, errorBodySchema, rosterSchema, staffFacilityListSchema } from '@shared/index'
+import { grantStaff } from '../../server/staff/staff-grants'
+import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { addMember, book, mealOrder, mealSession, postBooking } from '../support/bookings'
+import { DATABASES } from '../support/databases'
+
+type Headers = { authorization: string }
+
+describe.each(DATABASES)('the staff workspace on %s', (database) => {
+  let t: TestApp
+  let resident: Headers
+  let hongqiStaff: Headers
+  let jiayuanStaff: Headers
+  let streetStaff: Headers
+  let selfStyled: Headers
+  const HONGQI = 'yl-hongqi'
+
+  beforeAll(async () => {
+    t = await createTestApp(database)
+    const staff = async (openid: string, scopeKind: 'operator' | 'street', scopeId: string) => {
+      const headers = await devLogin(t.app, openid)
+      await grantStaff(t.store.db.kysely, { user: `dev:${openid}`, scopeKind, scopeId, grantedBy: 'test' }, new Date())
+      return headers
+    }
+    resident = await devLogin(t.app, 'desk-resident')
+    hongqiStaff = await staff('hongqi-desk', 'operator', 'yl-hongqi-operator')
+    jiayuanStaff = await staff('jiayuan-desk', 'operator', 'yl-jiayuan-operator')
+    streetStaff = await staff('xinhualu-clerk', 'street', 'yl-xinhualu')
+    // A role claimed through the development login grants nothing without a binding.
+    selfStyled = await devLogin(t.app, 'self-styled', 'operator_staff')
+  })
+  afterAll(() => t.close())
+
+  const db = () => t.store.db.kysely
+  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
+  const tomorrow = () => addDays(shanghaiDate(new Date()), 1)
+
+  describe('who may do what', () => {
+    let code: string
+    let bookingId: string
+    let sessionId: string
+    beforeAll(async () => {
+      const lunch = await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(new Date()), 3) })
+      const booking = await book(t.app, resident, mealOrder(lunch))
+      code = booking.code
+      bookingId = booking.id
+      sessionId = lunch.id
+    })
+
+    const endpoints = () => [
+      { name: 'roster', method: 'GET' as const, url: `/api/staff/facilities/${HONGQI}/roster?function=meal&date=${tomorrow()}`, oversee: true },
+      { name: 'find by code', method: 'GET' as const, url: `/api/staff/facilities/${HONGQI}/bookings?code=${code}`, oversee: false },
+      { name: 'capacity', method: 'PATCH' as const, url: `/api/staff/facilities/${HONGQI}/sessions/${sessionId}`, payload: { capacity: 45 }, oversee: false },
+      { name: 'close a day', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/close`, payload: { function: 'meal', date: '2030-01-01', reason: '测试停业' }, oversee: false },
+      { name: 'lift a suspension', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/suspensions/s-none/lift`, oversee: false, missing: 404 },
+    ]
+
+    it.each([
+      ['a resident', () => resident, () => 403, () => 403],
+      ['a self-styled operator_staff without a binding', () => selfStyled, () => 403, () => 403],
+      ['staff of another facility', () => jiayuanStaff, () => 403, () => 403],
+      ['the street office', () => streetStaff, () => 200, () => 403],
+      ['the facility’s own staff', () => hongqiStaff, () => 200, () => 200],
+    ])('answers %s as the matrix says', async (_who, headers, overseeStatus, operateStatus) => {
+      for (const e of endpoints()) {
+        const res = await t.app.inject({ method: e.method, url: e.url, headers: headers(), payload: e.payload })
+        const expected = e.oversee ? overseeStatus() : operateStatus()
+        expect({ endpoint: e.name, status: res.statusCode }).toEqual({
+          endpoint: e.name,
+          status: expected === 200 && e.missing ? e.missing : expected,
+        })
+      }
+      // Acting on the booking follows the same rule.
+      const act = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/bookings/${bookingId}/complete`, headers: headers() })
+      expect(act.statusCode).toBe(operateStatus() === 200 ? 409 : operateStatus()) // booked → completed is not a move
+    })
+
+    it('lists each staff member’s own facilities', async () => {
+      const mine = staffFacilityListSchema.parse((await t.app.inject({ url: '/api/staff/facilities', headers: hongqiStaff })).json())
+      expect(mine.facilities).toEqual([expect.objectContaining({ id: HONGQI, access: 'operate' })])
+      const street = staffFacilityListSchema.parse((await t.app.inject({ url: '/api/staff/facilities', headers: streetStaff })).json())
+      expect(street.facilities.map((f) => f.id).sort()).toEqual(['yl-hongqi', 'yl-lingyun', 'yl-renmin-donglu'])
+      expect(street.facilities.every((f) => f.access === 'oversee')).toBe(true)
+      expect((await t.app.inject({ url: '/api/staff/facilities', headers: resident })).statusCode).toBe(403)
+    })
+  })
+
+  describe('the roster', () => {
+    it('counts portions per set and fulfilment and lists who to serve, with diet notes', async () => {
+      const family = await devLogin(t.app, 'roster-family')
+      const mother = await addMember(t.app, family, { birthDate: '1940-05-01', dietNotes: '糖尿病，少糖' })
+      const lunch = await mealSession(t.app, { facilityId: HONGQI })
+      await book(t.app, family, mealOrder(lunch, { memberId: mother.id, quantity: 2 }))
+      await book(t.app, family, {
+        sessionId: lunch.id,
+        memberId: mother.id,
+        meal: { setId: lunch.sets[0].id, fulfilment: 'delivery', delivery: { address: '红旗小区3号楼', lat: 34.6545, lng: 109.2315 } },
+      })
+      const res = await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/roster?function=meal&date=${lunch.date}`, headers: hongqiStaff })
+      const roster = rosterSchema.parse(res.json())
+      const session = roster.sessions.find((s) => s.id === lunch.id)!
+      expect(session.counts).toEqual(
+        expect.arrayContaining([
+          { setName: lunch.sets[0].name, fulfilment: 'dine_in', portions: 2 },
+          { setName: lunch.sets[0].name, fulfilment: 'delivery', portions: 1 },
+        ]),
+      )
+      const delivery = session.entries.find((e) => e.fulfilment === 'delivery')!
+      expect(delivery).toMatchObject({ beneficiaryName: '王秀英', deliveryAddress: '红旗小区3号楼', dietNotes: '糖尿病，少糖' })
+      expect(delivery.age).toBeGreaterThanOrEqual(86)
+      expect(res.body).not.toMatch(/openid|phone|token/)
+    })
+  })
+
+  describe('the desk', () => {
+    it('finds a booking by its code, checks it in with payment, then completes it', async () => {
+      const lunch = await mealSession(t.app, { facilityId: HONGQI })
+      const booking = await book(t.app, resident, mealOrder(lunch))
+      const found = await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/bookings?code=${booking.code}`, headers: hongqiStaff })
+      expect(deskBookingSchema.parse(found.json()).entry).toMatchObject({ id: booking.id, status: 'booked', setName: lunch.sets[0].name })
+
+      const act = (action: string) =>
+        t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/bookings/${booking.id}/${action}`, headers: hongqiStaff })
+      expect(deskBookingSchema.parse((await act('check-in')).json()).entry.status).toBe('checked_in')
+      const row = await db().selectFrom('bookings').select(['paid_fen', 'payable_fen']).where('id', '=', booking.id).executeTakeFirstOrThrow()
+      expect(row.paid_fen).toBe(row.payable_fen)
+      expect((await act('check-in')).statusCode).toBe(409)
+      expect(deskBookingSchema.parse((await act('complete')).json()).entry.status).toBe('completed')
+      const noShow = await act('no-show')
+      expect(noShow.statusCode).toBe(409)
+      expect(errorOf(noShow.body).code).toBe('invalid_transition')
+
+      const seen = bookingSchema.parse((await t.app.inject({ url: `/api/bookings/${booking.id}`, headers: resident })).json())
+      expect(seen.history.map((h) => h.status)).toEqual(['booked', 'checked_in', 'completed'])
+    })
+
+    it('refuses a code of another facility as not found here', async () => {
+      const lunch = await mealSession(t.app, { facilityId: HONGQI })
+      const booking = await book(t.app, resident, mealOrder(lunch))
+      const elsewhere = await t.app.inject({ url: `/api/staff/facilities/yl-jiayuan/bookings?code=${booking.code}`, headers: jiayuanStaff })
+      expect(elsewhere.statusCode).toBe(404)
+      const act = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/yl-jiayuan/bookings/${booking.id}/check-in`, headers: jiayuanStaff })
+      expect(act.statusCode).toBe(404)
+      const bad = await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/bookings?code=12ab`, headers: hongqiStaff })
+      expect(bad.statusCode).toBe(400)
+      expect(errorOf(bad.body).field).toBe('code')
+    })
+  })
+
+  describe('the no-show policy', () => {
+    it('suspends meal booking after 3 no-shows in 30 days, tells the resident until when, and staff can lift it', async () => {
+      const family = await devLogin(t.app, 'no-show-family')
+      const father = await addMember(t.app, family, { name: '赵建国', relation: '父亲', birthDate: '1948-01-01' })
+      for (const days of [1, 2, 3]) {
+        const lunch = await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(new Date()), days) })
+        const booking = await book(t.app, family, mealOrder(lunch, { memberId: father.id }))
+        const res = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/bookings/${booking.id}/no-show`, headers: hongqiStaff })
+        expect(res.statusCode).toBe(200)
+      }
+      const next = await postBooking(t.app, family, mealOrder(await mealSession(t.app, { facilityId: 'yl-jiayuan' }), { memberId: father.id }))
+      expect(next.statusCode).toBe(409)
+      expect(errorOf(next.body).code).toBe('suspended')
+      expect(errorOf(next.body).message).toMatch(/30 天内 3 次预约未到场.*月.*日 .*前暂停预约/)
+
+      // Others in the family are not affected.
+      const mother = await addMember(t.app, family, { birthDate: '1950-01-01' })
+      expect((await postBooking(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI }), { memberId: mother.id }))).statusCode).toBe(201)
+
+      const suspension = await db().selectFrom('suspensions').select('id').where('beneficiary', '=', `member:${father.id}`).executeTakeFirstOrThrow()
+      const lift = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/suspensions/${suspension.id}/lift`, headers: hongqiStaff })
+      expect(lift.statusCode).toBe(200)
+      expect((await postBooking(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI }), { memberId: father.id }))).statusCode).toBe(201)
+    })
+  })
+
+  describe('capacity and closing a day', () => {
+    it('refuses to cut capacity below what is booked, with the numbers', async () => {
+      const dinner = await mealSession(t.app, { facilityId: HONGQI, part: 'dinner' })
+      await db().updateTable('sessions').set({ booked: 12 }).where('id', '=', dinner.id).execute()
+      const url = `/api/staff/facilities/${HONGQI}/sessions/${dinner.id}`
+      const tooLow = await t.app.inject({ method: 'PATCH', url, headers: hongqiStaff, payload: { capacity: 11 } })
+      expect(tooLow.statusCode).toBe(409)
+      expect(errorOf(tooLow.body)).toMatchObject({ code: 'capacity_below_booked' })
+      expect(errorOf(tooLow.body).message).toContain('已有 12 份预约')
+      const ok = await t.app.inject({ method: 'PATCH', url, headers: hongqiStaff, payload: { capacity: 12 } })
+      expect(ok.json()).toEqual({ capacity: 12, booked: 12 })
+      const negative = await t.app.inject({ method: 'PATCH', url, headers: hongqiStaff, payload: { capacity: -1 } })
+      expect(negative.statusCode).toBe(400)
+    })
+
+    it('closes a day: its bookings are cancelled with the reason the resident sees, and nothing more can be booked', async () => {
+      const day = addDays(shanghaiDate(new Date()), 5)
+      const lunch = await mealSession(t.app, { facilityId: HONGQI, date: day })
+      const family = await devLogin(t.app, 'closed-day-family')
+      const booking = await book(t.app, family, mealOrder(lunch))
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/facilities/${HONGQI}/close`,
+        headers: hongqiStaff,
+        payload: { function: 'meal', date: day, reason: '厨房设备检修' },
+      })
+      expect(res.json()).toEqual({ closedSessions: 2, cancelledBookings: 1 })
+      const seen = bookingSchema.parse((await t.app.inject({ url: `/api/bookings/${booking.id}`, headers: family })).json())
+      expect(seen.status).toBe('cancelled')
+      expect(seen.history.at(-1)?.reason).toBe('设施停业：厨房设备检修')
+      const again = await postBooking(t.app, family, mealOrder(lunch))
+      expect(again.statusCode).toBe(409)
+      expect(errorOf(again.body).code).toBe('closed')
+      const session = await db().selectFrom('sessions').select(['booked', 'open', 'closed_reason']).where('id', '=', lunch.id).executeTakeFirstOrThrow()
+      expect(session).toEqual({ booked: 0, open: 0, closed_reason: '厨房设备检修' })
+    })
+  })
+})

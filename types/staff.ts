@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { fulfilmentSchema, quoteSchema, sessionPartSchema, bookingStatusSchema } from './booking'
+import { idSchema } from './common'
+import { calendarDateSchema } from './dates'
+import { functionCodeSchema } from './functions'
+
+/** What a staff member may do at a facility: run it (operator staff) or oversee it (street / district staff). */
+export const staffAccessSchema = z.enum(['operate', 'oversee'])
+export type StaffAccess = z.infer<typeof staffAccessSchema>
+
+export const staffFacilitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  functions: z.array(functionCodeSchema),
+  access: staffAccessSchema,
+})
+export const staffFacilityListSchema = z.object({ facilities: z.array(staffFacilitySchema) })
+export type StaffFacility = z.infer<typeof staffFacilitySchema>
+
+export const rosterQuerySchema = z.strictObject({ function: functionCodeSchema, date: calendarDateSchema })
+
+/** One booking as the front desk and the kitchen need it: who, what, how; no phone or ID numbers. */
+export const rosterEntrySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: bookingStatusSchema,
+  beneficiaryName: z.string(),
+  /** Age on the service day, when known: the desk checks the subsidy tier with it. */
+  age: z.number().int().nullable(),
+  quantity: z.number().int(),
+  setName: z.string().nullable(),
+  fulfilment: fulfilmentSchema.nullable(),
+  deliveryAddress: z.string().nullable(),
+  dietNotes: z.string().nullable(),
+  payableFen: z.number().int(),
+})
+export type RosterEntry = z.infer<typeof rosterEntrySchema>
+
+export const rosterSessionSchema = z.object({
+  id: z.string(),
+  part: sessionPartSchema,
+  startsAt: z.string(),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  open: z.boolean(),
+  closedReason: z.string().nullable(),
+  /** Portions to cook: per set and fulfilment, counting booked and checked-in orders. */
+  counts: z.array(z.object({ setName: z.string(), fulfilment: fulfilmentSchema, portions: z.number().int() })),
+  entries: z.array(rosterEntrySchema),
+})
+export const rosterSchema = z.object({
+  facilityId: z.string(),
+  facilityName: z.string(),
+  function: functionCodeSchema,
+  date: z.string(),
+  sessions: z.array(rosterSessionSchema),
+})
+export type Roster = z.infer<typeof rosterSchema>
+
+export const staffFacilityParamsSchema = z.strictObject({ facilityId: idSchema })
+export const codeLookupQuerySchema = z.strictObject({
+  code: z.string().regex(/^\d{8}$/, { error: '核销码是 8 位数字' }),
+})
+
+/** A booking found by its code at the counter, with what staff do next. */
+export const deskBookingSchema = z.object({
+  entry: rosterEntrySchema,
+  facilityId: z.string(),
+  date: z.string(),
+  part: sessionPartSchema,
+  startsAt: z.string(),
+  quote: quoteSchema,
+})
+export type DeskBooking = z.infer<typeof deskBookingSchema>
+
+export const deskActionSchema = z.enum(['check-in', 'complete', 'no-show'])
+export const deskActionParamsSchema = z.strictObject({ facilityId: idSchema, id: idSchema, action: deskActionSchema })
+
+export const capacityBodySchema = z.strictObject({
+  capacity: z.number({ error: '容量应为整数' }).int({ error: '容量应为整数' }).min(0, { error: '容量不能为负数' }).max(10000),
+})
+export const sessionParamsSchema = z.strictObject({ facilityId: idSchema, sessionId: idSchema })
+
+export const closeDayBodySchema = z.strictObject({
+  function: functionCodeSchema,
+  date: calendarDateSchema,
+  reason: z.string({ error: '请填写停业原因' }).trim().min(2, { error: '请填写停业原因' }).max(100),
+})
+export const closeDayResultSchema = z.object({ closedSessions: z.number().int(), cancelledBookings: z.number().int() })
