@@ -30,6 +30,15 @@ export default function ProfilePage() {
           <>
             <Text className='section-title'>{me.data.user.nickname ?? '家门口用户'}</Text>
             <Text className='muted profile__role'>身份：{ROLE_NAMES[me.data.user.role]}</Text>
+            <Text className='muted profile__role'>账号编号：{me.data.user.id}</Text>
+            {me.data.user.role !== 'resident' && (
+              <Button
+                className='tap button button--primary profile__add'
+                onClick={() => Taro.navigateTo({ url: '/packages/staff/index/index' })}
+              >
+                进入工作台
+              </Button>
+            )}
           </>
         ) : me.error ? (
           <StateView kind='error' text={me.error} onRetry={me.reload} />

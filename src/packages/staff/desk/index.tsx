@@ -1,0 +1,118 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
+import type { DeskBooking } from '@shared/staff'
+import { useState } from 'react'
+import { cleanError } from '@/api/api-error'
+import { type DeskAction, actOnBooking, findByCode } from '@/api/staff'
+import { Page } from '@/components/Page'
+import { TextField } from '@/components/TextField'
+import { dayAndClock } from '@/lib/dates'
+import { formatFen } from '@/lib/money'
+import './index.scss'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+/** 核销: scan the resident's QR (WeChat) or type the code they read out, then check in, complete or no-show. */
+export default function DeskPage() {
+  const facilityId = useRouter().params.facilityId ?? ''
+  const [code, setCode] = useState('')
+  const [found, setFound] = useState<DeskBooking | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+
+  const run = async (work: () => Promise<DeskBooking>, done: (b: DeskBooking) => string | null) => {
+    setBusy(true)
+    setMessage(null)
+    try {
+      const booking = await work()
+      setFound(booking)
+      const text = done(booking)
+      if (text) setMessage({ kind: 'ok', text })
+    } catch (err) {
+      setMessage({ kind: 'error', text: cleanError(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  const lookUp = (value: string) => {
+    setFound(null)
+    return run(() => findByCode(facilityId, value.replace(/\s/g, '')), () => null)
+  }
+  const scan = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      setCode(result)
+      await lookUp(result)
+    } catch {
+      setMessage({ kind: 'error', text: '没有扫到二维码，可以直接输入核销码' })
+    }
+  }
+  const act = (action: DeskAction, done: string) =>
+    found && run(() => actOnBooking(facilityId, found.entry.id, action), () => done)
+
+  return (
+    <Page>
+      <View className='card'>
+        <TextField label='核销码' type='number' value={code} onChange={setCode} maxLength={9} placeholder='8 位数字' />
+        <View className='desk__actions'>
+          <Button className='tap button button--primary' disabled={busy || code.replace(/\s/g, '').length !== 8} onClick={() => lookUp(code)}>
+            查找
+          </Button>
+          {isWeapp && (
+            <Button className='tap button' disabled={busy} onClick={scan}>
+              扫码
+            </Button>
+          )}
+        </View>
+      </View>
+
+      {message && (
+        <View className={`card desk__message desk__message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <Text>{message.text}</Text>
+        </View>
+      )}
+
+      {found && (
+        <View className='card desk__booking'>
+          <Text className='desk__status'>{STATUS_NAMES[found.entry.status]}</Text>
+          <Text className='desk__who'>
+            {found.entry.beneficiaryName}
+            {found.entry.age !== null ? `（${found.entry.age} 岁）` : ''}
+          </Text>
+          <Text>
+            {dayAndClock(found.startsAt)} {PART_NAMES[found.part]}
+          </Text>
+          <Text>
+            {found.entry.setName} × {found.entry.quantity}
+            {found.entry.fulfilment ? ` · ${FULFILMENT_NAMES[found.entry.fulfilment]}` : ''}
+          </Text>
+          {found.entry.deliveryAddress && <Text>送餐地址：{found.entry.deliveryAddress}</Text>}
+          {found.entry.dietNotes && <Text className='desk__diet'>饮食禁忌：{found.entry.dietNotes}</Text>}
+          <Text>
+            原价 {formatFen(found.quote.originalFen)} · 补贴 {formatFen(found.quote.subsidyFen)}
+            {found.quote.tier ? `（${found.quote.tier}）` : ''}
+          </Text>
+          <Text className='desk__payable'>应收 {formatFen(found.quote.payableFen)}</Text>
+          <View className='desk__actions'>
+            {found.entry.status === 'booked' && (
+              <>
+                <Button className='tap button button--primary' disabled={busy} onClick={() => act('check-in', `已签到，已收款 ${formatFen(found.quote.payableFen)}`)}>
+                  签到并收款 {formatFen(found.quote.payableFen)}
+                </Button>
+                <Button className='tap button' disabled={busy} onClick={() => act('no-show', '已记为未到场')}>
+                  未到场
+                </Button>
+              </>
+            )}
+            {found.entry.status === 'checked_in' && (
+              <Button className='tap button button--primary' disabled={busy} onClick={() => act('complete', '服务已完成')}>
+                服务完成
+              </Button>
+            )}
+          </View>
+        </View>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,124 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
+import type { Roster } from '@shared/staff'
+import dayjs from 'dayjs'
+import { useState } from 'react'
+import { fetchRoster } from '@/api/staff'
+import { OptionGroup } from '@/components/OptionGroup'
+import { Page } from '@/components/Page'
+import { RemoteContent } from '@/components/RemoteContent'
+import { StateView } from '@/components/StateView'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
+import { useRemote } from '@/hooks/use-remote'
+import { dayLabel } from '@/lib/dates'
+import { formatFen } from '@/lib/money'
+import { useStaffFacility } from '../use-staff-facility'
+import './index.scss'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+const today = () => dayjs().format('YYYY-MM-DD')
+
+/** 工作台: the day's roster per facility (meals for now), printable for the kitchen and the front desk. */
+export default function StaffHomePage() {
+  const { facilities, current, pick } = useStaffFacility()
+  const [date, setDate] = useState(today())
+  const roster = useRemote(
+    () => (current ? fetchRoster(current.id, 'meal', date) : Promise.resolve(null)),
+    `${current?.id ?? ''}|${date}`,
+  )
+  usePullToRefresh(() => Promise.all([facilities.reload(), roster.reload()]))
+
+  const days = [-1, 0, 1, 2].map((offset) => dayjs().add(offset, 'day').format('YYYY-MM-DD'))
+  return (
+    <Page>
+      <RemoteContent
+        remote={facilities}
+        empty={(list) =>
+          list.length === 0 ? <StateView kind='empty' text='您还没有被授权管理任何设施' hint='请联系区里的系统管理员开通' /> : null
+        }
+      >
+        {(list) => (
+          <View className='staff'>
+            <View className='card no-print'>
+              <Text className='section-title'>设施</Text>
+              <OptionGroup
+                label='设施'
+                options={list.map((f) => ({ value: f.id, label: f.name, sub: f.access === 'operate' ? '运营' : '督导（只读）' }))}
+                value={current?.id}
+                onChange={pick}
+              />
+              <Text className='section-title'>日期</Text>
+              <OptionGroup
+                label='日期'
+                options={days.map((d) => ({ value: d, label: dayLabel(d, today()) }))}
+                value={date}
+                onChange={setDate}
+              />
+              <View className='staff__actions'>
+                {current?.access === 'operate' && (
+                  <Button
+                    className='tap button button--primary'
+                    onClick={() => Taro.navigateTo({ url: `/packages/staff/desk/index?facilityId=${encodeURIComponent(current.id)}` })}
+                  >
+                    核销预约
+                  </Button>
+                )}
+                {isH5 && (
+                  <Button className='tap button' onClick={() => window.print()}>
+                    打印名单
+                  </Button>
+                )}
+              </View>
+            </View>
+            <RemoteContent remote={roster}>{(data) => (data ? <RosterView roster={data} /> : null)}</RemoteContent>
+          </View>
+        )}
+      </RemoteContent>
+    </Page>
+  )
+}
+
+function RosterView({ roster }: { roster: Roster }) {
+  if (roster.sessions.length === 0) return <StateView kind='empty' text='这一天没有助餐场次' />
+  return (
+    <View className='roster'>
+      <Text className='roster__title'>
+        {roster.facilityName} · 社区助餐 · {roster.date}
+      </Text>
+      {roster.sessions.map((session) => (
+        <View key={session.id} className='card roster__session'>
+          <Text className='section-title'>
+            {PART_NAMES[session.part]} · 已订 {session.booked} / {session.capacity} 份
+            {session.open ? '' : `（已停业：${session.closedReason ?? ''}）`}
+          </Text>
+          <View className='roster__counts'>
+            {session.counts.length === 0 ? (
+              <Text className='muted'>还没有预约</Text>
+            ) : (
+              session.counts.map((c) => (
+                <Text key={`${c.setName}-${c.fulfilment}`} className='roster__count'>
+                  {c.setName} · {FULFILMENT_NAMES[c.fulfilment]}：{c.portions} 份
+                </Text>
+              ))
+            )}
+          </View>
+          {session.entries.map((e) => (
+            <View key={e.id} className='roster__entry' data-code={e.code}>
+              <Text className='roster__who'>
+                {e.beneficiaryName}
+                {e.age !== null ? `（${e.age} 岁）` : ''} × {e.quantity}
+              </Text>
+              <Text>
+                {e.setName} · {e.fulfilment ? FULFILMENT_NAMES[e.fulfilment] : ''} · 应收 {formatFen(e.payableFen)} ·{' '}
+                {STATUS_NAMES[e.status]} · 码 {e.code}
+              </Text>
+              {e.deliveryAddress && <Text>送餐地址：{e.deliveryAddress}</Text>}
+              {e.dietNotes && <Text className='roster__diet'>饮食禁忌：{e.dietNotes}</Text>}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
