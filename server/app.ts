@@ -15,6 +15,7 @@ import { registerErrorHandling } from './http/error-handler'
 import { logSerializers } from './http/log-serializers'
 import { type ZodTypeProvider, useZod } from './http/zod-provider'
 import { meRoutes } from './me/me.routes'
+import { noticeRoutes } from './notices/notice.routes'
 import { staffRoutes } from './staff/staff.routes'
 
 export interface AppOptions {
@@ -65,6 +66,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(sessionRoutes)
       await api.register(bookingRoutes)
       await api.register(staffRoutes)
+      await api.register(noticeRoutes)
     },
     { prefix: '/api' },
   )

@@ -15,6 +15,12 @@ const envSchema = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   SESSION_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  // Subscribe-message templates chosen in the mini-program console; empty: the notice stays in the in-app list.
+  WECHAT_TEMPLATE_BOOKED: z.string().default(''),
+  WECHAT_TEMPLATE_REMINDER: z.string().default(''),
+  WECHAT_TEMPLATE_CANCELLED: z.string().default(''),
+  /** How often the sender looks for notices due; 0 turns it off (tests drive it themselves). */
+  NOTICE_SEND_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   STATIC_DIR: z.string().default('dist/h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })

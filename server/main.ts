@@ -1,5 +1,6 @@
 import { buildApp } from './app'
 import { purgeIdempotencyKeys } from './bookings/idempotency'
+import { startNoticeSender } from './notices/notice-runner'
 import { loadConfig } from './config'
 import { connect } from './db/connection'
 import { migrateToLatest } from './db/migrate'
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   await purgeIdempotencyKeys(db.kysely, new Date(Date.now() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
 
   const app = await buildApp({ config, db })
+  const stopSender = startNoticeSender(db, config, (err) => app.log.error({ err }, 'notice delivery failed'))
   const close = async () => {
+    stopSender()
     await app.close()
     await db.close()
     process.exit(0)

@@ -30,17 +30,25 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
       'r.cutoff_minutes',
       'r.cancel_minutes',
       'r.max_units',
+      'r.reminder_minutes',
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst()
   if (!row) return undefined
-  const { facility_name, lat, lng, district_id, horizon_days, cutoff_minutes, cancel_minutes, max_units, ...session } = row
+  const { facility_name, lat, lng, district_id, horizon_days, cutoff_minutes, cancel_minutes, max_units, reminder_minutes, ...session } =
+    row
   return {
     session,
     rule:
       horizon_days === null || cutoff_minutes === null || cancel_minutes === null || max_units === null
         ? undefined
-        : { horizonDays: horizon_days, cutoffMinutes: cutoff_minutes, cancelMinutes: cancel_minutes, maxUnits: max_units },
+        : {
+            horizonDays: horizon_days,
+            cutoffMinutes: cutoff_minutes,
+            cancelMinutes: cancel_minutes,
+            maxUnits: max_units,
+            reminderMinutes: reminder_minutes ?? 120,
+          },
     facility: { id: session.facility_id, name: facility_name, lat, lng, districtId: district_id },
   }
 }

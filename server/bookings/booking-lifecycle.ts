@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { type BookingStatus, STATUS_NAMES } from '@shared/booking'
+import { type BookingStatus, STATUS_NAMES, type SessionPart } from '@shared/booking'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { DomainError, NotFoundError } from '../http/errors'
+import { cancelledNotice } from '../notices/notice-kinds'
+import { insertNotice, voidReminders } from '../notices/notice.repository'
 import { canMove } from './booking-state'
 import { bookingUnits, recordEvent } from './booking.repository'
 import { returnUnits } from './capacity.repository'
@@ -24,9 +26,11 @@ export interface StatusChange {
 export async function changeBookingStatus(db: Kysely<Database>, change: StatusChange): Promise<BookingStatus> {
   return db.transaction().execute(async (trx) => {
     const booking = await trx
-      .selectFrom('bookings')
-      .select(['status', 'payable_fen'])
-      .where('id', '=', change.bookingId)
+      .selectFrom('bookings as b')
+      .innerJoin('sessions as s', 's.id', 'b.session_id')
+      .innerJoin('facilities as f', 'f.id', 'b.facility_id')
+      .select(['b.status', 'b.payable_fen', 'b.booker_user_id', 'b.code', 'b.starts_at', 's.part', 'f.name as facility_name'])
+      .where('b.id', '=', change.bookingId)
       .executeTakeFirst()
     if (!booking) throw new NotFoundError('没有找到这笔预约')
     const from = booking.status as BookingStatus
@@ -51,6 +55,18 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
         await returnUnits(trx, sessionId, units)
       }
       await trx.deleteFrom('meal_subsidy_claims').where('booking_id', '=', change.bookingId).execute()
+      await voidReminders(trx, change.bookingId)
+      // Cancelled by someone else (the facility closing a day): the booker is told, in the same transaction.
+      if (change.actorUserId !== booking.booker_user_id) {
+        const facts = { facilityName: booking.facility_name, part: booking.part as SessionPart, startsAt: booking.starts_at, code: booking.code }
+        await insertNotice(trx, {
+          ...cancelledNotice(facts, change.reason ?? '设施原因'),
+          userId: booking.booker_user_id,
+          bookingId: change.bookingId,
+          deliverAfter: change.now,
+          now: change.now,
+        })
+      }
     }
     await recordEvent(trx, {
       id: `e-${randomUUID()}`,

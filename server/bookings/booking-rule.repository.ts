@@ -9,7 +9,7 @@ export async function findBookingRule(
 ): Promise<BookingRule | undefined> {
   const row = await db
     .selectFrom('booking_rules')
-    .select(['horizon_days', 'cutoff_minutes', 'cancel_minutes', 'max_units'])
+    .select(['horizon_days', 'cutoff_minutes', 'cancel_minutes', 'max_units', 'reminder_minutes'])
     .where('facility_id', '=', facilityId)
     .where('function_code', '=', functionCode)
     .executeTakeFirst()
@@ -19,6 +19,7 @@ export async function findBookingRule(
       cutoffMinutes: row.cutoff_minutes,
       cancelMinutes: row.cancel_minutes,
       maxUnits: row.max_units,
+      reminderMinutes: row.reminder_minutes,
     }
   )
 }

@@ -7,6 +7,7 @@ export interface BookingRule {
   cutoffMinutes: number
   cancelMinutes: number
   maxUnits: number
+  reminderMinutes: number
 }
 
 export interface SessionState {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Booking, BookingRequest, Quote } from '@shared/booking'
+import type { Booking, BookingRequest, Quote, SessionPart } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import { isUniqueViolation } from '../db/errors'
@@ -7,6 +7,8 @@ import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schem
 import type { FacilityPlace } from '../facilities/facility.repository'
 import { NotFoundError } from '../http/errors'
 import { findOwnMember } from '../me/family-member.repository'
+import { confirmedNotice, reminderNotice } from '../notices/notice-kinds'
+import { insertNotice } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
 import { newBookingCode } from './booking-code'
 import { type BookingPlan, beneficiaryKey } from './booking-plan'
@@ -179,6 +181,12 @@ async function book(
     now,
   })
   await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId: booker.id, at: now })
+  const facts = { facilityName: facility.name, part: session.part as SessionPart, startsAt: session.starts_at, code }
+  await insertNotice(trx, { ...confirmedNotice(facts), userId: booker.id, bookingId: id, deliverAfter: now, now })
+  const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)
+  if (remindAt > now) {
+    await insertNotice(trx, { ...reminderNotice(facts), userId: booker.id, bookingId: id, deliverAfter: remindAt, now })
+  }
   if (plan.subsidyClaim) {
     const taken = await trx
       .insertInto('meal_subsidy_claims')

@@ -3,12 +3,14 @@ import type { Db } from './connection'
 import * as m001 from './migrations/001_foundation'
 import * as m002 from './migrations/002_bookings'
 import * as m003 from './migrations/003_staff'
+import * as m004 from './migrations/004_notices'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_bookings': m002,
   '003_staff': m003,
+  '004_notices': m004,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

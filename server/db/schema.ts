@@ -105,6 +105,8 @@ export interface BookingRuleTable {
   /** Cancelling is possible until this many minutes before the start. */
   cancel_minutes: number
   max_units: number
+  /** The reminder goes out this many minutes before the start. */
+  reminder_minutes: Generated<number>
 }
 
 export interface SessionTable {
@@ -234,6 +236,25 @@ export interface SuspensionTable {
   lifted_by: string | null
 }
 
+export interface NoticeTable {
+  id: string
+  user_id: string
+  kind: string
+  booking_id: string | null
+  title: string
+  body: string
+  fields: string
+  created_at: string
+  deliver_after: string
+  /** pending → sent; skipped (no template, or the resident did not subscribe); dead after the last retry; void
+   * when what it announced no longer holds (a reminder for a cancelled booking). */
+  delivery: Generated<string>
+  attempts: Generated<number>
+  next_attempt_at: string
+  last_error: string | null
+  read_at: string | null
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -257,6 +278,7 @@ export interface Database {
   staff_bindings: StaffBindingTable
   no_show_rules: NoShowRuleTable
   suspensions: SuspensionTable
+  notices: NoticeTable
 }
 
 export type UserRow = Selectable<UserTable>

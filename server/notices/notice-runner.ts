@@ -1,0 +1,44 @@
+import type { Config } from '../config'
+import type { Db } from '../db/connection'
+import { deliverDue, type SenderSettings } from './notice-sender'
+import { AccessTokens } from './wechat-access-token'
+
+export function senderSettings(config: Config): SenderSettings {
+  const wechat = {
+    appid: config.WECHAT_APPID,
+    secret: config.WECHAT_SECRET,
+    apiBase: config.WECHAT_API_BASE,
+    timeoutMs: config.WECHAT_TIMEOUT_MS,
+  }
+  return {
+    wechat,
+    templates: {
+      booking_confirmed: config.WECHAT_TEMPLATE_BOOKED,
+      booking_reminder: config.WECHAT_TEMPLATE_REMINDER,
+      cancelled_by_facility: config.WECHAT_TEMPLATE_CANCELLED,
+    },
+    tokens: new AccessTokens(wechat),
+    maxAttempts: 5,
+    backoffMs: 30_000,
+  }
+}
+
+/** Sends due notices every interval, one round at a time; returns a stop function. */
+export function startNoticeSender(db: Db, config: Config, log: (err: unknown) => void): () => void {
+  if (config.NOTICE_SEND_INTERVAL_MS === 0) return () => undefined
+  const settings = senderSettings(config)
+  let running = false
+  const timer = setInterval(async () => {
+    if (running) return
+    running = true
+    try {
+      await deliverDue(db.kysely, settings, new Date())
+    } catch (err) {
+      log(err)
+    } finally {
+      running = false
+    }
+  }, config.NOTICE_SEND_INTERVAL_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}
