@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 import type { BookingStatus } from '@shared/booking'
 import { useState } from 'react'
 import { fetchBookings } from '@/api/bookings'
+import { fetchNotices, markNoticeRead } from '@/api/notices'
 import { BookingCard } from '@/components/BookingCard'
+import { NoticeList } from '@/components/NoticeList'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -23,14 +25,21 @@ const FILTERS: { value: Filter; label: string }[] = [
 export default function BookingsPage() {
   const [filter, setFilter] = useState<Filter>('booked')
   const bookings = useRemote(() => fetchBookings(filter === 'all' ? undefined : filter), filter)
-  useReloadOnReturn(bookings.reload)
-  usePullToRefresh(bookings.reload)
+  const notices = useRemote(fetchNotices, 'notices')
+  const reloadAll = () => Promise.all([bookings.reload(), notices.reload()])
+  useReloadOnReturn(reloadAll)
+  usePullToRefresh(reloadAll)
+  const read = async (id: string) => {
+    await markNoticeRead(id).catch(() => undefined)
+    await notices.reload()
+  }
 
   const open = (id: string) => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(id)}` })
   const findMeals = () => Taro.switchTab({ url: '/pages/facilities/index' })
 
   return (
     <Page>
+      {notices.data && <NoticeList notices={notices.data.notices} onRead={read} />}
       <OptionGroup label='按状态查看' options={FILTERS} value={filter} onChange={setFilter} />
       <View className='bookings__list'>
         <RemoteContent

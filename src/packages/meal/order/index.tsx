@@ -9,10 +9,11 @@ import {
   UNBOOKABLE_REASON_NAMES,
 } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ApiError, cleanError } from '@/api/api-error'
 import { fetchSessions, placeBooking } from '@/api/bookings'
 import { fetchMembers } from '@/api/members'
+import { fetchNoticeTemplates } from '@/api/notices'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { QuoteBox } from '@/components/QuoteBox'
@@ -30,6 +31,8 @@ import { pickDeliveryPlace } from './delivery-position'
 import { SELF, useMealChoice } from './use-meal-choice'
 import { useQuote } from './use-quote'
 import './index.scss'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
 
 export default function MealOrderPage() {
   const facilityId = useRouter().params.facilityId ?? ''
@@ -68,6 +71,10 @@ function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [placeNote, setPlaceNote] = useState<string | null>(null)
+  const templates = useRef<string[]>([])
+  useEffect(() => {
+    if (isWeapp) void fetchNoticeTemplates().then((ids) => (templates.current = ids)).catch(() => undefined)
+  }, [])
   // One key per attempt: the same choice retried (a lost answer, a second tap) keeps it; a new choice gets a new one.
   const attempt = useRef<{ body: string; key: string } | null>(null)
 
@@ -118,6 +125,12 @@ function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
 
   const submit = async () => {
     if (!request || !quote.quote) return
+    // WeChat asks for subscriptions only from the tap itself, before anything else is awaited.
+    if (isWeapp && templates.current.length) {
+      // Taro's AtLeastOne<tmplIds | entityIds> type insists on entityIds (Alipay's); WeChat takes tmplIds alone.
+      const option = { tmplIds: templates.current } as Taro.requestSubscribeMessage.Option
+      await Taro.requestSubscribeMessage(option).catch(() => undefined)
+    }
     const body = JSON.stringify(request)
     if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() }
     setSubmitting(true)

@@ -1,0 +1,46 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import BookingsPage from '@/pages/bookings/index'
+import { mockRequest } from '../ui/taro-api'
+
+type Call = { url: string; method?: string }
+
+const cancelledNotice = {
+  id: 'n-1',
+  kind: 'cancelled_by_facility',
+  title: '预约已被设施取消',
+  body: '红旗社区午餐（2026-12-01 11:30）已被设施取消：设施停业：停电检修。给您带来不便，敬请谅解。',
+  bookingId: 'b-1',
+  at: '2026-11-27T10:00:00+08:00',
+  read: false,
+}
+
+beforeEach(() => {
+  mockRequest.mockReset()
+  let read = false
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/auth/dev') {
+      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+    }
+    if (path === '/api/bookings') return Promise.resolve({ statusCode: 200, data: { bookings: [] } })
+    if (path === '/api/me/notices') {
+      return Promise.resolve({ statusCode: 200, data: { notices: [{ ...cancelledNotice, read }], unread: read ? 0 : 1 } })
+    }
+    if (path === '/api/me/notices/n-1/read') {
+      read = true
+      return Promise.resolve({ statusCode: 200, data: { read: true } })
+    }
+    return Promise.reject(new Error(`unexpected ${path}`))
+  })
+})
+
+it('shows the facility’s cancellation as an unread message until the resident says 知道了', async () => {
+  render(<BookingsPage />)
+  expect(await screen.findByText('消息（1 条未读）')).toBeInTheDocument()
+  expect(screen.getByText(/设施停业：停电检修/)).toBeInTheDocument()
+  expect(await screen.findByText('没有待使用的预约')).toBeInTheDocument()
+
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '知道了' })))
+  expect(mockRequest.mock.calls.some(([c]) => (c as Call).url === '/api/me/notices/n-1/read')).toBe(true)
+  expect(screen.queryByText('消息（1 条未读）')).not.toBeInTheDocument()
+})
