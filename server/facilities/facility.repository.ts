@@ -49,7 +49,8 @@ export async function findFacility(db: Kysely<Database>, id: string): Promise<Fa
   return record
 }
 
-async function withFunctions<T extends { id: string }>(
+/** Adds each facility's functions to its row, in one query. */
+export async function withFunctions<T extends { id: string }>(
   db: Kysely<Database>,
   rows: T[],
 ): Promise<(T & { functions: FunctionCode[] })[]> {

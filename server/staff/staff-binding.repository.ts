@@ -1,7 +1,7 @@
-import type { FunctionCode } from '@shared/functions'
 import type { StaffAccess, StaffFacility } from '@shared/staff'
 import type { Kysely } from 'kysely'
 import type { Database, StaffBindingTable } from '../db/schema'
+import { withFunctions } from '../facilities/facility.repository'
 
 export type ScopeKind = StaffBindingTable['scope_kind']
 
@@ -43,27 +43,11 @@ export async function findStaffFacilities(db: Kysely<Database>, userId: string):
     )
     .orderBy('f.id')
     .execute()
-  if (rows.length === 0) return []
-  const functions = await db
-    .selectFrom('facility_functions')
-    .select(['facility_id', 'function_code'])
-    .where(
-      'facility_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute()
   const byId = new Map<string, StaffFacility>()
-  for (const row of rows) {
+  for (const row of await withFunctions(db, rows)) {
     const access: StaffAccess = row.scope_kind === 'operator' ? 'operate' : 'oversee'
-    const known = byId.get(row.id)
-    if (known && known.access === 'operate') continue
-    byId.set(row.id, {
-      id: row.id,
-      name: row.name,
-      functions: functions.filter((f) => f.facility_id === row.id).map((f) => f.function_code as FunctionCode),
-      access,
-    })
+    if (byId.get(row.id)?.access === 'operate') continue
+    byId.set(row.id, { id: row.id, name: row.name, functions: row.functions, access })
   }
   return [...byId.values()]
 }
