@@ -192,3 +192,6 @@ export const cancelBodySchema = z.strictObject({ reason: z.string().trim().max(1
 export const idempotencyKeySchema = z
   .string({ error: '缺少 Idempotency-Key 请求头' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'Idempotency-Key 应为 8–64 位字母、数字、下划线或短横线' })
+
+/** The headers of a booking write. */
+export const bookingHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema })

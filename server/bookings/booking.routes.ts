@@ -5,16 +5,13 @@ import {
   bookingRequestSchema,
   bookingSchema,
   cancelBodySchema,
-  idempotencyKeySchema,
+  bookingHeadersSchema,
   quoteSchema,
 } from '@shared/booking'
-import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
 import { authenticate } from '../auth/auth.service'
 import { placeBooking, quoteBooking } from './booking.service'
 import { cancelMyBooking, getMyBooking, listMyBookings } from './my-bookings.service'
-
-const bookingHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema })
 
 export async function bookingRoutes(app: AppInstance): Promise<void> {
   const db = app.db.kysely

@@ -91,12 +91,20 @@ export async function quoteBooking(
  * Books all of a request or none of it. In one transaction: claim the Idempotency-Key, take the units with a
  * guarded update, take the day's subsidy, write the booking, its first event and the answer for retries.
  */
+export interface OnBehalf {
+  /** The staff member booking for a resident at the desk or on the phone; recorded as the event's actor. */
+  actorUserId: string
+  /** The desk can only book its own facility's sessions. */
+  facilityId: string
+}
+
 export async function placeBooking(
   db: Kysely<Database>,
   booker: UserRow,
   request: BookingRequest,
   idempotencyKey: string,
   now: Date,
+  onBehalf?: OnBehalf,
 ): Promise<BookingResult> {
   const claim: IdempotencyClaim = { userId: booker.id, key: idempotencyKey, requestHash: fingerprint(request) }
   for (let attempt = 1; ; attempt++) {
@@ -108,9 +116,10 @@ export async function placeBooking(
         const earlier = await findEarlierResponse(trx, claim)
         if (earlier) return replayOf(earlier)
         const prepared = await prepare(trx, booker, request, now)
+        if (onBehalf && prepared.facility.id !== onBehalf.facilityId) throw new NotFoundError('本设施没有这个场次')
         const expected = request.expectedPayableFen
         if (expected !== undefined && expected !== prepared.plan.quote.payableFen) throw new QuoteChangedError()
-        return book(trx, booker, request, claim, prepared, now)
+        return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id)
       })
     } catch (err) {
       // A booking code drawn twice (1 in 10⁸ per live code): draw again.
@@ -131,6 +140,7 @@ async function book(
   claim: IdempotencyClaim,
   { session, facility, rule, member, plan }: Prepared,
   now: Date,
+  actorUserId: string,
 ): Promise<BookingResult> {
   const fn = session.function_code as FunctionCode
   const startsAt = new Date(session.starts_at)
@@ -180,7 +190,7 @@ async function book(
     cancelUntil: deadline,
     now,
   })
-  await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId: booker.id, at: now })
+  await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId, at: now })
   const facts = { facilityName: facility.name, part: session.part as SessionPart, startsAt: session.starts_at, code }
   await insertNotice(trx, { ...confirmedNotice(facts), userId: booker.id, bookingId: id, deliverAfter: now, now })
   const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)

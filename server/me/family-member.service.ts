@@ -23,14 +23,16 @@ export async function addMember(
   ownerUserId: string,
   input: MemberCreate,
   now: Date,
+  /** A family has at most 10; a facility's walk-in desk keeps more. */
+  maxMembers = MAX_MEMBERS,
 ): Promise<FamilyMember> {
   const count = await db
     .selectFrom('family_members')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('owner_user_id', '=', ownerUserId)
     .executeTakeFirstOrThrow()
-  if (Number(count.n) >= MAX_MEMBERS) {
-    throw new DomainError('invalid_input', `每个账号最多添加 ${MAX_MEMBERS} 位家庭成员`)
+  if (Number(count.n) >= maxMembers) {
+    throw new DomainError('invalid_input', `每个账号最多添加 ${maxMembers} 位家庭成员`)
   }
   const id = `m-${randomUUID()}`
   await insertFamilyMember(db, { id, ownerUserId, input, now })

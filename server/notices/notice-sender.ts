@@ -60,8 +60,9 @@ export async function deliverDue(db: Kysely<Database>, settings: SenderSettings,
   const report: DeliveryReport = { sent: 0, retried: 0, dead: 0, skipped: 0 }
   for (const notice of await dueNotices(db, now, 100)) {
     const template = settings.templates[notice.kind as NoticeKind]
-    if (!template || notice.openid.startsWith('dev:')) {
-      const error = template ? '开发登录账号，没有微信 openid' : '未配置订阅消息模板'
+    // WeChat openids are [A-Za-z0-9_-]; `dev:…` (development login) and `desk:…` (a facility's walk-in desk) are not.
+    if (!template || notice.openid.includes(':')) {
+      const error = template ? '不是微信账号（开发登录或设施代订）' : '未配置订阅消息模板'
       await recordDelivery(db, notice.id, { delivery: 'skipped', attempts: notice.attempts, error })
       report.skipped++
       continue

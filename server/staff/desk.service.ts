@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import { changeBookingStatus } from '../bookings/booking-lifecycle'
 import type { Database, UserRow } from '../db/schema'
 import { findFacilityPlace } from '../facilities/facility.repository'
-import { NotFoundError } from '../http/errors'
+import { DomainError, NotFoundError } from '../http/errors'
 import { toShanghaiIso } from '../time/shanghai'
 import { applyNoShowPolicy, beneficiaryOf } from './no-show-policy'
 import { type RosterRow, findRosterRowByCode, findRosterRowById } from './roster.repository'
@@ -58,4 +58,27 @@ export async function actAtDesk(
     }
   }
   return toDeskBooking(db, (await findRosterRowById(db, bookingId))!)
+}
+
+/**
+ * The desk has seen the 低保 / 特困 / 低收入 certificate of the person a booking is for: their declared status now
+ * applies to the orders they place from here on (this one keeps the price it was placed with).
+ */
+export async function verifySubsidyAtDesk(
+  db: Kysely<Database>,
+  facilityId: string,
+  bookingId: string,
+  now: Date,
+): Promise<{ verified: boolean }> {
+  const row = await findRosterRowById(db, bookingId)
+  if (!row || row.facility_id !== facilityId) throw notHere()
+  if (!row.member_id) throw new DomainError('invalid_input', '这笔预约没有登记补贴身份')
+  const result = await db
+    .updateTable('family_members')
+    .set({ subsidy_verified_at: now.toISOString() })
+    .where('id', '=', row.member_id)
+    .where('subsidy_category', 'is not', null)
+    .executeTakeFirst()
+  if (result.numUpdatedRows !== 1n) throw new DomainError('invalid_input', '这位居民没有申报低保、特困或低收入身份')
+  return { verified: true }
 }

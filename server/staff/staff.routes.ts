@@ -14,9 +14,12 @@ import {
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
 import { authenticate } from '../auth/auth.service'
+import { bookingHeadersSchema, bookingRequestSchema, bookingSchema } from '@shared/booking'
 import { idSchema } from '@shared/common'
+import { familyMemberSchema, memberCreateSchema, memberListSchema } from '@shared/member'
 import { NotFoundError } from '../http/errors'
-import { actAtDesk, findAtDesk } from './desk.service'
+import { actAtDesk, findAtDesk, verifySubsidyAtDesk } from './desk.service'
+import { addWalkIn, bookForWalkIn, listWalkIns } from './walk-in.service'
 import { liftSuspension } from './no-show-policy'
 import { getRoster } from './roster.service'
 import { changeCapacity, closeDay } from './session-admin.service'
@@ -63,6 +66,53 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
       const { facilityId, id, action } = request.params
       const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
       return actAtDesk(db, staff, facilityId, id, action, app.now())
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/bookings/:id/verify-subsidy',
+    { schema: { params: z.strictObject({ facilityId: idSchema, id: idSchema }), response: { 200: z.object({ verified: z.boolean() }) } } },
+    async (request) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
+      return verifySubsidyAtDesk(db, request.params.facilityId, request.params.id, app.now())
+    },
+  )
+
+  // Residents without a smartphone: the desk keeps them and books for them through the same engine.
+  app.get(
+    '/staff/facilities/:facilityId/walk-ins',
+    { schema: { params: staffFacilityParamsSchema, response: { 200: memberListSchema } } },
+    async (request) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
+      return { members: await listWalkIns(db, request.params.facilityId, app.now()) }
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/walk-ins',
+    { schema: { params: staffFacilityParamsSchema, body: memberCreateSchema, response: { 201: familyMemberSchema } } },
+    async (request, reply) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
+      return reply.code(201).send(await addWalkIn(db, request.params.facilityId, request.body, app.now()))
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/walk-in-bookings',
+    {
+      schema: {
+        params: staffFacilityParamsSchema,
+        headers: bookingHeadersSchema,
+        body: bookingRequestSchema,
+        response: { 200: bookingSchema, 201: bookingSchema },
+      },
+    },
+    async (request, reply) => {
+      const { facilityId } = request.params
+      const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
+      const key = request.headers['idempotency-key']
+      const { statusCode, booking } = await bookForWalkIn(db, staff, facilityId, request.body, key, app.now())
+      return reply.code(statusCode).send(booking)
     },
   )
 

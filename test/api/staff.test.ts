@@ -211,4 +211,69 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       expect(session).toEqual({ booked: 0, open: 0, closed_reason: '厨房设备检修' })
     })
   })
+
+  describe('booking for residents without a smartphone', () => {
+    it('keeps a walk-in resident and books lunch for them with the same rules and subsidy, recording who booked', async () => {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/facilities/${HONGQI}/walk-ins`,
+        headers: hongqiStaff,
+        payload: { name: '孙桂兰', relation: '本人', birthDate: '1941-02-03', districtId: 'xa-yanliang', consentVersion: 'member-2026-11' },
+      })
+      expect(created.statusCode).toBe(201)
+      const walkIn = created.json()
+      const lunch = await mealSession(t.app, { facilityId: HONGQI })
+      const url = `/api/staff/facilities/${HONGQI}/walk-in-bookings`
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...hongqiStaff, 'idempotency-key': 'desk-phone-call-1' },
+        payload: mealOrder(lunch, { memberId: walkIn.id }),
+      })
+      expect(res.statusCode).toBe(201)
+      const booking = bookingSchema.parse(res.json())
+      expect(booking.quote).toMatchObject({ subsidyFen: 900, tier: '80 周岁及以上老人' })
+      const [event] = await db().selectFrom('booking_events').select('actor_user_id').where('booking_id', '=', booking.id).execute()
+      const staffId = (await t.app.inject({ url: '/api/me', headers: hongqiStaff })).json().user.id
+      expect(event.actor_user_id).toBe(staffId)
+
+      const roster = rosterSchema.parse(
+        (await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/roster?function=meal&date=${lunch.date}`, headers: hongqiStaff })).json(),
+      )
+      expect(roster.sessions.flatMap((s) => s.entries).some((e) => e.beneficiaryName === '孙桂兰')).toBe(true)
+
+      const list = await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/walk-ins`, headers: hongqiStaff })
+      expect(list.json().members.map((m: { name: string }) => m.name)).toContain('孙桂兰')
+      expect((await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/walk-ins`, headers: jiayuanStaff })).statusCode).toBe(403)
+      const other = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...jiayuanStaff, 'idempotency-key': 'desk-phone-call-2' },
+        payload: mealOrder(lunch, { memberId: walkIn.id }),
+      })
+      expect(other.statusCode).toBe(403)
+      const wrongFacility = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...hongqiStaff, 'idempotency-key': 'desk-phone-call-3' },
+        payload: mealOrder(await mealSession(t.app, { facilityId: 'yl-jiayuan' }), { memberId: walkIn.id }),
+      })
+      expect(wrongFacility.statusCode).toBe(404)
+    })
+
+    it('verifies a declared 低保 status at the desk, and the next order gets its subsidy', async () => {
+      const family = await devLogin(t.app, 'dibao-family')
+      const father = await addMember(t.app, family, { birthDate: '1955-06-01', subsidyCategory: 'dibao' })
+      const first = await book(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI }), { memberId: father.id }))
+      expect(first.quote).toMatchObject({ subsidyFen: 700 })
+      expect(first.quote.notes.join()).toContain('低保补贴待工作人员核实后生效')
+
+      const verify = (headers: Headers) =>
+        t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/bookings/${first.id}/verify-subsidy`, headers })
+      expect((await verify(jiayuanStaff)).statusCode).toBe(403)
+      expect((await verify(hongqiStaff)).statusCode).toBe(200)
+      const next = await book(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(new Date()), 2) }), { memberId: father.id }))
+      expect(next.quote).toMatchObject({ subsidyFen: 1100, tier: '低保老人' })
+    })
+  })
 })
