@@ -87,3 +87,35 @@ export const closeDayBodySchema = z.strictObject({
   reason: z.string({ error: '请填写停业原因' }).trim().min(2, { error: '请填写停业原因' }).max(100),
 })
 export const closeDayResultSchema = z.object({ closedSessions: z.number().int(), cancelledBookings: z.number().int() })
+
+const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM' })
+
+export const templateSetSchema = z.strictObject({
+  name: z.string().trim().min(1, { error: '请填写套餐名称' }).max(20),
+  dishes: z.array(z.string().trim().min(1).max(20)).min(1, { error: '至少一道菜' }).max(10),
+  tags: z.array(z.string().trim().min(1).max(6)).max(6).default([]),
+  priceFen: z.number().int({ error: '价格以分为单位，应为整数' }).min(0).max(100_000),
+})
+
+export const mealTemplateEntrySchema = z.strictObject({
+  starts: clockSchema,
+  ends: clockSchema,
+  capacity: z.number().int().min(0).max(10_000),
+  sets: z.array(templateSetSchema).min(1, { error: '至少一个套餐' }).max(8),
+})
+export type MealTemplateEntry = z.infer<typeof mealTemplateEntrySchema>
+
+export const mealTemplateSchema = z.object({
+  entries: z.array(
+    mealTemplateEntrySchema.extend({ weekday: z.number().int(), part: sessionPartSchema }),
+  ),
+})
+export const templateEntryParamsSchema = z.strictObject({
+  facilityId: idSchema,
+  weekday: z.enum(['0', '1', '2', '3', '4', '5', '6'], { error: '星期应为 0（周一）到 6（周日）' }).transform(Number),
+  part: z.enum(['breakfast', 'lunch', 'dinner'], { error: '餐次应为 breakfast、lunch 或 dinner' }),
+})
+export const publishBodySchema = z
+  .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
+  .refine((b) => b.from <= b.to, { error: '结束日期不能早于开始日期', path: ['to'] })
+export const publishResultSchema = z.object({ created: z.number().int() })

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001_foundation'
 import * as m002 from './migrations/002_bookings'
 import * as m003 from './migrations/003_staff'
 import * as m004 from './migrations/004_notices'
+import * as m005 from './migrations/005_meal_templates'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '002_bookings': m002,
   '003_staff': m003,
   '004_notices': m004,
+  '005_meal_templates': m005,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

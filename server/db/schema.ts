@@ -255,6 +255,17 @@ export interface NoticeTable {
   read_at: string | null
 }
 
+export interface MealWeekTemplateTable {
+  facility_id: string
+  /** 0 = Monday … 6 = Sunday. */
+  weekday: number
+  part: string
+  starts: string
+  ends: string
+  capacity: number
+  sets: string
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -279,6 +290,7 @@ export interface Database {
   no_show_rules: NoShowRuleTable
   suspensions: SuspensionTable
   notices: NoticeTable
+  meal_week_templates: MealWeekTemplateTable
 }
 
 export type UserRow = Selectable<UserTable>

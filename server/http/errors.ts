@@ -69,6 +69,16 @@ const FIELD_LABELS: Record<string, string> = {
   'idempotency-key': 'Idempotency-Key',
   expectedPayableFen: '应付金额',
   reason: '原因',
+  capacity: '容量',
+  starts: '开始时间',
+  ends: '结束时间',
+  sets: '套餐',
+  priceFen: '价格',
+  dishes: '菜品',
+  weekday: '星期',
+  part: '餐次',
+  from: '开始日期',
+  to: '结束日期',
 }
 
 function fieldLabel(field: string): string {

@@ -5,6 +5,11 @@ import {
   codeLookupQuerySchema,
   deskActionParamsSchema,
   deskBookingSchema,
+  mealTemplateEntrySchema,
+  mealTemplateSchema,
+  publishBodySchema,
+  publishResultSchema,
+  templateEntryParamsSchema,
   rosterQuerySchema,
   rosterSchema,
   sessionParamsSchema,
@@ -18,6 +23,7 @@ import { bookingHeadersSchema, bookingRequestSchema, bookingSchema } from '@shar
 import { idSchema } from '@shared/common'
 import { familyMemberSchema, memberCreateSchema, memberListSchema } from '@shared/member'
 import { NotFoundError } from '../http/errors'
+import { publishMealDays, readTemplate, saveTemplateEntry } from '../meals/meal-template'
 import { actAtDesk, findAtDesk, verifySubsidyAtDesk } from './desk.service'
 import { addWalkIn, bookForWalkIn, listWalkIns } from './walk-in.service'
 import { liftSuspension } from './no-show-policy'
@@ -113,6 +119,37 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
       const key = request.headers['idempotency-key']
       const { statusCode, booking } = await bookForWalkIn(db, staff, facilityId, request.body, key, app.now())
       return reply.code(statusCode).send(booking)
+    },
+  )
+
+  // The weekly meal plan, and publishing coming days from it.
+  app.get(
+    '/staff/facilities/:facilityId/meal-template',
+    { schema: { params: staffFacilityParamsSchema, response: { 200: mealTemplateSchema } } },
+    async (request) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'oversee')
+      return { entries: await readTemplate(db, request.params.facilityId) }
+    },
+  )
+
+  app.put(
+    '/staff/facilities/:facilityId/meal-template/:weekday/:part',
+    { schema: { params: templateEntryParamsSchema, body: mealTemplateEntrySchema, response: { 200: mealTemplateSchema } } },
+    async (request) => {
+      const { facilityId, weekday, part } = request.params
+      await staffFor(request.headers.authorization, facilityId, 'operate')
+      await saveTemplateEntry(db, facilityId, weekday, part, request.body)
+      return { entries: await readTemplate(db, facilityId) }
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/meal-template/publish',
+    { schema: { params: staffFacilityParamsSchema, body: publishBodySchema, response: { 200: publishResultSchema } } },
+    async (request) => {
+      const { facilityId } = request.params
+      await staffFor(request.headers.authorization, facilityId, 'operate')
+      return { created: await publishMealDays(db, facilityId, request.body.from, request.body.to) }
     },
   )
 

@@ -276,4 +276,49 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       expect(next.quote).toMatchObject({ subsidyFen: 1100, tier: '低保老人' })
     })
   })
+
+  describe('the weekly meal plan', () => {
+    const entry = {
+      starts: '07:00',
+      ends: '08:30',
+      capacity: 25,
+      sets: [{ name: '小米粥鸡蛋套餐', dishes: ['小米粥', '煮鸡蛋', '花卷'], tags: ['低盐'], priceFen: 500 }],
+    }
+
+    it('adds breakfast on Mondays to the plan and publishes coming Mondays, never touching a published day', async () => {
+      const url = `/api/staff/facilities/${HONGQI}/meal-template`
+      expect((await t.app.inject({ method: 'PUT', url: `${url}/0/breakfast`, headers: streetStaff, payload: entry })).statusCode).toBe(403)
+      const saved = await t.app.inject({ method: 'PUT', url: `${url}/0/breakfast`, headers: hongqiStaff, payload: entry })
+      expect(saved.statusCode).toBe(200)
+      expect(saved.json().entries).toContainEqual({ weekday: 0, part: 'breakfast', ...entry })
+
+      const today = shanghaiDate(new Date())
+      const to = addDays(today, 13)
+      const publish = () => t.app.inject({ method: 'POST', url: `${url}/publish`, headers: hongqiStaff, payload: { from: today, to } })
+      const first = await publish()
+      expect(first.statusCode).toBe(200)
+      // Two Mondays in any 14 days get a breakfast, plus the lunches and dinners of the days beyond the seeded week.
+      const breakfasts = await db().selectFrom('sessions').select(['date', 'capacity']).where('facility_id', '=', HONGQI).where('part', '=', 'breakfast').execute()
+      expect(breakfasts).toHaveLength(2)
+      expect(breakfasts.every((b) => new Date(`${b.date}T00:00:00Z`).getUTCDay() === 1 && b.capacity === 25)).toBe(true)
+      expect(first.json().created).toBe(2 + 6 * 2)
+      expect((await publish()).json()).toEqual({ created: 0 })
+
+      // A changed plan does not rewrite a published day.
+      await t.app.inject({ method: 'PUT', url: `${url}/0/breakfast`, headers: hongqiStaff, payload: { ...entry, capacity: 5 } })
+      await publish()
+      const after = await db().selectFrom('sessions').select('capacity').where('facility_id', '=', HONGQI).where('part', '=', 'breakfast').execute()
+      expect(after.every((b) => b.capacity === 25)).toBe(true)
+    })
+
+    it.each([
+      ['an end before the start', { ...entry, ends: '06:00' }, 400],
+      ['no sets', { ...entry, sets: [] }, 400],
+      ['a price in yuan with decimals', { ...entry, sets: [{ ...entry.sets[0], priceFen: 5.5 }] }, 400],
+      ['a time that is not a time', { ...entry, starts: '25:00' }, 400],
+    ])('refuses %s', async (_label, payload, status) => {
+      const res = await t.app.inject({ method: 'PUT', url: `/api/staff/facilities/${HONGQI}/meal-template/1/breakfast`, headers: hongqiStaff, payload })
+      expect(res.statusCode).toBe(status)
+    })
+  })
 })

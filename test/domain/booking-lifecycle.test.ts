@@ -4,7 +4,7 @@ import { placeBooking } from '../../server/bookings/booking.service'
 import { upsertUserByOpenid } from '../../server/auth/user.repository'
 import { addDays, shanghaiDate } from '../../server/time/shanghai'
 import { DATABASES, type TestDb, createTestDb } from '../support/databases'
-import { mealSessionId } from '../../server/db/seed/meals'
+import { mealSessionId } from '../../server/meals/meal-template'
 
 // The engine without HTTP: the state machine and what each move does to capacity, subsidy and payment.
 describe.each(DATABASES)('booking lifecycle on %s', (database) => {

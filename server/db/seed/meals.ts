@@ -1,6 +1,7 @@
 import type { SessionPart } from '@shared/booking'
 import type { Transaction } from 'kysely'
-import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
+import { publishMealDays, saveTemplateEntry } from '../../meals/meal-template'
+import { addDays, shanghaiDate } from '../../time/shanghai'
 import type { Database } from '../schema'
 import { district, facilities } from './yanliang'
 
@@ -87,16 +88,15 @@ const KITCHENS: MealKitchen[] = facilities
   .filter((f) => f.functions.includes('meal'))
   .map((f) => ({ facilityId: f.id, lunchPortions: f.areaSqm >= 2000 ? 60 : 40, dinnerPortions: 30 }))
 
-const PARTS: { part: SessionPart; starts: string; ends: string; menu: (dayIndex: number) => SetTemplate[] }[] = [
+const PARTS: { part: SessionPart; starts: string; ends: string; menu: (weekday: number) => SetTemplate[] }[] = [
   { part: 'lunch', starts: '11:30', ends: '13:00', menu: (d) => LUNCHES[d] },
   { part: 'dinner', starts: '17:30', ends: '18:30', menu: (d) => DINNERS[d % 2] },
 ]
 
-export const mealSessionId = (facilityId: string, date: string, part: SessionPart) => `${facilityId}-meal-${date}-${part}`
-
 /**
- * Rules, delivery settings and subsidy tiers, and a rolling week of menus from today (Asia/Shanghai), so the
- * demo always has tomorrow's lunch. Existing sessions and sets are left as they are: what was booked stays.
+ * Rules, delivery settings, subsidy tiers, each kitchen's weekly template, and a rolling week of published days
+ * from today (Asia/Shanghai), so the demo always has tomorrow's lunch. What staff changed (a template entry, a
+ * published day and its bookings) is left as it is.
  */
 export async function seedMeals(trx: Transaction<Database>, now: Date): Promise<void> {
   for (const tier of SUBSIDY_TIERS) {
@@ -125,41 +125,12 @@ export async function seedMeals(trx: Transaction<Database>, now: Date): Promise<
       .onConflict((oc) => oc.column('facility_id').doNothing())
       .execute()
 
-    for (let offset = 0; offset <= MEAL_RULE.horizon_days; offset++) {
-      const date = addDays(today, offset)
-      const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7
+    for (let weekday = 0; weekday < 7; weekday++) {
       for (const { part, starts, ends, menu } of PARTS) {
-        const id = mealSessionId(facility_id, date, part)
-        const inserted = await trx
-          .insertInto('sessions')
-          .values({
-            id,
-            facility_id,
-            function_code: 'meal',
-            date,
-            part,
-            starts_at: shanghaiInstant(date, starts).toISOString(),
-            ends_at: shanghaiInstant(date, ends).toISOString(),
-            capacity: part === 'lunch' ? kitchen.lunchPortions : kitchen.dinnerPortions,
-          })
-          .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
-          .executeTakeFirst()
-        if (inserted.numInsertedOrUpdatedRows !== 1n) continue
-        await trx
-          .insertInto('meal_sets')
-          .values(
-            menu(weekday).map((set, position) => ({
-              id: `${id}-${position + 1}`,
-              session_id: id,
-              name: set.name,
-              dishes: JSON.stringify(set.dishes),
-              tags: JSON.stringify(set.tags),
-              price_fen: set.priceFen,
-              position,
-            })),
-          )
-          .execute()
+        const capacity = part === 'lunch' ? kitchen.lunchPortions : kitchen.dinnerPortions
+        await saveTemplateEntry(trx, facility_id, weekday, part, { starts, ends, capacity, sets: menu(weekday) }, { overwrite: false })
       }
     }
+    await publishMealDays(trx, facility_id, today, addDays(today, MEAL_RULE.horizon_days))
   }
 }
