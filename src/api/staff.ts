@@ -1,4 +1,6 @@
+import { z } from 'zod'
 import {
+  closeDayResultSchema,
   type DeskBooking,
   type Roster,
   type StaffFacility,
@@ -30,4 +32,18 @@ export const actOnBooking = (facilityId: string, bookingId: string, action: Desk
       body: {},
       token,
     }),
+  )
+
+export const changeSessionCapacity = (facilityId: string, sessionId: string, capacity: number) =>
+  withSession((token) =>
+    apiRequest(z.object({ capacity: z.number(), booked: z.number() }), `${base(facilityId)}/sessions/${encodeURIComponent(sessionId)}`, {
+      method: 'PATCH',
+      body: { capacity },
+      token,
+    }),
+  )
+
+export const closeFacilityDay = (facilityId: string, fn: FunctionCode, date: string, reason: string) =>
+  withSession((token) =>
+    apiRequest(closeDayResultSchema, `${base(facilityId)}/close`, { method: 'POST', body: { function: fn, date, reason }, token }),
   )

@@ -13,6 +13,8 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
+import { CloseDay } from '../components/CloseDay'
+import { SessionControls } from '../components/SessionControls'
 import { useStaffFacility } from '../use-staff-facility'
 import './index.scss'
 
@@ -71,7 +73,12 @@ export default function StaffHomePage() {
                 )}
               </View>
             </View>
-            <RemoteContent remote={roster}>{(data) => (data ? <RosterView roster={data} /> : null)}</RemoteContent>
+            <RemoteContent remote={roster}>
+              {(data) =>
+                data ? <RosterView roster={data} operate={current?.access === 'operate'} onChanged={roster.reload} /> : null
+              }
+            </RemoteContent>
+            {current?.access === 'operate' && <CloseDay facilityId={current.id} date={date} onClosed={roster.reload} />}
           </View>
         )}
       </RemoteContent>
@@ -79,7 +86,14 @@ export default function StaffHomePage() {
   )
 }
 
-function RosterView({ roster }: { roster: Roster }) {
+interface RosterViewProps {
+  roster: Roster
+  /** Operator staff may change capacity; street staff only read. */
+  operate: boolean
+  onChanged: () => void
+}
+
+function RosterView({ roster, operate, onChanged }: RosterViewProps) {
   if (roster.sessions.length === 0) return <StateView kind='empty' text='这一天没有助餐场次' />
   return (
     <View className='roster'>
@@ -92,6 +106,9 @@ function RosterView({ roster }: { roster: Roster }) {
             {PART_NAMES[session.part]} · 已订 {session.booked} / {session.capacity} 份
             {session.open ? '' : `（已停业：${session.closedReason ?? ''}）`}
           </Text>
+          {operate && session.open && (
+            <SessionControls facilityId={roster.facilityId} sessionId={session.id} capacity={session.capacity} onChanged={onChanged} />
+          )}
           <View className='roster__counts'>
             {session.counts.length === 0 ? (
               <Text className='muted'>还没有预约</Text>
