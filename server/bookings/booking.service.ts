@@ -83,8 +83,12 @@ export async function quoteBooking(
   booker: UserRow,
   request: BookingRequest,
   now: Date,
+  /** For the desk: only this facility's sessions. */
+  facilityId?: string,
 ): Promise<Quote> {
-  return (await prepare(db, booker, request, now)).plan.quote
+  const prepared = await prepare(db, booker, request, now)
+  if (facilityId && prepared.facility.id !== facilityId) throw new NotFoundError('本设施没有这个场次')
+  return prepared.plan.quote
 }
 
 /**

@@ -19,13 +19,13 @@ import {
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
 import { authenticate } from '../auth/auth.service'
-import { bookingHeadersSchema, bookingRequestSchema, bookingSchema } from '@shared/booking'
+import { bookingHeadersSchema, bookingRequestSchema, bookingSchema, quoteSchema } from '@shared/booking'
 import { idSchema } from '@shared/common'
 import { familyMemberSchema, memberCreateSchema, memberListSchema } from '@shared/member'
 import { NotFoundError } from '../http/errors'
 import { publishMealDays, readTemplate, saveTemplateEntry } from '../meals/meal-template'
 import { actAtDesk, findAtDesk, verifySubsidyAtDesk } from './desk.service'
-import { addWalkIn, bookForWalkIn, listWalkIns } from './walk-in.service'
+import { addWalkIn, bookForWalkIn, listWalkIns, quoteForWalkIn } from './walk-in.service'
 import { liftSuspension } from './no-show-policy'
 import { getRoster } from './roster.service'
 import { changeCapacity, closeDay } from './session-admin.service'
@@ -100,6 +100,15 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return reply.code(201).send(await addWalkIn(db, request.params.facilityId, request.body, app.now()))
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/walk-in-bookings/quote',
+    { schema: { params: staffFacilityParamsSchema, body: bookingRequestSchema, response: { 200: quoteSchema } } },
+    async (request) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
+      return quoteForWalkIn(db, request.params.facilityId, request.body, app.now())
     },
   )
 

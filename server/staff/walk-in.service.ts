@@ -1,8 +1,8 @@
 import type { FamilyMember, MemberCreate } from '@shared/member'
-import type { BookingRequest } from '@shared/booking'
+import type { BookingRequest, Quote } from '@shared/booking'
 import type { Kysely } from 'kysely'
 import { upsertUserByOpenid } from '../auth/user.repository'
-import { type BookingResult, placeBooking } from '../bookings/booking.service'
+import { type BookingResult, placeBooking, quoteBooking } from '../bookings/booking.service'
 import type { Database, UserRow } from '../db/schema'
 import { listFamilyMembers } from '../me/family-member.repository'
 import { addMember } from '../me/family-member.service'
@@ -22,6 +22,15 @@ export async function listWalkIns(db: Kysely<Database>, facilityId: string, now:
 /** The resident gave their consent in person; the desk records the same consent version as the app shows. */
 export async function addWalkIn(db: Kysely<Database>, facilityId: string, input: MemberCreate, now: Date): Promise<FamilyMember> {
   return addMember(db, (await deskAccount(db, facilityId, now)).id, input, now, 200)
+}
+
+export async function quoteForWalkIn(
+  db: Kysely<Database>,
+  facilityId: string,
+  request: BookingRequest,
+  now: Date,
+): Promise<Quote> {
+  return quoteBooking(db, await deskAccount(db, facilityId, now), request, now, facilityId)
 }
 
 export async function bookForWalkIn(

@@ -8,7 +8,10 @@ import {
   rosterSchema,
   staffFacilityListSchema,
 } from '@shared/staff'
+import { type Booking, type BookingRequest, type Quote, bookingSchema, quoteSchema } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
+import { type FamilyMember, familyMemberSchema, memberListSchema } from '@shared/member'
+import type { MemberDraft } from './members'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
@@ -46,4 +49,24 @@ export const changeSessionCapacity = (facilityId: string, sessionId: string, cap
 export const closeFacilityDay = (facilityId: string, fn: FunctionCode, date: string, reason: string) =>
   withSession((token) =>
     apiRequest(closeDayResultSchema, `${base(facilityId)}/close`, { method: 'POST', body: { function: fn, date, reason }, token }),
+  )
+
+// The desk books for residents without a smartphone (walk-ins kept by the facility).
+export const fetchWalkIns = (facilityId: string): Promise<FamilyMember[]> =>
+  withSession(async (token) => (await apiRequest(memberListSchema, `${base(facilityId)}/walk-ins`, { token })).members)
+
+export const addWalkIn = (facilityId: string, draft: MemberDraft): Promise<FamilyMember> =>
+  withSession((token) => apiRequest(familyMemberSchema, `${base(facilityId)}/walk-ins`, { method: 'POST', body: draft, token }))
+
+export const quoteWalkIn = (facilityId: string, request: BookingRequest): Promise<Quote> =>
+  withSession((token) => apiRequest(quoteSchema, `${base(facilityId)}/walk-in-bookings/quote`, { method: 'POST', body: request, token }))
+
+export const bookWalkIn = (facilityId: string, request: BookingRequest, idempotencyKey: string): Promise<Booking> =>
+  withSession((token) =>
+    apiRequest(bookingSchema, `${base(facilityId)}/walk-in-bookings`, {
+      method: 'POST',
+      body: request,
+      token,
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
   )

@@ -143,3 +143,33 @@ it('shows what remains when the lunch sold out meanwhile, and asks the menu agai
   await waitFor(() => expect(sessionReads()).toBe(before + 1))
   expect(redirectTo).not.toHaveBeenCalled()
 })
+
+it('at the desk: orders for a registered walk-in resident through the staff endpoint and shows the code to tell them', async () => {
+  useRouter.mockReturnValue({ params: { facilityId: 'yl-hongqi', desk: '1' } })
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/auth/dev') {
+      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'operator_staff', nickname: null, createdAt: '' } } })
+    }
+    if (path === '/api/facilities/yl-hongqi/sessions') return Promise.resolve({ statusCode: 200, data: sessionList })
+    if (path === '/api/staff/facilities/yl-hongqi/walk-ins') {
+      return Promise.resolve({ statusCode: 200, data: { members: [{ ...mother, id: 'm-walk', name: '孙桂兰' }] } })
+    }
+    if (path === '/api/staff/facilities/yl-hongqi/walk-in-bookings/quote') return Promise.resolve({ statusCode: 200, data: quote })
+    if (path === '/api/staff/facilities/yl-hongqi/walk-in-bookings') {
+      return Promise.resolve({ statusCode: 201, data: { ...booking, member: { id: 'm-walk', name: '孙桂兰' } } })
+    }
+    return Promise.reject(new Error(`unexpected ${path}`))
+  })
+  render(<MealOrderPage />)
+  expect(await screen.findByRole('radio', { name: /✓ 孙桂兰/ })).toBeInTheDocument()
+  expect(screen.queryByRole('radio', { name: /本人/ })).not.toBeInTheDocument()
+  const confirm = await screen.findByRole('button', { name: '确认预约 · 到店付 3 元' })
+  await act(async () => fireEvent.click(confirm))
+  expect(await screen.findByText('已为 孙桂兰 预约，核销码 2056 8160，请告知居民')).toBeInTheDocument()
+  const sent = bookingCalls()
+  expect(sent).toHaveLength(0)
+  const desk = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/staff/facilities/yl-hongqi/walk-in-bookings')
+  expect(desk?.header['idempotency-key']).toMatch(/^tap-/)
+  expect(redirectTo).not.toHaveBeenCalled()
+})

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import {
+  type Booking,
   FULFILMENT_NAMES,
   FULFILMENTS,
   PART_NAMES,
@@ -9,11 +10,11 @@ import {
   UNBOOKABLE_REASON_NAMES,
 } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError, cleanError } from '@/api/api-error'
-import { fetchSessions, placeBooking } from '@/api/bookings'
-import { fetchMembers } from '@/api/members'
+import { fetchSessions } from '@/api/bookings'
 import { fetchNoticeTemplates } from '@/api/notices'
+import { spacedCode } from '@/components/BookingCard'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { QuoteBox } from '@/components/QuoteBox'
@@ -28,6 +29,7 @@ import { clockOf, dayLabel } from '@/lib/dates'
 import { newIdempotencyKey } from '@/lib/idempotency'
 import { formatFen } from '@/lib/money'
 import { pickDeliveryPlace } from './delivery-position'
+import { type OrderChannel, orderChannel } from './order-channel'
 import { SELF, useMealChoice } from './use-meal-choice'
 import { useQuote } from './use-quote'
 import './index.scss'
@@ -35,9 +37,10 @@ import './index.scss'
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
 export default function MealOrderPage() {
-  const facilityId = useRouter().params.facilityId ?? ''
+  const { facilityId = '', desk } = useRouter().params
+  const channel = useMemo(() => orderChannel(facilityId, desk === '1'), [facilityId, desk])
   const sessions = useRemote(() => fetchSessions(facilityId, 'meal'), facilityId)
-  const members = useRemote(fetchMembers, 'members')
+  const members = useRemote(channel.people, `people|${facilityId}|${desk ?? ''}`)
   useReloadOnReturn(members.reload)
   usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
 
@@ -52,7 +55,7 @@ export default function MealOrderPage() {
           ) : null
         }
       >
-        {(list) => <MealOrderForm list={list} members={members.data} onStale={sessions.reload} />}
+        {(list) => <MealOrderForm list={list} members={members.data} channel={channel} onStale={sessions.reload} />}
       </RemoteContent>
     </Page>
   )
@@ -61,13 +64,15 @@ export default function MealOrderPage() {
 interface MealOrderFormProps {
   list: SessionList
   members: FamilyMember[] | undefined
+  channel: OrderChannel
   onStale: () => Promise<void>
 }
 
-function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
+function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) {
   const order = useMealChoice(list, members)
   const { choice, request } = order
-  const quote = useQuote(request)
+  const quote = useQuote(request, channel.quote)
+  const [placedAtDesk, setPlacedAtDesk] = useState<Booking | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [placeNote, setPlaceNote] = useState<string | null>(null)
@@ -95,8 +100,9 @@ function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
     sub: [set.dishes.join('、'), set.tags.length ? `【${set.tags.join(' · ')}】` : ''].filter(Boolean).join(' '),
   }))
   const personOptions: Option<string>[] = [
-    ...(members ?? []).map((m) => ({ value: m.id, label: m.name, sub: m.relation })),
-    { value: SELF, label: '本人（未登记）', sub: '不计补贴' },
+    ...(members ?? []).map((m) => ({ value: m.id, label: m.name, sub: channel.desk ? (m.birthDate ?? '') : m.relation })),
+    // The desk always orders for a registered resident; a resident may order for themself.
+    ...(channel.desk ? [] : [{ value: SELF, label: '本人（未登记）', sub: '不计补贴' }]),
   ]
   const fee = list.meal?.deliveryFeeFen ?? 0
   const fulfilmentOptions: Option<(typeof FULFILMENTS)[number]>[] = FULFILMENTS.map((f) => ({
@@ -136,9 +142,15 @@ function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
     setSubmitting(true)
     setFailure(null)
     try {
-      const booking = await placeBooking({ ...request, expectedPayableFen: quote.quote.payableFen }, attempt.current.key)
+      const booking = await channel.place({ ...request, expectedPayableFen: quote.quote.payableFen }, attempt.current.key)
       attempt.current = null
-      await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
+      if (channel.desk) {
+        // The resident has no phone to show a QR: the desk reads the code out or writes it on the meal ticket.
+        setPlacedAtDesk(booking)
+        void onStale()
+      } else {
+        await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
+      }
     } catch (err) {
       setFailure(cleanError(err))
       if (err instanceof ApiError && ['full', 'past_cutoff', 'closed', 'quote_changed'].includes(err.code)) {
@@ -152,6 +164,11 @@ function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
 
   return (
     <View className='meal-order'>
+      {channel.desk && (
+        <View className='card meal-order__desk' role='status'>
+          <Text>{placedAtDesk ? `已为 ${placedAtDesk.member?.name ?? ''} 预约，核销码 ${spacedCode(placedAtDesk.code)}，请告知居民` : '设施代订：为没有智能手机的居民预约'}</Text>
+        </View>
+      )}
       <View className='card'>
         <Text className='section-title'>1. 选日期</Text>
         <OptionGroup label='日期' options={dayOptions} value={choice.date} onChange={order.pickDate} />
@@ -174,9 +191,9 @@ function MealOrderForm({ list, members, onStale }: MealOrderFormProps) {
             <OptionGroup label='为谁订餐' options={personOptions} value={choice.person} onChange={order.pickPerson} />
             <Button
               className='tap button meal-order__add-member'
-              onClick={() => Taro.navigateTo({ url: '/packages/member/edit/index' })}
+              onClick={() => Taro.navigateTo({ url: channel.addPersonUrl })}
             >
-              ＋ 添加家人或本人信息
+              {channel.desk ? '＋ 登记来订餐的居民' : '＋ 添加家人或本人信息'}
             </Button>
             {choice.member?.dietNotes && <Text className='muted'>饮食禁忌：{choice.member.dietNotes}</Text>}
           </View>

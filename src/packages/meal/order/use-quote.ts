@@ -1,6 +1,5 @@
 import type { BookingRequest, Quote } from '@shared/booking'
 import { useEffect, useState } from 'react'
-import { quoteBooking } from '@/api/bookings'
 import { cleanError } from '@/api/api-error'
 
 export interface QuoteState {
@@ -10,7 +9,10 @@ export interface QuoteState {
 }
 
 /** The server's price for the current choice, asked again a moment after the choice changes. */
-export function useQuote(request: BookingRequest | undefined): QuoteState {
+export function useQuote(
+  request: BookingRequest | undefined,
+  quoteBooking: (request: BookingRequest) => Promise<Quote>,
+): QuoteState {
   const [state, setState] = useState<QuoteState>({ quote: null, error: null, loading: false })
   const key = request ? JSON.stringify(request) : ''
 

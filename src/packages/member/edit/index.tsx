@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchDistricts } from '@/api/facilities'
 import { createMember, deleteMember, fetchMember, updateMember } from '@/api/members'
+import { addWalkIn } from '@/api/staff'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
@@ -18,7 +19,7 @@ const OTHER_DISTRICT = 'other'
 const NO_CATEGORY = 'none'
 
 export default function MemberEditPage() {
-  const id = useRouter().params.id
+  const { id, desk } = useRouter().params
   const member = useRemote(() => (id ? fetchMember(id) : Promise.resolve(null)), id ?? 'new')
   const districts = useRemote(fetchDistricts, 'districts')
 
@@ -39,7 +40,7 @@ export default function MemberEditPage() {
   }
   return (
     <Page>
-      <MemberForm member={member.data} districts={districts.data} />
+      <MemberForm member={member.data} districts={districts.data} deskFacilityId={desk} />
     </Page>
   )
 }
@@ -47,9 +48,11 @@ export default function MemberEditPage() {
 interface MemberFormProps {
   member: FamilyMember | null
   districts: { id: string; name: string }[]
+  /** Registering a resident without a smartphone at this facility's desk (staff only). */
+  deskFacilityId?: string
 }
 
-function MemberForm({ member, districts }: MemberFormProps) {
+function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
   const [name, setName] = useState(member?.name ?? '')
   const [relation, setRelation] = useState(member?.relation ?? '')
   const [birthDigits, setBirthDigits] = useState(digitsFromBirthDate(member?.birthDate ?? null))
@@ -89,14 +92,18 @@ function MemberForm({ member, districts }: MemberFormProps) {
   }
   const save = () =>
     run(() =>
-      member ? updateMember(member.id, fields) : createMember({ ...fields, consentVersion: MEMBER_CONSENT.version }),
+      member
+        ? updateMember(member.id, fields)
+        : deskFacilityId
+          ? addWalkIn(deskFacilityId, { ...fields, consentVersion: MEMBER_CONSENT.version })
+          : createMember({ ...fields, consentVersion: MEMBER_CONSENT.version }),
     )
   const remove = () => member && run(() => deleteMember(member.id))
 
   return (
     <View className='member-form'>
       <View className='card'>
-        <Text className='section-title'>{member ? '修改家人信息' : '添加家人或本人'}</Text>
+        <Text className='section-title'>{member ? '修改家人信息' : deskFacilityId ? '登记来订餐的居民' : '添加家人或本人'}</Text>
         <TextField label='姓名' value={name} onChange={setName} maxLength={20} placeholder='例如 王秀英' />
         <Text className='member-form__label'>与您的关系</Text>
         <OptionGroup
@@ -165,7 +172,10 @@ function MemberForm({ member, districts }: MemberFormProps) {
       {!member && (
         <View className='card'>
           <Text className='section-title'>信息使用说明</Text>
-          <Text className='muted member-form__consent'>{MEMBER_CONSENT.text}</Text>
+          <Text className='muted member-form__consent'>
+            {deskFacilityId ? '请向居民读出以下说明并取得同意：' : ''}
+            {MEMBER_CONSENT.text}
+          </Text>
           <OptionGroup
             label='同意信息使用说明'
             options={[{ value: 'agree', label: '我已阅读并同意' }]}

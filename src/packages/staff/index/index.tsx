@@ -66,6 +66,16 @@ export default function StaffHomePage() {
                     核销预约
                   </Button>
                 )}
+                {current?.access === 'operate' && (
+                  <Button
+                    className='tap button'
+                    onClick={() =>
+                      Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(current.id)}&desk=1` })
+                    }
+                  >
+                    代客订餐
+                  </Button>
+                )}
                 {isH5 && (
                   <Button className='tap button' onClick={() => window.print()}>
                     打印名单
