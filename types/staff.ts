@@ -119,3 +119,10 @@ export const publishBodySchema = z
   .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
   .refine((b) => b.from <= b.to, { error: '结束日期不能早于开始日期', path: ['to'] })
 export const publishResultSchema = z.object({ created: z.number().int() })
+
+export const suspensionListSchema = z.object({
+  suspensions: z.array(
+    z.object({ id: z.string(), name: z.string(), functionCode: functionCodeSchema, reason: z.string(), until: z.string() }),
+  ),
+})
+export type SuspensionList = z.infer<typeof suspensionListSchema>

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import type { FunctionCode } from '@shared/functions'
+import type { SuspensionList } from '@shared/staff'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { DomainError } from '../http/errors'
@@ -90,4 +92,37 @@ export async function liftSuspension(db: Kysely<Database>, id: string, staffUser
     .where('lifted_at', 'is', null)
     .executeTakeFirst()
   return result.numUpdatedRows === 1n
+}
+
+/** Active suspensions of people who have booked this facility, with their names, for the desk to review. */
+export async function suspensionsAtFacility(
+  db: Kysely<Database>,
+  facilityId: string,
+  now: Date,
+): Promise<SuspensionList['suspensions']> {
+  const people = await db
+    .selectFrom('bookings as b')
+    .leftJoin('family_members as m', 'm.id', 'b.member_id')
+    .leftJoin('users as u', 'u.id', 'b.booker_user_id')
+    .select(['b.member_id', 'b.booker_user_id', 'm.name as member_name', 'u.nickname'])
+    .where('b.facility_id', '=', facilityId)
+    .distinct()
+    .execute()
+  const names = new Map(people.map((p) => [beneficiaryOf(p), p.member_id ? (p.member_name ?? '已删除的成员') : (p.nickname ?? '预约人本人')]))
+  if (names.size === 0) return []
+  const rows = await db
+    .selectFrom('suspensions')
+    .selectAll()
+    .where('beneficiary', 'in', [...names.keys()])
+    .where('lifted_at', 'is', null)
+    .where('ends_at', '>', now.toISOString())
+    .orderBy('ends_at')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: names.get(r.beneficiary) ?? '',
+    functionCode: r.function_code as FunctionCode,
+    reason: r.reason,
+    until: toShanghaiIso(r.ends_at),
+  }))
 }

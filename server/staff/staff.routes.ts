@@ -15,6 +15,7 @@ import {
   sessionParamsSchema,
   staffFacilityListSchema,
   staffFacilityParamsSchema,
+  suspensionListSchema,
 } from '@shared/staff'
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
@@ -26,7 +27,7 @@ import { NotFoundError } from '../http/errors'
 import { publishMealDays, readTemplate, saveTemplateEntry } from '../meals/meal-template'
 import { actAtDesk, findAtDesk, verifySubsidyAtDesk } from './desk.service'
 import { addWalkIn, bookForWalkIn, listWalkIns, quoteForWalkIn } from './walk-in.service'
-import { liftSuspension } from './no-show-policy'
+import { liftSuspension, suspensionsAtFacility } from './no-show-policy'
 import { getRoster } from './roster.service'
 import { changeCapacity, closeDay } from './session-admin.service'
 import { requireFacilityAccess, requireStaffRole } from './staff-access'
@@ -186,6 +187,15 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
       const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
       const { function: functionCode, date, reason } = request.body
       return closeDay(db, staff, { facilityId, functionCode, date, reason }, app.now())
+    },
+  )
+
+  app.get(
+    '/staff/facilities/:facilityId/suspensions',
+    { schema: { params: staffFacilityParamsSchema, response: { 200: suspensionListSchema } } },
+    async (request) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
+      return { suspensions: await suspensionsAtFacility(db, request.params.facilityId, app.now()) }
     },
   )
 

@@ -4,9 +4,11 @@ import {
   type DeskBooking,
   type Roster,
   type StaffFacility,
+  type SuspensionList,
   deskBookingSchema,
   rosterSchema,
   staffFacilityListSchema,
+  suspensionListSchema,
 } from '@shared/staff'
 import { type Booking, type BookingRequest, type Quote, bookingSchema, quoteSchema } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
@@ -70,3 +72,15 @@ export const bookWalkIn = (facilityId: string, request: BookingRequest, idempote
       headers: { 'idempotency-key': idempotencyKey },
     }),
   )
+
+export const fetchSuspensions = (facilityId: string): Promise<SuspensionList['suspensions']> =>
+  withSession(async (token) => (await apiRequest(suspensionListSchema, `${base(facilityId)}/suspensions`, { token })).suspensions)
+
+export const liftSuspension = (facilityId: string, id: string): Promise<void> =>
+  withSession(async (token) => {
+    await apiRequest(z.object({ lifted: z.boolean() }), `${base(facilityId)}/suspensions/${encodeURIComponent(id)}/lift`, {
+      method: 'POST',
+      body: {},
+      token,
+    })
+  })

@@ -167,7 +167,10 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       const mother = await addMember(t.app, family, { birthDate: '1950-01-01' })
       expect((await postBooking(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI }), { memberId: mother.id }))).statusCode).toBe(201)
 
-      const suspension = await db().selectFrom('suspensions').select('id').where('beneficiary', '=', `member:${father.id}`).executeTakeFirstOrThrow()
+      const listed = await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/suspensions`, headers: hongqiStaff })
+      expect(listed.json().suspensions).toEqual([expect.objectContaining({ name: '赵建国', functionCode: 'meal', reason: '30 天内 3 次预约未到场' })])
+      expect((await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/suspensions`, headers: streetStaff })).statusCode).toBe(403)
+      const suspension = listed.json().suspensions[0]
       const lift = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/suspensions/${suspension.id}/lift`, headers: hongqiStaff })
       expect(lift.statusCode).toBe(200)
       expect((await postBooking(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI }), { memberId: father.id }))).statusCode).toBe(201)

@@ -40,6 +40,7 @@ beforeEach(() => {
     if (path === '/api/staff/facilities/yl-hongqi/sessions/lunch-1') {
       return Promise.resolve({ statusCode: 409, data: { error: { code: 'capacity_below_booked', message: '这一场已有 12 份预约，容量不能少于 12' } } })
     }
+    if (path === '/api/staff/facilities/yl-hongqi/suspensions') return Promise.resolve({ statusCode: 200, data: { suspensions: [] } })
     if (path === '/api/staff/facilities/yl-hongqi/close') {
       closed = true
       return Promise.resolve({ statusCode: 200, data: { closedSessions: 2, cancelledBookings: 12 } })

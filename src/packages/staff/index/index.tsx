@@ -15,6 +15,7 @@ import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { CloseDay } from '../components/CloseDay'
 import { SessionControls } from '../components/SessionControls'
+import { Suspensions } from '../components/Suspensions'
 import { useStaffFacility } from '../use-staff-facility'
 import './index.scss'
 
@@ -89,6 +90,7 @@ export default function StaffHomePage() {
               }
             </RemoteContent>
             {current?.access === 'operate' && <CloseDay facilityId={current.id} date={date} onClosed={roster.reload} />}
+            {current?.access === 'operate' && <Suspensions facilityId={current.id} />}
           </View>
         )}
       </RemoteContent>
