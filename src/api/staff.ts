@@ -2,6 +2,9 @@ import { z } from 'zod'
 import {
   closeDayResultSchema,
   type DeskBooking,
+  type MealTemplateEntry,
+  mealTemplateSchema,
+  publishResultSchema,
   type Roster,
   type StaffFacility,
   type SuspensionList,
@@ -84,3 +87,18 @@ export const liftSuspension = (facilityId: string, id: string): Promise<void> =>
       token,
     })
   })
+
+export const fetchMealTemplate = (facilityId: string) =>
+  withSession(async (token) => (await apiRequest(mealTemplateSchema, `${base(facilityId)}/meal-template`, { token })).entries)
+
+export const saveMealTemplateEntry = (facilityId: string, weekday: number, part: string, entry: MealTemplateEntry) =>
+  withSession(async (token) =>
+    (await apiRequest(mealTemplateSchema, `${base(facilityId)}/meal-template/${weekday}/${part}`, { method: 'PUT', body: entry, token }))
+      .entries,
+  )
+
+export const publishMealDays = (facilityId: string, from: string, to: string): Promise<number> =>
+  withSession(async (token) =>
+    (await apiRequest(publishResultSchema, `${base(facilityId)}/meal-template/publish`, { method: 'POST', body: { from, to }, token }))
+      .created,
+  )

@@ -25,3 +25,9 @@ export const Input = ({ onInput, value, maxlength: _m, placeholderClass: _p, ...
     onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
     ...domProps(rest),
   })
+export const Textarea = ({ onInput, value, maxlength: _m, ...rest }: Props & { onInput?: (e: unknown) => void; value?: string; maxlength?: number }) =>
+  createElement('textarea', {
+    value: value ?? '',
+    onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+    ...domProps(rest),
+  })

@@ -14,6 +14,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { CloseDay } from '../components/CloseDay'
+import { MealPlan } from '../components/MealPlan'
 import { SessionControls } from '../components/SessionControls'
 import { Suspensions } from '../components/Suspensions'
 import { useStaffFacility } from '../use-staff-facility'
@@ -91,6 +92,7 @@ export default function StaffHomePage() {
             </RemoteContent>
             {current?.access === 'operate' && <CloseDay facilityId={current.id} date={date} onClosed={roster.reload} />}
             {current?.access === 'operate' && <Suspensions facilityId={current.id} />}
+            {current?.access === 'operate' && current.functions.includes('meal') && <MealPlan facilityId={current.id} />}
           </View>
         )}
       </RemoteContent>
