@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { useServedBrowser } from '../support/browser'
+import { shot, useServedBrowser } from '../support/browser'
 
 jest.setTimeout(90_000)
 
@@ -15,7 +15,7 @@ describe('ordering a community meal for a family member in chromium', () => {
   const visible = (selector: string, text?: string) =>
     page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
   const tab = (name: string) => page.locator('.weui-tabbar__item', { hasText: name }).first()
-  const shot = (name: string) => (process.env.E2E_SHOTS ? page.screenshot({ path: `/tmp/${name}.png`, fullPage: true }) : undefined)
+  const screenshot = (name: string) => shot(page, name)
 
   it('adds the mother as a family member, with consent', async () => {
     await page.goto(session.served().baseUrl)
@@ -26,7 +26,7 @@ describe('ordering a community meal for a family member in chromium', () => {
     await visible('.option', '母亲').click()
     await visible('input[aria-label="出生日期"], [aria-label="出生日期"] input').fill('19440302')
     await visible('.muted', '即 1944-03-02').waitFor()
-    await shot('member-form')
+    await screenshot('member-form')
     const save = visible('.button', '保存')
     expect(await save.getAttribute('disabled')).not.toBeNull()
     await visible('.option', '我已阅读并同意').click()
@@ -52,7 +52,7 @@ describe('ordering a community meal for a family member in chromium', () => {
     expect(await visible('.option', '王秀英').getAttribute('aria-checked')).toBe('true')
     await visible('.quote', '个人支付').waitFor()
     await visible('.quote', '80 周岁及以上老人').waitFor()
-    await shot('meal-order')
+    await screenshot('meal-order')
     // 长辈版 all the way: text ≥ 18 px, every choice and the confirm button ≥ 60 px high.
     const rootPx = await visible('.page').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
     expect(rootPx).toBeGreaterThanOrEqual(18)
@@ -65,7 +65,7 @@ describe('ordering a community meal for a family member in chromium', () => {
     const code = await visible('.booking-detail__code').getAttribute('data-code')
     expect(code).toMatch(/^\d{8}$/)
     expect(Number(await visible('.qr').getAttribute('data-size'))).toBeGreaterThanOrEqual(21)
-    await shot('booking-detail')
+    await screenshot('booking-detail')
 
     const bookings = await db().selectFrom('bookings').selectAll().execute()
     expect(bookings).toHaveLength(1)
@@ -92,6 +92,6 @@ describe('ordering a community meal for a family member in chromium', () => {
     await visible('.state', '没有待使用的预约').waitFor()
     await visible('.option', '已取消').click()
     await visible('.booking-card', '王秀英').waitFor()
-    await shot('bookings-cancelled')
+    await screenshot('bookings-cancelled')
   })
 })

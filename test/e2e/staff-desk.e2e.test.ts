@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { devLogin } from '../support/app'
 import { book, mealOrder, mealSession } from '../support/bookings'
-import { useServedBrowser } from '../support/browser'
+import { shot, useServedBrowser } from '../support/browser'
 
 jest.setTimeout(90_000)
 
@@ -40,6 +40,7 @@ describe('checking a booking in by its code in chromium', () => {
     await visible('.option', '明天').click()
     await visible(`.roster__entry[data-code="${code}"]`).waitFor()
     await visible('.roster__count', '份').waitFor()
+    await shot(page, 'staff-roster')
   })
 
   it('finds the code, checks in with payment at the counter, and completes', async () => {
@@ -57,6 +58,7 @@ describe('checking a booking in by its code in chromium', () => {
 
     await visible('.button', '服务完成').click()
     await visible('.desk__status', '已完成').waitFor()
+    await shot(page, 'staff-desk')
     expect((await status()).status).toBe('completed')
   })
 

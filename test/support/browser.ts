@@ -49,3 +49,8 @@ export function useServedBrowser(): { page: () => Page; served: () => ServedApp 
   })
   return { page: () => page, served: () => served }
 }
+
+/** With E2E_SHOTS=1, saves a full-page screenshot to /tmp/<name>.png for a person to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SHOTS) await page.screenshot({ path: `/tmp/${name}.png`, fullPage: true })
+}
