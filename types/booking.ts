@@ -165,8 +165,10 @@ export const bookingSchema = z.object({
   part: sessionPartSchema,
   startsAt: z.string(),
   quantity: z.number().int(),
-  /** Who the service is for: a family member, or null for the booker. */
+  /** Who the service is for: a family member, or null for the booker (or a member deleted since). */
   member: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** 本人, the member's name, or 已删除的家庭成员: what to show. */
+  beneficiaryName: z.string(),
   meal: z
     .object({
       setName: z.string(),

@@ -14,6 +14,8 @@ export interface MealDetails {
 
 export interface BookingDetails {
   meal?: MealDetails
+  /** Who it was for when placed, so the booking still says so after a member is deleted. */
+  forMember?: boolean
 }
 
 export interface PlanContext {

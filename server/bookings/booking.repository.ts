@@ -159,6 +159,7 @@ export function toBooking(row: BookingView, events: EventView[], now: Date): Boo
     startsAt: toShanghaiIso(row.starts_at),
     quantity: row.quantity,
     member: row.member_id ? { id: row.member_id, name: row.member_name ?? '' } : null,
+    beneficiaryName: row.member_id ? (row.member_name ?? '') : details.forMember ? '已删除的家庭成员' : '本人',
     meal: meal && {
       setName: meal.setName,
       dishes: meal.dishes,

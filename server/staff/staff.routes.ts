@@ -203,8 +203,13 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     '/staff/facilities/:facilityId/suspensions/:id/lift',
     { schema: { params: z.strictObject({ facilityId: idSchema, id: idSchema }), response: { 200: z.object({ lifted: z.boolean() }) } } },
     async (request) => {
-      const staff = await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
-      if (!(await liftSuspension(db, request.params.id, staff.id, app.now()))) throw new NotFoundError('没有找到这条暂停记录')
+      const { facilityId, id } = request.params
+      const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
+      // Only the suspensions of people who booked this facility are this desk's to lift.
+      const here = await suspensionsAtFacility(db, facilityId, app.now())
+      if (!here.some((s) => s.id === id) || !(await liftSuspension(db, id, staff.id, app.now()))) {
+        throw new NotFoundError('没有找到这条暂停记录')
+      }
       return { lifted: true }
     },
   )

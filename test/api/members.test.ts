@@ -77,6 +77,9 @@ describe.each(DATABASES)('family members on %s', (database) => {
     await t.app.inject({ method: 'POST', url: `/api/bookings/${booking.id}/cancel`, headers: owner })
     const deleted = await t.app.inject({ method: 'DELETE', url: `/api/me/members/${member.id}`, headers: owner })
     expect(deleted.statusCode).toBe(204)
+    // The cancelled booking stays in the list and still says it was for a family member, not for the booker.
+    const kept = await t.app.inject({ url: `/api/bookings/${booking.id}`, headers: owner })
+    expect(kept.json()).toMatchObject({ member: null, beneficiaryName: '已删除的家庭成员' })
     const left = await t.store.db.kysely.selectFrom('family_members').select('id').where('id', '=', member.id).execute()
     expect(left).toEqual([])
   })

@@ -171,6 +171,9 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       expect(listed.json().suspensions).toEqual([expect.objectContaining({ name: '赵建国', functionCode: 'meal', reason: '30 天内 3 次预约未到场' })])
       expect((await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/suspensions`, headers: streetStaff })).statusCode).toBe(403)
       const suspension = listed.json().suspensions[0]
+      // Staff of a facility this person never booked cannot lift it.
+      const elsewhere = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/yl-jiayuan/suspensions/${suspension.id}/lift`, headers: jiayuanStaff })
+      expect(elsewhere.statusCode).toBe(404)
       const lift = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/suspensions/${suspension.id}/lift`, headers: hongqiStaff })
       expect(lift.statusCode).toBe(200)
       expect((await postBooking(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI }), { memberId: father.id }))).statusCode).toBe(201)

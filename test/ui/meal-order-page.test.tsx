@@ -54,6 +54,7 @@ const booking: Booking = {
   startsAt: '2026-11-28T11:30:00+08:00',
   quantity: 1,
   member: { id: 'm-1', name: '王秀英' },
+  beneficiaryName: '王秀英',
   meal: { setName: '红烧鸡腿套餐', dishes: ['红烧鸡腿', '米饭'], fulfilment: 'dine_in', deliveryAddress: null },
   quote,
   cancelUntil: '2026-11-28T09:30:00+08:00',
@@ -157,7 +158,7 @@ it('at the desk: orders for a registered walk-in resident through the staff endp
     }
     if (path === '/api/staff/facilities/yl-hongqi/walk-in-bookings/quote') return Promise.resolve({ statusCode: 200, data: quote })
     if (path === '/api/staff/facilities/yl-hongqi/walk-in-bookings') {
-      return Promise.resolve({ statusCode: 201, data: { ...booking, member: { id: 'm-walk', name: '孙桂兰' } } })
+      return Promise.resolve({ statusCode: 201, data: { ...booking, member: { id: 'm-walk', name: '孙桂兰' }, beneficiaryName: '孙桂兰' } })
     }
     return Promise.reject(new Error(`unexpected ${path}`))
   })

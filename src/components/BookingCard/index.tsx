@@ -23,7 +23,7 @@ export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id
         </Text>
       )}
       <Text className='muted booking-card__line'>
-        为 {booking.member?.name ?? '本人'} 预约 · 到店付 {formatFen(booking.quote.payableFen)}
+        为 {booking.beneficiaryName} 预约 · 到店付 {formatFen(booking.quote.payableFen)}
       </Text>
       {booking.status === 'booked' && (
         <Text className='booking-card__code'>核销码 {spacedCode(booking.code)}</Text>

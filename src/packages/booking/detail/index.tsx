@@ -98,7 +98,7 @@ function BookingDetail({ booking, justPlaced, onChanged }: BookingDetailProps) {
             </Text>
           </>
         )}
-        <Text className='booking-detail__line'>为 {booking.member?.name ?? '本人'} 预约</Text>
+        <Text className='booking-detail__line'>为 {booking.beneficiaryName} 预约</Text>
       </View>
 
       <View className='card'>

@@ -166,7 +166,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
     <View className='meal-order'>
       {channel.desk && (
         <View className='card meal-order__desk' role='status'>
-          <Text>{placedAtDesk ? `已为 ${placedAtDesk.member?.name ?? ''} 预约，核销码 ${spacedCode(placedAtDesk.code)}，请告知居民` : '设施代订：为没有智能手机的居民预约'}</Text>
+          <Text>{placedAtDesk ? `已为 ${placedAtDesk.beneficiaryName} 预约，核销码 ${spacedCode(placedAtDesk.code)}，请告知居民` : '设施代订：为没有智能手机的居民预约'}</Text>
         </View>
       )}
       <View className='card'>
