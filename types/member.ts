@@ -11,6 +11,23 @@ export const MEMBER_CONSENT = {
     '您可以随时修改或删除。我确认已取得家人同意。',
 } as const
 
+/**
+ * The separate consent a guardian gives before a child's data is stored (个人信息保护法 §28, §31: everything about a
+ * child under 14 is sensitive). Its version and the time are recorded with the child.
+ */
+export const CHILD_CONSENT = {
+  version: 'child-2026-11',
+  /** Under this age a member is a child in the law's sense. */
+  underAge: 14,
+  text:
+    '您正在为不满十四周岁的孩子登记信息。孩子的姓名、出生日期、性别、过敏和健康情况属于敏感个人信息，我们只用于托育、托管的' +
+    '预约和照护，只有为孩子提供服务的设施工作人员能看到，不会用于其他目的。您作为监护人可以随时更正或删除；删除后孩子的信息' +
+    '会被彻底清除，已有预约只保留区里必须保存的统计信息，不再能识别孩子。我是孩子的父母或其他监护人，同意上述处理。',
+} as const
+
+export const GENDERS = ['female', 'male'] as const
+export const GENDER_NAMES: Record<(typeof GENDERS)[number], string> = { female: '女', male: '男' }
+
 export const SUBSIDY_CATEGORIES = ['dibao', 'tekun', 'low_income'] as const
 export const subsidyCategorySchema = z.enum(SUBSIDY_CATEGORIES, { error: '补贴身份应为 低保、特困 或 低收入' })
 export type SubsidyCategory = z.infer<typeof subsidyCategorySchema>
@@ -40,6 +57,11 @@ const memberFields = {
   /** The district the member lives in; the meal subsidy applies only there. */
   districtId: idSchema.nullable(),
   subsidyCategory: subsidyCategorySchema.nullable(),
+  gender: z.enum(GENDERS, { error: '性别应为 女 或 男' }).nullable(),
+  allergies: z.string().trim().max(100, { error: '过敏情况最多 100 个字' }).nullable(),
+  healthNotes: z.string().trim().max(200, { error: '健康情况最多 200 个字' }).nullable(),
+  /** Required when the member is a child: the guardian accepted CHILD_CONSENT of this version. */
+  childConsentVersion: z.literal(CHILD_CONSENT.version, { error: '请先阅读并同意儿童个人信息保护说明' }).optional(),
 }
 
 export const memberCreateSchema = z.strictObject({
@@ -49,6 +71,9 @@ export const memberCreateSchema = z.strictObject({
   address: memberFields.address.default(null),
   districtId: memberFields.districtId.default(null),
   subsidyCategory: memberFields.subsidyCategory.default(null),
+  gender: memberFields.gender.default(null),
+  allergies: memberFields.allergies.default(null),
+  healthNotes: memberFields.healthNotes.default(null),
   consentVersion: z.literal(MEMBER_CONSENT.version, { error: '请先阅读并同意信息使用说明' }),
 })
 export type MemberCreate = z.infer<typeof memberCreateSchema>
@@ -71,6 +96,12 @@ export const familyMemberSchema = z.object({
   subsidyCategory: subsidyCategorySchema.nullable(),
   /** True once facility or street staff checked the 低保 / 特困 / 低收入 certificate. */
   subsidyVerified: z.boolean(),
+  gender: z.enum(GENDERS).nullable(),
+  allergies: z.string().nullable(),
+  healthNotes: z.string().nullable(),
+  /** Under 14 today: the child's data is held under the guardian's separate consent. */
+  isChild: z.boolean(),
+  childConsentAt: z.string().nullable(),
 })
 export type FamilyMember = z.infer<typeof familyMemberSchema>
 

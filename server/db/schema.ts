@@ -92,6 +92,12 @@ export interface FamilyMemberTable {
   subsidy_verified_at: string | null
   consent_version: string | null
   consent_at: string | null
+  gender: string | null
+  allergies: string | null
+  health_notes: string | null
+  /** A child's data needs the guardian's separate consent (个人信息保护法 §31). */
+  child_consent_version: string | null
+  child_consent_at: string | null
   created_at: string
 }
 

@@ -1,8 +1,9 @@
-import type { FamilyMember, MemberCreate, MemberUpdate, SubsidyCategory } from '@shared/member'
+import { CHILD_CONSENT, type FamilyMember, type MemberCreate, type MemberUpdate, type SubsidyCategory } from '@shared/member'
 import type { Kysely } from 'kysely'
 import type { Database, FamilyMemberRow } from '../db/schema'
+import { ageOn, shanghaiDate } from '../time/shanghai'
 
-export function toFamilyMember(row: FamilyMemberRow): FamilyMember {
+export function toFamilyMember(row: FamilyMemberRow, today: string): FamilyMember {
   return {
     id: row.id,
     name: row.name,
@@ -14,11 +15,20 @@ export function toFamilyMember(row: FamilyMemberRow): FamilyMember {
     districtId: row.district_id,
     subsidyCategory: row.subsidy_category as SubsidyCategory | null,
     subsidyVerified: row.subsidy_verified_at !== null,
+    gender: row.gender as FamilyMember['gender'],
+    allergies: row.allergies,
+    healthNotes: row.health_notes,
+    isChild: row.birth_date !== null && ageOn(row.birth_date, today) < CHILD_CONSENT.underAge,
+    childConsentAt: row.child_consent_at,
   }
 }
 
 /** Only the owner's own members: one family never sees another's. */
-export async function listFamilyMembers(db: Kysely<Database>, ownerUserId: string): Promise<FamilyMember[]> {
+export async function listFamilyMembers(
+  db: Kysely<Database>,
+  ownerUserId: string,
+  today: string = shanghaiDate(new Date()),
+): Promise<FamilyMember[]> {
   const rows = await db
     .selectFrom('family_members')
     .selectAll()
@@ -26,7 +36,7 @@ export async function listFamilyMembers(db: Kysely<Database>, ownerUserId: strin
     .orderBy('created_at')
     .orderBy('id')
     .execute()
-  return rows.map(toFamilyMember)
+  return rows.map((row) => toFamilyMember(row, today))
 }
 
 /** A member of this owner, or undefined — also when it exists but belongs to someone else. */
@@ -61,6 +71,11 @@ export async function insertFamilyMember(
       address: input.address,
       district_id: input.districtId,
       subsidy_category: input.subsidyCategory,
+      gender: input.gender,
+      allergies: input.allergies,
+      health_notes: input.healthNotes,
+      child_consent_version: input.childConsentVersion ?? null,
+      child_consent_at: input.childConsentVersion ? row.now.toISOString() : null,
       consent_version: input.consentVersion,
       consent_at: row.now.toISOString(),
       created_at: row.now.toISOString(),
@@ -73,6 +88,7 @@ export async function updateFamilyMember(
   ownerUserId: string,
   id: string,
   patch: MemberUpdate,
+  now: Date,
 ): Promise<void> {
   await db
     .updateTable('family_members')
@@ -85,6 +101,11 @@ export async function updateFamilyMember(
       address: patch.address,
       district_id: patch.districtId,
       subsidy_category: patch.subsidyCategory,
+      gender: patch.gender,
+      allergies: patch.allergies,
+      health_notes: patch.healthNotes,
+      child_consent_version: patch.childConsentVersion,
+      child_consent_at: patch.childConsentVersion ? now.toISOString() : undefined,
       // A changed 低保 / 特困 / 低收入 declaration needs checking again.
       subsidy_verified_at: patch.subsidyCategory === undefined ? undefined : null,
     })

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import type { FamilyMember, MemberCreate, MemberUpdate } from '@shared/member'
+import { CHILD_CONSENT, type FamilyMember, type MemberCreate, type MemberUpdate } from '@shared/member'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { DomainError, NotFoundError } from '../http/errors'
+import { DomainError, InvalidInputError, NotFoundError } from '../http/errors'
+import { ageOn, shanghaiDate } from '../time/shanghai'
+import { anonymiseBookingsOf } from './anonymise'
 import {
   countActiveBookingsFor,
   deleteFamilyMember,
@@ -16,6 +18,27 @@ const MAX_MEMBERS = 10
 
 // Someone else's member is "not found", never "forbidden": its existence is not ours to reveal.
 const memberNotFound = () => new NotFoundError('没有找到这位家庭成员')
+
+interface ChildFacts {
+  birthDate: string | null
+  allergies: string | null
+  healthNotes: string | null
+  /** The child consent given now, or already on record. */
+  childConsent: boolean
+}
+
+/**
+ * 个人信息保护法 §28, §31: a child under 14 is stored only with the guardian's separate consent; allergies and
+ * health notes are asked only for children (the least data needed, §6). One rule for adding and for correcting.
+ */
+function assertChildRules(facts: ChildFacts, now: Date): void {
+  const child = facts.birthDate !== null && ageOn(facts.birthDate, shanghaiDate(now)) < CHILD_CONSENT.underAge
+  if (child && !facts.childConsent) {
+    throw new InvalidInputError('childConsentVersion', '请先阅读并同意儿童个人信息保护说明')
+  }
+  if (!child && facts.allergies) throw new InvalidInputError('allergies', '过敏情况只为儿童登记')
+  if (!child && facts.healthNotes) throw new InvalidInputError('healthNotes', '健康情况只为儿童登记')
+}
 
 /** Adds a member with the consent version the resident accepted (the schema admits only the current one). */
 export async function addMember(
@@ -34,6 +57,7 @@ export async function addMember(
   if (Number(count.n) >= maxMembers) {
     throw new DomainError('invalid_input', `每个账号最多添加 ${maxMembers} 位家庭成员`)
   }
+  assertChildRules({ ...input, childConsent: input.childConsentVersion !== undefined }, now)
   const id = `m-${randomUUID()}`
   await insertFamilyMember(db, { id, ownerUserId, input, now })
   return getMember(db, ownerUserId, id)
@@ -42,7 +66,7 @@ export async function addMember(
 export async function getMember(db: Kysely<Database>, ownerUserId: string, id: string): Promise<FamilyMember> {
   const row = await findOwnMember(db, ownerUserId, id)
   if (!row) throw memberNotFound()
-  return toFamilyMember(row)
+  return toFamilyMember(row, shanghaiDate(new Date()))
 }
 
 export async function changeMember(
@@ -50,17 +74,35 @@ export async function changeMember(
   ownerUserId: string,
   id: string,
   patch: MemberUpdate,
+  now: Date,
 ): Promise<FamilyMember> {
-  await getMember(db, ownerUserId, id)
-  await updateFamilyMember(db, ownerUserId, id, patch)
+  const row = await findOwnMember(db, ownerUserId, id)
+  if (!row) throw memberNotFound()
+  assertChildRules(
+    {
+      birthDate: patch.birthDate ?? row.birth_date,
+      allergies: patch.allergies === undefined ? row.allergies : patch.allergies,
+      healthNotes: patch.healthNotes === undefined ? row.health_notes : patch.healthNotes,
+      childConsent: patch.childConsentVersion !== undefined || row.child_consent_version === CHILD_CONSENT.version,
+    },
+    now,
+  )
+  await updateFamilyMember(db, ownerUserId, id, patch, now)
   return getMember(db, ownerUserId, id)
 }
 
-/** Deleting really removes the row; a member with bookings still to be served is kept until they are done. */
+/**
+ * Deleting really removes the person (未成年人保护法 §72, 个人信息保护法 §47): the row goes, and their past bookings
+ * keep only what the district must count — facility, day, service, quantity, price — with nothing that points
+ * to them (the link, a delivery address). A member with bookings still to be served is kept until they are done.
+ */
 export async function removeMember(db: Kysely<Database>, ownerUserId: string, id: string): Promise<void> {
   await getMember(db, ownerUserId, id)
   if ((await countActiveBookingsFor(db, id)) > 0) {
     throw new DomainError('member_has_bookings', '这位家人还有未完成的预约，请先取消预约再删除')
   }
-  await deleteFamilyMember(db, ownerUserId, id)
+  await db.transaction().execute(async (trx) => {
+    await anonymiseBookingsOf(trx, id)
+    await deleteFamilyMember(trx, ownerUserId, id)
+  })
 }

@@ -37,7 +37,7 @@ export async function meRoutes(app: AppInstance): Promise<void> {
     '/me/members/:id',
     { schema: { params: memberIdParamsSchema, body: memberUpdateSchema, response: { 200: familyMemberSchema } } },
     async (request) =>
-      changeMember(db, (await caller(request.headers.authorization)).id, request.params.id, request.body),
+      changeMember(db, (await caller(request.headers.authorization)).id, request.params.id, request.body, app.now()),
   )
 
   app.delete('/me/members/:id', { schema: { params: memberIdParamsSchema } }, async (request, reply) => {

@@ -12,13 +12,18 @@ import { type RosterRow, findDaySessions, findRosterRows } from './roster.reposi
 const COOKED: BookingStatus[] = ['booked', 'checked_in', 'completed']
 
 export function toRosterEntry(row: RosterRow): RosterEntry {
-  const meal = (JSON.parse(row.details) as BookingDetails).meal
+  const details = JSON.parse(row.details) as BookingDetails
+  const meal = details.meal
   return {
     id: row.id,
     code: row.code,
     status: row.status as BookingStatus,
     // A resident who booked for themself is named by their nickname, or said to be the account holder.
-    beneficiaryName: row.member_id ? (row.member_name ?? '已删除的成员') : (row.booker_nickname ?? '预约人本人'),
+    beneficiaryName: row.member_id
+      ? (row.member_name ?? '')
+      : details.forMember
+        ? '已删除的家庭成员'
+        : (row.booker_nickname ?? '预约人本人'),
     age: row.birth_date ? ageOn(row.birth_date, row.service_date) : null,
     quantity: row.quantity,
     setName: meal?.setName ?? null,

@@ -38,6 +38,11 @@ const mother: FamilyMember = {
   districtId: 'xa-yanliang',
   subsidyCategory: null,
   subsidyVerified: false,
+  gender: null,
+  allergies: null,
+  healthNotes: null,
+  isChild: false,
+  childConsentAt: null,
 }
 
 const quote = { originalFen: 1200, deliveryFeeFen: 0, subsidyFen: 900, payableFen: 300, tier: '80 周岁及以上老人', notes: [] as string[] }
