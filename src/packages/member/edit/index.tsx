@@ -1,6 +1,7 @@
 import { Button, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { type FamilyMember, MEMBER_CONSENT, SUBSIDY_CATEGORY_NAMES, type SubsidyCategory } from '@shared/member'
+import { CHILD_CONSENT, type FamilyMember, MEMBER_CONSENT, SUBSIDY_CATEGORY_NAMES, type SubsidyCategory } from '@shared/member'
+import dayjs from 'dayjs'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchDistricts } from '@/api/facilities'
@@ -12,9 +13,10 @@ import { StateView } from '@/components/StateView'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
 import { birthDateFromDigits, digitsFromBirthDate } from './birth-date'
+import { type ChildDraft, ChildFields } from './ChildFields'
 import './index.scss'
 
-const RELATIONS = ['本人', '父亲', '母亲', '配偶', '祖父母', '其他亲属']
+const RELATIONS = ['本人', '父亲', '母亲', '配偶', '祖父母', '儿子', '女儿', '孙子女', '其他亲属']
 const OTHER_DISTRICT = 'other'
 const NO_CATEGORY = 'none'
 
@@ -65,8 +67,25 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [confirmDelete, setConfirmDelete] = useState(false)
+  const [childDraft, setChildDraft] = useState<ChildDraft>({
+    gender: member?.gender ?? null,
+    allergies: member?.allergies ?? '',
+    healthNotes: member?.healthNotes ?? '',
+    consented: false,
+  })
 
   const birthDate = birthDateFromDigits(birthDigits)
+  // Shown for a child under 14; the server holds the rule and refuses a child without the guardian's consent.
+  const isChild = birthDate !== undefined && dayjs().diff(dayjs(birthDate), 'year') < CHILD_CONSENT.underAge
+  const childConsentOnRecord = member?.childConsentAt != null
+  const childFields = isChild
+    ? {
+        gender: childDraft.gender,
+        allergies: childDraft.allergies.trim() || null,
+        healthNotes: childDraft.healthNotes.trim() || null,
+        ...(childDraft.consented && !childConsentOnRecord ? { childConsentVersion: CHILD_CONSENT.version } : {}),
+      }
+    : {}
   const fields = {
     name,
     relation,
@@ -76,6 +95,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
     address: address.trim() || null,
     districtId: districtId === OTHER_DISTRICT ? null : (districtId ?? null),
     subsidyCategory: category === NO_CATEGORY ? null : (category as SubsidyCategory),
+    ...childFields,
   }
 
   const run = async (action: () => Promise<unknown>) => {
@@ -119,11 +139,13 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
           onChange={setBirthDigits}
           maxLength={8}
           placeholder='8 位数字，例如 19460302'
-          hint={birthDate ? `即 ${birthDate}，用于计算助餐补贴` : '年、月、日连在一起填写'}
+          hint={birthDate ? `即 ${birthDate}${isChild ? '' : '，用于计算助餐补贴'}` : '年、月、日连在一起填写'}
         />
       </View>
 
-      <View className='card'>
+      {isChild && <ChildFields draft={childDraft} onChange={setChildDraft} consentOnRecord={childConsentOnRecord} />}
+
+      <View className={isChild ? 'member-form__hidden' : 'card'}>
         <Text className='section-title'>助餐补贴与送餐</Text>
         <Text className='member-form__label'>居住在</Text>
         <OptionGroup
@@ -192,7 +214,9 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
       )}
       <Button
         className='tap button button--primary member-form__save'
-        disabled={busy || !consented || !name.trim() || !relation || !birthDate}
+        disabled={
+          busy || !consented || !name.trim() || !relation || !birthDate || (isChild && !childConsentOnRecord && !childDraft.consented)
+        }
         loading={busy}
         onClick={save}
       >

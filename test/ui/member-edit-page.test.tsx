@@ -1,0 +1,63 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { CHILD_CONSENT, MEMBER_CONSENT } from '@shared/member'
+import MemberEditPage from '@/packages/member/edit'
+import { mockRequest, navigateBack, useRouter } from '../ui/taro-api'
+
+type Call = { url: string; method?: string; data?: string }
+
+beforeEach(() => {
+  mockRequest.mockReset()
+  navigateBack.mockClear()
+  useRouter.mockReturnValue({ params: {} })
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/auth/dev') {
+      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+    }
+    if (path === '/api/districts') return Promise.resolve({ statusCode: 200, data: { districts: [{ id: 'xa-yanliang', name: '阎良区' }] } })
+    if (path === '/api/me/members' && call.method === 'POST') {
+      const body = JSON.parse(call.data ?? '{}')
+      return Promise.resolve({
+        statusCode: 201,
+        data: { id: 'm-child', ...body, mobilityNeed: false, dietNotes: null, address: null, districtId: null, subsidyCategory: null, subsidyVerified: false, isChild: true, childConsentAt: '2026-11-27T10:00:00+08:00' },
+      })
+    }
+    return Promise.reject(new Error(`unexpected ${path}`))
+  })
+})
+
+it('asks a child’s allergies and the guardian’s separate consent before saving, and sends both consents', async () => {
+  render(<MemberEditPage />)
+  fireEvent.change(await screen.findByLabelText('姓名'), { target: { value: '李小雨' } })
+  fireEvent.click(screen.getByRole('radio', { name: '女儿' }))
+  fireEvent.change(screen.getByLabelText('出生日期'), { target: { value: '20250310' } })
+  expect(screen.getByText('孩子的信息')).toBeInTheDocument()
+  expect(screen.getByText(CHILD_CONSENT.text)).toBeInTheDocument()
+  fireEvent.click(screen.getByRole('radio', { name: '女' }))
+  fireEvent.change(screen.getByLabelText('过敏情况（选填）'), { target: { value: '花生' } })
+
+  const save = screen.getByRole('button', { name: '保存' })
+  fireEvent.click(screen.getByRole('radio', { name: '我已阅读并同意' }))
+  expect(save).toBeDisabled()
+  fireEvent.click(screen.getByRole('radio', { name: '我是监护人，同意' }))
+  expect(save).not.toBeDisabled()
+  await act(async () => fireEvent.click(save))
+
+  const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.method === 'POST' && c.url === '/api/me/members')
+  expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({
+    name: '李小雨',
+    birthDate: '2025-03-10',
+    gender: 'female',
+    allergies: '花生',
+    consentVersion: MEMBER_CONSENT.version,
+    childConsentVersion: CHILD_CONSENT.version,
+  })
+  expect(navigateBack).toHaveBeenCalled()
+})
+
+it('does not ask an adult for a child’s data', async () => {
+  render(<MemberEditPage />)
+  fireEvent.change(await screen.findByLabelText('出生日期'), { target: { value: '19460302' } })
+  expect(screen.queryByText('孩子的信息')).not.toBeInTheDocument()
+  expect(screen.getByText('助餐补贴与送餐')).toBeInTheDocument()
+})
