@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from './common'
+import { careConsentSchema } from './care'
 import { calendarDateSchema } from './dates'
 import { functionCodeSchema } from './functions'
 
@@ -121,6 +122,11 @@ export const bookingRequestSchema = z.strictObject({
     .max(99, { error: '数量太大' })
     .default(1),
   meal: mealChoiceSchema.optional(),
+  /** A run of days: every session of the same facility, service and part from the first one's day through this
+   * day, all or nothing (a week of 全日托). */
+  throughDate: calendarDateSchema.optional(),
+  /** Infant care: the guardian's agreement and health declaration, needed on the first booking at a facility. */
+  care: careConsentSchema.optional(),
   /** What the resident saw as 个人支付; if the price changed since, the booking is refused with `quote_changed`. */
   expectedPayableFen: z.number().int().min(0).optional(),
 })

@@ -7,7 +7,7 @@ import { cancelledNotice } from '../notices/notice-kinds'
 import { insertNotice, voidReminders } from '../notices/notice.repository'
 import { canMove } from './booking-state'
 import { bookingUnits, recordEvent } from './booking.repository'
-import { returnUnits } from './capacity.repository'
+import { returnClassUnits, returnUnits } from './capacity.repository'
 
 export interface StatusChange {
   bookingId: string
@@ -51,8 +51,9 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       throw new DomainError('invalid_transition', '这笔预约刚刚被更新，请刷新后再试')
     }
     if (change.to === 'cancelled') {
-      for (const { sessionId, units } of await bookingUnits(trx, change.bookingId)) {
+      for (const { sessionId, units, classCode } of await bookingUnits(trx, change.bookingId)) {
         await returnUnits(trx, sessionId, units)
+        if (classCode) await returnClassUnits(trx, sessionId, classCode, units)
       }
       await trx.deleteFrom('meal_subsidy_claims').where('booking_id', '=', change.bookingId).execute()
       await voidReminders(trx, change.bookingId)

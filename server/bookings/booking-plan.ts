@@ -1,5 +1,5 @@
 import type { BookingRequest, Fulfilment, Quote } from '@shared/booking'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
 import type { FacilityPlace } from '../facilities/facility.repository'
 
@@ -12,15 +12,23 @@ export interface MealDetails {
   delivery: { address: string; lat: number; lng: number } | null
 }
 
+export interface CareDetails {
+  /** Per day, the class the child was in. */
+  days: { date: string; classCode: string }[]
+}
+
 export interface BookingDetails {
   meal?: MealDetails
+  care?: CareDetails
   /** Who it was for when placed, so the booking still says so after a member is deleted. */
   forMember?: boolean
 }
 
 export interface PlanContext {
   db: Kysely<Database>
+  /** The first session; with `throughDate`, `run` holds every session of the run in day order. */
   session: SessionRow
+  run: SessionRow[]
   facility: FacilityPlace
   booker: UserRow
   /** null when the booker books for themself. */
@@ -29,9 +37,19 @@ export interface PlanContext {
 }
 
 /** What one kind of service makes of a request: what it records, what it costs, which subsidy it takes. */
+/** Units a booking takes of one session, and of one class of its places when the service has classes. */
+export interface Take {
+  sessionId: string
+  units: number
+  classCode: string | null
+}
+
 export interface BookingPlan {
   details: BookingDetails
   quote: Quote
+  takes: Take[]
+  /** Writes of this kind of service inside the booking's transaction (an agreement on record …). */
+  record?: (trx: Transaction<Database>, bookingId: string) => Promise<void>
   /** Taken inside the booking's transaction; losing it to a concurrent order refuses this one. */
   subsidyClaim?: { beneficiary: string; serviceDate: string }
 }

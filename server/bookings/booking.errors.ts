@@ -9,11 +9,13 @@ const dayAndClock = (instant: Date) => {
 }
 
 export class SessionFullError extends DomainError {
-  constructor(remaining: number, fn: FunctionCode) {
+  /** `date`: for a run of days, which day is full. */
+  constructor(remaining: number, fn: FunctionCode, date?: string) {
     const unit = unitWord(fn)
+    const which = date ? `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日` : '本场'
     super(
       'full',
-      remaining > 0 ? `余量不足：本场只剩 ${remaining} ${unit}，请减少数量` : `余量不足：本场已约满，请选择其他日期或场次`,
+      remaining > 0 ? `余量不足：${which}只剩 ${remaining} ${unit}，请减少数量` : `余量不足：${which}已约满，请选择其他日期或场次`,
       { remaining },
     )
   }

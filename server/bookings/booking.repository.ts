@@ -3,7 +3,7 @@ import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { toShanghaiIso } from '../time/shanghai'
-import type { BookingDetails } from './booking-plan'
+import type { BookingDetails, Take } from './booking-plan'
 
 export interface NewBooking {
   id: string
@@ -17,6 +17,7 @@ export interface NewBooking {
   quantity: number
   details: BookingDetails
   quote: Quote
+  takes: Take[]
   startsAt: Date
   cancelUntil: Date
   now: Date
@@ -47,7 +48,10 @@ export async function insertBooking(trx: Transaction<Database>, b: NewBooking): 
       updated_at: at,
     })
     .execute()
-  await trx.insertInto('booking_sessions').values({ booking_id: b.id, session_id: b.sessionId, units: b.quantity }).execute()
+  await trx
+    .insertInto('booking_sessions')
+    .values(b.takes.map((t) => ({ booking_id: b.id, session_id: t.sessionId, units: t.units, class_code: t.classCode })))
+    .execute()
 }
 
 /** Every change of state is kept with who made it and when. */
@@ -69,13 +73,10 @@ export async function recordEvent(
     .execute()
 }
 
-export async function bookingUnits(
-  trx: Transaction<Database>,
-  bookingId: string,
-): Promise<{ sessionId: string; units: number }[]> {
+export async function bookingUnits(trx: Transaction<Database>, bookingId: string): Promise<Take[]> {
   return trx
     .selectFrom('booking_sessions')
-    .select(['session_id as sessionId', 'units'])
+    .select(['session_id as sessionId', 'units', 'class_code as classCode'])
     .where('booking_id', '=', bookingId)
     .execute()
 }

@@ -5,7 +5,8 @@ import type { Kysely, Transaction } from 'kysely'
 import { isUniqueViolation } from '../db/errors'
 import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
 import type { FacilityPlace } from '../facilities/facility.repository'
-import { NotFoundError } from '../http/errors'
+import { InvalidInputError, NotFoundError } from '../http/errors'
+import { daysBetween } from '../time/shanghai'
 import { findOwnMember } from '../me/family-member.repository'
 import { confirmedNotice, reminderNotice } from '../notices/notice-kinds'
 import { insertNotice } from '../notices/notice.repository'
@@ -24,7 +25,7 @@ import {
   TooManyUnitsError,
 } from './booking.errors'
 import { insertBooking, recordEvent, toBooking } from './booking.repository'
-import { sessionSpace, takeUnits } from './capacity.repository'
+import { classSpace, sessionSpace, takeClassUnits, takeUnits } from './capacity.repository'
 import { type IdempotencyClaim, type StoredResponse, claimIdempotencyKey, findEarlierResponse, fingerprint } from './idempotency'
 import { PLANNERS } from './planners'
 
@@ -61,20 +62,42 @@ async function prepare(db: Kysely<Database>, booker: UserRow, request: BookingRe
   if (request.quantity > rule.maxUnits) throw new TooManyUnitsError(rule.maxUnits, fn)
   await assertNotSuspended(db, beneficiaryKey({ booker, member }), fn, now)
 
+  const run = request.throughDate ? await findRun(db, session, request.throughDate) : [session]
+  // Every day of a run must be bookable: the first day that is not names the reason, and nothing is booked.
+  for (const day of run) assertBookable(rule, day, now, request.quantity, fn)
+
+  const plan = await planner({ db, session, run, facility, booker, member, request })
+  return { session, facility, rule, member, plan }
+}
+
+function assertBookable(rule: BookingRule, session: SessionRow, now: Date, units: number, fn: FunctionCode): void {
   const startsAt = new Date(session.starts_at)
-  const reason = unbookableReason(
-    rule,
-    { date: session.date, startsAt, open: session.open === 1, remaining: session.capacity - session.booked },
-    now,
-    request.quantity,
-  )
+  const remaining = Math.max(0, session.capacity - session.booked)
+  const reason = unbookableReason(rule, { date: session.date, startsAt, open: session.open === 1, remaining }, now, units)
   if (reason === 'closed') throw new SessionClosedError()
   if (reason === 'past_cutoff') throw new PastCutoffError(cutoffAt(rule, startsAt))
   if (reason === 'beyond_horizon') throw new BeyondHorizonError(rule.horizonDays)
-  if (reason === 'full') throw new SessionFullError(Math.max(0, session.capacity - session.booked), fn)
+  if (reason === 'full') throw new SessionFullError(remaining, fn, session.date)
+}
 
-  const plan = await planner({ db, session, facility, booker, member, request })
-  return { session, facility, rule, member, plan }
+const MAX_RUN_DAYS = 31
+
+/** The sessions of a run: same facility, service and part, from the first one's day through `throughDate`. */
+async function findRun(db: Kysely<Database>, first: SessionRow, throughDate: string): Promise<SessionRow[]> {
+  if (throughDate < first.date) throw new InvalidInputError('throughDate', '结束日期不能早于开始日期')
+  if (daysBetween(first.date, throughDate) > MAX_RUN_DAYS) {
+    throw new InvalidInputError('throughDate', `一次最多预约 ${MAX_RUN_DAYS} 天`)
+  }
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('facility_id', '=', first.facility_id)
+    .where('function_code', '=', first.function_code)
+    .where('part', '=', first.part)
+    .where('date', '>=', first.date)
+    .where('date', '<=', throughDate)
+    .orderBy('date')
+    .execute()
 }
 
 /** The price of a request as it would be booked now: 原价 / 补贴 / 个人支付. */
@@ -190,6 +213,7 @@ async function book(
     quantity: request.quantity,
     details: { ...plan.details, forMember: member !== null },
     quote: plan.quote,
+    takes: plan.takes,
     startsAt,
     cancelUntil: deadline,
     now,
@@ -212,9 +236,19 @@ async function book(
     }
   }
 
-  if (!(await takeUnits(trx, session.id, request.quantity))) {
-    const space = await sessionSpace(trx, session.id)
-    throw space.open ? new SessionFullError(space.remaining, fn) : new SessionClosedError()
+  await plan.record?.(trx, id)
+
+  // Last, the guarded updates, in session-id order so that two runs over the same days never wait on each other
+  // in opposite orders. Any one refused rolls back the whole booking.
+  for (const take of [...plan.takes].sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1))) {
+    if (!(await takeUnits(trx, take.sessionId, take.units))) {
+      const space = await sessionSpace(trx, take.sessionId)
+      throw space.open ? new SessionFullError(space.remaining, fn, space.date) : new SessionClosedError()
+    }
+    if (take.classCode && !(await takeClassUnits(trx, take.sessionId, take.classCode, take.units))) {
+      const space = await classSpace(trx, take.sessionId, take.classCode)
+      throw new SessionFullError(space.remaining, fn, space.date)
+    }
   }
   return { statusCode: 201, booking }
 }

@@ -25,15 +25,61 @@ export async function returnUnits(trx: Transaction<Database>, sessionId: string,
     .execute()
 }
 
+/** The same guard for one class of a session's places (infant care). */
+export async function takeClassUnits(
+  trx: Transaction<Database>,
+  sessionId: string,
+  classCode: string,
+  units: number,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('session_classes')
+    .set((eb) => ({ booked: eb('booked', '+', units) }))
+    .where('session_id', '=', sessionId)
+    .where('class_code', '=', classCode)
+    .where((eb) => eb(eb('booked', '+', units), '<=', eb.ref('capacity')))
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function returnClassUnits(
+  trx: Transaction<Database>,
+  sessionId: string,
+  classCode: string,
+  units: number,
+): Promise<void> {
+  await trx
+    .updateTable('session_classes')
+    .set((eb) => ({ booked: eb('booked', '-', units) }))
+    .where('session_id', '=', sessionId)
+    .where('class_code', '=', classCode)
+    .execute()
+}
+
 /** What is left of a session after a refused take: full, or closed meanwhile. */
 export async function sessionSpace(
   trx: Transaction<Database>,
   sessionId: string,
-): Promise<{ remaining: number; open: boolean }> {
+): Promise<{ remaining: number; open: boolean; date: string }> {
   const row = await trx
     .selectFrom('sessions')
-    .select(['capacity', 'booked', 'open'])
+    .select(['capacity', 'booked', 'open', 'date'])
     .where('id', '=', sessionId)
     .executeTakeFirstOrThrow()
-  return { remaining: Math.max(0, row.capacity - row.booked), open: row.open === 1 }
+  return { remaining: Math.max(0, row.capacity - row.booked), open: row.open === 1, date: row.date }
+}
+
+export async function classSpace(
+  trx: Transaction<Database>,
+  sessionId: string,
+  classCode: string,
+): Promise<{ remaining: number; date: string }> {
+  const row = await trx
+    .selectFrom('session_classes as c')
+    .innerJoin('sessions as s', 's.id', 'c.session_id')
+    .select(['c.capacity', 'c.booked', 's.date'])
+    .where('c.session_id', '=', sessionId)
+    .where('c.class_code', '=', classCode)
+    .executeTakeFirstOrThrow()
+  return { remaining: Math.max(0, row.capacity - row.booked), date: row.date }
 }

@@ -6,6 +6,7 @@ import * as m003 from './migrations/003_staff'
 import * as m004 from './migrations/004_notices'
 import * as m005 from './migrations/005_meal_templates'
 import * as m006 from './migrations/006_child_members'
+import * as m007 from './migrations/007_infant_care'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '004_notices': m004,
   '005_meal_templates': m005,
   '006_child_members': m006,
+  '007_infant_care': m007,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -187,6 +187,25 @@ export interface BookingSessionTable {
   booking_id: string
   session_id: string
   units: number
+  /** The class whose places it took (infant care), or null. */
+  class_code: string | null
+}
+
+export interface SessionClassTable {
+  session_id: string
+  class_code: string
+  capacity: number
+  booked: Generated<number>
+  price_fen: number
+}
+
+export interface CareAgreementTable {
+  member_id: string
+  facility_id: string
+  function_code: string
+  agreement_version: string
+  health_check_declared_at: string
+  created_at: string
 }
 
 export interface BookingEventTable {
@@ -297,6 +316,8 @@ export interface Database {
   suspensions: SuspensionTable
   notices: NoticeTable
   meal_week_templates: MealWeekTemplateTable
+  session_classes: SessionClassTable
+  care_agreements: CareAgreementTable
 }
 
 export type UserRow = Selectable<UserTable>

@@ -11,6 +11,7 @@ import { chooseTier, type Beneficiary } from './subsidy'
 export async function planMealOrder(context: PlanContext): Promise<BookingPlan> {
   const { db, session, facility, member, request } = context
   if (!request.meal) throw new InvalidInputError('meal', '请选择套餐和取餐方式')
+  if (request.throughDate) throw new InvalidInputError('throughDate', '助餐每次预约一餐')
   const { setId, fulfilment, delivery } = request.meal
 
   const found = await findMealSetWithOptions(db, session.id, setId, facility.id)
@@ -60,6 +61,7 @@ export async function planMealOrder(context: PlanContext): Promise<BookingPlan> 
       },
     },
     quote,
+    takes: [{ sessionId: session.id, units: request.quantity, classCode: null }],
     subsidyClaim: quote.subsidyFen > 0 ? { beneficiary, serviceDate: session.date } : undefined,
   }
 }
