@@ -67,6 +67,10 @@ export const sessionSchema = z.object({
   maxUnits: z.number().int(),
   /** Meal sessions: the sets on the menu. */
   sets: z.array(mealSetSchema).optional(),
+  /** Infant care: places per class (a child's class follows from the birth date on the day). */
+  classes: z
+    .array(z.object({ code: z.string(), name: z.string(), capacity: z.number().int(), remaining: z.number().int(), priceFen: z.number().int() }))
+    .optional(),
 })
 export type Session = z.infer<typeof sessionSchema>
 
@@ -183,6 +187,8 @@ export const bookingSchema = z.object({
       deliveryAddress: z.string().nullable(),
     })
     .optional(),
+  /** Infant care: the class on each day of the run. */
+  care: z.object({ days: z.array(z.object({ date: z.string(), className: z.string() })) }).optional(),
   quote: quoteSchema,
   cancelUntil: z.string(),
   cancellable: z.boolean(),

@@ -10,6 +10,7 @@ export const INFANT_CLASSES = [
   { code: 'toddler_large', name: '托大班', fromMonths: 24, toMonths: 36, maxChildren: 20 },
 ] as const
 export type InfantClassCode = (typeof INFANT_CLASSES)[number]['code']
+export const INFANT_CLASS_NAMES: Record<string, string> = Object.fromEntries(INFANT_CLASSES.map((c) => [c.code, c.name]))
 
 /** The guardian's service agreement and health-check declaration, asked on the first booking at a facility. */
 export const CARE_AGREEMENT = {

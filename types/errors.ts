@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'member_has_bookings',
   'suspended',
   'capacity_below_booked',
+  'age_not_eligible',
 ] as const
 
 export const errorCodeSchema = z.enum(ERROR_CODES)

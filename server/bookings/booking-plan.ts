@@ -34,6 +34,7 @@ export interface PlanContext {
   /** null when the booker books for themself. */
   member: FamilyMemberRow | null
   request: BookingRequest
+  now: Date
 }
 
 /** What one kind of service makes of a request: what it records, what it costs, which subsidy it takes. */

@@ -3,6 +3,7 @@ import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { toShanghaiIso } from '../time/shanghai'
+import { INFANT_CLASS_NAMES } from '@shared/care'
 import type { BookingDetails, Take } from './booking-plan'
 
 export interface NewBooking {
@@ -166,6 +167,9 @@ export function toBooking(row: BookingView, events: EventView[], now: Date): Boo
       dishes: meal.dishes,
       fulfilment: meal.fulfilment,
       deliveryAddress: meal.delivery?.address ?? null,
+    },
+    care: details.care && {
+      days: details.care.days.map((d) => ({ date: d.date, className: INFANT_CLASS_NAMES[d.classCode] ?? d.classCode })),
     },
     quote: JSON.parse(row.quote) as Quote,
     cancelUntil: toShanghaiIso(row.cancel_until),

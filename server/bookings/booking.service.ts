@@ -66,7 +66,7 @@ async function prepare(db: Kysely<Database>, booker: UserRow, request: BookingRe
   // Every day of a run must be bookable: the first day that is not names the reason, and nothing is booked.
   for (const day of run) assertBookable(rule, day, now, request.quantity, fn)
 
-  const plan = await planner({ db, session, run, facility, booker, member, request })
+  const plan = await planner({ db, session, run, facility, booker, member, request, now })
   return { session, facility, rule, member, plan }
 }
 

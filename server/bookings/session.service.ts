@@ -2,6 +2,8 @@ import type { Session, SessionList, SessionPart } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database, SessionRow } from '../db/schema'
+import { INFANT_CLASSES, INFANT_CLASS_NAMES } from '@shared/care'
+import { findSessionClasses } from '../care/care.repository'
 import { findFacilityPlace } from '../facilities/facility.repository'
 import { NotFoundError } from '../http/errors'
 import { findMealOptions, mealSetsBySession } from '../meals/meal.repository'
@@ -9,6 +11,9 @@ import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
 import { findBookingRule } from './booking-rule.repository'
 import { type BookingRule, cancelUntil, cutoffAt, lastBookableDate, unbookableReason } from './booking-rules'
 import { listSessionsBetween } from './session.repository'
+
+/** Classes in the standard's order: 乳儿班, 托小班, 托大班. */
+const classOrder = (code: string) => INFANT_CLASSES.findIndex((c) => c.code === code)
 
 export function toSession(row: SessionRow, rule: BookingRule, now: Date): Session {
   const startsAt = new Date(row.starts_at)
@@ -49,6 +54,29 @@ export async function listSessions(
   const last = lastBookableDate(rule, now)
   const rows = await listSessionsBetween(db, facilityId, fn, date ?? today, date ?? last)
   const sessions = rows.map((row) => toSession(row, rule, now))
+  if (fn === 'infant_care') {
+    const classes = await findSessionClasses(
+      db,
+      rows.map((r) => r.id),
+    )
+    return {
+      today,
+      lastBookableDate: last,
+      sessions: sessions.map((s) => ({
+        ...s,
+        classes: classes
+          .filter((c) => c.session_id === s.id)
+          .sort((a, b) => classOrder(a.class_code) - classOrder(b.class_code))
+          .map((c) => ({
+            code: c.class_code,
+            name: INFANT_CLASS_NAMES[c.class_code] ?? c.class_code,
+            capacity: c.capacity,
+            remaining: Math.max(0, c.capacity - c.booked),
+            priceFen: c.price_fen,
+          })),
+      })),
+    }
+  }
   if (fn !== 'meal') return { today, lastBookableDate: last, sessions }
 
   const [menus, meal] = await Promise.all([

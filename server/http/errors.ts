@@ -79,6 +79,12 @@ const FIELD_LABELS: Record<string, string> = {
   part: '餐次',
   from: '开始日期',
   to: '结束日期',
+  throughDate: '结束日期',
+  care: '托育服务协议',
+  allergies: '过敏情况',
+  healthNotes: '健康情况',
+  childConsentVersion: '儿童信息保护说明',
+  gender: '性别',
 }
 
 function fieldLabel(field: string): string {
@@ -116,6 +122,7 @@ const STATUS: Record<ErrorCode, number> = {
   member_has_bookings: 409,
   suspended: 409,
   capacity_below_booked: 409,
+  age_not_eligible: 400,
 }
 
 export interface ErrorReply {

@@ -1,4 +1,5 @@
 import { communityId, operatorId } from './ids'
+import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'
 import type { Db } from '../connection'
 import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './yanliang'
@@ -71,5 +72,6 @@ export async function seedDistrict(db: Db, now: Date = new Date()): Promise<void
     }
 
     await seedMeals(trx, now)
+    await seedInfantCare(trx, now)
   })
 }

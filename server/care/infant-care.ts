@@ -1,0 +1,64 @@
+import type { BookingPlan, PlanContext, Take } from '../bookings/booking-plan'
+import { SessionFullError } from '../bookings/booking.errors'
+import { DomainError, InvalidInputError } from '../http/errors'
+import { findSessionClasses, hasAgreement, recordAgreement } from './care.repository'
+import { infantClassOn, monthsOld } from './infant-class'
+
+const dayName = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+
+/**
+ * 婴幼儿托育: one place a day for one child, in the class the child's age puts them in on that day (which can change
+ * within a run at a month boundary), at that class's price. The first booking at a facility records the guardian's
+ * service agreement and health-check declaration.
+ */
+export async function planInfantCare(context: PlanContext): Promise<BookingPlan> {
+  const { db, run, facility, member, request, now } = context
+  if (!member?.birth_date) throw new InvalidInputError('memberId', '请选择要入托的孩子')
+  if (request.quantity !== 1) throw new InvalidInputError('quantity', '每个孩子每天一个名额')
+  const birthDate = member.birth_date
+
+  const classes = await findSessionClasses(
+    db,
+    run.map((s) => s.id),
+  )
+  const takes: Take[] = []
+  const days: { date: string; classCode: string }[] = []
+  let originalFen = 0
+  for (const session of run) {
+    const group = infantClassOn(birthDate, session.date)
+    if (!group) {
+      throw new DomainError(
+        'age_not_eligible',
+        `托育只接收 6 到 36 个月的孩子；${member.name}在${dayName(session.date)}是 ${monthsOld(birthDate, session.date)} 个月`,
+      )
+    }
+    const row = classes.find((c) => c.session_id === session.id && c.class_code === group.code)
+    if (!row) throw new DomainError('age_not_eligible', `本设施${dayName(session.date)}没有开设${group.name}`)
+    if (row.booked >= row.capacity) throw new SessionFullError(0, 'infant_care', session.date)
+    takes.push({ sessionId: session.id, units: 1, classCode: group.code })
+    days.push({ date: session.date, classCode: group.code })
+    originalFen += row.price_fen
+  }
+
+  const agreed = await hasAgreement(db, member.id, facility.id, 'infant_care')
+  if (!agreed && !request.care) {
+    throw new InvalidInputError('care', '第一次在本设施预约托育，请先同意托育服务协议并确认孩子已完成入托体检')
+  }
+  const care = request.care
+  return {
+    details: { care: { days } },
+    quote: { originalFen, deliveryFeeFen: 0, subsidyFen: 0, payableFen: originalFen, tier: null, notes: [] },
+    takes,
+    record:
+      agreed || !care
+        ? undefined
+        : (trx) =>
+            recordAgreement(trx, {
+              memberId: member.id,
+              facilityId: facility.id,
+              functionCode: 'infant_care',
+              version: care.serviceAgreementVersion,
+              now,
+            }),
+  }
+}

@@ -1,0 +1,143 @@
+import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, sessionListSchema } from '@shared/index'
+import { infantSessionId } from '../../server/db/seed/infant-care'
+import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { addMember, postBooking } from '../support/bookings'
+import { DATABASES } from '../support/databases'
+
+const NURSERY = 'yl-hangkong-erlu'
+const care = { serviceAgreementVersion: CARE_AGREEMENT.version, healthCheckDeclared: true }
+
+/** The Monday at least two days ahead (the cut-off is 20:00 the evening before). */
+function nextMonday(): string {
+  let day = addDays(shanghaiDate(new Date()), 2)
+  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1)
+  return day
+}
+
+/** A birth date that makes the child `months` old on `day`. */
+const bornMonthsBefore = (day: string, months: number) => {
+  const d = new Date(`${day}T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() - months)
+  return d.toISOString().slice(0, 10)
+}
+
+describe.each(DATABASES)('infant care on %s', (database) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp(database)
+  })
+  afterAll(() => t.close())
+
+  const db = () => t.store.db.kysely
+  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
+  const child = (guardian: { authorization: string }, birthDate: string, name = '李小雨') =>
+    addMember(t.app, guardian, { name, relation: '女儿', birthDate, childConsentVersion: CHILD_CONSENT.version })
+  const classBooked = async (date: string, classCode: string) =>
+    (
+      await db()
+        .selectFrom('session_classes')
+        .select('booked')
+        .where('session_id', '=', infantSessionId(NURSERY, date))
+        .where('class_code', '=', classCode)
+        .executeTakeFirstOrThrow()
+    ).booked
+
+  it('lists working days with places and prices per class', async () => {
+    const monday = nextMonday()
+    const res = await t.app.inject({ url: `/api/facilities/${NURSERY}/sessions?function=infant_care&date=${monday}` })
+    const [session] = sessionListSchema.parse(res.json()).sessions
+    expect(session.part).toBe('full_day')
+    expect(session.classes?.map((c) => [c.name, c.capacity, c.priceFen])).toEqual([
+      ['乳儿班', 6, 9000],
+      ['托小班', 10, 8000],
+      ['托大班', 15, 7000],
+    ])
+  })
+
+  it('books a week of 全日托 all at once, after the guardian’s agreement and health declaration', async () => {
+    const guardian = await devLogin(t.app, 'week-guardian')
+    const monday = nextMonday()
+    const friday = addDays(monday, 4)
+    const kid = await child(guardian, bornMonthsBefore(monday, 18))
+    const week = { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, throughDate: friday }
+
+    const first = await postBooking(t.app, guardian, week)
+    expect(first.statusCode).toBe(400)
+    expect(errorOf(first.body).field).toBe('care')
+
+    const res = await postBooking(t.app, guardian, { ...week, care })
+    expect(res.statusCode).toBe(201)
+    const booking = bookingSchema.parse(res.json())
+    expect(booking.care?.days.map((d) => d.className)).toEqual(['托小班', '托小班', '托小班', '托小班', '托小班'])
+    expect(booking.quote).toMatchObject({ originalFen: 5 * 8000, payableFen: 5 * 8000 })
+    const takes = await db().selectFrom('booking_sessions').selectAll().where('booking_id', '=', booking.id).execute()
+    expect(takes).toHaveLength(5)
+    expect(await classBooked(monday, 'toddler_small')).toBe(1)
+    const agreements = await db().selectFrom('care_agreements').selectAll().where('member_id', '=', kid.id).execute()
+    expect(agreements).toHaveLength(1)
+
+    // The next week needs no agreement again; cancelling gives every day's place back.
+    const next = await postBooking(t.app, guardian, { sessionId: infantSessionId(NURSERY, addDays(monday, 7)), memberId: kid.id })
+    expect(next.statusCode).toBe(201)
+    await t.app.inject({ method: 'POST', url: `/api/bookings/${booking.id}/cancel`, headers: guardian })
+    expect(await classBooked(monday, 'toddler_small')).toBe(0)
+    expect(await classBooked(friday, 'toddler_small')).toBe(0)
+  })
+
+  it('moves the child to the next class on the day they turn 12 months, within the same week', async () => {
+    const guardian = await devLogin(t.app, 'birthday-guardian')
+    const monday = nextMonday()
+    const wednesday = addDays(monday, 2)
+    const kid = await child(guardian, bornMonthsBefore(wednesday, 12), '王小宝')
+    const res = await postBooking(t.app, guardian, { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, throughDate: addDays(monday, 4), care })
+    expect(res.statusCode).toBe(201)
+    expect(bookingSchema.parse(res.json()).care?.days.map((d) => d.className)).toEqual(['乳儿班', '乳儿班', '托小班', '托小班', '托小班'])
+    expect(bookingSchema.parse(res.json()).quote.originalFen).toBe(2 * 9000 + 3 * 8000)
+  })
+
+  it.each([
+    ['4 months', 4],
+    ['40 months', 40],
+  ])('refuses a child of %s, saying why', async (_label, months) => {
+    const guardian = await devLogin(t.app, `age-${months}`)
+    const monday = nextMonday()
+    const kid = await child(guardian, bornMonthsBefore(monday, months))
+    const res = await postBooking(t.app, guardian, { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, care })
+    expect(res.statusCode).toBe(400)
+    expect(errorOf(res.body)).toMatchObject({ code: 'age_not_eligible' })
+    expect(errorOf(res.body).message).toContain(`${months} 个月`)
+  })
+
+  it('books a week all or nothing: one full day refuses the week, naming the day, and takes nothing', async () => {
+    const guardian = await devLogin(t.app, 'full-week-guardian')
+    const monday = addDays(nextMonday(), 14)
+    const wednesday = addDays(monday, 2)
+    const kid = await child(guardian, bornMonthsBefore(monday, 30))
+    await db().updateTable('session_classes').set({ booked: 15 }).where('session_id', '=', infantSessionId(NURSERY, wednesday)).where('class_code', '=', 'toddler_large').execute()
+    const res = await postBooking(t.app, guardian, { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, throughDate: addDays(monday, 4), care })
+    expect(res.statusCode).toBe(409)
+    expect(errorOf(res.body).code).toBe('full')
+    expect(errorOf(res.body).message).toContain(`${Number(wednesday.slice(5, 7))}月${Number(wednesday.slice(8, 10))}日`)
+    expect(await classBooked(monday, 'toddler_large')).toBe(0)
+    expect(await db().selectFrom('bookings').select('id').where('member_id', '=', kid.id).execute()).toEqual([])
+  })
+
+  it('gives the last place in a class to exactly one of 30 racing families', async () => {
+    const day = addDays(nextMonday(), 7)
+    await db().updateTable('session_classes').set({ booked: 5 }).where('session_id', '=', infantSessionId(NURSERY, day)).where('class_code', '=', 'infant').execute()
+    const families = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const guardian = await devLogin(t.app, `race-family-${i}`)
+        const kid = await child(guardian, bornMonthsBefore(day, 8), `宝宝${i}`)
+        return { guardian, kid }
+      }),
+    )
+    const responses = await Promise.all(
+      families.map(({ guardian, kid }) => postBooking(t.app, guardian, { sessionId: infantSessionId(NURSERY, day), memberId: kid.id, care })),
+    )
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1)
+    expect(responses.filter((r) => r.statusCode === 409).every((r) => errorOf(r.body).code === 'full')).toBe(true)
+    expect(await classBooked(day, 'infant')).toBe(6)
+  })
+})
