@@ -1,3 +1,4 @@
+import { INFANT_CLASS_NAMES } from '@shared/care'
 import type { BookingPlan, PlanContext, Take } from '../bookings/booking-plan'
 import { SessionFullError } from '../bookings/booking.errors'
 import { DomainError, InvalidInputError } from '../http/errors'
@@ -45,9 +46,13 @@ export async function planInfantCare(context: PlanContext): Promise<BookingPlan>
     throw new InvalidInputError('care', '第一次在本设施预约托育，请先同意托育服务协议并确认孩子已完成入托体检')
   }
   const care = request.care
+  // Which class on which days, in words: the guardian sees it before confirming.
+  const perClass = new Map<string, number>()
+  for (const d of days) perClass.set(d.classCode, (perClass.get(d.classCode) ?? 0) + 1)
+  const notes = [...perClass].map(([code, n]) => `${INFANT_CLASS_NAMES[code]} ${n} 天`)
   return {
     details: { care: { days } },
-    quote: { originalFen, deliveryFeeFen: 0, subsidyFen: 0, payableFen: originalFen, tier: null, notes: [] },
+    quote: { originalFen, deliveryFeeFen: 0, subsidyFen: 0, payableFen: originalFen, tier: null, notes },
     takes,
     record:
       agreed || !care

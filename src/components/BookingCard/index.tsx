@@ -22,6 +22,11 @@ export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id
           {booking.meal.setName} × {booking.quantity} · {FULFILMENT_NAMES[booking.meal.fulfilment]}
         </Text>
       )}
+      {booking.care && (
+        <Text className='booking-card__line'>
+          全日托 · {booking.care.days.length} 天（{[...new Set(booking.care.days.map((d) => d.className))].join('、')}）
+        </Text>
+      )}
       <Text className='muted booking-card__line'>
         为 {booking.beneficiaryName} 预约 · 到店付 {formatFen(booking.quote.payableFen)}
       </Text>

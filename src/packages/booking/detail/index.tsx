@@ -98,6 +98,11 @@ function BookingDetail({ booking, justPlaced, onChanged }: BookingDetailProps) {
             </Text>
           </>
         )}
+        {booking.care?.days.map((d) => (
+          <Text key={d.date} className='booking-detail__line'>
+            {d.date} · 全日托 · {d.className}
+          </Text>
+        ))}
         <Text className='booking-detail__line'>为 {booking.beneficiaryName} 预约</Text>
       </View>
 

@@ -13,6 +13,8 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 const openMealOrder = (facilityId: string) =>
   Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(facilityId)}` })
+const openInfantCare = (facilityId: string) =>
+  Taro.navigateTo({ url: `/packages/care/infant/index?facilityId=${encodeURIComponent(facilityId)}` })
 
 export default function FacilityDetailPage() {
   const id = useRouter().params.id ?? ''
@@ -56,6 +58,11 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         {facility.functions.includes('meal') && (
           <Button className='tap button button--primary detail__book' onClick={() => openMealOrder(facility.id)}>
             预约社区助餐
+          </Button>
+        )}
+        {facility.functions.includes('infant_care') && (
+          <Button className='tap button button--primary detail__book' onClick={() => openInfantCare(facility.id)}>
+            预约婴幼儿托育
           </Button>
         )}
       </View>

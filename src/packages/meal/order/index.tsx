@@ -31,7 +31,7 @@ import { formatFen } from '@/lib/money'
 import { pickDeliveryPlace } from './delivery-position'
 import { type OrderChannel, orderChannel } from './order-channel'
 import { SELF, useMealChoice } from './use-meal-choice'
-import { useQuote } from './use-quote'
+import { useQuote } from '@/hooks/use-quote'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'

@@ -1,10 +1,12 @@
 import type { BookingRequest, Quote } from '@shared/booking'
 import { useEffect, useState } from 'react'
-import { cleanError } from '@/api/api-error'
+import { ApiError, cleanError } from '@/api/api-error'
 
 export interface QuoteState {
   quote: Quote | null
   error: string | null
+  /** The request field the server refused, when it named one (e.g. `care`: the agreement is needed first). */
+  errorField: string | null
   loading: boolean
 }
 
@@ -13,20 +15,24 @@ export function useQuote(
   request: BookingRequest | undefined,
   quoteBooking: (request: BookingRequest) => Promise<Quote>,
 ): QuoteState {
-  const [state, setState] = useState<QuoteState>({ quote: null, error: null, loading: false })
+  const [state, setState] = useState<QuoteState>({ quote: null, error: null, errorField: null, loading: false })
   const key = request ? JSON.stringify(request) : ''
 
   useEffect(() => {
     if (!request) {
-      setState({ quote: null, error: null, loading: false })
+      setState({ quote: null, error: null, errorField: null, loading: false })
       return
     }
     let current = true
-    setState((prev) => ({ ...prev, loading: true, error: null }))
+    setState((prev) => ({ ...prev, loading: true, error: null, errorField: null }))
     const timer = setTimeout(() => {
       quoteBooking(request)
-        .then((quote) => current && setState({ quote, error: null, loading: false }))
-        .catch((err) => current && setState({ quote: null, error: cleanError(err), loading: false }))
+        .then((quote) => current && setState({ quote, error: null, errorField: null, loading: false }))
+        .catch(
+          (err) =>
+            current &&
+            setState({ quote: null, error: cleanError(err), errorField: err instanceof ApiError ? (err.field ?? null) : null, loading: false }),
+        )
     }, 250)
     return () => {
       current = false

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '婴幼儿托育 · 预约', enablePullDownRefresh: true })
