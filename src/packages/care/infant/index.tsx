@@ -3,8 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { CARE_AGREEMENT } from '@shared/care'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
-import { useMemo, useRef, useState } from 'react'
-import { cleanError } from '@/api/api-error'
+import { useMemo, useState } from 'react'
 import { fetchSessions, placeBooking, quoteBooking } from '@/api/bookings'
 import { fetchMembers } from '@/api/members'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
@@ -16,8 +15,8 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useRemote } from '@/hooks/use-remote'
 import { dayLabel } from '@/lib/dates'
-import { newIdempotencyKey } from '@/lib/idempotency'
 import { formatFen } from '@/lib/money'
+import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
 import './index.scss'
 
@@ -54,9 +53,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
   const [childId, setChildId] = useState<string | undefined>()
   const [span, setSpan] = useState<Span>('week')
   const [agreed, setAgreed] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const attempt = useRef<{ body: string; key: string } | null>(null)
+  const placing = usePlaceBooking(placeBooking, onStale)
 
   const session = list.sessions.find((s) => s.id === sessionId)
   const child = kids.find((c) => c.id === childId) ?? kids[0]
@@ -90,21 +87,8 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
 
   const submit = async () => {
     if (!request || !quote.quote) return
-    const body = JSON.stringify(request)
-    if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() }
-    setBusy(true)
-    setFailure(null)
-    try {
-      const booking = await placeBooking({ ...request, expectedPayableFen: quote.quote.payableFen }, attempt.current.key)
-      attempt.current = null
-      await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
-    } catch (err) {
-      setFailure(cleanError(err))
-      attempt.current = null
-      void onStale()
-    } finally {
-      setBusy(false)
-    }
+    const booking = await placing.submit(request, quote.quote.payableFen)
+    if (booking) await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
   }
 
   if (kids.length === 0) {
@@ -172,15 +156,15 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
         ) : (
           <Text className='muted'>{needsAgreement ? '第一次在本设施预约托育，请先阅读并同意上面的协议' : '正在计算费用…'}</Text>
         )}
-        {failure && (
+        {placing.failure && (
           <View role='alert'>
-            <Text className='infant-care__error'>{failure}</Text>
+            <Text className='infant-care__error'>{placing.failure}</Text>
           </View>
         )}
         <Button
           className='tap button button--primary infant-care__submit'
-          disabled={!request || !quote.quote || quote.loading || busy}
-          loading={busy}
+          disabled={!request || !quote.quote || quote.loading || placing.busy}
+          loading={placing.busy}
           onClick={submit}
         >
           {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}

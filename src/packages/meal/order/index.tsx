@@ -11,7 +11,6 @@ import {
 } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { ApiError, cleanError } from '@/api/api-error'
 import { fetchSessions } from '@/api/bookings'
 import { fetchNoticeTemplates } from '@/api/notices'
 import { spacedCode } from '@/components/BookingCard'
@@ -26,11 +25,11 @@ import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { clockOf, dayLabel } from '@/lib/dates'
-import { newIdempotencyKey } from '@/lib/idempotency'
 import { formatFen } from '@/lib/money'
 import { pickDeliveryPlace } from './delivery-position'
 import { type OrderChannel, orderChannel } from './order-channel'
 import { SELF, useMealChoice } from './use-meal-choice'
+import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
 import './index.scss'
 
@@ -73,15 +72,12 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
   const { choice, request } = order
   const quote = useQuote(request, channel.quote)
   const [placedAtDesk, setPlacedAtDesk] = useState<Booking | null>(null)
-  const [submitting, setSubmitting] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
   const [placeNote, setPlaceNote] = useState<string | null>(null)
   const templates = useRef<string[]>([])
   useEffect(() => {
     if (isWeapp) void fetchNoticeTemplates().then((ids) => (templates.current = ids)).catch(() => undefined)
   }, [])
-  // One key per attempt: the same choice retried (a lost answer, a second tap) keeps it; a new choice gets a new one.
-  const attempt = useRef<{ body: string; key: string } | null>(null)
+  const placing = usePlaceBooking(channel.place, onStale)
 
   const days = [...new Set(list.sessions.map((s) => s.date))]
   const dayOptions: Option<string>[] = days.map((date) => {
@@ -137,28 +133,14 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
       const option = { tmplIds: templates.current } as Taro.requestSubscribeMessage.Option
       await Taro.requestSubscribeMessage(option).catch(() => undefined)
     }
-    const body = JSON.stringify(request)
-    if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() }
-    setSubmitting(true)
-    setFailure(null)
-    try {
-      const booking = await channel.place({ ...request, expectedPayableFen: quote.quote.payableFen }, attempt.current.key)
-      attempt.current = null
-      if (channel.desk) {
-        // The resident has no phone to show a QR: the desk reads the code out or writes it on the meal ticket.
-        setPlacedAtDesk(booking)
-        void onStale()
-      } else {
-        await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
-      }
-    } catch (err) {
-      setFailure(cleanError(err))
-      if (err instanceof ApiError && ['full', 'past_cutoff', 'closed', 'quote_changed'].includes(err.code)) {
-        attempt.current = null
-        void onStale()
-      }
-    } finally {
-      setSubmitting(false)
+    const booking = await placing.submit(request, quote.quote.payableFen)
+    if (!booking) return
+    if (channel.desk) {
+      // The resident has no phone to show a QR: the desk reads the code out or writes it on the meal ticket.
+      setPlacedAtDesk(booking)
+      void onStale()
+    } else {
+      await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
     }
   }
 
@@ -252,18 +234,18 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
             {choice.fulfilment === 'delivery' && !request ? '请填写送餐地址并选择位置' : '正在计算价格…'}
           </Text>
         )}
-        {failure && (
+        {placing.failure && (
           <View role='alert'>
-            <Text className='meal-order__error'>{failure}</Text>
+            <Text className='meal-order__error'>{placing.failure}</Text>
           </View>
         )}
         <Button
           className='tap button button--primary meal-order__submit'
-          disabled={!request || !quote.quote || quote.loading || submitting}
-          loading={submitting}
+          disabled={!request || !quote.quote || quote.loading || placing.busy}
+          loading={placing.busy}
           onClick={submit}
         >
-          {submitting ? '正在预约…' : quote.quote ? `确认预约 · 到店付 ${formatFen(quote.quote.payableFen)}` : '确认预约'}
+          {placing.busy ? '正在预约…' : quote.quote ? `确认预约 · 到店付 ${formatFen(quote.quote.payableFen)}` : '确认预约'}
         </Button>
         {choice.session?.bookable && (
           <Text className='muted'>

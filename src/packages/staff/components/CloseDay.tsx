@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { closeFacilityDay } from '@/api/staff'
+import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import './staff-controls.scss'
 
@@ -46,11 +47,7 @@ export function CloseDay({ facilityId, date, onClosed }: CloseDayProps) {
           停业并通知居民
         </Button>
       )}
-      {message && (
-        <View role='status'>
-          <Text>{message}</Text>
-        </View>
-      )}
+      <StatusLine text={message} />
     </View>
   )
 }

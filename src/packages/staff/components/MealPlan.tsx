@@ -7,6 +7,7 @@ import { cleanError } from '@/api/api-error'
 import { fetchMealTemplate, publishMealDays, saveMealTemplateEntry } from '@/api/staff'
 import { OptionGroup } from '@/components/OptionGroup'
 import { RemoteContent } from '@/components/RemoteContent'
+import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
 import { formatSetLines, parseSetLines } from './set-lines'
@@ -59,11 +60,7 @@ export function MealPlan({ facilityId }: { facilityId: string }) {
       <Button className='tap button button--primary' onClick={publish}>
         发布未来两周菜单
       </Button>
-      {message && (
-        <View role='status'>
-          <Text>{message}</Text>
-        </View>
-      )}
+      <StatusLine text={message} />
     </View>
   )
 }
@@ -114,11 +111,7 @@ function PlanEntryForm({ entry, title, onSave }: PlanEntryFormProps) {
       <Button className='tap button' onClick={save}>
         保存{title}
       </Button>
-      {message && (
-        <View role='status'>
-          <Text>{message}</Text>
-        </View>
-      )}
+      <StatusLine text={message} />
     </View>
   )
 }

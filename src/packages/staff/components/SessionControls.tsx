@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { changeSessionCapacity } from '@/api/staff'
+import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import './staff-controls.scss'
 
@@ -32,11 +33,7 @@ export function SessionControls({ facilityId, sessionId, capacity, onChanged }: 
       <Button className='tap button' disabled={!/^\d+$/.test(value) || Number(value) === capacity} onClick={save}>
         保存容量
       </Button>
-      {message && (
-        <View role='status'>
-          <Text>{message}</Text>
-        </View>
-      )}
+      <StatusLine text={message} />
     </View>
   )
 }

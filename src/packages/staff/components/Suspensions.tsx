@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchSuspensions, liftSuspension } from '@/api/staff'
 import { RemoteContent } from '@/components/RemoteContent'
+import { StatusLine } from '@/components/StatusLine'
 import { useRemote } from '@/hooks/use-remote'
 import { dayAndClock } from '@/lib/dates'
 import './staff-controls.scss'
@@ -41,11 +42,7 @@ export function Suspensions({ facilityId }: { facilityId: string }) {
           )
         }
       </RemoteContent>
-      {message && (
-        <View role='status'>
-          <Text>{message}</Text>
-        </View>
-      )}
+      <StatusLine text={message} />
     </View>
   )
 }
