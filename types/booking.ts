@@ -187,6 +187,10 @@ export const bookingSchema = z.object({
       deliveryAddress: z.string().nullable(),
     })
     .optional(),
+  /** A respite stay: its nights. */
+  stay: z.object({ from: z.string(), to: z.string(), nights: z.number().int() }).optional(),
+  /** True while staff have still to confirm it (its places are held). */
+  awaitingConfirmation: z.boolean(),
   /** Infant care: the class on each day of the run. */
   care: z.object({ days: z.array(z.object({ date: z.string(), className: z.string() })) }).optional(),
   quote: quoteSchema,

@@ -31,12 +31,24 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
       'r.cancel_minutes',
       'r.max_units',
       'r.reminder_minutes',
+      'r.max_run_days',
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst()
   if (!row) return undefined
-  const { facility_name, lat, lng, district_id, horizon_days, cutoff_minutes, cancel_minutes, max_units, reminder_minutes, ...session } =
-    row
+  const {
+    facility_name,
+    lat,
+    lng,
+    district_id,
+    horizon_days,
+    cutoff_minutes,
+    cancel_minutes,
+    max_units,
+    reminder_minutes,
+    max_run_days,
+    ...session
+  } = row
   return {
     session,
     rule:
@@ -48,6 +60,7 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
             cancelMinutes: cancel_minutes,
             maxUnits: max_units,
             reminderMinutes: reminder_minutes ?? 120,
+            maxRunDays: max_run_days,
           },
     facility: { id: session.facility_id, name: facility_name, lat, lng, districtId: district_id },
   }

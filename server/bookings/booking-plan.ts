@@ -17,9 +17,16 @@ export interface CareDetails {
   days: { date: string; classCode: string }[]
 }
 
+export interface StayDetails {
+  from: string
+  to: string
+  nights: number
+}
+
 export interface BookingDetails {
   meal?: MealDetails
   care?: CareDetails
+  stay?: StayDetails
   /** Who it was for when placed, so the booking still says so after a member is deleted. */
   forMember?: boolean
 }
@@ -49,6 +56,8 @@ export interface BookingPlan {
   details: BookingDetails
   quote: Quote
   takes: Take[]
+  /** Held for staff to confirm (a respite stay for a member without a care level); the places are held meanwhile. */
+  awaitingConfirmation?: boolean
   /** Writes of this kind of service inside the booking's transaction (an agreement on record …). */
   record?: (trx: Transaction<Database>, bookingId: string) => Promise<void>
   /** Taken inside the booking's transaction; losing it to a concurrent order refuses this one. */

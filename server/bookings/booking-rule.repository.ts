@@ -9,7 +9,7 @@ export async function findBookingRule(
 ): Promise<BookingRule | undefined> {
   const row = await db
     .selectFrom('booking_rules')
-    .select(['horizon_days', 'cutoff_minutes', 'cancel_minutes', 'max_units', 'reminder_minutes'])
+    .select(['horizon_days', 'cutoff_minutes', 'cancel_minutes', 'max_units', 'reminder_minutes', 'max_run_days'])
     .where('facility_id', '=', facilityId)
     .where('function_code', '=', functionCode)
     .executeTakeFirst()
@@ -20,6 +20,7 @@ export async function findBookingRule(
       cancelMinutes: row.cancel_minutes,
       maxUnits: row.max_units,
       reminderMinutes: row.reminder_minutes,
+      maxRunDays: row.max_run_days,
     }
   )
 }

@@ -8,6 +8,8 @@ export interface BookingRule {
   cancelMinutes: number
   maxUnits: number
   reminderMinutes: number
+  /** The longest run of days one booking may take, when the facility sets one. */
+  maxRunDays: number | null
 }
 
 export interface SessionState {

@@ -19,6 +19,7 @@ export interface NewBooking {
   details: BookingDetails
   quote: Quote
   takes: Take[]
+  awaitingConfirmation: boolean
   startsAt: Date
   cancelUntil: Date
   now: Date
@@ -45,6 +46,7 @@ export async function insertBooking(trx: Transaction<Database>, b: NewBooking): 
       paid_fen: null,
       starts_at: b.startsAt.toISOString(),
       cancel_until: b.cancelUntil.toISOString(),
+      awaiting_confirmation: b.awaitingConfirmation ? 1 : 0,
       created_at: at,
       updated_at: at,
     })
@@ -105,6 +107,7 @@ function bookingViews(db: Kysely<Database>) {
       'b.details',
       'b.quote',
       'b.cancel_until',
+      'b.awaiting_confirmation',
       'b.created_at',
     ])
 }
@@ -168,6 +171,8 @@ export function toBooking(row: BookingView, events: EventView[], now: Date): Boo
       fulfilment: meal.fulfilment,
       deliveryAddress: meal.delivery?.address ?? null,
     },
+    stay: details.stay,
+    awaitingConfirmation: row.awaiting_confirmation === 1,
     care: details.care && {
       days: details.care.days.map((d) => ({ date: d.date, className: INFANT_CLASS_NAMES[d.classCode] ?? d.classCode })),
     },

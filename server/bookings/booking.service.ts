@@ -62,7 +62,7 @@ async function prepare(db: Kysely<Database>, booker: UserRow, request: BookingRe
   if (request.quantity > rule.maxUnits) throw new TooManyUnitsError(rule.maxUnits, fn)
   await assertNotSuspended(db, beneficiaryKey({ booker, member }), fn, now)
 
-  const run = request.throughDate ? await findRun(db, session, request.throughDate) : [session]
+  const run = request.throughDate ? await findRun(db, session, request.throughDate, rule.maxRunDays) : [session]
   // Every day of a run must be bookable: the first day that is not names the reason, and nothing is booked.
   for (const day of run) assertBookable(rule, day, now, request.quantity, fn)
 
@@ -83,10 +83,16 @@ function assertBookable(rule: BookingRule, session: SessionRow, now: Date, units
 const MAX_RUN_DAYS = 31
 
 /** The sessions of a run: same facility, service and part, from the first one's day through `throughDate`. */
-async function findRun(db: Kysely<Database>, first: SessionRow, throughDate: string): Promise<SessionRow[]> {
+async function findRun(
+  db: Kysely<Database>,
+  first: SessionRow,
+  throughDate: string,
+  maxRunDays: number | null,
+): Promise<SessionRow[]> {
   if (throughDate < first.date) throw new InvalidInputError('throughDate', '结束日期不能早于开始日期')
-  if (daysBetween(first.date, throughDate) > MAX_RUN_DAYS) {
-    throw new InvalidInputError('throughDate', `一次最多预约 ${MAX_RUN_DAYS} 天`)
+  const longest = Math.min(maxRunDays ?? MAX_RUN_DAYS, MAX_RUN_DAYS)
+  if (daysBetween(first.date, throughDate) + 1 > longest) {
+    throw new InvalidInputError('throughDate', `一次最多预约 ${longest} 天`)
   }
   return db
     .selectFrom('sessions')
@@ -192,6 +198,7 @@ async function book(
       details: JSON.stringify({ ...plan.details, forMember: member !== null }),
       quote: JSON.stringify(plan.quote),
       cancel_until: deadline.toISOString(),
+      awaiting_confirmation: plan.awaitingConfirmation ? 1 : 0,
       created_at: now.toISOString(),
     },
     [{ booking_id: id, to_status: 'booked', at: now.toISOString(), reason: null }],
@@ -214,6 +221,7 @@ async function book(
     details: { ...plan.details, forMember: member !== null },
     quote: plan.quote,
     takes: plan.takes,
+    awaitingConfirmation: plan.awaitingConfirmation ?? false,
     startsAt,
     cancelUntil: deadline,
     now,

@@ -1,5 +1,6 @@
 import type { FunctionCode } from '@shared/functions'
 import { planInfantCare } from '../care/infant-care'
+import { planRespiteStay } from '../care/respite'
 import { planMealOrder } from '../meals/meal-order'
 import type { Planner } from './booking-plan'
 
@@ -7,4 +8,6 @@ import type { Planner } from './booking-plan'
 export const PLANNERS: Partial<Record<FunctionCode, Planner>> = {
   meal: planMealOrder,
   infant_care: planInfantCare,
+  // 养老服务 is booked online as 短期托养 nights for now; 日间照料 day places come next.
+  elderly_care: planRespiteStay,
 }

@@ -7,6 +7,7 @@ import * as m004 from './migrations/004_notices'
 import * as m005 from './migrations/005_meal_templates'
 import * as m006 from './migrations/006_child_members'
 import * as m007 from './migrations/007_infant_care'
+import * as m008 from './migrations/008_respite'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '005_meal_templates': m005,
   '006_child_members': m006,
   '007_infant_care': m007,
+  '008_respite': m008,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -98,6 +98,9 @@ export interface FamilyMemberTable {
   /** A child's data needs the guardian's separate consent (个人信息保护法 §31). */
   child_consent_version: string | null
   child_consent_at: string | null
+  /** 能力评估 result recorded by staff, e.g. 能力完好 / 轻度失能; null until assessed. */
+  care_level: string | null
+  care_level_assessed_at: string | null
   created_at: string
 }
 
@@ -113,6 +116,8 @@ export interface BookingRuleTable {
   max_units: number
   /** The reminder goes out this many minutes before the start. */
   reminder_minutes: Generated<number>
+  /** The longest run of days one booking may take (a respite stay's nights); null: the engine's own limit. */
+  max_run_days: number | null
 }
 
 export interface SessionTable {
@@ -129,6 +134,7 @@ export interface SessionTable {
   booked: Generated<number>
   open: Generated<number>
   closed_reason: string | null
+  price_fen: number | null
 }
 
 export interface MealSetTable {
@@ -179,6 +185,8 @@ export interface BookingTable {
   paid_fen: number | null
   starts_at: string
   cancel_until: string
+  /** 1 while staff have still to confirm it (a respite stay for a member without a care level). */
+  awaiting_confirmation: Generated<number>
   created_at: string
   updated_at: string
 }

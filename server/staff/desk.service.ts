@@ -82,3 +82,33 @@ export async function verifySubsidyAtDesk(
   if (result.numUpdatedRows !== 1n) throw new DomainError('invalid_input', '这位居民没有申报低保、特困或低收入身份')
   return { verified: true }
 }
+
+export const CARE_LEVELS = ['能力完好', '轻度失能', '中度失能', '重度失能', '完全失能'] as const
+
+/**
+ * Staff record an elderly member's care level (能力评估) from a booking at their facility; the member's stays
+ * there that were waiting for it are confirmed.
+ */
+export async function recordCareLevel(
+  db: Kysely<Database>,
+  facilityId: string,
+  bookingId: string,
+  level: (typeof CARE_LEVELS)[number],
+  now: Date,
+): Promise<{ confirmed: number }> {
+  const row = await findRosterRowById(db, bookingId)
+  if (!row || row.facility_id !== facilityId) throw notHere()
+  if (!row.member_id) throw new DomainError('invalid_input', '这笔预约没有登记老人信息')
+  const memberId = row.member_id
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('family_members').set({ care_level: level, care_level_assessed_at: now.toISOString() }).where('id', '=', memberId).execute()
+    const confirmed = await trx
+      .updateTable('bookings')
+      .set({ awaiting_confirmation: 0, updated_at: now.toISOString() })
+      .where('member_id', '=', memberId)
+      .where('facility_id', '=', facilityId)
+      .where('awaiting_confirmation', '=', 1)
+      .executeTakeFirst()
+    return { confirmed: Number(confirmed.numUpdatedRows) }
+  })
+}

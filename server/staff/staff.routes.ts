@@ -25,7 +25,7 @@ import { idSchema } from '@shared/common'
 import { familyMemberSchema, memberCreateSchema, memberListSchema } from '@shared/member'
 import { NotFoundError } from '../http/errors'
 import { publishMealDays, readTemplate, saveTemplateEntry } from '../meals/meal-template'
-import { actAtDesk, findAtDesk, verifySubsidyAtDesk } from './desk.service'
+import { CARE_LEVELS, actAtDesk, findAtDesk, recordCareLevel, verifySubsidyAtDesk } from './desk.service'
 import { addWalkIn, bookForWalkIn, listWalkIns, quoteForWalkIn } from './walk-in.service'
 import { liftSuspension, suspensionsAtFacility } from './no-show-policy'
 import { getRoster } from './roster.service'
@@ -82,6 +82,21 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return verifySubsidyAtDesk(db, request.params.facilityId, request.params.id, app.now())
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/bookings/:id/care-level',
+    {
+      schema: {
+        params: z.strictObject({ facilityId: idSchema, id: idSchema }),
+        body: z.strictObject({ level: z.enum(CARE_LEVELS, { error: `护理等级应为 ${CARE_LEVELS.join('、')} 之一` }) }),
+        response: { 200: z.object({ confirmed: z.number() }) },
+      },
+    },
+    async (request) => {
+      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
+      return recordCareLevel(db, request.params.facilityId, request.params.id, request.body.level, app.now())
     },
   )
 

@@ -1,6 +1,7 @@
 import { communityId, operatorId } from './ids'
 import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'
+import { seedRespite } from './respite'
 import type { Db } from '../connection'
 import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './yanliang'
 
@@ -73,5 +74,6 @@ export async function seedDistrict(db: Db, now: Date = new Date()): Promise<void
 
     await seedMeals(trx, now)
     await seedInfantCare(trx, now)
+    await seedRespite(trx, now)
   })
 }
