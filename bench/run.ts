@@ -92,6 +92,67 @@ const bookings = (database: DatabaseName) =>
     }
   })
 
+/** 3-night 短期托养 stays starting on any of the 30 nights, for the residents' mothers in turn. */
+function stays(t: TargetInfo) {
+  let turn = 0
+  const people = t.residents ?? []
+  const { facilityId, dates } = t.nights!
+  return () => {
+    const person = people[turn++ % people.length]
+    const start = turn % (dates.length - 2)
+    const body = {
+      sessionId: `${facilityId}-respite-${dates[start]}`,
+      memberId: person.memberId,
+      throughDate: dates[start + 2],
+    }
+    return { headers: { authorization: person.authorization, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) }
+  }
+}
+
+const STAY_BEDS = 4
+
+/** Multi-night stays: throughput with beds to spare, then a sell-out of 4 beds a night with the overbooking count. */
+const respite = (database: DatabaseName) =>
+  withTarget('booking', database, async (t) => {
+    const url = `${t.base}/api/bookings`
+    const store = connect(t.store!.url, { searchPath: t.store!.searchPath })
+    const nightIds = t.nights!.dates.map((d) => `${t.nights!.facilityId}-respite-${d}`)
+    try {
+      await store.kysely.updateTable('sessions').set({ capacity: 1_000_000 }).where('id', 'in', nightIds).execute()
+      const real = await load(`3-night stays (${database})`, {
+        url,
+        method: 'POST',
+        connections: BOOKING_CONNECTIONS,
+        seconds: SECONDS,
+        request: stays(t),
+        expected: [201],
+      })
+      await store.kysely.deleteFrom('booking_sessions').where('session_id', 'in', nightIds).execute()
+      await store.kysely.deleteFrom('bookings').where('function_code', '=', 'elderly_care').execute()
+      await store.kysely.updateTable('sessions').set({ capacity: STAY_BEDS, booked: 0 }).where('id', 'in', nightIds).execute()
+      const row = await load(
+        `stays sell-out, ${STAY_BEDS} beds × 30 nights (${database})`,
+        { url, method: 'POST', connections: BOOKING_CONNECTIONS, seconds: 2, request: stays(t), expected: [201, 409] },
+        false,
+      )
+      const nights = await store.kysely.selectFrom('sessions').select(['id', 'booked', 'capacity']).where('id', 'in', nightIds).execute()
+      const held = await store.kysely
+        .selectFrom('booking_sessions')
+        .select(['session_id', (eb) => eb.fn.sum<number>('units').as('units')])
+        .where('session_id', 'in', nightIds)
+        .groupBy('session_id')
+        .execute()
+      const overbooked = nights.reduce((sum, n) => {
+        const units = Number(held.find((h) => h.session_id === n.id)?.units ?? 0)
+        return sum + Math.max(0, n.booked - n.capacity, units - n.capacity)
+      }, 0)
+      const booked = row.statusCodes.get(201) ?? 0
+      return { real, sellOut: { row, booked, refused: row.statusCodes.get(409) ?? 0, overbooked } satisfies SellOut }
+    } finally {
+      await store.close()
+    }
+  })
+
 const line = (cells: (string | number)[]) => console.log(`| ${cells.join(' | ')} |`)
 const ms = (r: Row) => [Math.round(r.rps), r.p50, r.p99, r.serverP50.toFixed(1), r.serverP99.toFixed(1), r.errors]
 
@@ -140,6 +201,11 @@ async function main(): Promise<void> {
     line([reference.what, ...ms(reference), '', '1.00'])
     line([real.what, ...ms(real), '', (real.rps / reference.rps).toFixed(2)])
     line([`${sellOut.row.what}: ${sellOut.booked} booked, ${sellOut.refused} × 409 full`, ...ms(sellOut.row), sellOut.overbooked, ''])
+  }
+  for (const database of DATABASES) {
+    const { real, sellOut } = await respite(database)
+    line([real.what, ...ms(real), '', ''])
+    line([`${sellOut.row.what}: ${sellOut.booked} stays, ${sellOut.refused} × 409`, ...ms(sellOut.row), sellOut.overbooked, ''])
   }
 
   const main = mainPackageBytes()

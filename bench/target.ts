@@ -25,6 +25,8 @@ export interface TargetInfo {
   /** A lunch with room for any run, and one whose capacity the sell-out sets. */
   big?: { id: string; setId: string }
   small?: { id: string; setId: string }
+  /** 短期托养: the first of the nights stays may start on, and how many. */
+  nights?: { firstId: string; facilityId: string; dates: string[] }
 }
 
 const RESIDENTS = 64
@@ -130,7 +132,23 @@ async function start(scenario: Scenario, database: DatabaseName): Promise<{ app:
   await store.db.kysely.updateTable('sessions').set({ capacity: 10_000_000 }).where('id', '=', big.id).execute()
   if (scenario === 'thin') return { app: await thinRoute(store.db, big.id), info: { store: storeInfo, big }, store }
   const app = await api(store.db)
-  return { app, info: { store: storeInfo, big, small, residents: await residents(app) }, store }
+  const nights = await store.db.kysely
+    .selectFrom('sessions')
+    .select(['id', 'date'])
+    .where('facility_id', '=', 'yl-jiayuan')
+    .where('function_code', '=', 'elderly_care')
+    .where('date', '>', addDays(shanghaiDate(new Date()), 1))
+    .orderBy('date')
+    .limit(30)
+    .execute()
+  const info = {
+    store: storeInfo,
+    big,
+    small,
+    residents: await residents(app),
+    nights: { firstId: nights[0].id, facilityId: 'yl-jiayuan', dates: nights.map((n) => n.date) },
+  }
+  return { app, info, store }
 }
 
 async function main(): Promise<void> {
