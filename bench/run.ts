@@ -118,7 +118,9 @@ const respite = (database: DatabaseName) =>
     const store = connect(t.store!.url, { searchPath: t.store!.searchPath })
     const nightIds = t.nights!.dates.map((d) => `${t.nights!.facilityId}-respite-${d}`)
     try {
-      await store.kysely.updateTable('sessions').set({ capacity: 1_000_000 }).where('id', 'in', nightIds).execute()
+      for (const id of [...nightIds].sort()) {
+        await store.kysely.updateTable('sessions').set({ capacity: 1_000_000 }).where('id', '=', id).execute()
+      }
       const real = await load(`3-night stays (${database})`, {
         url,
         method: 'POST',
@@ -127,9 +129,13 @@ const respite = (database: DatabaseName) =>
         request: stays(t),
         expected: [201],
       })
+      // Let the requests still in flight finish before resetting the nights (they hold the rows' locks).
+      await new Promise((done) => setTimeout(done, 2000))
       await store.kysely.deleteFrom('booking_sessions').where('session_id', 'in', nightIds).execute()
       await store.kysely.deleteFrom('bookings').where('function_code', '=', 'elderly_care').execute()
-      await store.kysely.updateTable('sessions').set({ capacity: STAY_BEDS, booked: 0 }).where('id', 'in', nightIds).execute()
+      for (const id of [...nightIds].sort()) {
+        await store.kysely.updateTable('sessions').set({ capacity: STAY_BEDS, booked: 0 }).where('id', '=', id).execute()
+      }
       const row = await load(
         `stays sell-out, ${STAY_BEDS} beds × 30 nights (${database})`,
         { url, method: 'POST', connections: BOOKING_CONNECTIONS, seconds: 2, request: stays(t), expected: [201, 409] },
