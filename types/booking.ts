@@ -131,6 +131,14 @@ export const bookingRequestSchema = z.strictObject({
   throughDate: calendarDateSchema.optional(),
   /** Infant care: the guardian's agreement and health declaration, needed on the first booking at a facility. */
   care: careConsentSchema.optional(),
+  /** 儿童托管: the adults who may collect the child (1 to 3 names), recorded with the booking. */
+  collectors: z
+    .array(z.string().trim().min(1, { error: '请填写接送人姓名' }).max(20, { error: '接送人姓名最多 20 个字' }), {
+      error: '请填写接送人',
+    })
+    .min(1, { error: '至少一位接送人' })
+    .max(3, { error: '最多三位接送人' })
+    .optional(),
   /** What the resident saw as 个人支付; if the price changed since, the booking is refused with `quote_changed`. */
   expectedPayableFen: z.number().int().min(0).optional(),
 })
@@ -187,6 +195,8 @@ export const bookingSchema = z.object({
       deliveryAddress: z.string().nullable(),
     })
     .optional(),
+  /** 儿童托管: who may collect the child. */
+  collectors: z.array(z.string()).optional(),
   /** A respite stay: its nights. */
   stay: z.object({ from: z.string(), to: z.string(), nights: z.number().int() }).optional(),
   /** True while staff have still to confirm it (its places are held). */

@@ -32,6 +32,10 @@ export const rosterEntrySchema = z.object({
   fulfilment: fulfilmentSchema.nullable(),
   deliveryAddress: z.string().nullable(),
   dietNotes: z.string().nullable(),
+  /** Children: allergies, the class on this day (托育), who may collect them (托管). */
+  allergies: z.string().nullable(),
+  className: z.string().nullable(),
+  collectors: z.array(z.string()).nullable(),
   payableFen: z.number().int(),
 })
 export type RosterEntry = z.infer<typeof rosterEntrySchema>

@@ -27,6 +27,8 @@ export interface BookingDetails {
   meal?: MealDetails
   care?: CareDetails
   stay?: StayDetails
+  /** 儿童托管: the adults who may collect the child. */
+  collectors?: string[]
   /** Who it was for when placed, so the booking still says so after a member is deleted. */
   forMember?: boolean
 }

@@ -172,6 +172,7 @@ export function toBooking(row: BookingView, events: EventView[], now: Date): Boo
       deliveryAddress: meal.delivery?.address ?? null,
     },
     stay: details.stay,
+    collectors: details.collectors,
     awaitingConfirmation: row.awaiting_confirmation === 1,
     care: details.care && {
       days: details.care.days.map((d) => ({ date: d.date, className: INFANT_CLASS_NAMES[d.classCode] ?? d.classCode })),

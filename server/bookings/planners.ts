@@ -1,4 +1,5 @@
 import type { FunctionCode } from '@shared/functions'
+import { planAfterSchool } from '../care/after-school'
 import { planInfantCare } from '../care/infant-care'
 import { planRespiteStay } from '../care/respite'
 import { planMealOrder } from '../meals/meal-order'
@@ -10,4 +11,5 @@ export const PLANNERS: Partial<Record<FunctionCode, Planner>> = {
   infant_care: planInfantCare,
   // 养老服务 is booked online as 短期托养 nights for now; 日间照料 day places come next.
   elderly_care: planRespiteStay,
+  child_care: planAfterSchool,
 }

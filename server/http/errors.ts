@@ -81,6 +81,7 @@ const FIELD_LABELS: Record<string, string> = {
   to: '结束日期',
   throughDate: '结束日期',
   care: '托育服务协议',
+  collectors: '接送人',
   allergies: '过敏情况',
   healthNotes: '健康情况',
   childConsentVersion: '儿童信息保护说明',

@@ -7,6 +7,7 @@ export function anonymousDetails(details: BookingDetails): BookingDetails {
   return {
     ...details,
     ...(details.meal ? { meal: { ...details.meal, delivery: null } } : {}),
+    ...(details.collectors ? { collectors: [] } : {}),
     forMember: true,
   }
 }

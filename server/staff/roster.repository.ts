@@ -36,16 +36,29 @@ function rosterRows(db: Kysely<Database>) {
       'm.name as member_name',
       'm.birth_date',
       'm.diet_notes',
+      'm.allergies',
       'u.nickname as booker_nickname',
     ])
 }
 
 export type RosterRow = Awaited<ReturnType<ReturnType<typeof rosterRows>['executeTakeFirstOrThrow']>>
 
-/** Every booking of these sessions, in the order they were made. */
-export function findRosterRows(db: Kysely<Database>, sessionIds: string[]): Promise<RosterRow[]> {
+/**
+ * Every booking that takes a place in these sessions (a run of days appears on each of its days), with the session
+ * it takes and the class, in the order they were made.
+ */
+export function findRosterRows(
+  db: Kysely<Database>,
+  sessionIds: string[],
+): Promise<(RosterRow & { taken_session_id: string; class_code: string | null })[]> {
   if (sessionIds.length === 0) return Promise.resolve([])
-  return rosterRows(db).where('b.session_id', 'in', sessionIds).orderBy('b.created_at').orderBy('b.id').execute()
+  return rosterRows(db)
+    .innerJoin('booking_sessions as bs', 'bs.booking_id', 'b.id')
+    .select(['bs.session_id as taken_session_id', 'bs.class_code'])
+    .where('bs.session_id', 'in', sessionIds)
+    .orderBy('b.created_at')
+    .orderBy('b.id')
+    .execute()
 }
 
 export function findRosterRowByCode(db: Kysely<Database>, code: string): Promise<RosterRow | undefined> {

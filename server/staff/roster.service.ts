@@ -1,4 +1,5 @@
 import type { BookingStatus, Fulfilment, SessionPart } from '@shared/booking'
+import { INFANT_CLASS_NAMES } from '@shared/care'
 import type { FunctionCode } from '@shared/functions'
 import type { Roster, RosterEntry } from '@shared/staff'
 import type { Kysely } from 'kysely'
@@ -30,6 +31,9 @@ export function toRosterEntry(row: RosterRow): RosterEntry {
     fulfilment: meal?.fulfilment ?? null,
     deliveryAddress: meal?.delivery?.address ?? null,
     dietNotes: row.diet_notes,
+    allergies: row.allergies,
+    collectors: details.collectors ?? null,
+    className: null,
     payableFen: row.payable_fen,
   }
 }
@@ -54,7 +58,9 @@ export async function getRoster(
     function: fn,
     date,
     sessions: sessions.map((session) => {
-      const entries = rows.filter((r) => r.session_id === session.id).map(toRosterEntry)
+      const entries = rows
+        .filter((r) => r.taken_session_id === session.id)
+        .map((r) => ({ ...toRosterEntry(r), className: r.class_code ? (INFANT_CLASS_NAMES[r.class_code] ?? r.class_code) : null }))
       const counts = new Map<string, { setName: string; fulfilment: Fulfilment; portions: number }>()
       for (const e of entries) {
         if (!COOKED.includes(e.status) || !e.setName || !e.fulfilment) continue

@@ -1,4 +1,5 @@
 import { communityId, operatorId } from './ids'
+import { seedAfterSchool } from './after-school'
 import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'
 import { seedRespite } from './respite'
@@ -75,5 +76,6 @@ export async function seedDistrict(db: Db, now: Date = new Date()): Promise<void
     await seedMeals(trx, now)
     await seedInfantCare(trx, now)
     await seedRespite(trx, now)
+    await seedAfterSchool(trx, now)
   })
 }

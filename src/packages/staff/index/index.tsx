@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
 import type { Roster } from '@shared/staff'
+import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { fetchRoster } from '@/api/staff'
@@ -21,15 +22,21 @@ import { useStaffFacility } from '../use-staff-facility'
 import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
+// The services booked online so far; the roster shows any of them.
+const BOOKABLE: FunctionCode[] = ['meal', 'infant_care', 'child_care', 'elderly_care']
+const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
 const today = () => dayjs().format('YYYY-MM-DD')
 
 /** 工作台: the day's roster per facility (meals for now), printable for the kitchen and the front desk. */
 export default function StaffHomePage() {
   const { facilities, current, pick } = useStaffFacility()
   const [date, setDate] = useState(today())
+  const bookable = (current?.functions ?? []).filter((f) => BOOKABLE.includes(f))
+  const [picked, setPicked] = useState<FunctionCode>('meal')
+  const fn = bookable.includes(picked) ? picked : (bookable[0] ?? 'meal')
   const roster = useRemote(
-    () => (current ? fetchRoster(current.id, 'meal', date) : Promise.resolve(null)),
-    `${current?.id ?? ''}|${date}`,
+    () => (current ? fetchRoster(current.id, fn, date) : Promise.resolve(null)),
+    `${current?.id ?? ''}|${fn}|${date}`,
   )
   usePullToRefresh(() => Promise.all([facilities.reload(), roster.reload()]))
 
@@ -51,6 +58,13 @@ export default function StaffHomePage() {
                 options={list.map((f) => ({ value: f.id, label: f.name, sub: f.access === 'operate' ? '运营' : '督导（只读）' }))}
                 value={current?.id}
                 onChange={pick}
+              />
+              <Text className='section-title'>服务</Text>
+              <OptionGroup
+                label='服务'
+                options={bookable.map((f) => ({ value: f, label: FUNCTION_NAMES[f] }))}
+                value={fn}
+                onChange={(v) => setPicked(v as FunctionCode)}
               />
               <Text className='section-title'>日期</Text>
               <OptionGroup
@@ -90,7 +104,7 @@ export default function StaffHomePage() {
                 data ? <RosterView roster={data} operate={current?.access === 'operate'} onChanged={roster.reload} /> : null
               }
             </RemoteContent>
-            {current?.access === 'operate' && <CloseDay facilityId={current.id} date={date} onClosed={roster.reload} />}
+            {current?.access === 'operate' && <CloseDay facilityId={current.id} fn={fn} serviceName={FUNCTION_NAMES[fn]} date={date} onClosed={roster.reload} />}
             {current?.access === 'operate' && <Suspensions facilityId={current.id} />}
             {current?.access === 'operate' && current.functions.includes('meal') && <MealPlan facilityId={current.id} />}
           </View>
@@ -108,16 +122,16 @@ interface RosterViewProps {
 }
 
 function RosterView({ roster, operate, onChanged }: RosterViewProps) {
-  if (roster.sessions.length === 0) return <StateView kind='empty' text='这一天没有助餐场次' />
+  if (roster.sessions.length === 0) return <StateView kind='empty' text='这一天没有这项服务的场次' />
   return (
     <View className='roster'>
       <Text className='roster__title'>
-        {roster.facilityName} · 社区助餐 · {roster.date}
+        {roster.facilityName} · {FUNCTION_NAMES[roster.function]} · {roster.date}
       </Text>
       {roster.sessions.map((session) => (
         <View key={session.id} className='card roster__session'>
           <Text className='section-title'>
-            {PART_NAMES[session.part]} · 已订 {session.booked} / {session.capacity} 份
+            {PART_NAMES[session.part]} · 已订 {session.booked} / {session.capacity}
             {session.open ? '' : `（已停业：${session.closedReason ?? ''}）`}
           </Text>
           {operate && session.open && (
@@ -141,11 +155,15 @@ function RosterView({ roster, operate, onChanged }: RosterViewProps) {
                 {e.age !== null ? `（${e.age} 岁）` : ''} × {e.quantity}
               </Text>
               <Text>
-                {e.setName} · {e.fulfilment ? FULFILMENT_NAMES[e.fulfilment] : ''} · 应收 {formatFen(e.payableFen)} ·{' '}
+                {e.setName ? `${e.setName} · ` : ''}
+                {e.fulfilment ? `${FULFILMENT_NAMES[e.fulfilment]} · ` : ''}应收 {formatFen(e.payableFen)} ·{' '}
                 {STATUS_NAMES[e.status]} · 码 {e.code}
               </Text>
               {e.deliveryAddress && <Text>送餐地址：{e.deliveryAddress}</Text>}
               {e.dietNotes && <Text className='roster__diet'>饮食禁忌：{e.dietNotes}</Text>}
+              {e.className && <Text>班级：{e.className}</Text>}
+              {e.allergies && <Text className='roster__diet'>过敏：{e.allergies}</Text>}
+              {e.collectors && e.collectors.length > 0 && <Text>接送人：{e.collectors.join('、')}</Text>}
             </View>
           ))}
         </View>

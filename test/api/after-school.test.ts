@@ -1,0 +1,87 @@
+import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, rosterSchema } from '@shared/index'
+import { afterSchoolId } from '../../server/db/seed/after-school'
+import { infantSessionId } from '../../server/db/seed/infant-care'
+import { grantStaff } from '../../server/staff/staff-grants'
+import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { addMember, postBooking } from '../support/bookings'
+import { DATABASES } from '../support/databases'
+
+function nextMonday(): string {
+  let day = addDays(shanghaiDate(new Date()), 2)
+  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1)
+  return day
+}
+
+describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (database) => {
+  let t: TestApp
+  let staff: { authorization: string }
+  beforeAll(async () => {
+    t = await createTestApp(database)
+    staff = await devLogin(t.app, 'centre-staff')
+    await grantStaff(t.store.db.kysely, { user: 'dev:centre-staff', scopeKind: 'operator', scopeId: 'yl-hangkong-erlu-operator', grantedBy: 'test' }, new Date())
+  })
+  afterAll(() => t.close())
+
+  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
+  const child = (guardian: { authorization: string }, birthDate: string, name: string) =>
+    addMember(t.app, guardian, { name, relation: '儿子', birthDate, allergies: '芒果', childConsentVersion: CHILD_CONSENT.version })
+
+  it('books a week of after-school care with who may collect the child, and the roster shows them each day', async () => {
+    const guardian = await devLogin(t.app, 'after-school-guardian')
+    const kid = await child(guardian, '2017-09-01', '张小明')
+    const monday = nextMonday()
+    const week = { sessionId: afterSchoolId('yl-hangkong-erlu', monday), memberId: kid.id, throughDate: addDays(monday, 4) }
+
+    const missing = await postBooking(t.app, guardian, week)
+    expect(missing.statusCode).toBe(400)
+    expect(errorOf(missing.body).field).toBe('collectors')
+    const tooMany = await postBooking(t.app, guardian, { ...week, collectors: ['张伟', '李娜', '张爷爷', '张奶奶'] })
+    expect(errorOf(tooMany.body).field).toBe('collectors')
+
+    const res = await postBooking(t.app, guardian, { ...week, collectors: ['张伟', '张奶奶'] })
+    expect(res.statusCode).toBe(201)
+    expect(bookingSchema.parse(res.json())).toMatchObject({ collectors: ['张伟', '张奶奶'], quote: { originalFen: 5 * 1500 } })
+
+    // Wednesday's list at the front desk names the child, the allergy and the collectors.
+    const wednesday = addDays(monday, 2)
+    const roster = rosterSchema.parse(
+      (await t.app.inject({ url: `/api/staff/facilities/yl-hangkong-erlu/roster?function=child_care&date=${wednesday}`, headers: staff })).json(),
+    )
+    expect(roster.sessions[0].entries).toEqual([
+      expect.objectContaining({ beneficiaryName: '张小明', allergies: '芒果', collectors: ['张伟', '张奶奶'] }),
+    ])
+  })
+
+  it('refuses a child outside school age, saying why', async () => {
+    const guardian = await devLogin(t.app, 'after-school-young')
+    const kid = await child(guardian, '2022-01-01', '小不点')
+    const res = await postBooking(t.app, guardian, {
+      sessionId: afterSchoolId('yl-hangkong-erlu', nextMonday()),
+      memberId: kid.id,
+      collectors: ['妈妈'],
+    })
+    expect(res.statusCode).toBe(400)
+    expect(errorOf(res.body).message).toContain('6 到 13 周岁')
+  })
+
+  it('lists an infant-care week on each of its days with the class of that day', async () => {
+    const guardian = await devLogin(t.app, 'roster-infant')
+    const monday = nextMonday()
+    const born = new Date(`${monday}T00:00:00Z`)
+    born.setUTCMonth(born.getUTCMonth() - 20)
+    const kid = await child(guardian, born.toISOString().slice(0, 10), '王小宝')
+    const res = await postBooking(t.app, guardian, {
+      sessionId: infantSessionId('yl-hangkong-erlu', monday),
+      memberId: kid.id,
+      throughDate: addDays(monday, 4),
+      care: { serviceAgreementVersion: CARE_AGREEMENT.version, healthCheckDeclared: true },
+    })
+    expect(res.statusCode).toBe(201)
+    const thursday = addDays(monday, 3)
+    const roster = rosterSchema.parse(
+      (await t.app.inject({ url: `/api/staff/facilities/yl-hangkong-erlu/roster?function=infant_care&date=${thursday}`, headers: staff })).json(),
+    )
+    expect(roster.sessions[0].entries).toEqual([expect.objectContaining({ beneficiaryName: '王小宝', className: '托小班', allergies: '芒果' })])
+  })
+})
