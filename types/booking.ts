@@ -87,6 +87,8 @@ export const sessionListSchema = z.object({
   lastBookableDate: z.string(),
   sessions: z.array(sessionSchema),
   meal: mealOptionsSchema.optional(),
+  /** The longest run of days one booking may take here (a respite stay's nights), when the facility sets one. */
+  maxRunDays: z.number().int().nullable().optional(),
 })
 export type SessionList = z.infer<typeof sessionListSchema>
 

@@ -54,6 +54,7 @@ export async function listSessions(
   const last = lastBookableDate(rule, now)
   const rows = await listSessionsBetween(db, facilityId, fn, date ?? today, date ?? last)
   const sessions = rows.map((row) => toSession(row, rule, now))
+  if (fn === 'elderly_care') return { today, lastBookableDate: last, sessions, maxRunDays: rule.maxRunDays }
   if (fn === 'infant_care') {
     const classes = await findSessionClasses(
       db,

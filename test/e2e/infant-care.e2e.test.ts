@@ -12,8 +12,9 @@ function nextMonday(): string {
   return day
 }
 
-// A mother registers her 18-month-old with the guardian's consent and books a week of 全日托 at 航空二路社区.
-describe('booking a week of 全日托 in chromium', () => {
+// A mother registers her 18-month-old with the guardian's consent and books a week of 全日托 at 航空二路社区, then a
+// 3-night 短期托养 stay for the grandmother at 佳苑社区.
+describe('booking a week of 全日托 and a 3-night respite stay in chromium', () => {
   const session = useServedBrowser()
   let page: Page
   beforeAll(() => {
@@ -64,5 +65,33 @@ describe('booking a week of 全日托 in chromium', () => {
     const days = await db.selectFrom('booking_sessions').select(['session_id', 'class_code']).where('booking_id', '=', booking.id).orderBy('session_id').execute()
     expect(days.map((d) => d.session_id)).toEqual([0, 1, 2, 3, 4].map((i) => infantSessionId('yl-hangkong-erlu', addDays(monday, i))))
     expect(new Set(days.map((d) => d.class_code))).toEqual(new Set(['toddler_small']))
+  })
+
+  it('books a 3-night 短期托养 stay for the grandmother, held for staff to confirm her care level', async () => {
+    await page.goto(`${session.served().baseUrl}/#/pages/profile/index`)
+    await visible('.button', '添加家人或本人').click()
+    await input('姓名').fill('王秀英')
+    await page.locator('.option:visible').filter({ hasText: /^祖父母$/ }).first().click()
+    await input('出生日期').fill('19440302')
+    await visible('.option', '我已阅读并同意').click()
+    await visible('.button', '保存').click()
+    await visible('.profile__member', '王秀英').waitFor()
+
+    await page.goto(`${session.served().baseUrl}/#/packages/care/respite/index?facilityId=yl-jiayuan`)
+    await visible('.option', '王秀英').waitFor()
+    const first = addDays(shanghaiDate(new Date()), 3)
+    await visible('.option', `${Number(first.slice(5, 7))}月${Number(first.slice(8, 10))}日`).click()
+    await visible('.quote', '360 元').waitFor()
+    await visible('.quote', '能力评估').waitFor()
+    await shot(page, 'respite-stay')
+    await visible('.button', '确认预约').click()
+    await visible('.booking-detail__notice', '预约成功').waitFor()
+    await visible('.booking-detail__line', '共 3 晚').waitFor()
+
+    const db = session.served().store.db.kysely
+    const booking = await db.selectFrom('bookings').selectAll().where('function_code', '=', 'elderly_care').executeTakeFirstOrThrow()
+    expect(booking.awaiting_confirmation).toBe(1)
+    const nights = await db.selectFrom('booking_sessions').select('session_id').where('booking_id', '=', booking.id).execute()
+    expect(nights).toHaveLength(3)
   })
 })

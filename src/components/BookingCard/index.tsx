@@ -22,6 +22,11 @@ export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id
           {booking.meal.setName} × {booking.quantity} · {FULFILMENT_NAMES[booking.meal.fulfilment]}
         </Text>
       )}
+      {booking.stay && (
+        <Text className='booking-card__line'>
+          短期托养 · {booking.stay.nights} 晚（{booking.stay.from} 入住）{booking.awaitingConfirmation ? ' · 待工作人员确认' : ''}
+        </Text>
+      )}
       {booking.care && (
         <Text className='booking-card__line'>
           全日托 · {booking.care.days.length} 天（{[...new Set(booking.care.days.map((d) => d.className))].join('、')}）

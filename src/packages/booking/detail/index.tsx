@@ -98,6 +98,13 @@ function BookingDetail({ booking, justPlaced, onChanged }: BookingDetailProps) {
             </Text>
           </>
         )}
+        {booking.stay && (
+          <Text className='booking-detail__line'>
+            短期托养：{booking.stay.from} 入住，共 {booking.stay.nights} 晚
+            {booking.awaitingConfirmation ? '（床位已保留，待工作人员评估确认）' : ''}
+          </Text>
+        )}
+        {booking.collectors && <Text className='booking-detail__line'>接送人：{booking.collectors.join('、')}</Text>}
         {booking.care?.days.map((d) => (
           <Text key={d.date} className='booking-detail__line'>
             {d.date} · 全日托 · {d.className}

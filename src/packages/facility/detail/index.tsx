@@ -13,8 +13,8 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 const openMealOrder = (facilityId: string) =>
   Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(facilityId)}` })
-const openInfantCare = (facilityId: string) =>
-  Taro.navigateTo({ url: `/packages/care/infant/index?facilityId=${encodeURIComponent(facilityId)}` })
+const openCare = (page: 'infant' | 'respite', facilityId: string) =>
+  Taro.navigateTo({ url: `/packages/care/${page}/index?facilityId=${encodeURIComponent(facilityId)}` })
 
 export default function FacilityDetailPage() {
   const id = useRouter().params.id ?? ''
@@ -60,8 +60,13 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
             预约社区助餐
           </Button>
         )}
+        {facility.functions.includes('elderly_care') && (
+          <Button className='tap button detail__book' onClick={() => openCare('respite', facility.id)}>
+            预约短期托养
+          </Button>
+        )}
         {facility.functions.includes('infant_care') && (
-          <Button className='tap button button--primary detail__book' onClick={() => openInfantCare(facility.id)}>
+          <Button className='tap button button--primary detail__book' onClick={() => openCare('infant', facility.id)}>
             预约婴幼儿托育
           </Button>
         )}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '短期托养 · 预约', enablePullDownRefresh: true })

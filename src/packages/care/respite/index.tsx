@@ -1,0 +1,123 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { BookingRequest, SessionList } from '@shared/booking'
+import type { FamilyMember } from '@shared/member'
+import { useState } from 'react'
+import { fetchSessions, placeBooking, quoteBooking } from '@/api/bookings'
+import { fetchMembers } from '@/api/members'
+import { type Option, OptionGroup } from '@/components/OptionGroup'
+import { Page } from '@/components/Page'
+import { QuoteBox } from '@/components/QuoteBox'
+import { RemoteContent } from '@/components/RemoteContent'
+import { StateView } from '@/components/StateView'
+import { Stepper } from '@/components/Stepper'
+import { usePlaceBooking } from '@/hooks/use-place-booking'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
+import { useQuote } from '@/hooks/use-quote'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { useRemote } from '@/hooks/use-remote'
+import { dayLabel } from '@/lib/dates'
+import { formatFen } from '@/lib/money'
+import '../infant/index.scss'
+
+/** 短期托养: an elderly member stays N nights from a first night; every night needs a bed or none is taken. */
+export default function RespitePage() {
+  const facilityId = useRouter().params.facilityId ?? ''
+  const nights = useRemote(() => fetchSessions(facilityId, 'elderly_care'), facilityId)
+  const members = useRemote(fetchMembers, 'members')
+  useReloadOnReturn(members.reload)
+  usePullToRefresh(() => Promise.all([nights.reload(), members.reload()]))
+  return (
+    <Page>
+      <RemoteContent
+        remote={nights}
+        empty={(list) => (list.sessions.length === 0 ? <StateView kind='empty' text='这个设施近期没有开放短期托养' /> : null)}
+      >
+        {(list) => <StayForm list={list} elders={(members.data ?? []).filter((m) => !m.isChild && m.birthDate)} onStale={nights.reload} />}
+      </RemoteContent>
+    </Page>
+  )
+}
+
+function StayForm({ list, elders, onStale }: { list: SessionList; elders: FamilyMember[]; onStale: () => Promise<void> }) {
+  const [firstId, setFirstId] = useState(list.sessions.find((s) => s.bookable)?.id)
+  const [elderId, setElderId] = useState<string | undefined>()
+  const [count, setCount] = useState(3)
+  const first = list.sessions.find((s) => s.id === firstId)
+  const elder = elders.find((e) => e.id === elderId) ?? elders[0]
+  const longest = list.maxRunDays ?? 14
+  const lastNight = first ? list.sessions[list.sessions.indexOf(first) + count - 1] : undefined
+
+  const request: BookingRequest | undefined =
+    first && elder && lastNight ? { sessionId: first.id, memberId: elder.id, quantity: 1, throughDate: lastNight.date } : undefined
+  const quote = useQuote(request, quoteBooking)
+  const placing = usePlaceBooking(placeBooking, onStale)
+  const submit = async () => {
+    if (!request || !quote.quote) return
+    const booking = await placing.submit(request, quote.quote.payableFen)
+    if (booking) await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
+  }
+
+  if (elders.length === 0) {
+    return (
+      <StateView
+        kind='empty'
+        text='请先添加老人的信息'
+        hint='短期托养为 60 周岁及以上的老人提供，需要老人的出生日期。'
+        action={{ label: '添加家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
+      />
+    )
+  }
+  const nightOptions: Option<string>[] = list.sessions.slice(0, 21).map((s) => ({
+    value: s.id,
+    label: dayLabel(s.date, list.today),
+    disabled: !s.bookable,
+    sub: s.bookable ? `空床 ${s.remaining}` : '不可预约',
+  }))
+  return (
+    <View className='infant-care'>
+      <View className='card'>
+        <Text className='section-title'>1. 入住的老人</Text>
+        <OptionGroup
+          label='入住的老人'
+          options={elders.map((e) => ({ value: e.id, label: e.name, sub: e.relation }))}
+          value={elder?.id}
+          onChange={setElderId}
+        />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>2. 哪天晚上入住（18:00 起）</Text>
+        <OptionGroup label='入住日期' options={nightOptions} value={firstId} onChange={setFirstId} />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>3. 住几晚</Text>
+        <Stepper label='晚数' value={count} min={1} max={longest} unit='晚' onChange={setCount} />
+        {lastNight && <Text className='muted'>最后一晚：{lastNight.date}，第二天 08:00 离开</Text>}
+      </View>
+      <View className='card infant-care__summary' aria-live='polite'>
+        {quote.quote ? (
+          <QuoteBox quote={quote.quote} />
+        ) : quote.error ? (
+          <View role='alert'>
+            <Text className='infant-care__error'>{quote.error}</Text>
+          </View>
+        ) : (
+          <Text className='muted'>正在计算费用…</Text>
+        )}
+        {placing.failure && (
+          <View role='alert'>
+            <Text className='infant-care__error'>{placing.failure}</Text>
+          </View>
+        )}
+        <Button
+          className='tap button button--primary infant-care__submit'
+          disabled={!request || !quote.quote || quote.loading || placing.busy}
+          loading={placing.busy}
+          onClick={submit}
+        >
+          {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}
+        </Button>
+      </View>
+    </View>
+  )
+}
