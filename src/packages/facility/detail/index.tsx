@@ -13,7 +13,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 const openMealOrder = (facilityId: string) =>
   Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(facilityId)}` })
-const openCare = (page: 'infant' | 'respite', facilityId: string) =>
+const openCare = (page: 'infant' | 'respite' | 'after-school', facilityId: string) =>
   Taro.navigateTo({ url: `/packages/care/${page}/index?facilityId=${encodeURIComponent(facilityId)}` })
 
 export default function FacilityDetailPage() {
@@ -58,6 +58,11 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         {facility.functions.includes('meal') && (
           <Button className='tap button button--primary detail__book' onClick={() => openMealOrder(facility.id)}>
             预约社区助餐
+          </Button>
+        )}
+        {facility.functions.includes('child_care') && (
+          <Button className='tap button detail__book' onClick={() => openCare('after-school', facility.id)}>
+            预约儿童托管
           </Button>
         )}
         {facility.functions.includes('elderly_care') && (

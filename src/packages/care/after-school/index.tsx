@@ -1,0 +1,155 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { BookingRequest, SessionList } from '@shared/booking'
+import type { FamilyMember } from '@shared/member'
+import { useState } from 'react'
+import { fetchSessions, placeBooking, quoteBooking } from '@/api/bookings'
+import { fetchMembers } from '@/api/members'
+import { type Option, OptionGroup } from '@/components/OptionGroup'
+import { Page } from '@/components/Page'
+import { QuoteBox } from '@/components/QuoteBox'
+import { RemoteContent } from '@/components/RemoteContent'
+import { StateView } from '@/components/StateView'
+import { TextField } from '@/components/TextField'
+import { usePlaceBooking } from '@/hooks/use-place-booking'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
+import { useQuote } from '@/hooks/use-quote'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { useRemote } from '@/hooks/use-remote'
+import { dayLabel } from '@/lib/dates'
+import { formatFen } from '@/lib/money'
+import '../infant/index.scss'
+
+/** 儿童托管 after school (16:30–19:00): a day or the rest of the week, and the adults who may collect the child. */
+export default function AfterSchoolPage() {
+  const facilityId = useRouter().params.facilityId ?? ''
+  const sessions = useRemote(() => fetchSessions(facilityId, 'child_care'), facilityId)
+  const members = useRemote(fetchMembers, 'members')
+  useReloadOnReturn(members.reload)
+  usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
+  return (
+    <Page>
+      <RemoteContent
+        remote={sessions}
+        empty={(list) => (list.sessions.length === 0 ? <StateView kind='empty' text='这个设施近期没有开放儿童托管' /> : null)}
+      >
+        {(list) => <AfterSchoolForm list={list} kids={(members.data ?? []).filter((m) => m.isChild)} onStale={sessions.reload} />}
+      </RemoteContent>
+    </Page>
+  )
+}
+
+function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: FamilyMember[]; onStale: () => Promise<void> }) {
+  const [sessionId, setSessionId] = useState(list.sessions.find((s) => s.bookable)?.id)
+  const [kidId, setKidId] = useState<string | undefined>()
+  const [week, setWeek] = useState(true)
+  const [collectors, setCollectors] = useState(['', '', ''])
+  const session = list.sessions.find((s) => s.id === sessionId)
+  const kid = kids.find((k) => k.id === kidId) ?? kids[0]
+  // The rest of the week: the last session on or before that week's Friday.
+  const friday = session ? list.sessions.filter((s) => s.date >= session.date && sameWeek(s.date, session.date)).at(-1)?.date : undefined
+  const names = collectors.map((c) => c.trim()).filter(Boolean)
+
+  const request: BookingRequest | undefined =
+    session && kid && names.length
+      ? {
+          sessionId: session.id,
+          memberId: kid.id,
+          quantity: 1,
+          collectors: names,
+          ...(week && friday && friday > session.date ? { throughDate: friday } : {}),
+        }
+      : undefined
+  const quote = useQuote(request, quoteBooking)
+  const placing = usePlaceBooking(placeBooking, onStale)
+  const submit = async () => {
+    if (!request || !quote.quote) return
+    const booking = await placing.submit(request, quote.quote.payableFen)
+    if (booking) await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
+  }
+
+  if (kids.length === 0) {
+    return (
+      <StateView
+        kind='empty'
+        text='请先添加孩子的信息'
+        hint='儿童托管接收 6 到 13 周岁的孩子，需要孩子的出生日期和监护人的同意。'
+        action={{ label: '添加孩子', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
+      />
+    )
+  }
+  const dayOptions: Option<string>[] = list.sessions.slice(0, 15).map((s) => ({
+    value: s.id,
+    label: dayLabel(s.date, list.today),
+    disabled: !s.bookable,
+    sub: s.bookable ? `余 ${s.remaining} 个名额` : '不可预约',
+  }))
+  return (
+    <View className='infant-care'>
+      <View className='card'>
+        <Text className='section-title'>1. 孩子</Text>
+        <OptionGroup label='孩子' options={kids.map((k) => ({ value: k.id, label: k.name }))} value={kid?.id} onChange={setKidId} />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>2. 从哪天开始（放学后 16:30–19:00）</Text>
+        <OptionGroup label='开始日期' options={dayOptions} value={sessionId} onChange={setSessionId} />
+        <OptionGroup
+          label='预约几天'
+          options={[
+            { value: 'day', label: '只这一天' },
+            { value: 'week', label: '到本周五', sub: '整周一起预约，任何一天没有名额就都不预约' },
+          ]}
+          value={week ? 'week' : 'day'}
+          onChange={(v) => setWeek(v === 'week')}
+        />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>3. 谁来接孩子（1 到 3 位）</Text>
+        {collectors.map((value, i) => (
+          <TextField
+            key={i}
+            label={`接送人 ${i + 1}`}
+            value={value}
+            maxLength={20}
+            placeholder={i === 0 ? '例如 张伟（爸爸）' : '选填'}
+            onChange={(next) => setCollectors(collectors.map((c, j) => (j === i ? next : c)))}
+          />
+        ))}
+      </View>
+      <View className='card infant-care__summary' aria-live='polite'>
+        {quote.quote ? (
+          <QuoteBox quote={quote.quote} />
+        ) : quote.error ? (
+          <View role='alert'>
+            <Text className='infant-care__error'>{quote.error}</Text>
+          </View>
+        ) : (
+          <Text className='muted'>{names.length ? '正在计算费用…' : '请填写至少一位接送人'}</Text>
+        )}
+        {placing.failure && (
+          <View role='alert'>
+            <Text className='infant-care__error'>{placing.failure}</Text>
+          </View>
+        )}
+        <Button
+          className='tap button button--primary infant-care__submit'
+          disabled={!request || !quote.quote || quote.loading || placing.busy}
+          loading={placing.busy}
+          onClick={submit}
+        >
+          {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** Both days fall in the same Monday-to-Sunday week. */
+function sameWeek(a: string, b: string): boolean {
+  const monday = (d: string) => {
+    const day = new Date(`${d}T00:00:00Z`)
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7))
+    return day.toISOString().slice(0, 10)
+  }
+  return monday(a) === monday(b)
+}

@@ -1,0 +1,65 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import AfterSchoolPage from '@/packages/care/after-school'
+import { mockRequest, redirectTo, useRouter } from '../ui/taro-api'
+
+type Call = { url: string; method?: string; data?: string }
+
+const day = (date: string) => ({
+  id: `c-${date}`,
+  facilityId: 'yl-hangkong-erlu',
+  function: 'child_care',
+  date,
+  part: 'afternoon',
+  startsAt: `${date}T16:30:00+08:00`,
+  endsAt: `${date}T19:00:00+08:00`,
+  capacity: 30,
+  remaining: 30,
+  bookable: true,
+  cutoffAt: `${date}T14:30:00+08:00`,
+  cancelUntil: `${date}T12:30:00+08:00`,
+  maxUnits: 1,
+})
+
+const kid = {
+  id: 'm-kid', name: '张小明', relation: '儿子', birthDate: '2017-09-01', mobilityNeed: false, dietNotes: null, address: null,
+  districtId: null, subsidyCategory: null, subsidyVerified: false, gender: 'male', allergies: null, healthNotes: null,
+  isChild: true, childConsentAt: '2026-11-27T10:00:00+08:00',
+}
+
+beforeEach(() => {
+  mockRequest.mockReset()
+  redirectTo.mockClear()
+  useRouter.mockReturnValue({ params: { facilityId: 'yl-hangkong-erlu' } })
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/auth/dev') {
+      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+    }
+    if (path === '/api/facilities/yl-hangkong-erlu/sessions') {
+      // Monday 30 November to Friday 4 December 2026.
+      return Promise.resolve({ statusCode: 200, data: { today: '2026-11-27', lastBookableDate: '2026-12-27', sessions: ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'].map(day) } })
+    }
+    if (path === '/api/me/members') return Promise.resolve({ statusCode: 200, data: { members: [kid] } })
+    if (path === '/api/bookings/quote') {
+      return Promise.resolve({ statusCode: 200, data: { originalFen: 7500, deliveryFeeFen: 0, subsidyFen: 0, payableFen: 7500, tier: null, notes: [] } })
+    }
+    if (path === '/api/bookings') return new Promise(() => {})
+    return Promise.reject(new Error(`unexpected ${path}`))
+  })
+})
+
+it('asks who collects the child before pricing, and books the rest of the week with them', async () => {
+  render(<AfterSchoolPage />)
+  expect(await screen.findByText('请填写至少一位接送人')).toBeInTheDocument()
+  fireEvent.change(screen.getByLabelText('接送人 1'), { target: { value: '张伟（爸爸）' } })
+  fireEvent.change(screen.getByLabelText('接送人 2'), { target: { value: '张奶奶' } })
+  const confirm = await screen.findByRole('button', { name: '确认预约 · 75 元' })
+  await act(async () => fireEvent.click(confirm))
+  const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/bookings')
+  expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({
+    sessionId: 'c-2026-11-30',
+    memberId: 'm-kid',
+    collectors: ['张伟（爸爸）', '张奶奶'],
+    throughDate: '2026-12-04',
+  })
+})
