@@ -1,41 +1,26 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
-import { fetchSessions, placeBooking, quoteBooking } from '@/api/bookings'
-import { fetchMembers } from '@/api/members'
+import { placeBooking, quoteBooking } from '@/api/bookings'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
-import { Page } from '@/components/Page'
-import { QuoteBox } from '@/components/QuoteBox'
-import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { TextField } from '@/components/TextField'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
-import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useQuote } from '@/hooks/use-quote'
-import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
-import { useRemote } from '@/hooks/use-remote'
 import { dayLabel } from '@/lib/dates'
-import { formatFen } from '@/lib/money'
-import '../infant/index.scss'
+import { BookingSummary } from '../shared/BookingSummary'
+import { CareShell } from '../shared/CareShell'
+import '../shared/care.scss'
 
 /** 儿童托管 after school (16:30–19:00): a day or the rest of the week, and the adults who may collect the child. */
 export default function AfterSchoolPage() {
   const facilityId = useRouter().params.facilityId ?? ''
-  const sessions = useRemote(() => fetchSessions(facilityId, 'child_care'), facilityId)
-  const members = useRemote(fetchMembers, 'members')
-  useReloadOnReturn(members.reload)
-  usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
   return (
-    <Page>
-      <RemoteContent
-        remote={sessions}
-        empty={(list) => (list.sessions.length === 0 ? <StateView kind='empty' text='这个设施近期没有开放儿童托管' /> : null)}
-      >
-        {(list) => <AfterSchoolForm list={list} kids={(members.data ?? []).filter((m) => m.isChild)} onStale={sessions.reload} />}
-      </RemoteContent>
-    </Page>
+    <CareShell facilityId={facilityId} fn='child_care' noSessions='这个设施近期没有开放儿童托管'>
+      {(list, members, onStale) => <AfterSchoolForm list={list} kids={members.filter((m) => m.isChild)} onStale={onStale} />}
+    </CareShell>
   )
 }
 
@@ -85,7 +70,7 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
     sub: s.bookable ? `余 ${s.remaining} 个名额` : '不可预约',
   }))
   return (
-    <View className='infant-care'>
+    <View className='care'>
       <View className='card'>
         <Text className='section-title'>1. 孩子</Text>
         <OptionGroup label='孩子' options={kids.map((k) => ({ value: k.id, label: k.name }))} value={kid?.id} onChange={setKidId} />
@@ -116,30 +101,14 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
           />
         ))}
       </View>
-      <View className='card infant-care__summary' aria-live='polite'>
-        {quote.quote ? (
-          <QuoteBox quote={quote.quote} />
-        ) : quote.error ? (
-          <View role='alert'>
-            <Text className='infant-care__error'>{quote.error}</Text>
-          </View>
-        ) : (
-          <Text className='muted'>{names.length ? '正在计算费用…' : '请填写至少一位接送人'}</Text>
-        )}
-        {placing.failure && (
-          <View role='alert'>
-            <Text className='infant-care__error'>{placing.failure}</Text>
-          </View>
-        )}
-        <Button
-          className='tap button button--primary infant-care__submit'
-          disabled={!request || !quote.quote || quote.loading || placing.busy}
-          loading={placing.busy}
-          onClick={submit}
-        >
-          {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}
-        </Button>
-      </View>
+      <BookingSummary
+        quote={quote}
+        waiting={names.length ? '正在计算费用…' : '请填写至少一位接送人'}
+        failure={placing.failure}
+        ready={request !== undefined}
+        busy={placing.busy}
+        onConfirm={submit}
+      />
     </View>
   )
 }

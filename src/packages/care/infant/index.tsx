@@ -1,43 +1,29 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { CARE_AGREEMENT } from '@shared/care'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useMemo, useState } from 'react'
-import { fetchSessions, placeBooking, quoteBooking } from '@/api/bookings'
-import { fetchMembers } from '@/api/members'
+import { placeBooking, quoteBooking } from '@/api/bookings'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
-import { Page } from '@/components/Page'
-import { QuoteBox } from '@/components/QuoteBox'
-import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
-import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
-import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
-import { useRemote } from '@/hooks/use-remote'
 import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
-import './index.scss'
+import { BookingSummary } from '../shared/BookingSummary'
+import { CareShell } from '../shared/CareShell'
+import '../shared/care.scss'
 
 type Span = 'day' | 'week'
 
 /** 婴幼儿托育 · 全日托: a day, or the rest of that working week, for one child; the server places the child in a class. */
 export default function InfantCarePage() {
   const facilityId = useRouter().params.facilityId ?? ''
-  const sessions = useRemote(() => fetchSessions(facilityId, 'infant_care'), facilityId)
-  const members = useRemote(fetchMembers, 'members')
-  useReloadOnReturn(members.reload)
-  usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
   return (
-    <Page>
-      <RemoteContent
-        remote={sessions}
-        empty={(list) => (list.sessions.length === 0 ? <StateView kind='empty' text='这个设施近期没有开放托育' /> : null)}
-      >
-        {(list) => <InfantCareForm list={list} kids={(members.data ?? []).filter((m) => m.isChild)} onStale={sessions.reload} />}
-      </RemoteContent>
-    </Page>
+    <CareShell facilityId={facilityId} fn='infant_care' noSessions='这个设施近期没有开放托育'>
+      {(list, members, onStale) => <InfantCareForm list={list} kids={members.filter((m) => m.isChild)} onStale={onStale} />}
+    </CareShell>
   )
 }
 
@@ -103,7 +89,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
   }
 
   return (
-    <View className='infant-care'>
+    <View className='care'>
       <View className='card'>
         <Text className='section-title'>1. 孩子</Text>
         <OptionGroup
@@ -137,7 +123,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
       {(needsAgreement || agreed) && (
         <View className='card'>
           <Text className='section-title'>托育服务协议与入托体检</Text>
-          <Text className='muted infant-care__agreement'>{CARE_AGREEMENT.text}</Text>
+          <Text className='muted care__agreement'>{CARE_AGREEMENT.text}</Text>
           <OptionGroup
             label='同意托育服务协议'
             options={[{ value: 'agree', label: '我是监护人，同意并确认' }]}
@@ -146,30 +132,15 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
           />
         </View>
       )}
-      <View className='card infant-care__summary' aria-live='polite'>
-        {quote.quote ? (
-          <QuoteBox quote={quote.quote} />
-        ) : quote.error && !needsAgreement ? (
-          <View role='alert'>
-            <Text className='infant-care__error'>{quote.error}</Text>
-          </View>
-        ) : (
-          <Text className='muted'>{needsAgreement ? '第一次在本设施预约托育，请先阅读并同意上面的协议' : '正在计算费用…'}</Text>
-        )}
-        {placing.failure && (
-          <View role='alert'>
-            <Text className='infant-care__error'>{placing.failure}</Text>
-          </View>
-        )}
-        <Button
-          className='tap button button--primary infant-care__submit'
-          disabled={!request || !quote.quote || quote.loading || placing.busy}
-          loading={placing.busy}
-          onClick={submit}
-        >
-          {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}
-        </Button>
-      </View>
+      <BookingSummary
+        quote={quote}
+        waiting={needsAgreement ? '第一次在本设施预约托育，请先阅读并同意上面的协议' : '正在计算费用…'}
+        handled={needsAgreement}
+        failure={placing.failure}
+        ready={request !== undefined}
+        busy={placing.busy}
+        onConfirm={submit}
+      />
     </View>
   )
 }

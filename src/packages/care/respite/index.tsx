@@ -1,41 +1,26 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
-import { fetchSessions, placeBooking, quoteBooking } from '@/api/bookings'
-import { fetchMembers } from '@/api/members'
+import { placeBooking, quoteBooking } from '@/api/bookings'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
-import { Page } from '@/components/Page'
-import { QuoteBox } from '@/components/QuoteBox'
-import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { Stepper } from '@/components/Stepper'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
-import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useQuote } from '@/hooks/use-quote'
-import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
-import { useRemote } from '@/hooks/use-remote'
 import { dayLabel } from '@/lib/dates'
-import { formatFen } from '@/lib/money'
-import '../infant/index.scss'
+import { BookingSummary } from '../shared/BookingSummary'
+import { CareShell } from '../shared/CareShell'
+import '../shared/care.scss'
 
 /** 短期托养: an elderly member stays N nights from a first night; every night needs a bed or none is taken. */
 export default function RespitePage() {
   const facilityId = useRouter().params.facilityId ?? ''
-  const nights = useRemote(() => fetchSessions(facilityId, 'elderly_care'), facilityId)
-  const members = useRemote(fetchMembers, 'members')
-  useReloadOnReturn(members.reload)
-  usePullToRefresh(() => Promise.all([nights.reload(), members.reload()]))
   return (
-    <Page>
-      <RemoteContent
-        remote={nights}
-        empty={(list) => (list.sessions.length === 0 ? <StateView kind='empty' text='这个设施近期没有开放短期托养' /> : null)}
-      >
-        {(list) => <StayForm list={list} elders={(members.data ?? []).filter((m) => !m.isChild && m.birthDate)} onStale={nights.reload} />}
-      </RemoteContent>
-    </Page>
+    <CareShell facilityId={facilityId} fn='elderly_care' noSessions='这个设施近期没有开放短期托养'>
+      {(list, members, onStale) => <StayForm list={list} elders={members.filter((m) => !m.isChild && m.birthDate)} onStale={onStale} />}
+    </CareShell>
   )
 }
 
@@ -75,7 +60,7 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
     sub: s.bookable ? `空床 ${s.remaining}` : '不可预约',
   }))
   return (
-    <View className='infant-care'>
+    <View className='care'>
       <View className='card'>
         <Text className='section-title'>1. 入住的老人</Text>
         <OptionGroup
@@ -94,30 +79,14 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
         <Stepper label='晚数' value={count} min={1} max={longest} unit='晚' onChange={setCount} />
         {lastNight && <Text className='muted'>最后一晚：{lastNight.date}，第二天 08:00 离开</Text>}
       </View>
-      <View className='card infant-care__summary' aria-live='polite'>
-        {quote.quote ? (
-          <QuoteBox quote={quote.quote} />
-        ) : quote.error ? (
-          <View role='alert'>
-            <Text className='infant-care__error'>{quote.error}</Text>
-          </View>
-        ) : (
-          <Text className='muted'>正在计算费用…</Text>
-        )}
-        {placing.failure && (
-          <View role='alert'>
-            <Text className='infant-care__error'>{placing.failure}</Text>
-          </View>
-        )}
-        <Button
-          className='tap button button--primary infant-care__submit'
-          disabled={!request || !quote.quote || quote.loading || placing.busy}
-          loading={placing.busy}
-          onClick={submit}
-        >
-          {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}
-        </Button>
-      </View>
+      <BookingSummary
+        quote={quote}
+        waiting={'正在计算费用…'}
+        failure={placing.failure}
+        ready={request !== undefined}
+        busy={placing.busy}
+        onConfirm={submit}
+      />
     </View>
   )
 }

@@ -1,0 +1,38 @@
+import type { SessionList } from '@shared/booking'
+import type { FunctionCode } from '@shared/functions'
+import type { FamilyMember } from '@shared/member'
+import type { ReactNode } from 'react'
+import { fetchSessions } from '@/api/bookings'
+import { fetchMembers } from '@/api/members'
+import { Page } from '@/components/Page'
+import { RemoteContent } from '@/components/RemoteContent'
+import { StateView } from '@/components/StateView'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { useRemote } from '@/hooks/use-remote'
+
+interface CareShellProps {
+  facilityId: string
+  fn: FunctionCode
+  /** Said when the facility has no sessions of this service coming up. */
+  noSessions: string
+  children: (list: SessionList, members: FamilyMember[], onStale: () => Promise<void>) => ReactNode
+}
+
+/** A care booking screen: the facility's coming sessions and the family's members, with loading, empty and refresh. */
+export function CareShell({ facilityId, fn, noSessions, children }: CareShellProps) {
+  const sessions = useRemote(() => fetchSessions(facilityId, fn), `${facilityId}|${fn}`)
+  const members = useRemote(fetchMembers, 'members')
+  useReloadOnReturn(members.reload)
+  usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
+  return (
+    <Page>
+      <RemoteContent
+        remote={sessions}
+        empty={(list) => (list.sessions.length === 0 ? <StateView kind='empty' text={noSessions} /> : null)}
+      >
+        {(list) => children(list, members.data ?? [], sessions.reload)}
+      </RemoteContent>
+    </Page>
+  )
+}
