@@ -3,15 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
-import { placeBooking, quoteBooking } from '@/api/bookings'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { StateView } from '@/components/StateView'
 import { TextField } from '@/components/TextField'
-import { usePlaceBooking } from '@/hooks/use-place-booking'
-import { useQuote } from '@/hooks/use-quote'
 import { dayLabel } from '@/lib/dates'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
+import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
 
 /** 儿童托管 after school (16:30–19:00): a day or the rest of the week, and the adults who may collect the child. */
@@ -45,13 +43,7 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
           ...(week && friday && friday > session.date ? { throughDate: friday } : {}),
         }
       : undefined
-  const quote = useQuote(request, quoteBooking)
-  const placing = usePlaceBooking(placeBooking, onStale)
-  const submit = async () => {
-    if (!request || !quote.quote) return
-    const booking = await placing.submit(request, quote.quote.payableFen)
-    if (booking) await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
-  }
+  const { quote, placing, confirm } = useConfirmBooking(request, onStale)
 
   if (kids.length === 0) {
     return (
@@ -107,7 +99,7 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
         failure={placing.failure}
         ready={request !== undefined}
         busy={placing.busy}
-        onConfirm={submit}
+        onConfirm={confirm}
       />
     </View>
   )

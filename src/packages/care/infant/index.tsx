@@ -4,15 +4,13 @@ import { CARE_AGREEMENT } from '@shared/care'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useMemo, useState } from 'react'
-import { placeBooking, quoteBooking } from '@/api/bookings'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { StateView } from '@/components/StateView'
 import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
-import { usePlaceBooking } from '@/hooks/use-place-booking'
-import { useQuote } from '@/hooks/use-quote'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
+import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
 
 type Span = 'day' | 'week'
@@ -39,7 +37,6 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
   const [childId, setChildId] = useState<string | undefined>()
   const [span, setSpan] = useState<Span>('week')
   const [agreed, setAgreed] = useState(false)
-  const placing = usePlaceBooking(placeBooking, onStale)
 
   const session = list.sessions.find((s) => s.id === sessionId)
   const child = kids.find((c) => c.id === childId) ?? kids[0]
@@ -61,7 +58,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
           ...(agreed ? { care: { serviceAgreementVersion: CARE_AGREEMENT.version, healthCheckDeclared: true } } : {}),
         }
       : undefined
-  const quote = useQuote(request, quoteBooking)
+  const { quote, placing, confirm } = useConfirmBooking(request, onStale)
   const needsAgreement = quote.errorField === 'care'
 
   const dayOptions: Option<string>[] = list.sessions.slice(0, 15).map((s) => ({
@@ -70,12 +67,6 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
     disabled: !s.bookable,
     sub: s.bookable ? `余 ${s.remaining} 个名额` : '不可预约',
   }))
-
-  const submit = async () => {
-    if (!request || !quote.quote) return
-    const booking = await placing.submit(request, quote.quote.payableFen)
-    if (booking) await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
-  }
 
   if (kids.length === 0) {
     return (
@@ -139,7 +130,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
         failure={placing.failure}
         ready={request !== undefined}
         busy={placing.busy}
-        onConfirm={submit}
+        onConfirm={confirm}
       />
     </View>
   )

@@ -3,15 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
-import { placeBooking, quoteBooking } from '@/api/bookings'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { StateView } from '@/components/StateView'
 import { Stepper } from '@/components/Stepper'
-import { usePlaceBooking } from '@/hooks/use-place-booking'
-import { useQuote } from '@/hooks/use-quote'
 import { dayLabel } from '@/lib/dates'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
+import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
 
 /** 短期托养: an elderly member stays N nights from a first night; every night needs a bed or none is taken. */
@@ -35,13 +33,7 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
 
   const request: BookingRequest | undefined =
     first && elder && lastNight ? { sessionId: first.id, memberId: elder.id, quantity: 1, throughDate: lastNight.date } : undefined
-  const quote = useQuote(request, quoteBooking)
-  const placing = usePlaceBooking(placeBooking, onStale)
-  const submit = async () => {
-    if (!request || !quote.quote) return
-    const booking = await placing.submit(request, quote.quote.payableFen)
-    if (booking) await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
-  }
+  const { quote, placing, confirm } = useConfirmBooking(request, onStale)
 
   if (elders.length === 0) {
     return (
@@ -85,7 +77,7 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
         failure={placing.failure}
         ready={request !== undefined}
         busy={placing.busy}
-        onConfirm={submit}
+        onConfirm={confirm}
       />
     </View>
   )
