@@ -12,6 +12,10 @@ export const INFANT_CLASSES = [
 export type InfantClassCode = (typeof INFANT_CLASSES)[number]['code']
 export const INFANT_CLASS_NAMES: Record<string, string> = Object.fromEntries(INFANT_CLASSES.map((c) => [c.code, c.name]))
 
+/** 老年人能力评估 levels staff record before a respite stay is confirmed. */
+export const CARE_LEVELS = ['能力完好', '轻度失能', '中度失能', '重度失能', '完全失能'] as const
+export type CareLevel = (typeof CARE_LEVELS)[number]
+
 /** The guardian's service agreement and health-check declaration, asked on the first booking at a facility. */
 export const CARE_AGREEMENT = {
   version: 'care-2026-11',

@@ -36,6 +36,8 @@ export const rosterEntrySchema = z.object({
   allergies: z.string().nullable(),
   className: z.string().nullable(),
   collectors: z.array(z.string()).nullable(),
+  /** Held for staff to confirm (a respite stay without a care level). */
+  awaitingConfirmation: z.boolean(),
   payableFen: z.number().int(),
 })
 export type RosterEntry = z.infer<typeof rosterEntrySchema>

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import { changeBookingStatus } from '../bookings/booking-lifecycle'
 import type { Database, UserRow } from '../db/schema'
 import { findFacilityPlace } from '../facilities/facility.repository'
+import type { CareLevel } from '@shared/care'
 import { DomainError, NotFoundError } from '../http/errors'
 import { toShanghaiIso } from '../time/shanghai'
 import { applyNoShowPolicy, beneficiaryOf } from './no-show-policy'
@@ -83,8 +84,6 @@ export async function verifySubsidyAtDesk(
   return { verified: true }
 }
 
-export const CARE_LEVELS = ['能力完好', '轻度失能', '中度失能', '重度失能', '完全失能'] as const
-
 /**
  * Staff record an elderly member's care level (能力评估) from a booking at their facility; the member's stays
  * there that were waiting for it are confirmed.
@@ -93,7 +92,7 @@ export async function recordCareLevel(
   db: Kysely<Database>,
   facilityId: string,
   bookingId: string,
-  level: (typeof CARE_LEVELS)[number],
+  level: CareLevel,
   now: Date,
 ): Promise<{ confirmed: number }> {
   const row = await findRosterRowById(db, bookingId)

@@ -30,6 +30,7 @@ function rosterRows(db: Kysely<Database>) {
       'b.details',
       'b.quote',
       'b.payable_fen',
+      'b.awaiting_confirmation',
       'b.member_id',
       'b.booker_user_id',
       'b.function_code',

@@ -34,6 +34,7 @@ export function toRosterEntry(row: RosterRow): RosterEntry {
     allergies: row.allergies,
     collectors: details.collectors ?? null,
     className: null,
+    awaitingConfirmation: row.awaiting_confirmation === 1,
     payableFen: row.payable_fen,
   }
 }

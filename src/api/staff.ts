@@ -14,6 +14,7 @@ import {
   suspensionListSchema,
 } from '@shared/staff'
 import { type Booking, type BookingRequest, type Quote, bookingSchema, quoteSchema } from '@shared/booking'
+import type { CareLevel } from '@shared/care'
 import type { FunctionCode } from '@shared/functions'
 import { type FamilyMember, familyMemberSchema, memberListSchema } from '@shared/member'
 import type { MemberDraft } from './members'
@@ -101,4 +102,15 @@ export const publishMealDays = (facilityId: string, from: string, to: string): P
   withSession(async (token) =>
     (await apiRequest(publishResultSchema, `${base(facilityId)}/meal-template/publish`, { method: 'POST', body: { from, to }, token }))
       .created,
+  )
+
+export const recordCareLevel = (facilityId: string, bookingId: string, level: CareLevel): Promise<number> =>
+  withSession(async (token) =>
+    (
+      await apiRequest(z.object({ confirmed: z.number() }), `${base(facilityId)}/bookings/${encodeURIComponent(bookingId)}/care-level`, {
+        method: 'POST',
+        body: { level },
+        token,
+      })
+    ).confirmed,
   )

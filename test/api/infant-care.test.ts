@@ -140,4 +140,22 @@ describe.each(DATABASES)('infant care on %s', (database) => {
     expect(responses.filter((r) => r.statusCode === 409).every((r) => errorOf(r.body).code === 'full')).toBe(true)
     expect(await classBooked(day, 'infant')).toBe(6)
   })
+
+  it('keeps a child to their own family: another family can neither book for, read nor cancel them (404)', async () => {
+    const parent = await devLogin(t.app, 'own-parent')
+    const stranger = await devLogin(t.app, 'other-parent')
+    const monday = nextMonday()
+    const kid = await child(parent, bornMonthsBefore(monday, 20), '陈小朵')
+    const booking = await postBooking(t.app, parent, { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, care })
+    expect(booking.statusCode).toBe(201)
+    const id = booking.json().id
+
+    const forTheirChild = await postBooking(t.app, stranger, { sessionId: infantSessionId(NURSERY, addDays(monday, 1)), memberId: kid.id, care })
+    expect(forTheirChild.statusCode).toBe(404)
+    expect((await t.app.inject({ url: `/api/me/members/${kid.id}`, headers: stranger })).statusCode).toBe(404)
+    expect((await t.app.inject({ url: `/api/bookings/${id}`, headers: stranger })).statusCode).toBe(404)
+    expect((await t.app.inject({ method: 'POST', url: `/api/bookings/${id}/cancel`, headers: stranger })).statusCode).toBe(404)
+    const list = await t.app.inject({ url: '/api/me/members', headers: stranger })
+    expect(JSON.stringify(list.json())).not.toContain('陈小朵')
+  })
 })

@@ -2,9 +2,11 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
 import type { DeskBooking } from '@shared/staff'
+import { CARE_LEVELS, type CareLevel } from '@shared/care'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
-import { type DeskAction, actOnBooking, findByCode } from '@/api/staff'
+import { type DeskAction, actOnBooking, findByCode, recordCareLevel } from '@/api/staff'
+import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { TextField } from '@/components/TextField'
 import { dayAndClock } from '@/lib/dates'
@@ -48,6 +50,17 @@ export default function DeskPage() {
       setMessage({ kind: 'error', text: '没有扫到二维码，可以直接输入核销码' })
     }
   }
+  const [level, setLevel] = useState<CareLevel | undefined>()
+  const assess = () =>
+    found &&
+    level &&
+    run(
+      async () => {
+        await recordCareLevel(facilityId, found.entry.id, level)
+        return findByCode(facilityId, found.entry.code)
+      },
+      () => `已记录「${level}」，托养已确认`,
+    )
   const act = (action: DeskAction, done: string) =>
     found && run(() => actOnBooking(facilityId, found.entry.id, action), () => done)
 
@@ -94,6 +107,15 @@ export default function DeskPage() {
             {found.quote.tier ? `（${found.quote.tier}）` : ''}
           </Text>
           <Text className='desk__payable'>应收 {formatFen(found.quote.payableFen)}</Text>
+          {found.entry.awaitingConfirmation && (
+            <View className='desk__assess'>
+              <Text>待确认：请完成老年人能力评估并记录</Text>
+              <OptionGroup label='能力评估' options={CARE_LEVELS.map((l) => ({ value: l, label: l }))} value={level} onChange={setLevel} />
+              <Button className='tap button button--primary' disabled={busy || !level} onClick={assess}>
+                记录评估并确认入住
+              </Button>
+            </View>
+          )}
           <View className='desk__actions'>
             {found.entry.status === 'booked' && (
               <>
