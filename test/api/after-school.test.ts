@@ -2,16 +2,12 @@ import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, rosterSc
 import { afterSchoolId } from '../../server/db/seed/after-school'
 import { infantSessionId } from '../../server/db/seed/infant-care'
 import { grantStaff } from '../../server/staff/staff-grants'
-import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { addDays } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
+import { bornMonthsBefore, nextMonday } from '../support/calendar'
 import { DATABASES } from '../support/databases'
 
-function nextMonday(): string {
-  let day = addDays(shanghaiDate(new Date()), 2)
-  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1)
-  return day
-}
 
 describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (database) => {
   let t: TestApp
@@ -68,9 +64,7 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
   it('lists an infant-care week on each of its days with the class of that day', async () => {
     const guardian = await devLogin(t.app, 'roster-infant')
     const monday = nextMonday()
-    const born = new Date(`${monday}T00:00:00Z`)
-    born.setUTCMonth(born.getUTCMonth() - 20)
-    const kid = await child(guardian, born.toISOString().slice(0, 10), '王小宝')
+    const kid = await child(guardian, bornMonthsBefore(monday, 20), '王小宝')
     const res = await postBooking(t.app, guardian, {
       sessionId: infantSessionId('yl-hangkong-erlu', monday),
       memberId: kid.id,

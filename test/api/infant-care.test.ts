@@ -1,26 +1,15 @@
 import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, sessionListSchema } from '@shared/index'
 import { infantSessionId } from '../../server/db/seed/infant-care'
-import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { addDays } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
+import { bornMonthsBefore, nextMonday } from '../support/calendar'
 import { DATABASES } from '../support/databases'
 
 const NURSERY = 'yl-hangkong-erlu'
 const care = { serviceAgreementVersion: CARE_AGREEMENT.version, healthCheckDeclared: true }
 
-/** The Monday at least two days ahead (the cut-off is 20:00 the evening before). */
-function nextMonday(): string {
-  let day = addDays(shanghaiDate(new Date()), 2)
-  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1)
-  return day
-}
 
-/** A birth date that makes the child `months` old on `day`. */
-const bornMonthsBefore = (day: string, months: number) => {
-  const d = new Date(`${day}T00:00:00Z`)
-  d.setUTCMonth(d.getUTCMonth() - months)
-  return d.toISOString().slice(0, 10)
-}
 
 describe.each(DATABASES)('infant care on %s', (database) => {
   let t: TestApp

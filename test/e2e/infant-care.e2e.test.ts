@@ -2,15 +2,10 @@ import type { Page } from 'playwright-core'
 import { infantSessionId } from '../../server/db/seed/infant-care'
 import { addDays, shanghaiDate } from '../../server/time/shanghai'
 import { shot, useServedBrowser } from '../support/browser'
+import { bornMonthsBefore, nextMonday } from '../support/calendar'
 
 jest.setTimeout(90_000)
 
-/** The Monday at least two days ahead (the cut-off is 20:00 the evening before). */
-function nextMonday(): string {
-  let day = addDays(shanghaiDate(new Date()), 2)
-  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1)
-  return day
-}
 
 // A mother registers her 18-month-old with the guardian's consent and books a week of 全日托 at 航空二路社区, then a
 // 3-night 短期托养 stay for the grandmother at 佳苑社区.
@@ -26,13 +21,12 @@ describe('booking a week of 全日托 and a 3-night respite stay in chromium', (
 
   it('registers the child with the guardian’s separate consent', async () => {
     const monday = nextMonday()
-    const born = new Date(`${monday}T00:00:00Z`)
-    born.setUTCMonth(born.getUTCMonth() - 18)
+    const born = bornMonthsBefore(monday, 18)
     await page.goto(`${session.served().baseUrl}/#/pages/profile/index`)
     await visible('.button', '添加家人或本人').click()
     await input('姓名').fill('李小雨')
     await visible('.option', '女儿').click()
-    await input('出生日期').fill(born.toISOString().slice(0, 10).replaceAll('-', ''))
+    await input('出生日期').fill(born.replaceAll('-', ''))
     await visible('.section-title', '孩子的信息').waitFor()
     await page.locator('.option:visible').filter({ hasText: /^女$/ }).first().click()
     await input('过敏情况（选填）').fill('花生')
