@@ -17,6 +17,7 @@ import { type ZodTypeProvider, useZod } from './http/zod-provider'
 import { meRoutes } from './me/me.routes'
 import { noticeRoutes } from './notices/notice.routes'
 import { staffRoutes } from './staff/staff.routes'
+import { waitlistRoutes } from './waitlist/waitlist.routes'
 
 export interface AppOptions {
   config: Config
@@ -67,6 +68,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(bookingRoutes)
       await api.register(staffRoutes)
       await api.register(noticeRoutes)
+      await api.register(waitlistRoutes)
     },
     { prefix: '/api' },
   )

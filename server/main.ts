@@ -1,6 +1,8 @@
 import { buildApp } from './app'
 import { purgeIdempotencyKeys } from './bookings/idempotency'
+import { every } from './jobs/every'
 import { startNoticeSender } from './notices/notice-runner'
+import { runWaitlist } from './waitlist/waitlist-offers'
 import { loadConfig } from './config'
 import { connect } from './db/connection'
 import { migrateToLatest } from './db/migrate'
@@ -18,8 +20,14 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, db })
   const stopSender = startNoticeSender(db, config, (err) => app.log.error({ err }, 'notice delivery failed'))
+  const stopWaitlist = every(
+    config.WAITLIST_INTERVAL_MS,
+    () => runWaitlist(db.kysely, new Date()),
+    (err) => app.log.error({ err }, 'waitlist round failed'),
+  )
   const close = async () => {
     stopSender()
+    stopWaitlist()
     await app.close()
     await db.close()
     process.exit(0)

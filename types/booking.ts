@@ -203,6 +203,8 @@ export const bookingSchema = z.object({
   stay: z.object({ from: z.string(), to: z.string(), nights: z.number().int() }).optional(),
   /** True while staff have still to confirm it (its places are held). */
   awaitingConfirmation: z.boolean(),
+  /** A place offered from the waitlist: held until this instant for the booker to confirm (null once confirmed). */
+  offerExpiresAt: z.string().nullable(),
   /** Infant care: the class on each day of the run. */
   care: z.object({ days: z.array(z.object({ date: z.string(), className: z.string() })) }).optional(),
   quote: quoteSchema,

@@ -33,6 +33,10 @@ export const ERROR_CODES = [
   'suspended',
   'capacity_below_booked',
   'age_not_eligible',
+  // Waitlist
+  'not_full',
+  'already_waiting',
+  'offer_expired',
 ] as const
 
 export const errorCodeSchema = z.enum(ERROR_CODES)

@@ -1,9 +1,18 @@
 import { z } from 'zod'
 import { idSchema } from './common'
 
+export const NOTICE_KINDS = [
+  'booking_confirmed',
+  'booking_reminder',
+  'cancelled_by_facility',
+  'waitlist_offer',
+  'waitlist_expired',
+] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+
 export const noticeSchema = z.object({
   id: z.string(),
-  kind: z.enum(['booking_confirmed', 'booking_reminder', 'cancelled_by_facility']),
+  kind: z.enum(NOTICE_KINDS),
   title: z.string(),
   body: z.string(),
   bookingId: z.string().nullable(),

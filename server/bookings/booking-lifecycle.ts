@@ -3,8 +3,9 @@ import { type BookingStatus, STATUS_NAMES, type SessionPart } from '@shared/book
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { DomainError, NotFoundError } from '../http/errors'
-import { cancelledNotice } from '../notices/notice-kinds'
+import { cancelledNotice, waitlistExpiredNotice } from '../notices/notice-kinds'
 import { insertNotice, voidReminders } from '../notices/notice.repository'
+import { endOfferOf } from '../waitlist/waitlist.repository'
 import { canMove } from './booking-state'
 import { bookingUnits, recordEvent } from './booking.repository'
 import { returnClassUnits, returnUnits } from './capacity.repository'
@@ -12,9 +13,11 @@ import { returnClassUnits, returnUnits } from './capacity.repository'
 export interface StatusChange {
   bookingId: string
   to: BookingStatus
-  /** Who made the change: the resident, or (later) the staff member at the counter. */
-  actorUserId: string
+  /** Who made the change: the resident, the staff member at the counter, or null for the system. */
+  actorUserId: string | null
   reason?: string
+  /** A waitlist offer whose hold ran out: moved only while it is still unconfirmed. */
+  cause?: 'offer_expired'
   now: Date
 }
 
@@ -46,6 +49,7 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       })
       .where('id', '=', change.bookingId)
       .where('status', '=', from)
+      .$if(change.cause === 'offer_expired', (q) => q.where('offer_expires_at', '<=', change.now.toISOString()))
       .executeTakeFirst()
     if (moved.numUpdatedRows !== 1n) {
       throw new DomainError('invalid_transition', '这笔预约刚刚被更新，请刷新后再试')
@@ -57,11 +61,14 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       }
       await trx.deleteFrom('meal_subsidy_claims').where('booking_id', '=', change.bookingId).execute()
       await voidReminders(trx, change.bookingId)
-      // Cancelled by someone else (the facility closing a day): the booker is told, in the same transaction.
+      const expired = change.cause === 'offer_expired'
+      await endOfferOf(trx, change.bookingId, expired ? 'expired' : 'declined', change.now)
+      // Cancelled by someone else (the facility closing a day, an offer running out): the booker is told, in the
+      // same transaction.
       if (change.actorUserId !== booking.booker_user_id) {
         const facts = { facilityName: booking.facility_name, part: booking.part as SessionPart, startsAt: booking.starts_at, code: booking.code }
         await insertNotice(trx, {
-          ...cancelledNotice(facts, change.reason ?? '设施原因'),
+          ...(expired ? waitlistExpiredNotice(facts) : cancelledNotice(facts, change.reason ?? '设施原因')),
           userId: booking.booker_user_id,
           bookingId: change.bookingId,
           deliverAfter: change.now,

@@ -44,6 +44,8 @@ export interface PlanContext {
   member: FamilyMemberRow | null
   request: BookingRequest
   now: Date
+  /** Joining a waitlist: plan the places it would take even where they are full now. */
+  ignoreFull?: boolean
 }
 
 /** What one kind of service makes of a request: what it records, what it costs, which subsidy it takes. */

@@ -9,13 +9,17 @@ const dayAndClock = (instant: Date) => {
 }
 
 export class SessionFullError extends DomainError {
-  /** `date`: for a run of days, which day is full. */
-  constructor(remaining: number, fn: FunctionCode, date?: string) {
+  /** `date`: for a run of days, which day is full; `waiting`: people in the waitlist the free places are owed to. */
+  constructor(remaining: number, fn: FunctionCode, date?: string, waiting = 0) {
     const unit = unitWord(fn)
     const which = date ? `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日` : '本场'
     super(
       'full',
-      remaining > 0 ? `余量不足：${which}只剩 ${remaining} ${unit}，请减少数量` : `余量不足：${which}已约满，请选择其他日期或场次`,
+      waiting > 0
+        ? `余量不足：${which}已约满，已有 ${waiting} 人在排队候补，您可以加入候补`
+        : remaining > 0
+          ? `余量不足：${which}只剩 ${remaining} ${unit}，请减少数量`
+          : `余量不足：${which}已约满，请选择其他日期或场次`,
       { remaining },
     )
   }

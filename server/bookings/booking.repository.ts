@@ -20,6 +20,7 @@ export interface NewBooking {
   quote: Quote
   takes: Take[]
   awaitingConfirmation: boolean
+  offerExpiresAt: Date | null
   startsAt: Date
   cancelUntil: Date
   now: Date
@@ -47,6 +48,7 @@ export async function insertBooking(trx: Transaction<Database>, b: NewBooking): 
       starts_at: b.startsAt.toISOString(),
       cancel_until: b.cancelUntil.toISOString(),
       awaiting_confirmation: b.awaitingConfirmation ? 1 : 0,
+      offer_expires_at: b.offerExpiresAt?.toISOString() ?? null,
       created_at: at,
       updated_at: at,
     })
@@ -108,6 +110,7 @@ function bookingViews(db: Kysely<Database>) {
       'b.quote',
       'b.cancel_until',
       'b.awaiting_confirmation',
+      'b.offer_expires_at',
       'b.created_at',
     ])
 }
@@ -174,6 +177,7 @@ export function toBooking(row: BookingView, events: EventView[], now: Date): Boo
     stay: details.stay,
     collectors: details.collectors,
     awaitingConfirmation: row.awaiting_confirmation === 1,
+    offerExpiresAt: row.offer_expires_at ? toShanghaiIso(row.offer_expires_at) : null,
     care: details.care && {
       days: details.care.days.map((d) => ({ date: d.date, className: INFANT_CLASS_NAMES[d.classCode] ?? d.classCode })),
     },

@@ -8,9 +8,10 @@ import type { FacilityPlace } from '../facilities/facility.repository'
 import { InvalidInputError, NotFoundError } from '../http/errors'
 import { daysBetween } from '../time/shanghai'
 import { findOwnMember } from '../me/family-member.repository'
-import { confirmedNotice, reminderNotice } from '../notices/notice-kinds'
+import { confirmedNotice, reminderNotice, waitlistOfferNotice } from '../notices/notice-kinds'
 import { insertNotice } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
+import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
 import { newBookingCode } from './booking-code'
 import { type BookingPlan, beneficiaryKey } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
@@ -35,6 +36,10 @@ export interface BookingResult {
   booking: Booking
 }
 
+/** How a request is prepared: for a booking, for joining the waitlist (a full session is what it waits for), or
+ * for an offer to the first in line (who is the queue, so the queue does not hold the places against them). */
+export type PrepareMode = 'book' | 'join_waitlist' | 'offer'
+
 interface Prepared {
   session: SessionRow
   facility: FacilityPlace
@@ -47,7 +52,13 @@ interface Prepared {
  * Checks a request against the rules and prices it, without writing anything. The checks here give the
  * resident the precise reason; the capacity itself is re-checked by the guarded update when booking.
  */
-async function prepare(db: Kysely<Database>, booker: UserRow, request: BookingRequest, now: Date): Promise<Prepared> {
+export async function prepare(
+  db: Kysely<Database>,
+  booker: UserRow,
+  request: BookingRequest,
+  now: Date,
+  mode: PrepareMode = 'book',
+): Promise<Prepared> {
   const [context, member] = await Promise.all([
     findBookingContext(db, request.sessionId),
     request.memberId ? findOwnMember(db, booker.id, request.memberId) : Promise.resolve(null),
@@ -64,20 +75,30 @@ async function prepare(db: Kysely<Database>, booker: UserRow, request: BookingRe
 
   const run = request.throughDate ? await findRun(db, session, request.throughDate, rule.maxRunDays) : [session]
   // Every day of a run must be bookable: the first day that is not names the reason, and nothing is booked.
-  for (const day of run) assertBookable(rule, day, now, request.quantity, fn)
+  const ignoreFull = mode === 'join_waitlist'
+  for (const day of run) assertBookable(rule, day, now, request.quantity, fn, ignoreFull)
 
-  const plan = await planner({ db, session, run, facility, booker, member, request, now })
+  const plan = await planner({ db, session, run, facility, booker, member, request, now, ignoreFull })
+  // Places freed while others wait are theirs: a new request may take only what the queue leaves.
+  if (mode === 'book') await assertQueueLeavesRoom(db, plan.takes, fn)
   return { session, facility, rule, member, plan }
 }
 
-function assertBookable(rule: BookingRule, session: SessionRow, now: Date, units: number, fn: FunctionCode): void {
+function assertBookable(
+  rule: BookingRule,
+  session: SessionRow,
+  now: Date,
+  units: number,
+  fn: FunctionCode,
+  ignoreFull: boolean,
+): void {
   const startsAt = new Date(session.starts_at)
   const remaining = Math.max(0, session.capacity - session.booked)
   const reason = unbookableReason(rule, { date: session.date, startsAt, open: session.open === 1, remaining }, now, units)
   if (reason === 'closed') throw new SessionClosedError()
   if (reason === 'past_cutoff') throw new PastCutoffError(cutoffAt(rule, startsAt))
   if (reason === 'beyond_horizon') throw new BeyondHorizonError(rule.horizonDays)
-  if (reason === 'full') throw new SessionFullError(remaining, fn, session.date)
+  if (reason === 'full' && !ignoreFull) throw new SessionFullError(remaining, fn, session.date)
 }
 
 const MAX_RUN_DAYS = 31
@@ -131,13 +152,25 @@ export interface OnBehalf {
   facilityId: string
 }
 
+/** A booking made for the first in line of a waitlist: held until `holdUntil` for them to confirm. */
+export interface WaitlistOffer {
+  holdUntil: Date
+  /** The entry's own writes, in the booking's transaction. */
+  record: (trx: Transaction<Database>, bookingId: string) => Promise<void>
+}
+
+export interface PlaceOptions {
+  onBehalf?: OnBehalf
+  offer?: WaitlistOffer
+}
+
 export async function placeBooking(
   db: Kysely<Database>,
   booker: UserRow,
   request: BookingRequest,
   idempotencyKey: string,
   now: Date,
-  onBehalf?: OnBehalf,
+  { onBehalf, offer }: PlaceOptions = {},
 ): Promise<BookingResult> {
   const claim: IdempotencyClaim = { userId: booker.id, key: idempotencyKey, requestHash: fingerprint(request) }
   for (let attempt = 1; ; attempt++) {
@@ -148,11 +181,11 @@ export async function placeBooking(
         // A retry of a finished request gets its first answer even if the rules would now refuse it (past cut-off).
         const earlier = await findEarlierResponse(trx, claim)
         if (earlier) return replayOf(earlier)
-        const prepared = await prepare(trx, booker, request, now)
+        const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book')
         if (onBehalf && prepared.facility.id !== onBehalf.facilityId) throw new NotFoundError('本设施没有这个场次')
         const expected = request.expectedPayableFen
         if (expected !== undefined && expected !== prepared.plan.quote.payableFen) throw new QuoteChangedError()
-        return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id)
+        return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer)
       })
     } catch (err) {
       // A booking code drawn twice (1 in 10⁸ per live code): draw again.
@@ -174,6 +207,7 @@ async function book(
   { session, facility, rule, member, plan }: Prepared,
   now: Date,
   actorUserId: string,
+  offer: WaitlistOffer | undefined,
 ): Promise<BookingResult> {
   const fn = session.function_code as FunctionCode
   const startsAt = new Date(session.starts_at)
@@ -199,6 +233,7 @@ async function book(
       quote: JSON.stringify(plan.quote),
       cancel_until: deadline.toISOString(),
       awaiting_confirmation: plan.awaitingConfirmation ? 1 : 0,
+      offer_expires_at: offer?.holdUntil.toISOString() ?? null,
       created_at: now.toISOString(),
     },
     [{ booking_id: id, to_status: 'booked', at: now.toISOString(), reason: null }],
@@ -222,13 +257,15 @@ async function book(
     quote: plan.quote,
     takes: plan.takes,
     awaitingConfirmation: plan.awaitingConfirmation ?? false,
+    offerExpiresAt: offer?.holdUntil ?? null,
     startsAt,
     cancelUntil: deadline,
     now,
   })
   await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId, at: now })
   const facts = { facilityName: facility.name, part: session.part as SessionPart, startsAt: session.starts_at, code }
-  await insertNotice(trx, { ...confirmedNotice(facts), userId: booker.id, bookingId: id, deliverAfter: now, now })
+  const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
+  await insertNotice(trx, { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now })
   const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)
   if (remindAt > now) {
     await insertNotice(trx, { ...reminderNotice(facts), userId: booker.id, bookingId: id, deliverAfter: remindAt, now })
@@ -245,6 +282,7 @@ async function book(
   }
 
   await plan.record?.(trx, id)
+  await offer?.record(trx, id)
 
   // Last, the guarded updates, in session-id order so that two runs over the same days never wait on each other
   // in opposite orders. Any one refused rolls back the whole booking.

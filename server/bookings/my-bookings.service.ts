@@ -5,6 +5,8 @@ import { NotFoundError } from '../http/errors'
 import { CancelDeadlinePassedError, NotCancellableError } from './booking.errors'
 import { changeBookingStatus } from './booking-lifecycle'
 import { findBookingsOfBooker } from './booking.repository'
+import { offerFreedPlaces } from '../waitlist/waitlist-offers'
+import { hasWaitlist } from '../waitlist/waitlist-queue'
 
 // Another user's booking answers 404 like a missing one: its existence is not theirs to learn.
 const bookingNotFound = () => new NotFoundError('没有找到这笔预约')
@@ -40,5 +42,7 @@ export async function cancelMyBooking(
   if (booking.status !== 'booked') throw new NotCancellableError(STATUS_NAMES[booking.status])
   if (!booking.cancellable) throw new CancelDeadlinePassedError(new Date(booking.cancelUntil))
   await changeBookingStatus(db, { bookingId: id, to: 'cancelled', actorUserId: user.id, reason: reason ?? '居民取消', now })
+  // The place goes to the first in line at once, not at the next round of the waitlist runner.
+  if (hasWaitlist(booking.function)) await offerFreedPlaces(db, now, booking.facilityId)
   return getMyBooking(db, user, id, now)
 }

@@ -13,7 +13,7 @@ const dayName = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.s
  * service agreement and health-check declaration.
  */
 export async function planInfantCare(context: PlanContext): Promise<BookingPlan> {
-  const { db, run, facility, member, request, now } = context
+  const { db, run, facility, member, request, now, ignoreFull } = context
   if (!member?.birth_date) throw new InvalidInputError('memberId', '请选择要入托的孩子')
   if (request.quantity !== 1) throw new InvalidInputError('quantity', '每个孩子每天一个名额')
   const birthDate = member.birth_date
@@ -35,7 +35,7 @@ export async function planInfantCare(context: PlanContext): Promise<BookingPlan>
     }
     const row = classes.find((c) => c.session_id === session.id && c.class_code === group.code)
     if (!row) throw new DomainError('age_not_eligible', `本设施${dayName(session.date)}没有开设${group.name}`)
-    if (row.booked >= row.capacity) throw new SessionFullError(0, 'infant_care', session.date)
+    if (row.booked >= row.capacity && !ignoreFull) throw new SessionFullError(0, 'infant_care', session.date)
     takes.push({ sessionId: session.id, units: 1, classCode: group.code })
     days.push({ date: session.date, classCode: group.code })
     originalFen += row.price_fen

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005_meal_templates'
 import * as m006 from './migrations/006_child_members'
 import * as m007 from './migrations/007_infant_care'
 import * as m008 from './migrations/008_respite'
+import * as m009 from './migrations/009_waitlist'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '006_child_members': m006,
   '007_infant_care': m007,
   '008_respite': m008,
+  '009_waitlist': m009,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

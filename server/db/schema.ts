@@ -187,6 +187,8 @@ export interface BookingTable {
   cancel_until: string
   /** 1 while staff have still to confirm it (a respite stay for a member without a care level). */
   awaiting_confirmation: Generated<number>
+  /** A waitlist offer: the places are held until this instant for the booker to confirm; null once confirmed. */
+  offer_expires_at: string | null
   created_at: string
   updated_at: string
 }
@@ -299,6 +301,32 @@ export interface MealWeekTemplateTable {
   sets: string
 }
 
+export interface WaitlistEntryTable {
+  id: string
+  user_id: string
+  member_id: string | null
+  /** member:<id> or user:<id> */
+  beneficiary: string
+  facility_id: string
+  function_code: string
+  session_id: string
+  /** '' or, for infant care, the child's class on the first day: the queue is per session and class. */
+  queue_class: Generated<string>
+  /** The booking request, as the resident made it, that an offer books. */
+  request: string
+  status: string
+  booking_id: string | null
+  ended_reason: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface WaitlistNeedTable {
+  entry_id: string
+  session_id: string
+  class_code: Generated<string>
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -326,6 +354,8 @@ export interface Database {
   meal_week_templates: MealWeekTemplateTable
   session_classes: SessionClassTable
   care_agreements: CareAgreementTable
+  waitlist_entries: WaitlistEntryTable
+  waitlist_needs: WaitlistNeedTable
 }
 
 export type UserRow = Selectable<UserTable>

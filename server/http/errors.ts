@@ -124,6 +124,9 @@ const STATUS: Record<ErrorCode, number> = {
   suspended: 409,
   capacity_below_booked: 409,
   age_not_eligible: 400,
+  not_full: 409,
+  already_waiting: 409,
+  offer_expired: 409,
 }
 
 export interface ErrorReply {

@@ -1,8 +1,8 @@
 import { PART_NAMES, type SessionPart } from '@shared/booking'
+import type { NoticeKind } from '@shared/notice'
 import { toShanghaiIso } from '../time/shanghai'
 
-export const NOTICE_KINDS = ['booking_confirmed', 'booking_reminder', 'cancelled_by_facility'] as const
-export type NoticeKind = (typeof NOTICE_KINDS)[number]
+export type { NoticeKind }
 
 /** What a notice says about its booking. */
 export interface BookingFacts {
@@ -52,5 +52,26 @@ export function cancelledNotice(b: BookingFacts, reason: string): NoticeText {
     title: '预约已被设施取消',
     body: `${service(b)}（${when(b.startsAt)}）已被设施取消：${reason}。给您带来不便，敬请谅解。`,
     fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: thing(reason) },
+  }
+}
+
+const clock = (instant: Date) => toShanghaiIso(instant).slice(11, 16)
+
+/** The first in line gets a freed place: held for them until `holdUntil`. */
+export function waitlistOfferNotice(b: BookingFacts, holdUntil: Date): NoticeText {
+  return {
+    kind: 'waitlist_offer',
+    title: '候补成功，请确认',
+    body: `您候补的${service(b)}（${when(b.startsAt)}）有名额了，已为您保留到 ${when(holdUntil.toISOString())}，请在此之前到“预约”里确认，逾期名额将让给下一位。`,
+    fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: thing(`请在${clock(holdUntil)}前确认`) },
+  }
+}
+
+export function waitlistExpiredNotice(b: BookingFacts): NoticeText {
+  return {
+    kind: 'waitlist_expired',
+    title: '候补名额已释放',
+    body: `为您保留的${service(b)}（${when(b.startsAt)}）名额未在时限内确认，已让给下一位。`,
+    fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: '未在时限内确认' },
   }
 }

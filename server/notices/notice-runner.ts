@@ -1,5 +1,6 @@
 import type { Config } from '../config'
 import type { Db } from '../db/connection'
+import { every } from '../jobs/every'
 import { deliverDue, type SenderSettings } from './notice-sender'
 import { AccessTokens } from './wechat-access-token'
 
@@ -16,6 +17,9 @@ export function senderSettings(config: Config): SenderSettings {
       booking_confirmed: config.WECHAT_TEMPLATE_BOOKED,
       booking_reminder: config.WECHAT_TEMPLATE_REMINDER,
       cancelled_by_facility: config.WECHAT_TEMPLATE_CANCELLED,
+      // An offer and its expiry say the same four things as a booking and a cancellation.
+      waitlist_offer: config.WECHAT_TEMPLATE_BOOKED,
+      waitlist_expired: config.WECHAT_TEMPLATE_CANCELLED,
     },
     tokens: new AccessTokens(wechat),
     maxAttempts: 5,
@@ -25,20 +29,6 @@ export function senderSettings(config: Config): SenderSettings {
 
 /** Sends due notices every interval, one round at a time; returns a stop function. */
 export function startNoticeSender(db: Db, config: Config, log: (err: unknown) => void): () => void {
-  if (config.NOTICE_SEND_INTERVAL_MS === 0) return () => undefined
   const settings = senderSettings(config)
-  let running = false
-  const timer = setInterval(async () => {
-    if (running) return
-    running = true
-    try {
-      await deliverDue(db.kysely, settings, new Date())
-    } catch (err) {
-      log(err)
-    } finally {
-      running = false
-    }
-  }, config.NOTICE_SEND_INTERVAL_MS)
-  timer.unref()
-  return () => clearInterval(timer)
+  return every(config.NOTICE_SEND_INTERVAL_MS, () => deliverDue(db.kysely, settings, new Date()), log)
 }

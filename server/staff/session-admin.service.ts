@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { changeBookingStatus } from '../bookings/booking-lifecycle'
 import type { Database, UserRow } from '../db/schema'
 import { DomainError, NotFoundError } from '../http/errors'
+import { offerFreedPlaces } from '../waitlist/waitlist-offers'
 
 /**
  * Sets a session's capacity, never below what is already booked: one guarded UPDATE, so a booking that lands at
@@ -12,6 +13,7 @@ export async function changeCapacity(
   facilityId: string,
   sessionId: string,
   capacity: number,
+  now: Date,
 ): Promise<{ capacity: number; booked: number }> {
   const result = await db
     .updateTable('sessions')
@@ -29,6 +31,10 @@ export async function changeCapacity(
   if (!session) throw new NotFoundError('没有找到这个场次')
   if (result.numUpdatedRows !== 1n) {
     throw new DomainError('capacity_below_booked', `这一场已有 ${session.booked} 份预约，容量不能少于 ${session.booked}`)
+  }
+  // More places: those waiting for them are offered them first.
+  if (await offerFreedPlaces(db, now, facilityId)) {
+    return db.selectFrom('sessions').select(['capacity', 'booked']).where('id', '=', sessionId).executeTakeFirstOrThrow()
   }
   return session
 }

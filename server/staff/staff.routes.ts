@@ -191,7 +191,7 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const { facilityId, sessionId } = request.params
       await staffFor(request.headers.authorization, facilityId, 'operate')
-      return changeCapacity(db, facilityId, sessionId, request.body.capacity)
+      return changeCapacity(db, facilityId, sessionId, request.body.capacity, app.now())
     },
   )
 

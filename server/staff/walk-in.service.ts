@@ -42,5 +42,5 @@ export async function bookForWalkIn(
   now: Date,
 ): Promise<BookingResult> {
   const desk = await deskAccount(db, facilityId, now)
-  return placeBooking(db, desk, request, idempotencyKey, now, { actorUserId: staff.id, facilityId })
+  return placeBooking(db, desk, request, idempotencyKey, now, { onBehalf: { actorUserId: staff.id, facilityId } })
 }

@@ -7,31 +7,40 @@ export interface QuoteState {
   error: string | null
   /** The request field the server refused, when it named one (e.g. `care`: the agreement is needed first). */
   errorField: string | null
+  /** The server's code for the refusal (`full`: the page can offer the waitlist). */
+  errorCode: string | null
   loading: boolean
 }
+
+const IDLE: QuoteState = { quote: null, error: null, errorField: null, errorCode: null, loading: false }
 
 /** The server's price for the current choice, asked again a moment after the choice changes. */
 export function useQuote(
   request: BookingRequest | undefined,
   quoteBooking: (request: BookingRequest) => Promise<Quote>,
 ): QuoteState {
-  const [state, setState] = useState<QuoteState>({ quote: null, error: null, errorField: null, loading: false })
+  const [state, setState] = useState<QuoteState>(IDLE)
   const key = request ? JSON.stringify(request) : ''
 
   useEffect(() => {
     if (!request) {
-      setState({ quote: null, error: null, errorField: null, loading: false })
+      setState(IDLE)
       return
     }
     let current = true
-    setState((prev) => ({ ...prev, loading: true, error: null, errorField: null }))
+    setState((prev) => ({ ...prev, loading: true, error: null, errorField: null, errorCode: null }))
     const timer = setTimeout(() => {
       quoteBooking(request)
-        .then((quote) => current && setState({ quote, error: null, errorField: null, loading: false }))
+        .then((quote) => current && setState({ ...IDLE, quote }))
         .catch(
           (err) =>
             current &&
-            setState({ quote: null, error: cleanError(err), errorField: err instanceof ApiError ? (err.field ?? null) : null, loading: false }),
+            setState({
+              ...IDLE,
+              error: cleanError(err),
+              errorField: err instanceof ApiError ? (err.field ?? null) : null,
+              errorCode: err instanceof ApiError ? err.code : null,
+            }),
         )
     }, 250)
     return () => {

@@ -63,3 +63,32 @@ it('asks who collects the child before pricing, and books the rest of the week w
     throughDate: '2026-12-04',
   })
 })
+
+it('offers the waitlist when the week is full, and shows the place in line once joined', async () => {
+  const answer = mockRequest.getMockImplementation()
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/bookings/quote') {
+      return Promise.resolve({ statusCode: 409, data: { error: { code: 'full', message: '余量不足：12月2日已约满，请选择其他日期或场次', remaining: 0 } } })
+    }
+    if (path === '/api/waitlist') {
+      return Promise.resolve({
+        statusCode: 201,
+        data: {
+          id: 'w-1', status: 'waiting', facilityId: 'yl-hangkong-erlu', facilityName: '航空二路', function: 'child_care',
+          date: '2026-11-30', part: 'afternoon', throughDate: '2026-12-04', className: null, beneficiaryName: '张小明',
+          position: 3, joinedAt: '2026-11-27T10:00:00+08:00', bookingId: null, offerExpiresAt: null, endedReason: null,
+        },
+      })
+    }
+    return answer?.(call)
+  })
+  render(<AfterSchoolPage />)
+  fireEvent.change(await screen.findByLabelText('接送人 1'), { target: { value: '张伟（爸爸）' } })
+  expect(await screen.findByText(/12月2日已约满/)).toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: /确认预约/ })).not.toBeInTheDocument()
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '加入候补' })))
+  const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/waitlist')
+  expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({ sessionId: 'c-2026-11-30', throughDate: '2026-12-04', collectors: ['张伟（爸爸）'] })
+  expect(await screen.findByText('已加入候补，排第 3 位')).toBeInTheDocument()
+})

@@ -14,9 +14,16 @@ const cancelledNotice = {
   read: false,
 }
 
+const offeredEntry = {
+  id: 'w-1', status: 'offered', facilityId: 'yl-jiayuan', facilityName: '佳苑社区嵌入式服务设施', function: 'elderly_care',
+  date: '2026-12-10', part: 'night', throughDate: null, className: null, beneficiaryName: '赵建国', position: null,
+  joinedAt: '2026-11-27T10:00:00+08:00', bookingId: 'b-9', offerExpiresAt: '2026-11-27T12:00:00+08:00', endedReason: null,
+}
+
 beforeEach(() => {
   mockRequest.mockReset()
   let read = false
+  let confirmed = false
   mockRequest.mockImplementation((call: Call) => {
     const path = call.url.split('?')[0]
     if (path === '/api/auth/dev') {
@@ -25,6 +32,13 @@ beforeEach(() => {
     if (path === '/api/bookings') return Promise.resolve({ statusCode: 200, data: { bookings: [] } })
     if (path === '/api/me/notices') {
       return Promise.resolve({ statusCode: 200, data: { notices: [{ ...cancelledNotice, read }], unread: read ? 0 : 1 } })
+    }
+    if (path === '/api/waitlist') {
+      return Promise.resolve({ statusCode: 200, data: { entries: [{ ...offeredEntry, status: confirmed ? 'booked' : 'offered' }] } })
+    }
+    if (path === '/api/waitlist/w-1/confirm') {
+      confirmed = true
+      return Promise.resolve({ statusCode: 200, data: { ...offeredEntry, status: 'booked', bookingId: null, offerExpiresAt: null } })
     }
     if (path === '/api/me/notices/n-1/read') {
       read = true
@@ -43,4 +57,14 @@ it('shows the facility’s cancellation as an unread message until the resident 
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '知道了' })))
   expect(mockRequest.mock.calls.some(([c]) => (c as Call).url === '/api/me/notices/n-1/read')).toBe(true)
   expect(screen.queryByText('消息（1 条未读）')).not.toBeInTheDocument()
+})
+
+it('shows a place offered from the waitlist with its hold time, and confirms it', async () => {
+  render(<BookingsPage />)
+  expect(await screen.findByText('候补（1）')).toBeInTheDocument()
+  expect(screen.getByText('有名额了！为您保留到 11月27日 12:00，请确认')).toBeInTheDocument()
+  expect(screen.getByText(/为 赵建国/)).toBeInTheDocument()
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认预约' })))
+  expect(mockRequest.mock.calls.some(([c]) => (c as Call).url === '/api/waitlist/w-1/confirm')).toBe(true)
+  expect(screen.queryByText('候补（1）')).not.toBeInTheDocument()
 })

@@ -32,6 +32,9 @@ export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id
           全日托 · {booking.care.days.length} 天（{[...new Set(booking.care.days.map((d) => d.className))].join('、')}）
         </Text>
       )}
+      {booking.status === 'booked' && booking.offerExpiresAt && (
+        <Text className='booking-card__line booking-card__offer'>候补名额待确认，保留到 {dayAndClock(booking.offerExpiresAt)}</Text>
+      )}
       <Text className='muted booking-card__line'>
         为 {booking.beneficiaryName} 预约 · 到店付 {formatFen(booking.quote.payableFen)}
       </Text>

@@ -4,12 +4,15 @@ import type { BookingStatus } from '@shared/booking'
 import { useState } from 'react'
 import { fetchBookings } from '@/api/bookings'
 import { fetchNotices, markNoticeRead } from '@/api/notices'
+import { confirmWaitlistOffer, fetchWaitlist, leaveWaitlist } from '@/api/waitlist'
+import { cleanError } from '@/api/api-error'
 import { BookingCard } from '@/components/BookingCard'
 import { NoticeList } from '@/components/NoticeList'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
+import { WaitlistList } from '@/components/WaitlistList'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
@@ -26,12 +29,28 @@ export default function BookingsPage() {
   const [filter, setFilter] = useState<Filter>('booked')
   const bookings = useRemote(() => fetchBookings(filter === 'all' ? undefined : filter), filter)
   const notices = useRemote(fetchNotices, 'notices')
-  const reloadAll = () => Promise.all([bookings.reload(), notices.reload()])
+  const waitlist = useRemote(fetchWaitlist, 'waitlist')
+  const [busyEntry, setBusyEntry] = useState<string | null>(null)
+  const reloadAll = () => Promise.all([bookings.reload(), notices.reload(), waitlist.reload()])
   useReloadOnReturn(reloadAll)
   usePullToRefresh(reloadAll)
   const read = async (id: string) => {
     await markNoticeRead(id).catch(() => undefined)
     await notices.reload()
+  }
+
+  const [entryFailure, setEntryFailure] = useState<string | null>(null)
+  const onEntry = (action: (id: string) => Promise<unknown>) => async (id: string) => {
+    setBusyEntry(id)
+    setEntryFailure(null)
+    try {
+      await action(id)
+    } catch (err) {
+      setEntryFailure(cleanError(err))
+    } finally {
+      setBusyEntry(null)
+      await reloadAll()
+    }
   }
 
   const open = (id: string) => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(id)}` })
@@ -40,6 +59,15 @@ export default function BookingsPage() {
   return (
     <Page>
       {notices.data && <NoticeList notices={notices.data.notices} onRead={read} />}
+      {waitlist.data && (
+        <WaitlistList
+          entries={waitlist.data}
+          busyId={busyEntry}
+          failure={entryFailure}
+          onConfirm={onEntry(confirmWaitlistOffer)}
+          onLeave={onEntry(leaveWaitlist)}
+        />
+      )}
       <OptionGroup label='按状态查看' options={FILTERS} value={filter} onChange={setFilter} />
       <View className='bookings__list'>
         <RemoteContent

@@ -68,6 +68,14 @@ function BookingDetail({ booking, justPlaced, onChanged }: BookingDetailProps) {
         </View>
       )}
 
+      {booking.status === 'booked' && booking.offerExpiresAt && (
+        <View className='card booking-detail__notice' role='status'>
+          <Text>
+            候补名额为您保留到 {dayAndClock(booking.offerExpiresAt)}：请在「预约」页的候补里确认，逾期名额会让给下一位。
+          </Text>
+        </View>
+      )}
+
       <View className='card booking-detail__code-card'>
         <Text className='booking-detail__status'>{STATUS_NAMES[booking.status]}</Text>
         {booking.status === 'booked' ? (

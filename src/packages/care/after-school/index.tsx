@@ -43,7 +43,7 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
           ...(week && friday && friday > session.date ? { throughDate: friday } : {}),
         }
       : undefined
-  const { quote, placing, confirm } = useConfirmBooking(request, onStale)
+  const { quote, placing, confirm, waitlist, joinWaitlist } = useConfirmBooking(request, onStale)
 
   if (kids.length === 0) {
     return (
@@ -100,6 +100,8 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
         ready={request !== undefined}
         busy={placing.busy}
         onConfirm={confirm}
+        waitlist={waitlist}
+        onJoinWaitlist={joinWaitlist}
       />
     </View>
   )

@@ -58,7 +58,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
           ...(agreed ? { care: { serviceAgreementVersion: CARE_AGREEMENT.version, healthCheckDeclared: true } } : {}),
         }
       : undefined
-  const { quote, placing, confirm } = useConfirmBooking(request, onStale)
+  const { quote, placing, confirm, waitlist, joinWaitlist } = useConfirmBooking(request, onStale)
   const needsAgreement = quote.errorField === 'care'
 
   const dayOptions: Option<string>[] = list.sessions.slice(0, 15).map((s) => ({
@@ -131,6 +131,8 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
         ready={request !== undefined}
         busy={placing.busy}
         onConfirm={confirm}
+        waitlist={waitlist}
+        onJoinWaitlist={joinWaitlist}
       />
     </View>
   )

@@ -33,7 +33,7 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
 
   const request: BookingRequest | undefined =
     first && elder && lastNight ? { sessionId: first.id, memberId: elder.id, quantity: 1, throughDate: lastNight.date } : undefined
-  const { quote, placing, confirm } = useConfirmBooking(request, onStale)
+  const { quote, placing, confirm, waitlist, joinWaitlist } = useConfirmBooking(request, onStale)
 
   if (elders.length === 0) {
     return (
@@ -78,6 +78,8 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
         ready={request !== undefined}
         busy={placing.busy}
         onConfirm={confirm}
+        waitlist={waitlist}
+        onJoinWaitlist={joinWaitlist}
       />
     </View>
   )

@@ -1,4 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { WAITLIST_HOLD_MINUTES } from '@shared/waitlist'
+import type { JoinWaitlist } from '@/hooks/use-join-waitlist'
 import type { QuoteState } from '@/hooks/use-quote'
 import { QuoteBox } from '@/components/QuoteBox'
 import { formatFen } from '@/lib/money'
@@ -14,10 +17,15 @@ interface BookingSummaryProps {
   ready: boolean
   busy: boolean
   onConfirm: () => void
+  /** Offered when the server says the places are taken. */
+  waitlist: JoinWaitlist
+  onJoinWaitlist: () => void
 }
 
 /** The price the server quoted (or why it will not), the failure of the last tap, and the confirm button. */
-export function BookingSummary({ quote, waiting, handled, failure, ready, busy, onConfirm }: BookingSummaryProps) {
+export function BookingSummary(props: BookingSummaryProps) {
+  const { quote, waiting, handled, failure, ready, busy, onConfirm, waitlist, onJoinWaitlist } = props
+  if (quote.errorCode === 'full' || waitlist.entry) return <WaitlistOffer quote={quote} waitlist={waitlist} onJoin={onJoinWaitlist} />
   return (
     <View className='card care__summary' aria-live='polite'>
       {quote.quote ? (
@@ -41,6 +49,38 @@ export function BookingSummary({ quote, waiting, handled, failure, ready, busy, 
         onClick={onConfirm}
       >
         {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}
+      </Button>
+    </View>
+  )
+}
+
+/** Full: the resident can stand in line; when a place frees up it is held for them for two hours. */
+function WaitlistOffer({ quote, waitlist, onJoin }: { quote: QuoteState; waitlist: JoinWaitlist; onJoin: () => void }) {
+  const openQueue = () => Taro.switchTab({ url: '/pages/bookings/index' })
+  if (waitlist.entry) {
+    return (
+      <View className='card care__summary' aria-live='polite'>
+        <Text className='care__joined'>已加入候补，排第 {waitlist.entry.position} 位</Text>
+        <Text className='muted'>有人取消时，名额会按排队顺序为您保留 {WAITLIST_HOLD_MINUTES / 60} 小时，我们会发消息提醒您确认。</Text>
+        <Button className='tap button care__submit' onClick={openQueue}>
+          查看候补
+        </Button>
+      </View>
+    )
+  }
+  return (
+    <View className='card care__summary' aria-live='polite'>
+      <View role='alert'>
+        <Text className='care__error'>{quote.error}</Text>
+      </View>
+      <Text className='muted'>可以加入候补：有人取消时，名额按排队顺序为您保留 {WAITLIST_HOLD_MINUTES / 60} 小时，确认后即预约成功。</Text>
+      {waitlist.failure && (
+        <View role='alert'>
+          <Text className='care__error'>{waitlist.failure}</Text>
+        </View>
+      )}
+      <Button className='tap button button--primary care__submit' loading={waitlist.busy} disabled={waitlist.busy} onClick={onJoin}>
+        加入候补
       </Button>
     </View>
   )

@@ -1,10 +1,13 @@
 import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import type { BookingRequest } from '@shared/booking'
 import { placeBooking, quoteBooking } from '@/api/bookings'
+import { useJoinWaitlist } from '@/hooks/use-join-waitlist'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
 
-/** The server's price for the request, and the confirm tap that books it and opens the booking. */
+/** The server's price for the request, the confirm tap that books it and opens the booking, and — when the places
+ * are taken — the tap that joins the waitlist for it. */
 export function useConfirmBooking(request: BookingRequest | undefined, onStale: () => Promise<void>) {
   const quote = useQuote(request, quoteBooking)
   const placing = usePlaceBooking(placeBooking, onStale)
@@ -13,5 +16,10 @@ export function useConfirmBooking(request: BookingRequest | undefined, onStale: 
     const booking = await placing.submit(request, quote.quote.payableFen)
     if (booking) await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
   }
-  return { quote, placing, confirm }
+  const waitlist = useJoinWaitlist()
+  // Another choice is another request: what was joined for the last one is not shown for it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => waitlist.reset(), [JSON.stringify(request ?? null)])
+  const joinWaitlist = () => request && waitlist.join(request)
+  return { quote, placing, confirm, waitlist, joinWaitlist }
 }

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { sessionPartSchema } from './booking'
+import { idSchema } from './common'
+import { functionCodeSchema } from './functions'
+
+/** Services with a waitlist: a place at a care session is worth waiting for; a lunch is not. */
+export const WAITLIST_FUNCTIONS = ['infant_care', 'child_care', 'elderly_care'] as const
+
+/** How long a freed place is held for the first in line to confirm it. */
+export const WAITLIST_HOLD_MINUTES = 120
+
+export const WAITLIST_STATUSES = ['waiting', 'offered', 'booked', 'expired', 'declined', 'left', 'lapsed'] as const
+export const waitlistStatusSchema = z.enum(WAITLIST_STATUSES)
+export type WaitlistStatus = z.infer<typeof waitlistStatusSchema>
+export const WAITLIST_STATUS_NAMES: Record<WaitlistStatus, string> = {
+  waiting: '排队中',
+  offered: '候补成功，待确认',
+  booked: '已转为预约',
+  expired: '未在时限内确认',
+  declined: '已放弃',
+  left: '已退出排队',
+  lapsed: '候补已结束',
+}
+
+export const waitlistEntrySchema = z.object({
+  id: z.string(),
+  status: waitlistStatusSchema,
+  facilityId: z.string(),
+  facilityName: z.string(),
+  function: functionCodeSchema,
+  date: z.string(),
+  part: sessionPartSchema,
+  /** The last day of a run (a stay's last night), when the request is for more than one day. */
+  throughDate: z.string().nullable(),
+  /** 乳儿班 / 托小班 / 托大班 for infant care. */
+  className: z.string().nullable(),
+  beneficiaryName: z.string(),
+  /** 1 for the first in line; null once the entry is no longer waiting. */
+  position: z.number().int().nullable(),
+  joinedAt: z.string(),
+  /** While offered: the held booking, and until when it is held. */
+  bookingId: z.string().nullable(),
+  offerExpiresAt: z.string().nullable(),
+  /** Why the entry ended (past the cut-off, no longer eligible …). */
+  endedReason: z.string().nullable(),
+})
+export type WaitlistEntry = z.infer<typeof waitlistEntrySchema>
+
+export const waitlistListSchema = z.object({ entries: z.array(waitlistEntrySchema) })
+export const waitlistIdParamsSchema = z.strictObject({ id: idSchema })
