@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from './common'
-import { careConsentSchema } from './care'
+import { careConsentSchema, infantCareChoiceSchema } from './care'
 import { calendarDateSchema } from './dates'
 import { functionCodeSchema } from './functions'
 
@@ -69,7 +69,18 @@ export const sessionSchema = z.object({
   sets: z.array(mealSetSchema).optional(),
   /** Infant care: places per class (a child's class follows from the birth date on the day). */
   classes: z
-    .array(z.object({ code: z.string(), name: z.string(), capacity: z.number().int(), remaining: z.number().int(), priceFen: z.number().int() }))
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        capacity: z.number().int(),
+        remaining: z.number().int(),
+        /** 全日托, per day. */
+        priceFen: z.number().int(),
+        /** The facility's rates for the other types (null: not offered): per half day, per hour, per day. */
+        rates: z.object({ halfDayFen: z.number().int().nullable(), hourlyFen: z.number().int().nullable(), temporaryFen: z.number().int().nullable() }),
+      }),
+    )
     .optional(),
 })
 export type Session = z.infer<typeof sessionSchema>
@@ -131,6 +142,8 @@ export const bookingRequestSchema = z.strictObject({
   /** A run of days: every session of the same facility, service and part from the first one's day through this
    * day, all or nothing (a week of 全日托). */
   throughDate: calendarDateSchema.optional(),
+  /** Infant care: 全日托 (when absent), 半日托, 计时托 or 临时托. */
+  infant: infantCareChoiceSchema.optional(),
   /** Infant care: the guardian's agreement and health declaration, needed on the first booking at a facility. */
   care: careConsentSchema.optional(),
   /** 儿童托管: the adults who may collect the child (1 to 3 names), recorded with the booking. */
@@ -206,7 +219,7 @@ export const bookingSchema = z.object({
   /** A place offered from the waitlist: held until this instant for the booker to confirm (null once confirmed). */
   offerExpiresAt: z.string().nullable(),
   /** Infant care: the class on each day of the run. */
-  care: z.object({ days: z.array(z.object({ date: z.string(), className: z.string() })) }).optional(),
+  care: z.object({ service: z.string(), days: z.array(z.object({ date: z.string(), className: z.string() })) }).optional(),
   quote: quoteSchema,
   cancelUntil: z.string(),
   cancellable: z.boolean(),

@@ -1,4 +1,5 @@
 import type { BookingRequest, Fulfilment, Quote } from '@shared/booking'
+import type { InfantCareChoice } from '@shared/care'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
 import type { FacilityPlace } from '../facilities/facility.repository'
@@ -12,7 +13,7 @@ export interface MealDetails {
   delivery: { address: string; lat: number; lng: number } | null
 }
 
-export interface CareDetails {
+export interface CareDetails extends Partial<InfantCareChoice> {
   /** Per day, the class the child was in. */
   days: { date: string; classCode: string }[]
 }

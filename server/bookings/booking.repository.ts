@@ -3,7 +3,7 @@ import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { toShanghaiIso } from '../time/shanghai'
-import { INFANT_CLASS_NAMES } from '@shared/care'
+import { INFANT_CLASS_NAMES, infantCareName } from '@shared/care'
 import type { BookingDetails, Take } from './booking-plan'
 
 export interface NewBooking {
@@ -179,6 +179,8 @@ export function toBooking(row: BookingView, events: EventView[], now: Date): Boo
     awaitingConfirmation: row.awaiting_confirmation === 1,
     offerExpiresAt: row.offer_expires_at ? toShanghaiIso(row.offer_expires_at) : null,
     care: details.care && {
+      // Bookings from before the other types existed were 全日托.
+      service: infantCareName({ ...details.care, type: details.care.type ?? 'full_day' }),
       days: details.care.days.map((d) => ({ date: d.date, className: INFANT_CLASS_NAMES[d.classCode] ?? d.classCode })),
     },
     quote: JSON.parse(row.quote) as Quote,

@@ -3,7 +3,7 @@ import type { FunctionCode } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database, SessionRow } from '../db/schema'
 import { INFANT_CLASSES, INFANT_CLASS_NAMES } from '@shared/care'
-import { findSessionClasses } from '../care/care.repository'
+import { findInfantCareRates, findSessionClasses, rateKey } from '../care/care.repository'
 import { findFacilityPlace } from '../facilities/facility.repository'
 import { NotFoundError } from '../http/errors'
 import { findMealOptions, mealSetsBySession } from '../meals/meal.repository'
@@ -56,10 +56,14 @@ export async function listSessions(
   const sessions = rows.map((row) => toSession(row, rule, now))
   if (fn === 'elderly_care') return { today, lastBookableDate: last, sessions, maxRunDays: rule.maxRunDays }
   if (fn === 'infant_care') {
-    const classes = await findSessionClasses(
-      db,
-      rows.map((r) => r.id),
-    )
+    const [classes, rates] = await Promise.all([
+      findSessionClasses(
+        db,
+        rows.map((r) => r.id),
+      ),
+      findInfantCareRates(db, facilityId),
+    ])
+    const rate = (classCode: string, type: string) => rates.get(rateKey(classCode, type)) ?? null
     return {
       today,
       lastBookableDate: last,
@@ -74,6 +78,11 @@ export async function listSessions(
             capacity: c.capacity,
             remaining: Math.max(0, c.capacity - c.booked),
             priceFen: c.price_fen,
+            rates: {
+              halfDayFen: rate(c.class_code, 'half_day'),
+              hourlyFen: rate(c.class_code, 'hourly'),
+              temporaryFen: rate(c.class_code, 'temporary'),
+            },
           })),
       })),
     }

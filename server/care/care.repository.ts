@@ -34,3 +34,11 @@ export async function recordAgreement(
     .onConflict((oc) => oc.columns(['member_id', 'facility_id', 'function_code']).doNothing())
     .execute()
 }
+
+/** A facility's 半日托 / 计时托 / 临时托 rates, by class and type. */
+export async function findInfantCareRates(db: Kysely<Database>, facilityId: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('infant_care_rates').selectAll().where('facility_id', '=', facilityId).execute()
+  return new Map(rows.map((r) => [rateKey(r.class_code, r.care_type), r.price_fen]))
+}
+
+export const rateKey = (classCode: string, careType: string) => `${classCode}|${careType}`

@@ -9,6 +9,7 @@ import * as m006 from './migrations/006_child_members'
 import * as m007 from './migrations/007_infant_care'
 import * as m008 from './migrations/008_respite'
 import * as m009 from './migrations/009_waitlist'
+import * as m010 from './migrations/010_care_rates'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '007_infant_care': m007,
   '008_respite': m008,
   '009_waitlist': m009,
+  '010_care_rates': m010,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

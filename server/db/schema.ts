@@ -327,6 +327,14 @@ export interface WaitlistNeedTable {
   class_code: Generated<string>
 }
 
+export interface InfantCareRateTable {
+  facility_id: string
+  class_code: string
+  /** half_day, hourly or temporary: 全日托 is priced on the session's class. */
+  care_type: string
+  price_fen: number
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -356,6 +364,7 @@ export interface Database {
   care_agreements: CareAgreementTable
   waitlist_entries: WaitlistEntryTable
   waitlist_needs: WaitlistNeedTable
+  infant_care_rates: InfantCareRateTable
 }
 
 export type UserRow = Selectable<UserTable>

@@ -147,4 +147,46 @@ describe.each(DATABASES)('infant care on %s', (database) => {
     const list = await t.app.inject({ url: '/api/me/members', headers: stranger })
     expect(JSON.stringify(list.json())).not.toContain('陈小朵')
   })
+
+  it('prices 半日托, 计时托 and 临时托 at the class’s rates, each taking the child’s class place for the day', async () => {
+    const guardian = await devLogin(t.app, 'types-guardian')
+    const monday = addDays(nextMonday(), 14)
+    const kid = await child(guardian, bornMonthsBefore(monday, 9), '周小满')
+    const day = (offset: number, infant: object, extra: object = {}) => ({
+      sessionId: infantSessionId(NURSERY, addDays(monday, offset)),
+      memberId: kid.id,
+      care,
+      infant,
+      ...extra,
+    })
+
+    const halfWeek = await postBooking(t.app, guardian, day(0, { type: 'half_day', half: 'morning' }, { throughDate: addDays(monday, 1) }))
+    expect(halfWeek.statusCode).toBe(201)
+    const half = bookingSchema.parse(halfWeek.json())
+    expect(half.care?.service).toBe('半日托（上午 08:00–12:00）')
+    expect(half.quote.originalFen).toBe(2 * 5000)
+    expect(await classBooked(monday, 'infant')).toBe(1)
+
+    const hourly = bookingSchema.parse((await postBooking(t.app, guardian, day(2, { type: 'hourly', startHour: 9, hours: 2 }))).json())
+    expect(hourly).toMatchObject({ care: { service: '计时托 09:00–11:00' }, quote: { originalFen: 2 * 1500 } })
+    const temporary = bookingSchema.parse((await postBooking(t.app, guardian, day(3, { type: 'temporary' }))).json())
+    expect(temporary).toMatchObject({ care: { service: '临时托' }, quote: { originalFen: 11000 } })
+    expect(await classBooked(addDays(monday, 3), 'infant')).toBe(1)
+
+    const hourlyRun = await postBooking(t.app, guardian, day(3, { type: 'hourly', startHour: 9, hours: 1 }, { throughDate: addDays(monday, 4) }))
+    expect(hourlyRun.statusCode).toBe(400)
+    expect(errorOf(hourlyRun.body)).toMatchObject({ field: 'throughDate', reason: '计时托每次只预约一天' })
+    const late = await postBooking(t.app, guardian, day(4, { type: 'hourly', startHour: 15, hours: 3 }))
+    expect(late.statusCode).toBe(400)
+    expect(errorOf(late.body).reason).toBe('计时托须在 17:00 前结束')
+    const noHalf = await postBooking(t.app, guardian, day(4, { type: 'half_day' }))
+    expect(errorOf(noHalf.body)).toMatchObject({ code: 'invalid_input', reason: '半日托请选择上午或下午' })
+    expect(await classBooked(addDays(monday, 4), 'infant')).toBe(0)
+  })
+
+  it('lists each class’s rates for the other types with the day’s places', async () => {
+    const res = await t.app.inject({ url: `/api/facilities/${NURSERY}/sessions?function=infant_care&date=${nextMonday()}` })
+    const [session] = sessionListSchema.parse(res.json()).sessions
+    expect(session.classes?.[0]).toMatchObject({ name: '乳儿班', rates: { halfDayFen: 5000, hourlyFen: 1500, temporaryFen: 11000 } })
+  })
 })

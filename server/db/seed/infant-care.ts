@@ -12,11 +12,17 @@ const PLACES: Record<string, { capacity: number; priceFen: number }> = {
   toddler_small: { capacity: 10, priceFen: 8000 },
   toddler_large: { capacity: 15, priceFen: 7000 },
 }
+/** 半日托 per half day, 计时托 per hour, 临时托 per day. */
+const RATES: Record<string, { half_day: number; hourly: number; temporary: number }> = {
+  infant: { half_day: 5000, hourly: 1500, temporary: 11000 },
+  toddler_small: { half_day: 4500, hourly: 1300, temporary: 10000 },
+  toddler_large: { half_day: 4000, hourly: 1200, temporary: 9000 },
+}
 const SEEDED_DAYS = 28
 
 export const infantSessionId = (facilityId: string, date: string) => `${facilityId}-infant-${date}-full-day`
 
-/** 全日托 08:00–17:30 on working days (Monday to Friday) for the coming four weeks; what exists is kept. */
+/** Rates for every type, and 全日托 08:00–17:30 places on working days (Monday to Friday) for the coming four weeks; what exists is kept. */
 export async function seedInfantCare(trx: Transaction<Database>, now: Date): Promise<void> {
   const today = shanghaiDate(now)
   for (const facility_id of NURSERIES) {
@@ -24,6 +30,15 @@ export async function seedInfantCare(trx: Transaction<Database>, now: Date): Pro
       .insertInto('booking_rules')
       .values({ facility_id, function_code: 'infant_care', ...INFANT_RULE })
       .onConflict((oc) => oc.columns(['facility_id', 'function_code']).doNothing())
+      .execute()
+    await trx
+      .insertInto('infant_care_rates')
+      .values(
+        Object.entries(RATES).flatMap(([class_code, rates]) =>
+          Object.entries(rates).map(([care_type, price_fen]) => ({ facility_id, class_code, care_type, price_fen })),
+        ),
+      )
+      .onConflict((oc) => oc.columns(['facility_id', 'class_code', 'care_type']).doNothing())
       .execute()
     for (let offset = 0; offset < SEEDED_DAYS; offset++) {
       const date = addDays(today, offset)

@@ -29,7 +29,7 @@ export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id
       )}
       {booking.care && (
         <Text className='booking-card__line'>
-          全日托 · {booking.care.days.length} 天（{[...new Set(booking.care.days.map((d) => d.className))].join('、')}）
+          {booking.care.service} · {booking.care.days.length} 天（{[...new Set(booking.care.days.map((d) => d.className))].join('、')}）
         </Text>
       )}
       {booking.status === 'booked' && booking.offerExpiresAt && (

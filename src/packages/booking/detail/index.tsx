@@ -115,7 +115,7 @@ function BookingDetail({ booking, justPlaced, onChanged }: BookingDetailProps) {
         {booking.collectors && <Text className='booking-detail__line'>接送人：{booking.collectors.join('、')}</Text>}
         {booking.care?.days.map((d) => (
           <Text key={d.date} className='booking-detail__line'>
-            {d.date} · 全日托 · {d.className}
+            {d.date} · {booking.care?.service} · {d.className}
           </Text>
         ))}
         <Text className='booking-detail__line'>为 {booking.beneficiaryName} 预约</Text>

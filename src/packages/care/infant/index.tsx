@@ -1,11 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { CARE_AGREEMENT } from '@shared/care'
+import {
+  CARE_AGREEMENT,
+  HALF_NAMES,
+  HOURLY_BLOCKS,
+  INFANT_CARE_TYPE_NAMES,
+  type InfantCareChoice,
+  type InfantCareType,
+} from '@shared/care'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useMemo, useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { StateView } from '@/components/StateView'
+import { Stepper } from '@/components/Stepper'
 import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { BookingSummary } from '../shared/BookingSummary'
@@ -14,8 +22,21 @@ import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
 
 type Span = 'day' | 'week'
+type Half = NonNullable<InfantCareChoice['half']>
 
-/** 婴幼儿托育 · 全日托: a day, or the rest of that working week, for one child; the server places the child in a class. */
+const TYPE_OPTIONS: Option<InfantCareType>[] = [
+  { value: 'full_day', label: INFANT_CARE_TYPE_NAMES.full_day, sub: '08:00–17:30，可整周预约' },
+  { value: 'half_day', label: INFANT_CARE_TYPE_NAMES.half_day, sub: '上午或下午，可整周预约' },
+  { value: 'hourly', label: INFANT_CARE_TYPE_NAMES.hourly, sub: `按小时，每天最多 ${HOURLY_BLOCKS.maxHours} 小时` },
+  { value: 'temporary', label: INFANT_CARE_TYPE_NAMES.temporary, sub: '临时有事，托一整天' },
+]
+const HOUR_OPTIONS: Option<string>[] = Array.from({ length: HOURLY_BLOCKS.endHour - HOURLY_BLOCKS.firstHour }, (_, i) => {
+  const hour = HOURLY_BLOCKS.firstHour + i
+  return { value: String(hour), label: `${String(hour).padStart(2, '0')}:00` }
+})
+
+/** 婴幼儿托育: 全日托 or 半日托 for a day or the rest of that working week, 计时托 or 临时托 for a day, for one child; the
+ * server places the child in a class and prices it. */
 export default function InfantCarePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
@@ -36,7 +57,14 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
   const [sessionId, setSessionId] = useState(bookable[0]?.id)
   const [childId, setChildId] = useState<string | undefined>()
   const [span, setSpan] = useState<Span>('week')
+  const [type, setType] = useState<InfantCareType>('full_day')
+  const [half, setHalf] = useState<Half>('morning')
+  const [startHour, setStartHour] = useState(9)
+  const [hours, setHours] = useState(2)
   const [agreed, setAgreed] = useState(false)
+  const runs = type === 'full_day' || type === 'half_day'
+  const choice: InfantCareChoice =
+    type === 'half_day' ? { type, half } : type === 'hourly' ? { type, startHour, hours } : { type }
 
   const session = list.sessions.find((s) => s.id === sessionId)
   const child = kids.find((c) => c.id === childId) ?? kids[0]
@@ -54,7 +82,8 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
           sessionId: session.id,
           memberId: child.id,
           quantity: 1,
-          ...(span === 'week' && friday && friday > session.date ? { throughDate: friday } : {}),
+          ...(type === 'full_day' ? {} : { infant: choice }),
+          ...(runs && span === 'week' && friday && friday > session.date ? { throughDate: friday } : {}),
           ...(agreed ? { care: { serviceAgreementVersion: CARE_AGREEMENT.version, healthCheckDeclared: true } } : {}),
         }
       : undefined
@@ -91,16 +120,53 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
         />
       </View>
       <View className='card'>
-        <Text className='section-title'>2. 从哪天开始（全日托 08:00–17:30）</Text>
-        <OptionGroup label='开始日期' options={dayOptions} value={sessionId} onChange={setSessionId} />
-        {session?.classes && (
-          <Text className='muted'>
-            {session.classes.map((c) => `${c.name} 余 ${c.remaining} · ${formatFen(c.priceFen)}/天`).join('　')}
-          </Text>
+        <Text className='section-title'>2. 托育类型</Text>
+        <OptionGroup label='托育类型' options={TYPE_OPTIONS} value={type} onChange={(v) => setType(v as InfantCareType)} />
+        {type === 'half_day' && (
+          <OptionGroup
+            label='上午还是下午'
+            options={[
+              { value: 'morning', label: HALF_NAMES.morning },
+              { value: 'afternoon', label: HALF_NAMES.afternoon },
+            ]}
+            value={half}
+            onChange={(v) => setHalf(v as Half)}
+          />
+        )}
+        {type === 'hourly' && (
+          <>
+            <OptionGroup
+              label='开始时间'
+              options={HOUR_OPTIONS}
+              value={String(startHour)}
+              onChange={(v) => {
+                setStartHour(Number(v))
+                setHours((h) => Math.min(h, HOURLY_BLOCKS.endHour - Number(v)))
+              }}
+            />
+            <Stepper
+              label='小时数'
+              value={hours}
+              min={1}
+              max={Math.min(HOURLY_BLOCKS.maxHours, HOURLY_BLOCKS.endHour - startHour)}
+              unit='小时'
+              onChange={setHours}
+            />
+          </>
         )}
       </View>
       <View className='card'>
-        <Text className='section-title'>3. 预约几天</Text>
+        <Text className='section-title'>3. {runs ? '从哪天开始' : '哪一天'}</Text>
+        <OptionGroup label='开始日期' options={dayOptions} value={sessionId} onChange={setSessionId} />
+        {session?.classes && (
+          <Text className='muted'>
+            {session.classes.map((c) => `${c.name} 余 ${c.remaining} · ${classPrice(c, type)}`).join('　')}
+          </Text>
+        )}
+      </View>
+      {runs && (
+      <View className='card'>
+        <Text className='section-title'>4. 预约几天</Text>
         <OptionGroup
           label='预约几天'
           options={[
@@ -111,6 +177,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
           onChange={(v) => setSpan(v as Span)}
         />
       </View>
+      )}
       {(needsAgreement || agreed) && (
         <View className='card'>
           <Text className='section-title'>托育服务协议与入托体检</Text>
@@ -136,4 +203,13 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
       />
     </View>
   )
+}
+
+type SessionClass = NonNullable<SessionList['sessions'][number]['classes']>[number]
+
+/** The class's price for the chosen type, as the resident reads it on the day list. */
+function classPrice(c: SessionClass, type: InfantCareType): string {
+  const fen = { full_day: c.priceFen, half_day: c.rates.halfDayFen, hourly: c.rates.hourlyFen, temporary: c.rates.temporaryFen }[type]
+  if (fen === null) return '不开设'
+  return `${formatFen(fen)}/${type === 'hourly' ? '小时' : type === 'half_day' ? '半天' : '天'}`
 }
