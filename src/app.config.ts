@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/meal', pages: ['order/index'] },
     { root: 'packages/booking', pages: ['detail/index'] },
     { root: 'packages/member', pages: ['edit/index'] },
-    { root: 'packages/care', pages: ['infant/index', 'respite/index', 'after-school/index'] },
+    { root: 'packages/care', pages: ['infant/index', 'respite/index', 'after-school/index', 'day-care/index'] },
     // Staff pages: never linked for residents, and every call behind them is checked on the server.
     { root: 'packages/staff', pages: ['index/index', 'desk/index'] },
   ],

@@ -65,6 +65,8 @@ export const sessionSchema = z.object({
   cancelUntil: z.string(),
   /** The most units one order may take. */
   maxUnits: z.number().int(),
+  /** Services priced per session (a night's bed, a day place): its price. */
+  priceFen: z.number().int().optional(),
   /** Meal sessions: the sets on the menu. */
   sets: z.array(mealSetSchema).optional(),
   /** Infant care: places per class (a child's class follows from the birth date on the day). */
@@ -142,6 +144,8 @@ export const bookingRequestSchema = z.strictObject({
   /** A run of days: every session of the same facility, service and part from the first one's day through this
    * day, all or nothing (a week of 全日托). */
   throughDate: calendarDateSchema.optional(),
+  /** 日间照料: lunch that day from the facility's kitchen, booked with it through the meal engine (its own booking). */
+  lunch: z.strictObject({ setId: idSchema }).optional(),
   /** Infant care: 全日托 (when absent), 半日托, 计时托 or 临时托. */
   infant: infantCareChoiceSchema.optional(),
   /** Infant care: the guardian's agreement and health declaration, needed on the first booking at a facility. */

@@ -40,7 +40,7 @@ export interface BookingResult {
  * for an offer to the first in line (who is the queue, so the queue does not hold the places against them). */
 export type PrepareMode = 'book' | 'join_waitlist' | 'offer'
 
-interface Prepared {
+export interface Prepared {
   session: SessionRow
   facility: FacilityPlace
   rule: BookingRule
@@ -193,6 +193,22 @@ export async function placeBooking(
       throw err
     }
   }
+}
+
+/**
+ * Books a request prepared in this same transaction, as one more booking of the resident's: how a service adds
+ * another on to its own (日间照料's lunch through the meal engine). Its own key keeps it out of retries' way.
+ */
+export function bookAlongside(
+  trx: Transaction<Database>,
+  booker: UserRow,
+  request: BookingRequest,
+  key: string,
+  prepared: Prepared,
+  now: Date,
+): Promise<BookingResult> {
+  const claim: IdempotencyClaim = { userId: booker.id, key, requestHash: fingerprint(request) }
+  return book(trx, booker, request, claim, prepared, now, booker.id, undefined)
 }
 
 function replayOf(stored: StoredResponse): BookingResult {

@@ -1,5 +1,6 @@
 import type { FunctionCode } from '@shared/functions'
 import { planAfterSchool } from '../care/after-school'
+import { planDayCare } from '../care/day-care'
 import { planInfantCare } from '../care/infant-care'
 import { planRespiteStay } from '../care/respite'
 import { planMealOrder } from '../meals/meal-order'
@@ -9,7 +10,7 @@ import type { Planner } from './booking-plan'
 export const PLANNERS: Partial<Record<FunctionCode, Planner>> = {
   meal: planMealOrder,
   infant_care: planInfantCare,
-  // 养老服务 is booked online as 短期托养 nights for now; 日间照料 day places come next.
-  elderly_care: planRespiteStay,
+  // 养老服务: 短期托养 nights, and 日间照料 day places.
+  elderly_care: (context) => (context.session.part === 'night' ? planRespiteStay(context) : planDayCare(context)),
   child_care: planAfterSchool,
 }

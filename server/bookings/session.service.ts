@@ -34,6 +34,7 @@ export function toSession(row: SessionRow, rule: BookingRule, now: Date): Sessio
     cutoffAt: toShanghaiIso(cutoffAt(rule, startsAt)),
     cancelUntil: toShanghaiIso(cancelUntil(rule, startsAt)),
     maxUnits: rule.maxUnits,
+    ...(row.price_fen !== null ? { priceFen: row.price_fen } : {}),
   }
 }
 

@@ -1,5 +1,6 @@
 import { communityId, operatorId } from './ids'
 import { seedAfterSchool } from './after-school'
+import { seedDayCare } from './day-care'
 import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'
 import { seedRespite } from './respite'
@@ -77,5 +78,6 @@ export async function seedDistrict(db: Db, now: Date = new Date()): Promise<void
     await seedInfantCare(trx, now)
     await seedRespite(trx, now)
     await seedAfterSchool(trx, now)
+    await seedDayCare(trx, now)
   })
 }

@@ -12,7 +12,14 @@ import { CareShell } from '../shared/CareShell'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
 
-/** 儿童托管 after school (16:30–19:00): a day or the rest of the week, and the adults who may collect the child. */
+type Kind = 'afternoon' | 'full_day'
+const KIND_OPTIONS: Option<Kind>[] = [
+  { value: 'afternoon', label: '放学后托管', sub: '上学日 16:30–19:00' },
+  { value: 'full_day', label: '假期托管', sub: '节假日和寒暑假 08:30–17:30' },
+]
+
+/** 儿童托管 after school (16:30–19:00) or on school holidays (all day): a day or the rest of the week, and the adults
+ * who may collect the child. */
 export default function AfterSchoolPage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
@@ -23,14 +30,17 @@ export default function AfterSchoolPage() {
 }
 
 function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: FamilyMember[]; onStale: () => Promise<void> }) {
-  const [sessionId, setSessionId] = useState(list.sessions.find((s) => s.bookable)?.id)
+  const [kind, setKind] = useState<Kind>('afternoon')
+  const sessions = list.sessions.filter((s) => s.part === kind)
+  const hasHolidays = list.sessions.some((s) => s.part === 'full_day')
+  const [sessionId, setSessionId] = useState(sessions.find((s) => s.bookable)?.id)
   const [kidId, setKidId] = useState<string | undefined>()
   const [week, setWeek] = useState(true)
   const [collectors, setCollectors] = useState(['', '', ''])
-  const session = list.sessions.find((s) => s.id === sessionId)
+  const session = sessions.find((s) => s.id === sessionId)
   const kid = kids.find((k) => k.id === kidId) ?? kids[0]
   // The rest of the week: the last session on or before that week's Friday.
-  const friday = session ? list.sessions.filter((s) => s.date >= session.date && sameWeek(s.date, session.date)).at(-1)?.date : undefined
+  const friday = session ? sessions.filter((s) => s.date >= session.date && sameWeek(s.date, session.date)).at(-1)?.date : undefined
   const names = collectors.map((c) => c.trim()).filter(Boolean)
 
   const request: BookingRequest | undefined =
@@ -55,7 +65,7 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
       />
     )
   }
-  const dayOptions: Option<string>[] = list.sessions.slice(0, 15).map((s) => ({
+  const dayOptions: Option<string>[] = sessions.slice(0, 15).map((s) => ({
     value: s.id,
     label: dayLabel(s.date, list.today),
     disabled: !s.bookable,
@@ -67,8 +77,21 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
         <Text className='section-title'>1. 孩子</Text>
         <OptionGroup label='孩子' options={kids.map((k) => ({ value: k.id, label: k.name }))} value={kid?.id} onChange={setKidId} />
       </View>
+      {hasHolidays && (
+        <View className='card'>
+          <OptionGroup
+            label='托管类型'
+            options={KIND_OPTIONS}
+            value={kind}
+            onChange={(v) => {
+              setKind(v as Kind)
+              setSessionId(list.sessions.find((s) => s.part === v && s.bookable)?.id)
+            }}
+          />
+        </View>
+      )}
       <View className='card'>
-        <Text className='section-title'>2. 从哪天开始（放学后 16:30–19:00）</Text>
+        <Text className='section-title'>2. 从哪天开始（{kind === 'afternoon' ? '放学后 16:30–19:00' : '假期全天 08:30–17:30'}）</Text>
         <OptionGroup label='开始日期' options={dayOptions} value={sessionId} onChange={setSessionId} />
         <OptionGroup
           label='预约几天'

@@ -1,4 +1,4 @@
-import type { SessionList } from '@shared/booking'
+import type { SessionList, SessionPart } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { FamilyMember } from '@shared/member'
 import type { ReactNode } from 'react'
@@ -16,12 +16,17 @@ interface CareShellProps {
   fn: FunctionCode
   /** Said when the facility has no sessions of this service coming up. */
   noSessions: string
+  /** Only sessions of this part of the day (one service of a function: 短期托养 nights, 日间照料 days). */
+  part?: SessionPart
   children: (list: SessionList, members: FamilyMember[], onStale: () => Promise<void>) => ReactNode
 }
 
 /** A care booking screen: the facility's coming sessions and the family's members, with loading, empty and refresh. */
-export function CareShell({ facilityId, fn, noSessions, children }: CareShellProps) {
-  const sessions = useRemote(() => fetchSessions(facilityId, fn), `${facilityId}|${fn}`)
+export function CareShell({ facilityId, fn, noSessions, part, children }: CareShellProps) {
+  const sessions = useRemote(async () => {
+    const list = await fetchSessions(facilityId, fn)
+    return part ? { ...list, sessions: list.sessions.filter((s) => s.part === part) } : list
+  }, `${facilityId}|${fn}|${part ?? ''}`)
   const members = useRemote(fetchMembers, 'members')
   useReloadOnReturn(members.reload)
   usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))

@@ -13,7 +13,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 const openMealOrder = (facilityId: string) =>
   Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(facilityId)}` })
-const openCare = (page: 'infant' | 'respite' | 'after-school', facilityId: string) =>
+const openCare = (page: 'infant' | 'respite' | 'after-school' | 'day-care', facilityId: string) =>
   Taro.navigateTo({ url: `/packages/care/${page}/index?facilityId=${encodeURIComponent(facilityId)}` })
 
 export default function FacilityDetailPage() {
@@ -66,9 +66,14 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
           </Button>
         )}
         {facility.functions.includes('elderly_care') && (
-          <Button className='tap button detail__book' onClick={() => openCare('respite', facility.id)}>
-            预约短期托养
-          </Button>
+          <>
+            <Button className='tap button detail__book' onClick={() => openCare('day-care', facility.id)}>
+              预约日间照料
+            </Button>
+            <Button className='tap button detail__book' onClick={() => openCare('respite', facility.id)}>
+              预约短期托养
+            </Button>
+          </>
         )}
         {facility.functions.includes('infant_care') && (
           <Button className='tap button button--primary detail__book' onClick={() => openCare('infant', facility.id)}>

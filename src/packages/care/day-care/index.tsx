@@ -1,0 +1,136 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { BookingRequest, SessionList } from '@shared/booking'
+import type { FamilyMember } from '@shared/member'
+import { useState } from 'react'
+import { fetchSessions } from '@/api/bookings'
+import { type Option, OptionGroup } from '@/components/OptionGroup'
+import { StateView } from '@/components/StateView'
+import { useRemote } from '@/hooks/use-remote'
+import { dayLabel } from '@/lib/dates'
+import { formatFen } from '@/lib/money'
+import { BookingSummary } from '../shared/BookingSummary'
+import { CareShell } from '../shared/CareShell'
+import { useConfirmBooking } from '../shared/use-confirm-booking'
+import '../shared/care.scss'
+
+const NO_LUNCH = 'none'
+
+/** 日间照料: a day place (08:30–17:00) for an elderly member, a day or the rest of the week; lunch can be added for a
+ * single day, from that day's menu (booked as its own community-meal order). */
+export default function DayCarePage() {
+  const facilityId = useRouter().params.facilityId ?? ''
+  return (
+    <CareShell facilityId={facilityId} fn='elderly_care' part='full_day' noSessions='这个设施近期没有开放日间照料'>
+      {(list, members, onStale) => (
+        <DayCareForm facilityId={facilityId} list={list} elders={members.filter((m) => !m.isChild && m.birthDate)} onStale={onStale} />
+      )}
+    </CareShell>
+  )
+}
+
+interface FormProps {
+  facilityId: string
+  list: SessionList
+  elders: FamilyMember[]
+  onStale: () => Promise<void>
+}
+
+function DayCareForm({ facilityId, list, elders, onStale }: FormProps) {
+  const [dayId, setDayId] = useState(list.sessions.find((s) => s.bookable)?.id)
+  const [elderId, setElderId] = useState<string | undefined>()
+  const [week, setWeek] = useState(false)
+  const [lunchSetId, setLunchSetId] = useState(NO_LUNCH)
+  const meals = useRemote(() => fetchSessions(facilityId, 'meal'), `meal|${facilityId}`)
+  const day = list.sessions.find((s) => s.id === dayId)
+  const elder = elders.find((e) => e.id === elderId) ?? elders[0]
+  const friday = day ? list.sessions.filter((s) => s.date >= day.date && s.date <= fridayOf(day.date)).at(-1)?.date : undefined
+  const lunch = day && meals.data?.sessions.find((s) => s.date === day.date && s.part === 'lunch' && s.bookable)
+  const withLunch = !week && lunch && lunchSetId !== NO_LUNCH
+
+  const request: BookingRequest | undefined =
+    day && elder
+      ? {
+          sessionId: day.id,
+          memberId: elder.id,
+          quantity: 1,
+          ...(week && friday && friday > day.date ? { throughDate: friday } : {}),
+          ...(withLunch ? { lunch: { setId: lunchSetId } } : {}),
+        }
+      : undefined
+  const { quote, placing, confirm, waitlist, joinWaitlist } = useConfirmBooking(request, onStale)
+
+  if (elders.length === 0) {
+    return (
+      <StateView
+        kind='empty'
+        text='请先添加老人的信息'
+        hint='日间照料为 60 周岁及以上的老人提供，需要老人的出生日期。'
+        action={{ label: '添加家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
+      />
+    )
+  }
+  const dayOptions: Option<string>[] = list.sessions.slice(0, 10).map((s) => ({
+    value: s.id,
+    label: dayLabel(s.date, list.today),
+    disabled: !s.bookable,
+    sub: s.bookable ? `余 ${s.remaining} 个名额${s.priceFen ? ` · ${formatFen(s.priceFen)}` : ''}` : '不可预约',
+  }))
+  const lunchOptions: Option<string>[] = [
+    { value: NO_LUNCH, label: '不订午餐' },
+    ...(lunch?.sets ?? []).map((set) => ({ value: set.id, label: set.name, sub: `${set.dishes.join('、')} · 原价 ${formatFen(set.priceFen)}` })),
+  ]
+  return (
+    <View className='care'>
+      <View className='card'>
+        <Text className='section-title'>1. 老人</Text>
+        <OptionGroup
+          label='老人'
+          options={elders.map((e) => ({ value: e.id, label: e.name, sub: e.relation }))}
+          value={elder?.id}
+          onChange={setElderId}
+        />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>2. 哪一天（08:30–17:00）</Text>
+        <OptionGroup label='日期' options={dayOptions} value={dayId} onChange={setDayId} />
+        <OptionGroup
+          label='预约几天'
+          options={[
+            { value: 'day', label: '只这一天', sub: '可以加订午餐' },
+            { value: 'week', label: '到本周五', sub: '整周一起预约，任何一天没有名额就都不预约' },
+          ]}
+          value={week ? 'week' : 'day'}
+          onChange={(v) => setWeek(v === 'week')}
+        />
+      </View>
+      {!week && (
+        <View className='card'>
+          <Text className='section-title'>3. 午餐（社区助餐，在设施用餐）</Text>
+          {lunch ? (
+            <OptionGroup label='午餐' options={lunchOptions} value={lunchSetId} onChange={setLunchSetId} />
+          ) : (
+            <Text className='muted'>{meals.loading ? '正在读取菜单…' : '这一天没有可以预约的午餐'}</Text>
+          )}
+        </View>
+      )}
+      <BookingSummary
+        quote={quote}
+        waiting='正在计算费用…'
+        failure={placing.failure}
+        ready={request !== undefined}
+        busy={placing.busy}
+        onConfirm={confirm}
+        waitlist={waitlist}
+        onJoinWaitlist={joinWaitlist}
+      />
+    </View>
+  )
+}
+
+/** The Friday of the date's Monday-to-Sunday week. */
+function fridayOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`)
+  day.setUTCDate(day.getUTCDate() + ((5 - day.getUTCDay() + 7) % 7))
+  return day.toISOString().slice(0, 10)
+}
