@@ -18,6 +18,7 @@ import { meRoutes } from './me/me.routes'
 import { noticeRoutes } from './notices/notice.routes'
 import { staffRoutes } from './staff/staff.routes'
 import { waitlistRoutes } from './waitlist/waitlist.routes'
+import { ratingRoutes } from './ratings/rating.routes'
 
 export interface AppOptions {
   config: Config
@@ -69,6 +70,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(staffRoutes)
       await api.register(noticeRoutes)
       await api.register(waitlistRoutes)
+      await api.register(ratingRoutes)
     },
     { prefix: '/api' },
   )

@@ -222,6 +222,8 @@ export const bookingSchema = z.object({
   awaitingConfirmation: z.boolean(),
   /** A place offered from the waitlist: held until this instant for the booker to confirm (null once confirmed). */
   offerExpiresAt: z.string().nullable(),
+  /** The booker's 好差评 level once rated (5 非常满意 … 1 非常不满意); null before. */
+  ratingLevel: z.number().int().nullable(),
   /** Infant care: the class on each day of the run. */
   care: z.object({ service: z.string(), days: z.array(z.object({ date: z.string(), className: z.string() })) }).optional(),
   quote: quoteSchema,

@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'not_full',
   'already_waiting',
   'offer_expired',
+  // Ratings
+  'not_rateable',
+  'already_rated',
+  'rating_window_closed',
 ] as const
 
 export const errorCodeSchema = z.enum(ERROR_CODES)

@@ -92,6 +92,7 @@ function bookingViews(db: Kysely<Database>) {
     .innerJoin('sessions as s', 's.id', 'b.session_id')
     .innerJoin('facilities as f', 'f.id', 'b.facility_id')
     .leftJoin('family_members as m', 'm.id', 'b.member_id')
+    .leftJoin('ratings as r', 'r.booking_id', 'b.id')
     .select([
       'b.id',
       'b.code',
@@ -112,6 +113,7 @@ function bookingViews(db: Kysely<Database>) {
       'b.awaiting_confirmation',
       'b.offer_expires_at',
       'b.created_at',
+      'r.level as rating_level',
     ])
 }
 
@@ -178,6 +180,7 @@ export function toBooking(row: BookingView, events: EventView[], now: Date): Boo
     collectors: details.collectors,
     awaitingConfirmation: row.awaiting_confirmation === 1,
     offerExpiresAt: row.offer_expires_at ? toShanghaiIso(row.offer_expires_at) : null,
+    ratingLevel: row.rating_level,
     care: details.care && {
       // Bookings from before the other types existed were 全日托.
       service: infantCareName({ ...details.care, type: details.care.type ?? 'full_day' }),

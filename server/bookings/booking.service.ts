@@ -251,6 +251,7 @@ async function book(
       awaiting_confirmation: plan.awaitingConfirmation ? 1 : 0,
       offer_expires_at: offer?.holdUntil.toISOString() ?? null,
       created_at: now.toISOString(),
+      rating_level: null,
     },
     [{ booking_id: id, to_status: 'booked', at: now.toISOString(), reason: null }],
     now,

@@ -10,6 +10,7 @@ import * as m007 from './migrations/007_infant_care'
 import * as m008 from './migrations/008_respite'
 import * as m009 from './migrations/009_waitlist'
 import * as m010 from './migrations/010_care_rates'
+import * as m011 from './migrations/011_ratings'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '008_respite': m008,
   '009_waitlist': m009,
   '010_care_rates': m010,
+  '011_ratings': m011,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

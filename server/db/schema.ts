@@ -335,6 +335,49 @@ export interface InfantCareRateTable {
   price_fen: number
 }
 
+export interface RatingRuleTable {
+  district_id: string
+  window_days: number
+  rectification_working_days: number
+}
+
+export interface CalendarDayTable {
+  date: string
+  /** holiday: no work on a weekday; workday: a weekend day worked (调休). */
+  kind: string
+  name: string
+}
+
+export interface RatingTable {
+  id: string
+  booking_id: string
+  facility_id: string
+  function_code: string
+  rater_user_id: string
+  level: number
+  attitude: number
+  quality: number
+  environment: number
+  price: number
+  would_use_again: number
+  comment: string | null
+  service_date: string
+  created_at: string
+}
+
+export interface RectificationCaseTable {
+  id: string
+  rating_id: string
+  facility_id: string
+  status: string
+  opened_at: string
+  due_date: string
+  callback_at: string | null
+  answer: string | null
+  answered_at: string | null
+  verdict_at: string | null
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -365,6 +408,10 @@ export interface Database {
   waitlist_entries: WaitlistEntryTable
   waitlist_needs: WaitlistNeedTable
   infant_care_rates: InfantCareRateTable
+  rating_rules: RatingRuleTable
+  calendar_days: CalendarDayTable
+  ratings: RatingTable
+  rectification_cases: RectificationCaseTable
 }
 
 export type UserRow = Selectable<UserTable>

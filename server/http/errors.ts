@@ -127,6 +127,9 @@ const STATUS: Record<ErrorCode, number> = {
   not_full: 409,
   already_waiting: 409,
   offer_expired: 409,
+  not_rateable: 409,
+  already_rated: 409,
+  rating_window_closed: 409,
 }
 
 export interface ErrorReply {

@@ -62,6 +62,7 @@ const booking: Booking = {
   beneficiaryName: '王秀英',
   awaitingConfirmation: false,
   offerExpiresAt: null,
+  ratingLevel: null,
   meal: { setName: '红烧鸡腿套餐', dishes: ['红烧鸡腿', '米饭'], fulfilment: 'dine_in', deliveryAddress: null },
   quote,
   cancelUntil: '2026-11-28T09:30:00+08:00',

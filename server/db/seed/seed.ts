@@ -1,5 +1,6 @@
 import { communityId, operatorId } from './ids'
 import { seedAfterSchool } from './after-school'
+import { seedRatingRules } from './calendar'
 import { seedDayCare } from './day-care'
 import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'
@@ -79,5 +80,6 @@ export async function seedDistrict(db: Db, now: Date = new Date()): Promise<void
     await seedRespite(trx, now)
     await seedAfterSchool(trx, now)
     await seedDayCare(trx, now)
+    await seedRatingRules(trx, district.id)
   })
 }

@@ -1,0 +1,97 @@
+import { bookingSchema, errorBodySchema, ratingSchema, ratingSummarySchema } from '@shared/index'
+import { changeBookingStatus } from '../../server/bookings/booking-lifecycle'
+import { addWorkingDays } from '../../server/calendar/working-days'
+import { loadCalendar } from '../../server/ratings/rating.repository'
+import { rateBooking } from '../../server/ratings/rating.service'
+import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
+import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { addMember, book, mealOrder, mealSession } from '../support/bookings'
+import { DATABASES } from '../support/databases'
+
+type Headers = { authorization: string }
+const good = { level: 5, scores: { attitude: 5, quality: 4, environment: 5, price: 4 }, wouldUseAgain: true, comment: '饭菜软烂，阿姨很耐心' }
+const bad = { level: 1, scores: { attitude: 2, quality: 1, environment: 3, price: 2 }, wouldUseAgain: false, comment: '<b>菜是凉的</b>' }
+
+describe.each(DATABASES)('好差评 on %s', (database) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp(database)
+  })
+  afterAll(() => t.close())
+
+  const db = () => t.store.db.kysely
+  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
+  const rate = (headers: Headers, bookingId: string, payload: object) =>
+    t.app.inject({ method: 'POST', url: `/api/bookings/${bookingId}/rating`, headers, payload })
+  let families = 0
+  /** A lunch booked, served and completed at the counter. */
+  const servedLunch = async (complete = true) => {
+    const headers = await devLogin(t.app, `rater-${++families}`)
+    const mother = await addMember(t.app, headers)
+    const lunch = await mealSession(t.app, { facilityId: 'yl-jiayuan' })
+    const booking = await book(t.app, headers, mealOrder(lunch, { memberId: mother.id }))
+    if (complete) {
+      await changeBookingStatus(db(), { bookingId: booking.id, to: 'checked_in', actorUserId: null, now: new Date() })
+      await changeBookingStatus(db(), { bookingId: booking.id, to: 'completed', actorUserId: null, now: new Date() })
+    }
+    const user = await db().selectFrom('users').selectAll().where('openid', '=', `dev:rater-${families}`).executeTakeFirstOrThrow()
+    return { headers, booking, user }
+  }
+
+  it('takes one rating of a completed booking from its booker, shown on the booking and in the facility’s summary', async () => {
+    const { headers, booking } = await servedLunch()
+    const res = await rate(headers, booking.id, good)
+    expect(res.statusCode).toBe(201)
+    expect(ratingSchema.parse(res.json())).toMatchObject({ level: 5, levelName: '非常满意', wouldUseAgain: true, rectification: null })
+    const again = await rate(headers, booking.id, { ...good, level: 1 })
+    expect(again.statusCode).toBe(409)
+    expect(errorOf(again.body).code).toBe('already_rated')
+    const seen = bookingSchema.parse((await t.app.inject({ url: `/api/bookings/${booking.id}`, headers })).json())
+    expect(seen.ratingLevel).toBe(5)
+    const summary = ratingSummarySchema.parse((await t.app.inject({ url: '/api/facilities/yl-jiayuan/ratings' })).json())
+    expect(summary).toMatchObject({ count: 1, satisfactionRate: 1, wouldUseAgainRate: 1 })
+    expect(summary.dimensions.find((d) => d.code === 'quality')).toMatchObject({ name: '服务质量', mean: 4 })
+    expect(JSON.stringify(summary)).not.toContain('rater')
+  })
+
+  it('refuses a booking not yet completed, another family’s booking, and bad input, storing nothing', async () => {
+    const { headers, booking } = await servedLunch(false)
+    const early = await rate(headers, booking.id, good)
+    expect(early.statusCode).toBe(409)
+    expect(errorOf(early.body)).toMatchObject({ code: 'not_rateable', message: '服务完成后才能评价' })
+
+    const served = await servedLunch()
+    expect((await rate(headers, served.booking.id, good)).statusCode).toBe(404)
+    for (const [payload, field] of [
+      [{ ...good, level: 6 }, 'level'],
+      [{ ...good, scores: { attitude: 5, quality: 5, environment: 5 } }, 'scores.price'],
+      [{ ...good, comment: '好'.repeat(201) }, 'comment'],
+      [{ ...good, wouldUseAgain: 'yes' }, 'wouldUseAgain'],
+    ] as const) {
+      const res = await rate(served.headers, served.booking.id, payload)
+      expect(res.statusCode).toBe(400)
+      expect(errorOf(res.body).field).toBe(field)
+    }
+    expect(await db().selectFrom('ratings').select('id').where('booking_id', '=', served.booking.id).execute()).toEqual([])
+  })
+
+  it('opens a rectification case for a 差评, due 15 working days later, and keeps the comment as typed', async () => {
+    const { headers, booking } = await servedLunch()
+    const res = await rate(headers, booking.id, bad)
+    expect(res.statusCode).toBe(201)
+    const rating = ratingSchema.parse(res.json())
+    expect(rating.comment).toBe('<b>菜是凉的</b>')
+    const today = shanghaiDate(new Date())
+    expect(rating.rectification).toEqual({ status: 'open', dueDate: addWorkingDays(today, 15, await loadCalendar(db())), answer: null })
+    expect(rating.rectification && rating.rectification.dueDate >= addDays(today, 21)).toBe(true)
+    const cases = await db().selectFrom('rectification_cases').selectAll().where('rating_id', '=', rating.id).execute()
+    expect(cases).toHaveLength(1)
+  })
+
+  it('closes rating 30 days after the service day', async () => {
+    const { booking, user } = await servedLunch()
+    const at = (days: number) => shanghaiInstant(addDays(booking.date, days), '20:00')
+    await expect(rateBooking(db(), user, booking.id, good, at(31))).rejects.toMatchObject({ code: 'rating_window_closed' })
+    await expect(rateBooking(db(), user, booking.id, good, at(30))).resolves.toMatchObject({ level: 5 })
+  })
+})
