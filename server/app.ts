@@ -19,6 +19,7 @@ import { noticeRoutes } from './notices/notice.routes'
 import { staffRoutes } from './staff/staff.routes'
 import { waitlistRoutes } from './waitlist/waitlist.routes'
 import { ratingRoutes } from './ratings/rating.routes'
+import { evaluationRoutes } from './evaluation/evaluation.routes'
 
 export interface AppOptions {
   config: Config
@@ -71,6 +72,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(noticeRoutes)
       await api.register(waitlistRoutes)
       await api.register(ratingRoutes)
+      await api.register(evaluationRoutes)
     },
     { prefix: '/api' },
   )

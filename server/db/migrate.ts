@@ -11,6 +11,7 @@ import * as m008 from './migrations/008_respite'
 import * as m009 from './migrations/009_waitlist'
 import * as m010 from './migrations/010_care_rates'
 import * as m011 from './migrations/011_ratings'
+import * as m012 from './migrations/012_evaluation'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '009_waitlist': m009,
   '010_care_rates': m010,
   '011_ratings': m011,
+  '012_evaluation': m012,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

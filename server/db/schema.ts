@@ -378,6 +378,28 @@ export interface RectificationCaseTable {
   verdict_at: string | null
 }
 
+export interface EvaluationSettingsTable {
+  district_id: string
+  prior_weight: number
+  min_ratings: number
+  /** 0–1 */
+  min_satisfaction: number
+  max_overdue: number
+}
+
+export interface EvaluationWeightTable {
+  district_id: string
+  metric: string
+  weight: number
+}
+
+export interface QualifiedListTable {
+  district_id: string
+  period: string
+  computed_at: string
+  body: string
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -412,6 +434,9 @@ export interface Database {
   calendar_days: CalendarDayTable
   ratings: RatingTable
   rectification_cases: RectificationCaseTable
+  evaluation_settings: EvaluationSettingsTable
+  evaluation_weights: EvaluationWeightTable
+  qualified_lists: QualifiedListTable
 }
 
 export type UserRow = Selectable<UserTable>

@@ -1,5 +1,5 @@
 import { addWorkingDays, isWorkingDay } from '../../server/calendar/working-days'
-import { CALENDAR_DAYS } from '../../server/db/seed/calendar'
+import { CALENDAR_DAYS } from '../../server/db/seed/district-rules'
 
 const calendar = new Map(CALENDAR_DAYS.map((d) => [d.date, d.kind]))
 

@@ -1,6 +1,6 @@
 import { communityId, operatorId } from './ids'
 import { seedAfterSchool } from './after-school'
-import { seedRatingRules } from './calendar'
+import { seedRatingRules } from './district-rules'
 import { seedDayCare } from './day-care'
 import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'

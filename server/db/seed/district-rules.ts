@@ -25,7 +25,11 @@ function range(from: string, days: number, name: string) {
   return Array.from({ length: days }, (_, i) => ({ date: addDays(from, i), kind: 'holiday' as const, name }))
 }
 
-/** The calendar and the district's rating rules (30 days to rate; 15 working days to answer a 差评). */
+/** Weights of the composite score (sum 1): satisfaction and use first, as the plan's 满意度 and 利用频率. */
+export const EVALUATION_WEIGHTS = { utilisation: 0.2, completion: 0.1, satisfaction: 0.3, score: 0.15, willingness: 0.15, rectification: 0.1 }
+
+/** The calendar, the district's rating rules (30 days to rate; 15 working days to answer a 差评) and its evaluation
+ * settings (prior of 10 ratings; qualified with ≥ 10 ratings in the period, ≥ 90 % satisfied, no overdue case). */
 export async function seedRatingRules(trx: Transaction<Database>, districtId: string): Promise<void> {
   await trx
     .insertInto('calendar_days')
@@ -36,5 +40,15 @@ export async function seedRatingRules(trx: Transaction<Database>, districtId: st
     .insertInto('rating_rules')
     .values({ district_id: districtId, window_days: 30, rectification_working_days: 15 })
     .onConflict((oc) => oc.column('district_id').doNothing())
+    .execute()
+  await trx
+    .insertInto('evaluation_settings')
+    .values({ district_id: districtId, prior_weight: 10, min_ratings: 10, min_satisfaction: 0.9, max_overdue: 0 })
+    .onConflict((oc) => oc.column('district_id').doNothing())
+    .execute()
+  await trx
+    .insertInto('evaluation_weights')
+    .values(Object.entries(EVALUATION_WEIGHTS).map(([metric, weight]) => ({ district_id: districtId, metric, weight })))
+    .onConflict((oc) => oc.columns(['district_id', 'metric']).doNothing())
     .execute()
 }

@@ -1,0 +1,107 @@
+import type { Evaluation, EvaluationRow, Period, WeightedMetric } from '@shared/evaluation'
+import type { FunctionCode } from '@shared/functions'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
+import {
+  type Key,
+  bookingCounts,
+  casesDue,
+  districtFacilities,
+  evaluationSettings,
+  placeCounts,
+  ratingCounts,
+} from './evaluation.repository'
+import { type Prior, type RawCounts, composite, metricsOf, rank } from './metrics'
+import { periodRange } from './period'
+
+/** The district's mean level when it has no ratings yet: 满意. */
+const NEUTRAL_MEAN = 4
+
+/**
+ * The evaluation of a district's facilities for a period, per facility × function: use, completion, no-shows,
+ * ratings, satisfaction, the adjusted score, willingness, rectification on time, and a composite from the
+ * district's weights; ranked within each function (a nursery is compared with nurseries).
+ */
+export async function evaluate(
+  db: Kysely<Database>,
+  districtId: string,
+  period: Period,
+  now: Date,
+  fn?: FunctionCode,
+): Promise<Evaluation> {
+  const range = periodRange(period)
+  const facilities = await districtFacilities(db, districtId)
+  const ids = facilities.map((f) => f.id)
+  const [settings, bookings, places, ratings, cases] = await Promise.all([
+    evaluationSettings(db, districtId),
+    bookingCounts(db, ids, range),
+    placeCounts(db, ids, range),
+    ratingCounts(db, ids, range),
+    casesDue(db, ids, range),
+  ])
+
+  const today = shanghaiDate(now)
+  const caseCounts = new Map<Key, { onTime: number; late: number; overdue: number }>()
+  for (const c of cases) {
+    const k: Key = `${c.facility_id}|${c.function_code}`
+    const counts = caseCounts.get(k) ?? { onTime: 0, late: 0, overdue: 0 }
+    if (c.answered_at) {
+      if (toShanghaiIso(c.answered_at).slice(0, 10) <= c.due_date) counts.onTime++
+      else counts.late++
+    } else if (c.due_date < today) {
+      counts.overdue++
+    }
+    caseCounts.set(k, counts)
+  }
+
+  let levelSum = 0
+  let ratingTotal = 0
+  for (const r of ratings.values()) {
+    levelSum += r.levelSum
+    ratingTotal += r.ratings
+  }
+  const prior: Prior = { mean: ratingTotal > 0 ? levelSum / ratingTotal : NEUTRAL_MEAN, weight: settings.priorWeight }
+
+  const keys = new Set<Key>([...bookings.keys(), ...places.keys(), ...ratings.keys(), ...caseCounts.keys()])
+  const rows: Omit<EvaluationRow, 'rank'>[] = []
+  for (const k of keys) {
+    const [facilityId, code] = k.split('|') as [string, FunctionCode]
+    if (fn && code !== fn) continue
+    const facility = facilities.find((f) => f.id === facilityId)
+    if (!facility) continue
+    const b = bookings.get(k)
+    const p = places.get(k)
+    const r = ratings.get(k)
+    const c = caseCounts.get(k)
+    const raw: RawCounts = {
+      bookings: b?.bookings ?? 0,
+      completed: b?.completed ?? 0,
+      noShows: b?.noShows ?? 0,
+      placesTaken: p?.taken ?? 0,
+      placesOffered: p?.offered ?? 0,
+      ratings: r?.ratings ?? 0,
+      satisfied: r?.satisfied ?? 0,
+      levelSum: r?.levelSum ?? 0,
+      wouldUseAgain: r?.again ?? 0,
+      casesOnTime: c?.onTime ?? 0,
+      casesLate: c?.late ?? 0,
+      overdueOpen: c?.overdue ?? 0,
+    }
+    const metrics = metricsOf(raw, prior)
+    rows.push({
+      facilityId,
+      facilityName: facility.name,
+      operatorId: facility.operator_id,
+      operatorName: facility.operator_name,
+      function: code,
+      ...metrics,
+      composite: composite(metrics, settings.weights as Partial<Record<WeightedMetric, number>>),
+    })
+  }
+
+  const byFunction = new Map<string, Omit<EvaluationRow, 'rank'>[]>()
+  for (const row of rows) byFunction.set(row.function, [...(byFunction.get(row.function) ?? []), row])
+  const ranked = [...byFunction.keys()].sort().flatMap((code) => rank(byFunction.get(code) ?? []))
+  return { period, from: range.from, to: range.to, prior, rows: ranked }
+}

@@ -1,0 +1,58 @@
+import type { EvaluationRow, QualifiedList } from '@shared/evaluation'
+
+export interface Criteria {
+  minRatings: number
+  minSatisfaction: number
+  maxOverdue: number
+}
+
+interface OperatorTotals {
+  operatorId: string
+  operatorName: string
+  ratings: number
+  satisfied: number
+  overdue: number
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`
+
+/**
+ * Who is on the qualified-operator list for a period: enough ratings across the operator's facilities, enough of
+ * them satisfied, and no more rectification cases overdue than allowed; every miss is said in a sentence.
+ */
+export function qualify(
+  rows: EvaluationRow[],
+  operators: { id: string; name: string }[],
+  criteria: Criteria,
+): QualifiedList['operators'] {
+  const totals = new Map<string, OperatorTotals>(
+    operators.map((o) => [o.id, { operatorId: o.id, operatorName: o.name, ratings: 0, satisfied: 0, overdue: 0 }]),
+  )
+  for (const row of rows) {
+    const t = row.operatorId ? totals.get(row.operatorId) : undefined
+    if (!t) continue
+    t.ratings += row.ratings
+    t.satisfied += Math.round((row.satisfactionRate ?? 0) * row.ratings)
+    t.overdue += row.overdueCases
+  }
+  return [...totals.values()]
+    .map((t) => {
+      const satisfaction = t.ratings > 0 ? t.satisfied / t.ratings : null
+      const reasons: string[] = []
+      if (t.ratings < criteria.minRatings) reasons.push(`本期评价 ${t.ratings} 条，不足 ${criteria.minRatings} 条`)
+      if (satisfaction !== null && satisfaction < criteria.minSatisfaction) {
+        reasons.push(`满意率 ${percent(satisfaction)}，低于 ${percent(criteria.minSatisfaction)}`)
+      }
+      if (t.overdue > criteria.maxOverdue) reasons.push(`有 ${t.overdue} 件差评整改逾期`)
+      return {
+        operatorId: t.operatorId,
+        operatorName: t.operatorName,
+        qualified: reasons.length === 0,
+        reasons,
+        ratings: t.ratings,
+        satisfactionRate: satisfaction,
+        overdueCases: t.overdue,
+      }
+    })
+    .sort((a, b) => Number(b.qualified) - Number(a.qualified) || a.operatorName.localeCompare(b.operatorName, 'zh-CN'))
+}

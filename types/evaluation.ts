@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import { functionCodeSchema } from './functions'
+
+/** 月通报, 季排名, 年考核: a month '2026-11', a quarter '2026-Q4', or a year '2026'. */
+export const periodSchema = z
+  .string({ error: '请选择评估期' })
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { error: '评估期应为 2026-11（月）、2026-Q4（季度）或 2026（年）' })
+export type Period = z.infer<typeof periodSchema>
+
+/** The metrics a composite score weighs; their weights are the district's data. */
+export const WEIGHTED_METRICS = ['utilisation', 'completion', 'satisfaction', 'score', 'willingness', 'rectification'] as const
+export type WeightedMetric = (typeof WEIGHTED_METRICS)[number]
+export const METRIC_NAMES: Record<WeightedMetric, string> = {
+  utilisation: '设施利用率',
+  completion: '完成率',
+  satisfaction: '满意率',
+  score: '评分（小样本修正）',
+  willingness: '使用意愿',
+  rectification: '整改按期率',
+}
+
+const rate = z.number().nullable()
+
+export const evaluationRowSchema = z.object({
+  facilityId: z.string(),
+  facilityName: z.string(),
+  operatorId: z.string().nullable(),
+  operatorName: z.string().nullable(),
+  function: functionCodeSchema,
+  bookings: z.number().int(),
+  completed: z.number().int(),
+  noShows: z.number().int(),
+  /** Places taken ÷ places offered in the period's sessions. */
+  utilisation: rate,
+  completionRate: rate,
+  noShowRate: rate,
+  ratings: z.number().int(),
+  /** Share of 非常满意 + 满意 + 基本满意. */
+  satisfactionRate: rate,
+  meanLevel: rate,
+  /** Bayesian mean: (C·m + Σ levels) ÷ (C + n), m the district's mean, C the prior's weight. */
+  adjustedScore: rate,
+  willingnessRate: rate,
+  rectificationOnTimeRate: rate,
+  overdueCases: z.number().int(),
+  /** 0–100 from the district's weights; metrics without data leave their weight to the others. */
+  composite: rate,
+  /** 1 the best; tied composites share a rank (1, 2, 2, 4). */
+  rank: z.number().int().nullable(),
+})
+export type EvaluationRow = z.infer<typeof evaluationRowSchema>
+
+export const evaluationSchema = z.object({
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The prior of the adjusted score. */
+  prior: z.object({ mean: z.number(), weight: z.number() }),
+  rows: z.array(evaluationRowSchema),
+})
+export type Evaluation = z.infer<typeof evaluationSchema>
+
+export const evaluationQuerySchema = z.strictObject({
+  period: periodSchema,
+  function: functionCodeSchema.optional(),
+})
+
+/** 2030 targets of the plan: share of (resettled) communities each function should reach. */
+export const COVERAGE_TARGETS: Record<z.infer<typeof functionCodeSchema>, number> = {
+  elderly_care: 0.9,
+  infant_care: 0.5,
+  child_care: 0.9,
+  meal: 0.7,
+  housekeeping: 1,
+  health: 1,
+  fitness: 1,
+  culture: 1,
+  kids_play: 1,
+}
+
+export const coverageSchema = z.object({
+  communities: z.number().int(),
+  functions: z.array(
+    z.object({ function: functionCodeSchema, name: z.string(), covered: z.number().int(), share: z.number(), target: z.number(), met: z.boolean() }),
+  ),
+})
+export type Coverage = z.infer<typeof coverageSchema>
+
+export const qualifiedOperatorSchema = z.object({
+  operatorId: z.string(),
+  operatorName: z.string(),
+  qualified: z.boolean(),
+  /** Why not, one sentence per missed criterion. */
+  reasons: z.array(z.string()),
+  ratings: z.number().int(),
+  satisfactionRate: rate,
+  overdueCases: z.number().int(),
+})
+export const qualifiedListSchema = z.object({
+  period: z.string(),
+  computedAt: z.string(),
+  criteria: z.object({ minRatings: z.number().int(), minSatisfaction: z.number(), maxOverdue: z.number().int() }),
+  operators: z.array(qualifiedOperatorSchema),
+})
+export type QualifiedList = z.infer<typeof qualifiedListSchema>
