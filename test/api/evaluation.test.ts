@@ -1,0 +1,147 @@
+import ExcelJS from 'exceljs'
+import { coverageSchema, errorBodySchema, evaluationSchema, qualifiedListSchema } from '@shared/index'
+import { grantStaff } from '../../server/staff/staff-grants'
+import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { DATABASES } from '../support/databases'
+
+type Headers = { authorization: string }
+
+/**
+ * October 2026, by hand. 红旗 (meal): lunches of 40 on the 12th (30 taken) and 13th (10 taken) → utilisation 0.5;
+ * ten bookings: 6 completed, 2 no-shows, 1 booked, 1 cancelled → 9 placed, completion 6/9, no-shows 2/9; four
+ * ratings 5, 4, 3, 1 (the last a 差评 answered a day early), three would use again. 佳苑 (meal): one lunch of 2, both
+ * taken and completed, rated 5 and 5. District mean 23/6, prior weight 10.
+ */
+async function seedOctober(t: TestApp, userId: string): Promise<void> {
+  const db = t.store.db.kysely
+  const session = (id: string, facility: string, date: string, capacity: number, booked: number) => ({
+    id, facility_id: facility, function_code: 'meal', date, part: 'lunch',
+    starts_at: `${date}T03:30:00.000Z`, ends_at: `${date}T05:00:00.000Z`, capacity, booked,
+  })
+  await db.insertInto('sessions').values([
+    session('oct-hq-12', 'yl-hongqi', '2026-10-12', 40, 30),
+    session('oct-hq-13', 'yl-hongqi', '2026-10-13', 40, 10),
+    session('oct-jy-12', 'yl-jiayuan', '2026-10-12', 2, 2),
+  ]).execute()
+  const statuses = ['completed', 'completed', 'completed', 'completed', 'completed', 'completed', 'no_show', 'no_show', 'booked', 'cancelled']
+  const booking = (id: string, facility: string, sessionId: string, status: string, i: number) => ({
+    id, code: `7${String(i).padStart(7, '0')}`, booker_user_id: userId, member_id: null, facility_id: facility,
+    function_code: 'meal', session_id: sessionId, service_date: '2026-10-12', status, quantity: 1, details: '{}', quote: '{}',
+    payable_fen: 500, paid_fen: null, starts_at: '2026-10-12T03:30:00.000Z', cancel_until: '2026-10-12T01:30:00.000Z',
+    created_at: '2026-10-10T02:00:00.000Z', updated_at: '2026-10-12T05:00:00.000Z',
+  })
+  await db.insertInto('bookings').values([
+    ...statuses.map((s, i) => booking(`oct-hq-b${i}`, 'yl-hongqi', 'oct-hq-12', s, i)),
+    booking('oct-jy-b0', 'yl-jiayuan', 'oct-jy-12', 'completed', 20),
+    booking('oct-jy-b1', 'yl-jiayuan', 'oct-jy-12', 'completed', 21),
+  ]).execute()
+  const rating = (id: string, bookingId: string, facility: string, level: number, again: number) => ({
+    id, booking_id: bookingId, facility_id: facility, function_code: 'meal', rater_user_id: userId, level,
+    attitude: level, quality: level, environment: level, price: level, would_use_again: again, comment: null,
+    service_date: '2026-10-12', created_at: '2026-10-12T08:00:00.000Z',
+  })
+  await db.insertInto('ratings').values([
+    rating('oct-r0', 'oct-hq-b0', 'yl-hongqi', 5, 1),
+    rating('oct-r1', 'oct-hq-b1', 'yl-hongqi', 4, 1),
+    rating('oct-r2', 'oct-hq-b2', 'yl-hongqi', 3, 1),
+    rating('oct-r3', 'oct-hq-b3', 'yl-hongqi', 1, 0),
+    rating('oct-r4', 'oct-jy-b0', 'yl-jiayuan', 5, 1),
+    rating('oct-r5', 'oct-jy-b1', 'yl-jiayuan', 5, 1),
+  ]).execute()
+  await db.insertInto('rectification_cases').values({
+    id: 'oct-c0', rating_id: 'oct-r3', facility_id: 'yl-hongqi', status: 'answered', opened_at: '2026-10-12T08:00:00.000Z',
+    due_date: '2026-10-20', answer: '已更换保温餐车', answered_at: '2026-10-19T02:00:00.000Z',
+  }).execute()
+}
+
+describe.each(DATABASES)('运营评估 on %s', (database) => {
+  let t: TestApp
+  let district: Headers
+  let street: Headers
+  beforeAll(async () => {
+    t = await createTestApp(database)
+    await devLogin(t.app, 'eval-fixture-owner')
+    const owner = await t.store.db.kysely.selectFrom('users').select('id').where('openid', '=', 'dev:eval-fixture-owner').executeTakeFirstOrThrow()
+    await seedOctober(t, owner.id)
+    district = await devLogin(t.app, 'district-clerk')
+    street = await devLogin(t.app, 'street-clerk')
+    await grantStaff(t.store.db.kysely, { user: 'dev:district-clerk', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, new Date())
+    await grantStaff(t.store.db.kysely, { user: 'dev:street-clerk', scopeKind: 'street', scopeId: 'yl-xinhualu', grantedBy: 'test' }, new Date())
+  })
+  afterAll(() => t.close())
+
+  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
+  const october = async (headers: Headers) =>
+    evaluationSchema.parse((await t.app.inject({ url: '/api/evaluation?period=2026-10&function=meal', headers })).json())
+
+  it('computes every metric of a month on the hand-computed fixture and ranks the facilities', async () => {
+    const e = await october(district)
+    expect(e).toMatchObject({ from: '2026-10-01', to: '2026-10-31' })
+    expect(e.prior.mean).toBeCloseTo(23 / 6)
+    const [first, second] = e.rows
+    expect(first).toMatchObject({ facilityId: 'yl-jiayuan', rank: 1, bookings: 2, utilisation: 1, completionRate: 1, ratings: 2, satisfactionRate: 1 })
+    expect(first.adjustedScore).toBeCloseTo((10 * (23 / 6) + 10) / 12, 6)
+    expect(first.rectificationOnTimeRate).toBeNull()
+    expect(first.composite).toBeCloseTo(95.95, 2)
+    expect(second).toMatchObject({ facilityId: 'yl-hongqi', rank: 2, bookings: 9, completed: 6, noShows: 2, utilisation: 0.5, ratings: 4 })
+    expect(second.completionRate).toBeCloseTo(6 / 9)
+    expect(second.noShowRate).toBeCloseTo(2 / 9)
+    expect(second).toMatchObject({ satisfactionRate: 0.75, meanLevel: 3.25, willingnessRate: 0.75, rectificationOnTimeRate: 1, overdueCases: 0 })
+    expect(second.adjustedScore).toBeCloseTo((10 * (23 / 6) + 13) / 14, 6)
+    expect(second.composite).toBeCloseTo(70.42, 2)
+  })
+
+  it('exports the bulletin as CSV and as an XLSX that opens and holds the numbers', async () => {
+    const csv = await t.app.inject({ url: '/api/evaluation/export?period=2026-10&format=csv', headers: district })
+    expect(csv.headers['content-type']).toContain('text/csv')
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(lines[0].split(',').slice(0, 5)).toEqual(['排名', '服务', '设施', '运营方', '综合得分'])
+    expect(lines.find((l) => l.includes('红旗'))?.split(',')).toEqual(expect.arrayContaining(['2', '社区助餐', '70.42', '9', '75']))
+
+    const xlsx = await t.app.inject({ url: '/api/evaluation/export?period=2026-10&format=xlsx', headers: district })
+    expect(xlsx.headers['content-disposition']).toContain('attachment')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('2026-10')
+    expect(String(sheet?.getCell('A1').value)).toContain('月度通报 2026-10')
+    const rows = (sheet?.getSheetValues() ?? []).filter(Boolean) as unknown[][]
+    const hongqi = rows.find((r) => String(r[3] ?? '').includes('红旗'))
+    expect(hongqi?.slice(1, 6)).toEqual([2, '社区助餐', expect.stringContaining('红旗'), expect.anything(), 70.42])
+    expect(hongqi?.[11]).toBe(75)
+  })
+
+  it('publishes the qualified-operator list with reasons, readable by anyone and kept per period', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-10', headers: street })).statusCode).toBe(403)
+    const res = await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-10', headers: district })
+    expect(res.statusCode).toBe(200)
+    const published = qualifiedListSchema.parse((await t.app.inject({ url: '/api/operators/qualified?period=2026-10' })).json())
+    expect(published.criteria).toEqual({ minRatings: 10, minSatisfaction: 0.9, maxOverdue: 0 })
+    const hongqi = published.operators.find((o) => o.operatorId === 'yl-hongqi-operator')
+    expect(hongqi).toMatchObject({ qualified: false, ratings: 4 })
+    expect(hongqi?.reasons).toEqual(['本期评价 4 条，不足 10 条', '满意率 75.0%，低于 90.0%'])
+    await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-09', headers: district })
+    expect((await t.app.inject({ url: '/api/operators/qualified' })).json().period).toBe('2026-10')
+    expect((await t.app.inject({ url: '/api/operators/qualified?period=2026-09' })).statusCode).toBe(200)
+  })
+
+  it('counts coverage over resettled communities against the 2030 targets, leaving reserves out', async () => {
+    const c = coverageSchema.parse((await t.app.inject({ url: '/api/evaluation/coverage', headers: street })).json())
+    const of = (code: string) => c.functions.find((f) => f.function === code)
+    expect(of('meal')).toMatchObject({ covered: 4, target: 0.7 })
+    expect(of('meal')?.share).toBeCloseTo(4 / c.communities)
+    expect(of('kids_play')).toMatchObject({ covered: 0, met: false })
+  })
+
+  it('is for government staff only: residents and operators are refused', async () => {
+    const resident = await devLogin(t.app, 'eval-resident')
+    const res = await t.app.inject({ url: '/api/evaluation?period=2026-10', headers: resident })
+    expect(res.statusCode).toBe(403)
+    expect(errorOf(res.body).message).toBe('仅限街道和区级工作人员使用')
+    const operator = await devLogin(t.app, 'eval-operator')
+    await grantStaff(t.store.db.kysely, { user: 'dev:eval-operator', scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, new Date())
+    expect((await t.app.inject({ url: '/api/evaluation/export?period=2026-10&format=csv', headers: operator })).statusCode).toBe(403)
+    const bad = await t.app.inject({ url: '/api/evaluation?period=2026-13', headers: district })
+    expect(bad.statusCode).toBe(400)
+    expect(errorOf(bad.body).field).toBe('period')
+  })
+})
