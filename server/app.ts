@@ -19,6 +19,7 @@ import { noticeRoutes } from './notices/notice.routes'
 import { staffRoutes } from './staff/staff.routes'
 import { waitlistRoutes } from './waitlist/waitlist.routes'
 import { ratingRoutes } from './ratings/rating.routes'
+import { rectificationRoutes } from './ratings/rectification.routes'
 import { evaluationRoutes } from './evaluation/evaluation.routes'
 
 export interface AppOptions {
@@ -72,6 +73,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(noticeRoutes)
       await api.register(waitlistRoutes)
       await api.register(ratingRoutes)
+      await api.register(rectificationRoutes)
       await api.register(evaluationRoutes)
     },
     { prefix: '/api' },

@@ -7,6 +7,7 @@ export const NOTICE_KINDS = [
   'cancelled_by_facility',
   'waitlist_offer',
   'waitlist_expired',
+  'rectification_answered',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

@@ -84,3 +84,45 @@ export const ratingSummarySchema = z.object({
 export type RatingSummary = z.infer<typeof ratingSummarySchema>
 
 export const bookingRatingParamsSchema = z.strictObject({ id: idSchema })
+
+/** A rectification case as the operator handles it: the rating, the service, the deadline; not who rated. */
+export const rectificationCaseSchema = z.object({
+  id: z.string(),
+  status: z.enum(RECTIFICATION_STATUSES),
+  facilityId: z.string(),
+  bookingCode: z.string(),
+  serviceDate: z.string(),
+  level: z.number().int(),
+  levelName: z.string(),
+  scores: z.object({ attitude: z.number().int(), quality: z.number().int(), environment: z.number().int(), price: z.number().int() }),
+  comment: z.string().nullable(),
+  openedAt: z.string(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  callbackNote: z.string().nullable(),
+  answer: z.string().nullable(),
+})
+export type RectificationCase = z.infer<typeof rectificationCaseSchema>
+export const rectificationCaseListSchema = z.object({ cases: z.array(rectificationCaseSchema) })
+
+const text = (label: string, max: number) =>
+  z.string({ error: `请填写${label}` }).trim().min(2, { error: `请填写${label}` }).max(max, { error: `${label}最多 ${max} 个字` })
+export const caseAnswerSchema = z.strictObject({
+  /** What the resident said on the call-back. */
+  callbackNote: text('回访情况', 300),
+  /** What was put right. */
+  rectification: text('整改措施', 500),
+})
+export const verdictSchema = z.strictObject({ accept: z.boolean({ error: '请选择是否认可整改' }) })
+export const caseParamsSchema = z.strictObject({ facilityId: idSchema, caseId: idSchema })
+
+/** For government staff: cases past their deadline without an answer. */
+export const overdueCaseSchema = z.object({
+  id: z.string(),
+  facilityId: z.string(),
+  facilityName: z.string(),
+  levelName: z.string(),
+  dueDate: z.string(),
+  daysOverdue: z.number().int(),
+})
+export const overdueCaseListSchema = z.object({ cases: z.array(overdueCaseSchema) })

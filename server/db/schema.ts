@@ -373,6 +373,7 @@ export interface RectificationCaseTable {
   opened_at: string
   due_date: string
   callback_at: string | null
+  callback_note: string | null
   answer: string | null
   answered_at: string | null
   verdict_at: string | null

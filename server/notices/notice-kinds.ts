@@ -75,3 +75,13 @@ export function waitlistExpiredNotice(b: BookingFacts): NoticeText {
     fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: '未在时限内确认' },
   }
 }
+
+/** A 差评 answered: the resident reads the reply and says whether they accept it. */
+export function rectificationAnsweredNotice(facilityName: string, code: string): NoticeText {
+  return {
+    kind: 'rectification_answered',
+    title: '您的评价有回复了',
+    body: `${facilityName}已回复您的评价并说明整改情况，请在预约详情里查看，并告诉我们您是否认可。`,
+    fields: { thing1: thing(facilityName), time2: '', character_string3: code, thing4: '请查看整改回复' },
+  }
+}

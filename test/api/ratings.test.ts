@@ -1,8 +1,9 @@
-import { bookingSchema, errorBodySchema, ratingSchema, ratingSummarySchema } from '@shared/index'
+import { bookingSchema, errorBodySchema, overdueCaseListSchema, ratingSchema, ratingSummarySchema, rectificationCaseListSchema } from '@shared/index'
 import { changeBookingStatus } from '../../server/bookings/booking-lifecycle'
 import { addWorkingDays } from '../../server/calendar/working-days'
 import { loadCalendar } from '../../server/ratings/rating.repository'
 import { rateBooking } from '../../server/ratings/rating.service'
+import { grantStaff } from '../../server/staff/staff-grants'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { addMember, book, mealOrder, mealSession } from '../support/bookings'
@@ -93,5 +94,50 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
     const at = (days: number) => shanghaiInstant(addDays(booking.date, days), '20:00')
     await expect(rateBooking(db(), user, booking.id, good, at(31))).rejects.toMatchObject({ code: 'rating_window_closed' })
     await expect(rateBooking(db(), user, booking.id, good, at(30))).resolves.toMatchObject({ level: 5 })
+  })
+
+  it('has the operator call back and answer a 差评 without learning who rated; the resident accepts; overdue cases reach the district', async () => {
+    const { headers, booking } = await servedLunch()
+    const rating = ratingSchema.parse((await rate(headers, booking.id, bad)).json())
+    const operator = await devLogin(t.app, 'jiayuan-manager')
+    await grantStaff(db(), { user: 'dev:jiayuan-manager', scopeKind: 'operator', scopeId: 'yl-jiayuan-operator', grantedBy: 'test' }, new Date())
+    const other = await devLogin(t.app, 'hongqi-manager')
+    await grantStaff(db(), { user: 'dev:hongqi-manager', scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, new Date())
+    expect((await t.app.inject({ url: '/api/staff/facilities/yl-jiayuan/cases', headers: other })).statusCode).toBe(403)
+
+    const listed = await t.app.inject({ url: '/api/staff/facilities/yl-jiayuan/cases', headers: operator })
+    const mine = rectificationCaseListSchema.parse(listed.json()).cases.find((c) => c.bookingCode === booking.code)
+    expect(mine).toMatchObject({ status: 'open', levelName: '非常不满意', comment: '<b>菜是凉的</b>', overdue: false })
+    expect(listed.body).not.toContain('王秀英')
+    expect(listed.body).not.toContain('rater')
+
+    const url = `/api/staff/facilities/yl-jiayuan/cases/${mine?.id}/answer`
+    const tooShort = await t.app.inject({ method: 'POST', url, headers: operator, payload: { callbackNote: '好', rectification: '已整改' } })
+    expect(errorOf(tooShort.body)).toMatchObject({ code: 'invalid_input', field: 'callbackNote' })
+    const answered = await t.app.inject({
+      method: 'POST', url, headers: operator,
+      payload: { callbackNote: '已电话回访，老人说菜凉了', rectification: '午餐改用保温餐车，出餐后十分钟内送到' },
+    })
+    expect(answered.statusCode).toBe(200)
+    expect((await t.app.inject({ method: 'POST', url, headers: operator, payload: { callbackNote: '再次回访', rectification: '再次整改' } })).statusCode).toBe(409)
+    const seen = ratingSchema.parse((await t.app.inject({ url: `/api/bookings/${booking.id}/rating`, headers })).json())
+    expect(seen.rectification).toMatchObject({ status: 'answered', answer: '午餐改用保温餐车，出餐后十分钟内送到' })
+    const notice = await db().selectFrom('notices').select('kind').where('booking_id', '=', booking.id).where('kind', '=', 'rectification_answered').execute()
+    expect(notice).toHaveLength(1)
+
+    const verdict = (accept: boolean) => t.app.inject({ method: 'POST', url: `/api/bookings/${booking.id}/rating/verdict`, headers, payload: { accept } })
+    expect((await verdict(true)).json()).toEqual({ accepted: true })
+    expect((await verdict(false)).statusCode).toBe(409)
+    expect((await t.app.inject({ url: `/api/bookings/${booking.id}/rating`, headers })).json().rectification.status).toBe('accepted')
+
+    // Another 差评 left unanswered past its deadline is flagged to the district.
+    const late = await servedLunch()
+    const lateRating = ratingSchema.parse((await rate(late.headers, late.booking.id, bad)).json())
+    await db().updateTable('rectification_cases').set({ due_date: addDays(shanghaiDate(new Date()), -3) }).where('rating_id', '=', lateRating.id).execute()
+    const district = await devLogin(t.app, 'ratings-district')
+    await grantStaff(db(), { user: 'dev:ratings-district', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, new Date())
+    const overdue = overdueCaseListSchema.parse((await t.app.inject({ url: '/api/evaluation/cases/overdue', headers: district })).json()).cases
+    expect(overdue).toEqual([expect.objectContaining({ facilityId: 'yl-jiayuan', daysOverdue: 3, levelName: '非常不满意' })])
+    expect(rating.id).not.toBe(lateRating.id)
   })
 })

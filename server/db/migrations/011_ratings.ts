@@ -46,7 +46,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('opened_at', 'text', (c) => c.notNull())
     /** The last working day to answer, Asia/Shanghai. */
     .addColumn('due_date', 'text', (c) => c.notNull())
+    /** The operator's call-back to the resident (100 % of 差评) and what was put right. */
     .addColumn('callback_at', 'text')
+    .addColumn('callback_note', 'text')
     .addColumn('answer', 'text')
     .addColumn('answered_at', 'text')
     .addColumn('verdict_at', 'text')
