@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ratingSummarySchema } from './rating'
 import { decimalString, idSchema } from './common'
 import { functionCodeSchema } from './functions'
 
@@ -68,6 +69,10 @@ export const facilityDetailSchema = facilitySchema.extend({
   hours: z.array(openingHoursSchema),
   /** What in this record is not yet confirmed by the district, in Chinese, for the footer of the page. */
   dataNote: z.string().nullable(),
+  /** Residents' ratings, summed: how many, how satisfied; never who. */
+  satisfaction: ratingSummarySchema,
+  /** The period of the newest published qualified-operator list naming the operator as qualified, if it does. */
+  qualifiedIn: z.string().nullable(),
 })
 export type FacilityDetail = z.infer<typeof facilityDetailSchema>
 

@@ -6,7 +6,7 @@ import { coverage } from './coverage'
 import { bulletinTitle, evaluationCsv, evaluationXlsx } from './evaluation-export'
 import { evaluate } from './evaluation.service'
 import { governmentDistrict } from './government-access'
-import { publishQualifiedList, publishedQualifiedList } from './qualified-list.service'
+import { publishQualifiedList, publishedPeriods, publishedQualifiedList } from './qualified-list.service'
 
 const exportQuerySchema = z.strictObject({ period: periodSchema, format: z.enum(['csv', 'xlsx'], { error: '格式应为 csv 或 xlsx' }) })
 const periodQuerySchema = z.strictObject({ period: periodSchema })
@@ -40,6 +40,10 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
     { schema: { querystring: periodQuerySchema, response: { 200: qualifiedListSchema } } },
     async (request) => publishQualifiedList(db, await district(request.headers.authorization, 'publish'), request.query.period, app.now()),
   )
+
+  app.get('/operators/qualified/periods', { schema: { response: { 200: z.object({ periods: z.array(z.string()) }) } } }, async () => ({
+    periods: await publishedPeriods(db),
+  }))
 
   app.get(
     '/operators/qualified',

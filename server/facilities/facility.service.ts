@@ -3,6 +3,8 @@ import { FUNCTION_CODES, type FunctionCode } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { NotFoundError } from '../http/errors'
+import { publishedQualifiedList } from '../evaluation/qualified-list.service'
+import { facilityRatingSummary } from '../ratings/rating.service'
 import { isServiceComplex } from './complex'
 import { distanceMetres } from './distance'
 import { type FacilityRecord, findFacilities, findFacility } from './facility.repository'
@@ -44,7 +46,23 @@ const byName = (a: Facility, b: Facility): number => pinyin.compare(a.name, b.na
 export async function getFacility(db: Kysely<Database>, id: string): Promise<FacilityDetail> {
   const record = await findFacility(db, id)
   if (!record) throw new NotFoundError('没有找到这个服务设施，可能已调整')
-  return toFacilityDetail(record)
+  const detail = toFacilityDetail(record)
+  const [satisfaction, qualifiedIn] = await Promise.all([
+    facilityRatingSummary(db, id),
+    detail.operator ? qualifiedPeriodOf(db, detail.operator.id) : Promise.resolve(null),
+  ])
+  return { ...detail, satisfaction, qualifiedIn }
+}
+
+/** The newest published list's period if it names the operator qualified; null otherwise. */
+async function qualifiedPeriodOf(db: Kysely<Database>, operatorId: string): Promise<string | null> {
+  try {
+    const list = await publishedQualifiedList(db)
+    return list.operators.some((o) => o.operatorId === operatorId && o.qualified) ? list.period : null
+  } catch (err) {
+    if (err instanceof NotFoundError) return null
+    throw err
+  }
 }
 
 function toFacility(r: FacilityRecord): Facility {
@@ -65,7 +83,7 @@ function toFacility(r: FacilityRecord): Facility {
   }
 }
 
-function toFacilityDetail(r: FacilityRecord): FacilityDetail {
+function toFacilityDetail(r: FacilityRecord): Omit<FacilityDetail, 'satisfaction' | 'qualifiedIn'> {
   return {
     ...toFacility(r),
     district: r.district,

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import { ApiError } from './api-error'
 
 // The H5 build is served by the API itself; the WeChat build calls the configured origin.
-const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '')
+export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '')
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

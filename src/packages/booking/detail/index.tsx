@@ -12,10 +12,11 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { dayAndClock } from '@/lib/dates'
+import { RatingCard } from '../components/RatingCard'
 import './index.scss'
 
 export default function BookingDetailPage() {
-  const { id = '', placed } = useRouter().params
+  const { id = '', placed, rated } = useRouter().params
   const booking = useRemote(() => fetchBooking(id), id)
   // A cancel answers with the booking as it is now; show that until the next reload.
   const [current, setCurrent] = useState<Booking | null>(null)
@@ -27,7 +28,9 @@ export default function BookingDetailPage() {
   return (
     <Page>
       <RemoteContent remote={booking}>
-        {(data) => <BookingDetail booking={current ?? data} justPlaced={placed === '1'} onChanged={setCurrent} />}
+        {(data) => (
+          <BookingDetail booking={current ?? data} justPlaced={placed === '1'} justRated={rated === '1'} onChanged={setCurrent} />
+        )}
       </RemoteContent>
     </Page>
   )
@@ -36,14 +39,17 @@ export default function BookingDetailPage() {
 interface BookingDetailProps {
   booking: Booking
   justPlaced: boolean
+  justRated: boolean
   onChanged: (booking: Booking) => void
 }
 
-function BookingDetail({ booking, justPlaced, onChanged }: BookingDetailProps) {
+function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDetailProps) {
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(justPlaced ? '预约成功！请在用餐时向工作人员出示下面的核销码。' : null)
+  const [notice, setNotice] = useState<string | null>(
+    justPlaced ? '预约成功！请在用餐时向工作人员出示下面的核销码。' : justRated ? '谢谢您的评价！' : null,
+  )
 
   const cancel = async () => {
     setBusy(true)
@@ -158,6 +164,8 @@ function BookingDetail({ booking, justPlaced, onChanged }: BookingDetailProps) {
           )}
         </View>
       )}
+
+      <RatingCard booking={booking} />
 
       <Button className='tap button booking-detail__all' onClick={() => Taro.switchTab({ url: '/pages/bookings/index' })}>
         查看我的全部预约

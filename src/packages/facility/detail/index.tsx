@@ -49,8 +49,11 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         <View className='detail__badges'>
           {facility.isComplex && <Text className='tag'>服务综合体</Text>}
           {facility.isReserve && <Text className='tag'>储备项目</Text>}
+          {facility.qualifiedIn && <Text className='tag tag--qualified'>合格运营商 · {facility.qualifiedIn}</Text>}
         </View>
       </View>
+
+      <SatisfactionCard summary={facility.satisfaction} />
 
       <View className='card'>
         <Text className='section-title'>提供的服务</Text>
@@ -116,6 +119,32 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
       </View>
 
       {facility.dataNote && <Text className='muted detail__note'>说明：{facility.dataNote}</Text>}
+    </View>
+  )
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`
+
+/** What residents said of the facility, summed: how many rated, how many were satisfied, the four scores. */
+function SatisfactionCard({ summary }: { summary: FacilityDetail['satisfaction'] }) {
+  const openList = () => Taro.navigateTo({ url: '/packages/facility/qualified/index' })
+  return (
+    <View className='card' role='region' aria-label='居民评价'>
+      <Text className='section-title'>居民评价</Text>
+      {summary.count === 0 || summary.satisfactionRate === null ? (
+        <Text className='muted detail__line'>还没有居民评价</Text>
+      ) : (
+        <>
+          <Text className='detail__line'>
+            满意率 {percent(summary.satisfactionRate)} · {summary.count} 人评价
+            {summary.wouldUseAgainRate !== null ? ` · ${percent(summary.wouldUseAgainRate)} 愿意再来` : ''}
+          </Text>
+          <Text className='muted detail__line'>{summary.dimensions.map((d) => `${d.name} ${d.mean.toFixed(1)}`).join('　')}</Text>
+        </>
+      )}
+      <Button className='tap button detail__book' onClick={openList}>
+        查看合格运营商名单
+      </Button>
     </View>
   )
 }

@@ -92,6 +92,19 @@ export default function StaffHomePage() {
                     代客订餐
                   </Button>
                 )}
+                {current && (
+                  <Button
+                    className='tap button'
+                    onClick={() => Taro.navigateTo({ url: `/packages/staff/cases/index?facilityId=${encodeURIComponent(current.id)}` })}
+                  >
+                    差评整改
+                  </Button>
+                )}
+                {current?.access === 'oversee' && (
+                  <Button className='tap button' onClick={() => Taro.navigateTo({ url: '/packages/staff/evaluation/index' })}>
+                    运营评估
+                  </Button>
+                )}
                 {isH5 && (
                   <Button className='tap button' onClick={() => window.print()}>
                     打印名单

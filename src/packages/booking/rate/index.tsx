@@ -1,0 +1,111 @@
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import {
+  DIMENSION_NAMES,
+  LEVEL_NAMES,
+  RATING_COMMENT_MAX,
+  RATING_DIMENSIONS,
+  RATING_LEVELS,
+  type RatingDimension,
+  type RatingRequest,
+} from '@shared/rating'
+import { useState } from 'react'
+import { cleanError } from '@/api/api-error'
+import { rateBooking } from '@/api/ratings'
+import { OptionGroup } from '@/components/OptionGroup'
+import { Page } from '@/components/Page'
+import './index.scss'
+
+const LEVEL_OPTIONS = RATING_LEVELS.map((level) => ({ value: String(level), label: LEVEL_NAMES[level] }))
+const SCORE_OPTIONS = ['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: `${s} 分` }))
+
+/** 好差评 on one screen: the level, four scores, whether they would come again, and an optional comment. */
+export default function RatePage() {
+  const bookingId = useRouter().params.id ?? ''
+  const [level, setLevel] = useState<string | undefined>()
+  const [scores, setScores] = useState<Partial<Record<RatingDimension, string>>>({})
+  const [again, setAgain] = useState<string | undefined>()
+  const [comment, setComment] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  const complete = level !== undefined && again !== undefined && RATING_DIMENSIONS.every((d) => scores[d] !== undefined)
+  const submit = async () => {
+    if (!complete) return
+    const rating: RatingRequest = {
+      level: Number(level),
+      scores: Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, Number(scores[d])])) as RatingRequest['scores'],
+      wouldUseAgain: again === 'yes',
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    }
+    setBusy(true)
+    setFailure(null)
+    try {
+      await rateBooking(bookingId, rating)
+      await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(bookingId)}&rated=1` })
+    } catch (err) {
+      setFailure(cleanError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Page>
+      <View className='rate'>
+        <View className='card'>
+          <Text className='section-title'>这次服务您满意吗？</Text>
+          <OptionGroup label='总体评价' options={LEVEL_OPTIONS} value={level} onChange={setLevel} vertical />
+        </View>
+        <View className='card'>
+          <Text className='section-title'>分项打分（5 分最好）</Text>
+          {RATING_DIMENSIONS.map((d) => (
+            <View key={d} className='rate__dimension'>
+              <Text className='rate__label'>{DIMENSION_NAMES[d]}</Text>
+              <OptionGroup
+                label={DIMENSION_NAMES[d]}
+                options={SCORE_OPTIONS}
+                value={scores[d]}
+                onChange={(v) => setScores({ ...scores, [d]: v })}
+              />
+            </View>
+          ))}
+        </View>
+        <View className='card'>
+          <Text className='section-title'>以后还愿意来吗？</Text>
+          <OptionGroup
+            label='使用意愿'
+            options={[
+              { value: 'yes', label: '愿意' },
+              { value: 'no', label: '不愿意' },
+            ]}
+            value={again}
+            onChange={setAgain}
+          />
+        </View>
+        <View className='card'>
+          <Text className='section-title'>想说的话（选填）</Text>
+          <Textarea
+            className='rate__comment'
+            value={comment}
+            maxlength={RATING_COMMENT_MAX}
+            placeholder='例如：饭菜软烂合口，工作人员很耐心'
+            aria-label='想说的话'
+            onInput={(e) => setComment(e.detail.value)}
+          />
+          <Text className='muted'>
+            {comment.length}/{RATING_COMMENT_MAX} 字。评价自愿，设施看不到您是谁；不满意的评价会有专人回访并限期整改。
+          </Text>
+        </View>
+        {failure && (
+          <View className='card' role='alert'>
+            <Text className='rate__error'>{failure}</Text>
+          </View>
+        )}
+        <Button className='tap button button--primary rate__submit' disabled={!complete || busy} loading={busy} onClick={submit}>
+          {complete ? '提交评价' : '请选择总体评价、四项打分和是否愿意再来'}
+        </Button>
+      </View>
+    </Page>
+  )
+}
