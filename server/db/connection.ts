@@ -11,6 +11,8 @@ export type DatabaseKind = 'sqlite' | 'postgres'
 export interface Db {
   kysely: Kysely<Database>
   kind: DatabaseKind
+  /** PostgreSQL with its own schema: the schema. */
+  schema?: string
   close(): Promise<void>
 }
 
@@ -82,5 +84,5 @@ function connectPostgres(url: string, { searchPath }: ConnectOptions): Db {
     options: searchPath ? `-c search_path=${searchPath}` : undefined,
   })
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { kysely, kind: 'postgres', close: () => kysely.destroy() }
+  return { kysely, kind: 'postgres', schema: searchPath, close: () => kysely.destroy() }
 }

@@ -33,7 +33,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /** Brings the schema to the latest migration; the same migrations run on SQLite and PostgreSQL. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db: db.kysely, provider })
+  // In a schema of its own, the migration tables are looked for there: otherwise another schema's tables of the same
+  // name (a benchmark's, a parallel test's) would be taken for this one's.
+  const migrator = new Migrator({ db: db.kysely, provider, ...(db.schema ? { migrationTableSchema: db.schema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {

@@ -15,7 +15,7 @@ import {
 import { type Prior, type RawCounts, composite, metricsOf, rank } from './metrics'
 import { periodRange } from './period'
 
-/** The district's mean level when it has no ratings yet: 满意. */
+/** Where the district's mean starts before its ratings count: 满意. */
 const NEUTRAL_MEAN = 4
 
 /**
@@ -61,7 +61,10 @@ export async function evaluate(
     levelSum += r.levelSum
     ratingTotal += r.ratings
   }
-  const prior: Prior = { mean: ratingTotal > 0 ? levelSum / ratingTotal : NEUTRAL_MEAN, weight: settings.priorWeight }
+  // The prior's mean is the district's, itself drawn toward 满意 while the district has few ratings: a first 差评
+  // in a quiet month must not become the yardstick every facility is measured against.
+  const weight = settings.priorWeight
+  const prior: Prior = { mean: (levelSum + weight * NEUTRAL_MEAN) / (ratingTotal + weight), weight }
 
   const keys = new Set<Key>([...bookings.keys(), ...places.keys(), ...ratings.keys(), ...caseCounts.keys()])
   const rows: Omit<EvaluationRow, 'rank'>[] = []

@@ -10,7 +10,7 @@ type Headers = { authorization: string }
  * October 2026, by hand. 红旗 (meal): lunches of 40 on the 12th (30 taken) and 13th (10 taken) → utilisation 0.5;
  * ten bookings: 6 completed, 2 no-shows, 1 booked, 1 cancelled → 9 placed, completion 6/9, no-shows 2/9; four
  * ratings 5, 4, 3, 1 (the last a 差评 answered a day early), three would use again. 佳苑 (meal): one lunch of 2, both
- * taken and completed, rated 5 and 5. District mean 23/6, prior weight 10.
+ * taken and completed, rated 5 and 5. Prior weight 10; the prior's mean (23 + 10 × 4) ÷ (6 + 10) = 63/16.
  */
 async function seedOctober(t: TestApp, userId: string): Promise<void> {
   const db = t.store.db.kysely
@@ -77,18 +77,23 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
   it('computes every metric of a month on the hand-computed fixture and ranks the facilities', async () => {
     const e = await october(district)
     expect(e).toMatchObject({ from: '2026-10-01', to: '2026-10-31' })
-    expect(e.prior.mean).toBeCloseTo(23 / 6)
+    const m = 63 / 16
+    expect(e.prior.mean).toBeCloseTo(m)
+    // Composites by hand: weights 0.2 use, 0.1 completion, 0.3 satisfaction, 0.15 score, 0.15 willingness, 0.1 on time.
+    const score = (sum: number, n: number) => (10 * m + sum) / (10 + n)
+    const jiayuan = ((0.2 + 0.1 + 0.3 + 0.15 * ((score(10, 2) - 1) / 4) + 0.15) / 0.9) * 100
+    const hongqi = (0.2 * 0.5 + 0.1 * (6 / 9) + 0.3 * 0.75 + 0.15 * ((score(13, 4) - 1) / 4) + 0.15 * 0.75 + 0.1) * 100
     const [first, second] = e.rows
     expect(first).toMatchObject({ facilityId: 'yl-jiayuan', rank: 1, bookings: 2, utilisation: 1, completionRate: 1, ratings: 2, satisfactionRate: 1 })
-    expect(first.adjustedScore).toBeCloseTo((10 * (23 / 6) + 10) / 12, 6)
+    expect(first.adjustedScore).toBeCloseTo(score(10, 2), 6)
     expect(first.rectificationOnTimeRate).toBeNull()
-    expect(first.composite).toBeCloseTo(95.95, 2)
+    expect(first.composite).toBeCloseTo(jiayuan, 2)
     expect(second).toMatchObject({ facilityId: 'yl-hongqi', rank: 2, bookings: 9, completed: 6, noShows: 2, utilisation: 0.5, ratings: 4 })
     expect(second.completionRate).toBeCloseTo(6 / 9)
     expect(second.noShowRate).toBeCloseTo(2 / 9)
     expect(second).toMatchObject({ satisfactionRate: 0.75, meanLevel: 3.25, willingnessRate: 0.75, rectificationOnTimeRate: 1, overdueCases: 0 })
-    expect(second.adjustedScore).toBeCloseTo((10 * (23 / 6) + 13) / 14, 6)
-    expect(second.composite).toBeCloseTo(70.42, 2)
+    expect(second.adjustedScore).toBeCloseTo(score(13, 4), 6)
+    expect(second.composite).toBeCloseTo(hongqi, 2)
   })
 
   it('exports the bulletin as CSV and as an XLSX that opens and holds the numbers', async () => {
@@ -96,7 +101,11 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     expect(csv.headers['content-type']).toContain('text/csv')
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')
     expect(lines[0].split(',').slice(0, 5)).toEqual(['排名', '服务', '设施', '运营方', '综合得分'])
-    expect(lines.find((l) => l.includes('红旗'))?.split(',')).toEqual(expect.arrayContaining(['2', '社区助餐', '70.42', '9', '75']))
+    const hongqi = evaluationSchema.parse((await t.app.inject({ url: '/api/evaluation?period=2026-10', headers: district })).json()).rows.find(
+      (r) => r.facilityId === 'yl-hongqi',
+    )
+    const composite = String(hongqi?.composite)
+    expect(lines.find((l) => l.includes('红旗'))?.split(',')).toEqual(expect.arrayContaining(['2', '社区助餐', composite, '9', '75']))
 
     const xlsx = await t.app.inject({ url: '/api/evaluation/export?period=2026-10&format=xlsx', headers: district })
     expect(xlsx.headers['content-disposition']).toContain('attachment')
@@ -105,9 +114,9 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     const sheet = book.getWorksheet('2026-10')
     expect(String(sheet?.getCell('A1').value)).toContain('月度通报 2026-10')
     const rows = (sheet?.getSheetValues() ?? []).filter(Boolean) as unknown[][]
-    const hongqi = rows.find((r) => String(r[3] ?? '').includes('红旗'))
-    expect(hongqi?.slice(1, 6)).toEqual([2, '社区助餐', expect.stringContaining('红旗'), expect.anything(), 70.42])
-    expect(hongqi?.[11]).toBe(75)
+    const row = rows.find((r) => String(r[3] ?? '').includes('红旗'))
+    expect(row?.slice(1, 6)).toEqual([2, '社区助餐', expect.stringContaining('红旗'), expect.anything(), hongqi?.composite])
+    expect(row?.[11]).toBe(75)
   })
 
   it('publishes the qualified-operator list with reasons, readable by anyone and kept per period', async () => {
