@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { connect } from '../server/db/connection'
 import type { DatabaseName } from '../test/support/databases'
+import { scaleEvaluation } from './evaluation-scale'
 import { type Row, load, withTarget } from './load'
 import type { TargetInfo } from './target'
 
@@ -213,6 +214,20 @@ async function main(): Promise<void> {
     line([real.what, ...ms(real), '', ''])
     line([`${sellOut.row.what}: ${sellOut.booked} stays, ${sellOut.refused} × 409`, ...ms(sellOut.row), sellOut.overbooked, ''])
   }
+
+  console.log('\nEvaluation of a quarter at district scale (PostgreSQL; data generated once into schema bench_scale)\n')
+  const scale = await scaleEvaluation((text) => console.log(`  ${text}`))
+  line(['facilities', 'bookings', 'ratings', '差评 cases', 'rows evaluated', 'runs ms', 'generated in'])
+  line(['---:', '---:', '---:', '---:', '---:', '---:', '---:'])
+  line([
+    '1000',
+    scale.bookings.toLocaleString(),
+    scale.ratings.toLocaleString(),
+    scale.cases.toLocaleString(),
+    String(scale.rows),
+    scale.runsMs.join(' / '),
+    scale.generatedSeconds === null ? 'kept from an earlier run' : `${scale.generatedSeconds} s`,
+  ])
 
   const main = mainPackageBytes()
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
