@@ -3,6 +3,9 @@ import { purgeIdempotencyKeys } from './bookings/idempotency'
 import { every } from './jobs/every'
 import { startNoticeSender } from './notices/notice-runner'
 import { runWaitlist } from './waitlist/waitlist-offers'
+import { publishEndedQuarter } from './evaluation/qualified-list.service'
+
+const HOUR_MS = 3_600_000
 import { loadConfig } from './config'
 import { connect } from './db/connection'
 import { migrateToLatest } from './db/migrate'
@@ -25,9 +28,14 @@ async function main(): Promise<void> {
     () => runWaitlist(db.kysely, new Date()),
     (err) => app.log.error({ err }, 'waitlist round failed'),
   )
+  // The quarter's qualified-operator list is published once the quarter has ended (checked hourly and at start).
+  const publishLists = () => publishEndedQuarter(db.kysely, new Date())
+  await publishLists().catch((err) => app.log.error({ err }, 'publishing the qualified-operator list failed'))
+  const stopLists = every(HOUR_MS, publishLists, (err) => app.log.error({ err }, 'publishing the qualified-operator list failed'))
   const close = async () => {
     stopSender()
     stopWaitlist()
+    stopLists()
     await app.close()
     await db.close()
     process.exit(0)

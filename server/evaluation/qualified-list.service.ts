@@ -2,9 +2,10 @@ import { type Period, type QualifiedList, qualifiedListSchema } from '@shared/ev
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { NotFoundError } from '../http/errors'
-import { toShanghaiIso } from '../time/shanghai'
+import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
 import { districtFacilities, evaluationSettings } from './evaluation.repository'
 import { evaluate } from './evaluation.service'
+import { periodRange } from './period'
 import { qualify } from './qualification'
 
 /** Computes a period's qualified-operator list and publishes it; a period computed again replaces its list. */
@@ -34,19 +35,44 @@ export async function publishQualifiedList(db: Kysely<Database>, districtId: str
 
 /** The published list: of a period, or the newest; earlier periods stay readable (history). */
 export async function publishedQualifiedList(db: Kysely<Database>, period?: Period): Promise<QualifiedList> {
-  const row = await db
-    .selectFrom('qualified_lists')
-    .select('body')
-    .$if(period !== undefined, (q) => q.where('period', '=', period as string))
-    .orderBy('period', 'desc')
-    .orderBy('computed_at', 'desc')
-    .executeTakeFirst()
+  const wanted = period ?? (await publishedPeriods(db))[0]
+  const row = wanted
+    ? await db.selectFrom('qualified_lists').select('body').where('period', '=', wanted).orderBy('computed_at', 'desc').executeTakeFirst()
+    : undefined
   if (!row) throw new NotFoundError(period ? `${period} 的合格运营商名单还没有发布` : '合格运营商名单还没有发布')
   return qualifiedListSchema.parse(JSON.parse(row.body))
 }
 
-/** The periods with a published list, newest first. */
+/** The periods with a published list, the latest-ending first (of two ending together, the longer). */
 export async function publishedPeriods(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('qualified_lists').select('period').distinct().orderBy('period', 'desc').execute()
-  return rows.map((r) => r.period)
+  const rows = await db.selectFrom('qualified_lists').select('period').distinct().execute()
+  return rows
+    .map((r) => ({ period: r.period, range: periodRange(r.period) }))
+    .sort((a, b) => b.range.to.localeCompare(a.range.to) || a.range.from.localeCompare(b.range.from))
+    .map((r) => r.period)
+}
+
+/** The quarter before the one `now` falls in (Asia/Shanghai): '2026-Q3' during October–December 2026. */
+export function previousQuarter(now: Date): Period {
+  const today = shanghaiDate(now)
+  const year = Number(today.slice(0, 4))
+  const quarter = Math.ceil(Number(today.slice(5, 7)) / 3)
+  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`
+}
+
+/**
+ * Publishes each district's list for the quarter just ended, once: the list is computed every period without
+ * anyone having to remember it; a district user can still publish again (after late corrections).
+ */
+export async function publishEndedQuarter(db: Kysely<Database>, now: Date): Promise<string[]> {
+  const period = previousQuarter(now)
+  const districts = await db.selectFrom('districts').select('id').execute()
+  const published: string[] = []
+  for (const { id } of districts) {
+    const exists = await db.selectFrom('qualified_lists').select('period').where('district_id', '=', id).where('period', '=', period).executeTakeFirst()
+    if (exists) continue
+    await publishQualifiedList(db, id, period, now)
+    published.push(id)
+  }
+  return published
 }

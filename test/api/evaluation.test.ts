@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { coverageSchema, errorBodySchema, evaluationSchema, qualifiedListSchema } from '@shared/index'
+import { publishEndedQuarter } from '../../server/evaluation/qualified-list.service'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { DATABASES } from '../support/databases'
@@ -152,5 +153,17 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     const bad = await t.app.inject({ url: '/api/evaluation?period=2026-13', headers: district })
     expect(bad.statusCode).toBe(400)
     expect(errorOf(bad.body).field).toBe('period')
+  })
+
+  it('publishes the quarter just ended by itself, once', async () => {
+    const november = new Date('2026-11-20T02:00:00Z')
+    expect(await publishEndedQuarter(t.store.db.kysely, november)).toEqual(['xa-yanliang'])
+    expect(await publishEndedQuarter(t.store.db.kysely, november)).toEqual([])
+    const q3 = qualifiedListSchema.parse((await t.app.inject({ url: '/api/operators/qualified?period=2026-Q3' })).json())
+    expect(q3.operators.length).toBeGreaterThan(0)
+    expect(q3.operators.every((o) => !o.qualified && o.reasons.length > 0)).toBe(true)
+    // October ends after the third quarter: it stays the newest list.
+    expect((await t.app.inject({ url: '/api/operators/qualified' })).json().period).toBe('2026-10')
+    expect((await t.app.inject({ url: '/api/operators/qualified/periods' })).json().periods).toEqual(['2026-10', '2026-Q3', '2026-09'])
   })
 })
