@@ -44,9 +44,18 @@ export const ratingRequestSchema = z.strictObject({
 export type RatingRequest = z.infer<typeof ratingRequestSchema>
 
 export const RECTIFICATION_STATUSES = ['open', 'answered', 'accepted', 'rejected'] as const
-export const RECTIFICATION_STATUS_NAMES: Record<(typeof RECTIFICATION_STATUSES)[number], string> = {
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number]
+/** As staff read them. */
+export const RECTIFICATION_STATUS_NAMES: Record<RectificationStatus, string> = {
+  open: '待回访整改',
+  answered: '已回复，待居民确认',
+  accepted: '居民认可整改',
+  rejected: '居民不认可整改',
+}
+/** As the resident who rated reads them. */
+export const RECTIFICATION_STATUS_FOR_RESIDENT: Record<RectificationStatus, string> = {
   open: '待设施回访整改',
-  answered: '设施已回复，待您确认',
+  answered: '设施已回复，请您确认',
   accepted: '您已认可整改',
   rejected: '您不认可整改',
 }

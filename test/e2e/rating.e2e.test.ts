@@ -63,7 +63,7 @@ describe('rating a lunch and its rectification in chromium', () => {
     await visible(operator, 'textarea[aria-label="回访情况"], [aria-label="回访情况"] textarea').fill('已电话回访，饭菜出锅后放久了')
     await visible(operator, 'textarea[aria-label="整改措施"], [aria-label="整改措施"] textarea').fill('改用保温餐车，出餐十分钟内送达')
     await visible(operator, '.button', '提交回复').click()
-    await visible(operator, '.cases__status', '设施已回复，待您确认').waitFor()
+    await visible(operator, '.cases__status', '已回复，待居民确认').waitFor()
     await shot(operator, 'rating-case-answered')
   })
 

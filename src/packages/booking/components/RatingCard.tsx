@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Booking } from '@shared/booking'
-import { DIMENSION_NAMES, LEVEL_NAMES, RATING_DIMENSIONS, RECTIFICATION_STATUS_NAMES } from '@shared/rating'
+import { DIMENSION_NAMES, LEVEL_NAMES, RATING_DIMENSIONS, RECTIFICATION_STATUS_FOR_RESIDENT } from '@shared/rating'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchRating, sendVerdict } from '@/api/ratings'
@@ -57,7 +57,7 @@ function GivenRating({ bookingId }: { bookingId: string }) {
       {r.rectification && (
         <View className='booking-detail__rectification'>
           <Text className='booking-detail__line'>
-            整改：{RECTIFICATION_STATUS_NAMES[r.rectification.status]}（{r.rectification.dueDate} 前答复）
+            整改：{RECTIFICATION_STATUS_FOR_RESIDENT[r.rectification.status]}（{r.rectification.dueDate} 前答复）
           </Text>
           {r.rectification.answer && <Text className='booking-detail__line'>设施回复：{r.rectification.answer}</Text>}
           {r.rectification.status === 'answered' && (
