@@ -1,15 +1,16 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
-import { StateView } from '@/components/StateView'
 import { TextField } from '@/components/TextField'
 import { dayLabel } from '@/lib/dates'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
+import { AddMemberFirst } from '../shared/AddMemberFirst'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
+import { throughThisFriday } from '../shared/week'
 import '../shared/care.scss'
 
 type Kind = 'afternoon' | 'full_day'
@@ -39,8 +40,7 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
   const [collectors, setCollectors] = useState(['', '', ''])
   const session = sessions.find((s) => s.id === sessionId)
   const kid = kids.find((k) => k.id === kidId) ?? kids[0]
-  // The rest of the week: the last session on or before that week's Friday.
-  const friday = session ? sessions.filter((s) => s.date >= session.date && sameWeek(s.date, session.date)).at(-1)?.date : undefined
+  const through = throughThisFriday(sessions, session)
   const names = collectors.map((c) => c.trim()).filter(Boolean)
 
   const request: BookingRequest | undefined =
@@ -50,20 +50,13 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
           memberId: kid.id,
           quantity: 1,
           collectors: names,
-          ...(week && friday && friday > session.date ? { throughDate: friday } : {}),
+          ...(week && through ? { throughDate: through } : {}),
         }
       : undefined
-  const { quote, placing, confirm, waitlist, joinWaitlist } = useConfirmBooking(request, onStale)
+  const booking = useConfirmBooking(request, onStale)
 
   if (kids.length === 0) {
-    return (
-      <StateView
-        kind='empty'
-        text='请先添加孩子的信息'
-        hint='儿童托管接收 6 到 13 周岁的孩子，需要孩子的出生日期和监护人的同意。'
-        action={{ label: '添加孩子', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
-      />
-    )
+    return <AddMemberFirst who='孩子' hint='儿童托管接收 6 到 13 周岁的孩子，需要孩子的出生日期和监护人的同意。' />
   }
   const dayOptions: Option<string>[] = sessions.slice(0, 15).map((s) => ({
     value: s.id,
@@ -117,25 +110,10 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
         ))}
       </View>
       <BookingSummary
-        quote={quote}
+        booking={booking}
         waiting={names.length ? '正在计算费用…' : '请填写至少一位接送人'}
-        failure={placing.failure}
         ready={request !== undefined}
-        busy={placing.busy}
-        onConfirm={confirm}
-        waitlist={waitlist}
-        onJoinWaitlist={joinWaitlist}
       />
     </View>
   )
-}
-
-/** Both days fall in the same Monday-to-Sunday week. */
-function sameWeek(a: string, b: string): boolean {
-  const monday = (d: string) => {
-    const day = new Date(`${d}T00:00:00Z`)
-    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7))
-    return day.toISOString().slice(0, 10)
-  }
-  return monday(a) === monday(b)
 }

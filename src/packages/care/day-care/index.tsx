@@ -1,17 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
 import { fetchSessions } from '@/api/bookings'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
-import { StateView } from '@/components/StateView'
 import { useRemote } from '@/hooks/use-remote'
 import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
+import { AddMemberFirst } from '../shared/AddMemberFirst'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
+import { throughThisFriday } from '../shared/week'
 import '../shared/care.scss'
 
 const NO_LUNCH = 'none'
@@ -44,7 +45,7 @@ function DayCareForm({ facilityId, list, elders, onStale }: FormProps) {
   const meals = useRemote(() => fetchSessions(facilityId, 'meal'), `meal|${facilityId}`)
   const day = list.sessions.find((s) => s.id === dayId)
   const elder = elders.find((e) => e.id === elderId) ?? elders[0]
-  const friday = day ? list.sessions.filter((s) => s.date >= day.date && s.date <= fridayOf(day.date)).at(-1)?.date : undefined
+  const through = throughThisFriday(list.sessions, day)
   const lunch = day && meals.data?.sessions.find((s) => s.date === day.date && s.part === 'lunch' && s.bookable)
   const withLunch = !week && lunch && lunchSetId !== NO_LUNCH
 
@@ -54,21 +55,14 @@ function DayCareForm({ facilityId, list, elders, onStale }: FormProps) {
           sessionId: day.id,
           memberId: elder.id,
           quantity: 1,
-          ...(week && friday && friday > day.date ? { throughDate: friday } : {}),
+          ...(week && through ? { throughDate: through } : {}),
           ...(withLunch ? { lunch: { setId: lunchSetId } } : {}),
         }
       : undefined
-  const { quote, placing, confirm, waitlist, joinWaitlist } = useConfirmBooking(request, onStale)
+  const booking = useConfirmBooking(request, onStale)
 
   if (elders.length === 0) {
-    return (
-      <StateView
-        kind='empty'
-        text='请先添加老人的信息'
-        hint='日间照料为 60 周岁及以上的老人提供，需要老人的出生日期。'
-        action={{ label: '添加家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
-      />
-    )
+    return <AddMemberFirst who='老人' hint='日间照料为 60 周岁及以上的老人提供，需要老人的出生日期。' />
   }
   const dayOptions: Option<string>[] = list.sessions.slice(0, 10).map((s) => ({
     value: s.id,
@@ -115,22 +109,10 @@ function DayCareForm({ facilityId, list, elders, onStale }: FormProps) {
         </View>
       )}
       <BookingSummary
-        quote={quote}
+        booking={booking}
         waiting='正在计算费用…'
-        failure={placing.failure}
         ready={request !== undefined}
-        busy={placing.busy}
-        onConfirm={confirm}
-        waitlist={waitlist}
-        onJoinWaitlist={joinWaitlist}
       />
     </View>
   )
-}
-
-/** The Friday of the date's Monday-to-Sunday week. */
-function fridayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`)
-  day.setUTCDate(day.getUTCDate() + ((5 - day.getUTCDay() + 7) % 7))
-  return day.toISOString().slice(0, 10)
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import {
   CARE_AGREEMENT,
   HALF_NAMES,
@@ -10,15 +10,16 @@ import {
 } from '@shared/care'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
-import { StateView } from '@/components/StateView'
 import { Stepper } from '@/components/Stepper'
 import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
+import { AddMemberFirst } from '../shared/AddMemberFirst'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
+import { throughThisFriday } from '../shared/week'
 import '../shared/care.scss'
 
 type Span = 'day' | 'week'
@@ -68,13 +69,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
 
   const session = list.sessions.find((s) => s.id === sessionId)
   const child = kids.find((c) => c.id === childId) ?? kids[0]
-  // The week runs to the Friday of the chosen day's week (sessions exist on working days only).
-  const friday = useMemo(() => {
-    if (!session) return undefined
-    const day = new Date(`${session.date}T00:00:00Z`)
-    day.setUTCDate(day.getUTCDate() + ((5 - day.getUTCDay() + 7) % 7))
-    return day.toISOString().slice(0, 10)
-  }, [session])
+  const through = throughThisFriday(list.sessions, session)
 
   const request: BookingRequest | undefined =
     session && child
@@ -83,12 +78,12 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
           memberId: child.id,
           quantity: 1,
           ...(type === 'full_day' ? {} : { infant: choice }),
-          ...(runs && span === 'week' && friday && friday > session.date ? { throughDate: friday } : {}),
+          ...(runs && span === 'week' && through ? { throughDate: through } : {}),
           ...(agreed ? { care: { serviceAgreementVersion: CARE_AGREEMENT.version, healthCheckDeclared: true } } : {}),
         }
       : undefined
-  const { quote, placing, confirm, waitlist, joinWaitlist } = useConfirmBooking(request, onStale)
-  const needsAgreement = quote.errorField === 'care'
+  const booking = useConfirmBooking(request, onStale)
+  const needsAgreement = booking.quote.errorField === 'care'
 
   const dayOptions: Option<string>[] = list.sessions.slice(0, 15).map((s) => ({
     value: s.id,
@@ -98,14 +93,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
   }))
 
   if (kids.length === 0) {
-    return (
-      <StateView
-        kind='empty'
-        text='请先添加孩子的信息'
-        hint='托育按孩子的月龄分班，需要孩子的出生日期，并由监护人单独同意儿童个人信息保护说明。'
-        action={{ label: '添加孩子', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
-      />
-    )
+    return <AddMemberFirst who='孩子' hint='托育按孩子的月龄分班，需要孩子的出生日期，并由监护人单独同意儿童个人信息保护说明。' />
   }
 
   return (
@@ -165,18 +153,18 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
         )}
       </View>
       {runs && (
-      <View className='card'>
-        <Text className='section-title'>4. 预约几天</Text>
-        <OptionGroup
-          label='预约几天'
-          options={[
-            { value: 'day', label: '只这一天' },
-            { value: 'week', label: '到本周五', sub: '整周一起预约，任何一天没有名额就都不预约' },
-          ]}
-          value={span}
-          onChange={(v) => setSpan(v as Span)}
-        />
-      </View>
+        <View className='card'>
+          <Text className='section-title'>4. 预约几天</Text>
+          <OptionGroup
+            label='预约几天'
+            options={[
+              { value: 'day', label: '只这一天' },
+              { value: 'week', label: '到本周五', sub: '整周一起预约，任何一天没有名额就都不预约' },
+            ]}
+            value={span}
+            onChange={(v) => setSpan(v as Span)}
+          />
+        </View>
       )}
       {(needsAgreement || agreed) && (
         <View className='card'>
@@ -191,15 +179,10 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
         </View>
       )}
       <BookingSummary
-        quote={quote}
+        booking={booking}
         waiting={needsAgreement ? '第一次在本设施预约托育，请先阅读并同意上面的协议' : '正在计算费用…'}
         handled={needsAgreement}
-        failure={placing.failure}
         ready={request !== undefined}
-        busy={placing.busy}
-        onConfirm={confirm}
-        waitlist={waitlist}
-        onJoinWaitlist={joinWaitlist}
       />
     </View>
   )

@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
-import { StateView } from '@/components/StateView'
 import { Stepper } from '@/components/Stepper'
 import { dayLabel } from '@/lib/dates'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
+import { AddMemberFirst } from '../shared/AddMemberFirst'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
 
@@ -33,17 +33,10 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
 
   const request: BookingRequest | undefined =
     first && elder && lastNight ? { sessionId: first.id, memberId: elder.id, quantity: 1, throughDate: lastNight.date } : undefined
-  const { quote, placing, confirm, waitlist, joinWaitlist } = useConfirmBooking(request, onStale)
+  const booking = useConfirmBooking(request, onStale)
 
   if (elders.length === 0) {
-    return (
-      <StateView
-        kind='empty'
-        text='请先添加老人的信息'
-        hint='短期托养为 60 周岁及以上的老人提供，需要老人的出生日期。'
-        action={{ label: '添加家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
-      />
-    )
+    return <AddMemberFirst who='老人' hint='短期托养为 60 周岁及以上的老人提供，需要老人的出生日期。' />
   }
   const nightOptions: Option<string>[] = list.sessions.slice(0, 21).map((s) => ({
     value: s.id,
@@ -72,14 +65,9 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
         {lastNight && <Text className='muted'>最后一晚：{lastNight.date}，第二天 08:00 离开</Text>}
       </View>
       <BookingSummary
-        quote={quote}
+        booking={booking}
         waiting={'正在计算费用…'}
-        failure={placing.failure}
         ready={request !== undefined}
-        busy={placing.busy}
-        onConfirm={confirm}
-        waitlist={waitlist}
-        onJoinWaitlist={joinWaitlist}
       />
     </View>
   )

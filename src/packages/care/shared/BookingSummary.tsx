@@ -3,29 +3,26 @@ import Taro from '@tarojs/taro'
 import { WAITLIST_HOLD_MINUTES } from '@shared/waitlist'
 import type { JoinWaitlist } from '@/hooks/use-join-waitlist'
 import type { QuoteState } from '@/hooks/use-quote'
+import type { ConfirmBooking } from './use-confirm-booking'
 import { QuoteBox } from '@/components/QuoteBox'
 import { formatFen } from '@/lib/money'
 import './care.scss'
 
 interface BookingSummaryProps {
-  quote: QuoteState
+  /** The page's price, confirm tap and waitlist tap (`useConfirmBooking`). */
+  booking: ConfirmBooking
   /** What to say while there is neither a price nor a refusal to show (a field still to fill …). */
   waiting: string
   /** A refusal the page answers itself (the agreement block), not shown as an error. */
   handled?: boolean
-  failure: string | null
   ready: boolean
-  busy: boolean
-  onConfirm: () => void
-  /** Offered when the server says the places are taken. */
-  waitlist: JoinWaitlist
-  onJoinWaitlist: () => void
 }
 
 /** The price the server quoted (or why it will not), the failure of the last tap, and the confirm button. */
-export function BookingSummary(props: BookingSummaryProps) {
-  const { quote, waiting, handled, failure, ready, busy, onConfirm, waitlist, onJoinWaitlist } = props
-  if (quote.errorCode === 'full' || waitlist.entry) return <WaitlistOffer quote={quote} waitlist={waitlist} onJoin={onJoinWaitlist} />
+export function BookingSummary({ booking, waiting, handled, ready }: BookingSummaryProps) {
+  const { quote, placing, confirm, waitlist, joinWaitlist } = booking
+  const { failure, busy } = placing
+  if (quote.errorCode === 'full' || waitlist.entry) return <WaitlistOffer quote={quote} waitlist={waitlist} onJoin={joinWaitlist} />
   return (
     <View className='card care__summary' aria-live='polite'>
       {quote.quote ? (
@@ -46,7 +43,7 @@ export function BookingSummary(props: BookingSummaryProps) {
         className='tap button button--primary care__submit'
         disabled={!ready || !quote.quote || quote.loading || busy}
         loading={busy}
-        onClick={onConfirm}
+        onClick={confirm}
       >
         {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}
       </Button>

@@ -23,3 +23,5 @@ export function useConfirmBooking(request: BookingRequest | undefined, onStale: 
   const joinWaitlist = () => request && waitlist.join(request)
   return { quote, placing, confirm, waitlist, joinWaitlist }
 }
+
+export type ConfirmBooking = ReturnType<typeof useConfirmBooking>

@@ -1,0 +1,14 @@
+import Taro from '@tarojs/taro'
+import { StateView } from '@/components/StateView'
+
+/** A care page with nobody in the family it serves yet: why it needs them, and the way to add them. */
+export function AddMemberFirst({ who, hint }: { who: '孩子' | '老人'; hint: string }) {
+  return (
+    <StateView
+      kind='empty'
+      text={`请先添加${who}的信息`}
+      hint={hint}
+      action={{ label: who === '孩子' ? '添加孩子' : '添加家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
+    />
+  )
+}
