@@ -2,6 +2,7 @@ import { COVERAGE_TARGETS, type Coverage } from '@shared/evaluation'
 import { FUNCTIONS } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { districtFacilityIds } from '../facilities/district-facilities'
 
 /**
  * Per function, the share of the district's resettled communities with a facility (built, not a reserve) offering
@@ -19,10 +20,9 @@ export async function coverage(db: Kysely<Database>, districtId: string): Promis
     .selectFrom('facility_functions as ff')
     .innerJoin('facilities as f', 'f.id', 'ff.facility_id')
     .innerJoin('communities as c', 'c.id', 'f.community_id')
-    .innerJoin('streets as s', 's.id', 'c.street_id')
     .select(['ff.function_code', 'c.id as community_id'])
     .distinct()
-    .where('s.district_id', '=', districtId)
+    .where('f.id', 'in', districtFacilityIds(db, districtId))
     .where('c.resettled', '=', 1)
     .where('f.is_reserve', '=', 0)
     .execute()

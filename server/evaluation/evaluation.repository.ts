@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { districtFacilityIds } from '../facilities/district-facilities'
 import type { PeriodRange } from './period'
 
 const n = (value: string | number | bigint | null | undefined) => Number(value ?? 0)
@@ -8,11 +9,9 @@ const n = (value: string | number | bigint | null | undefined) => Number(value ?
 export function districtFacilities(db: Kysely<Database>, districtId: string) {
   return db
     .selectFrom('facilities as f')
-    .innerJoin('communities as cm', 'cm.id', 'f.community_id')
-    .innerJoin('streets as st', 'st.id', 'cm.street_id')
     .leftJoin('operators as o', 'o.id', 'f.operator_id')
     .select(['f.id', 'f.name', 'f.operator_id', 'o.name as operator_name'])
-    .where('st.district_id', '=', districtId)
+    .where('f.id', 'in', districtFacilityIds(db, districtId))
     .execute()
 }
 

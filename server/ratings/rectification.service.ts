@@ -2,6 +2,7 @@ import { LEVEL_NAMES, type RectificationCase } from '@shared/rating'
 import type { Kysely } from 'kysely'
 import { daysBetween, shanghaiDate, toShanghaiIso } from '../time/shanghai'
 import type { Database, UserRow } from '../db/schema'
+import { districtFacilityIds } from '../facilities/district-facilities'
 import { DomainError, NotFoundError } from '../http/errors'
 import { rectificationAnsweredNotice } from '../notices/notice-kinds'
 import { insertNotice } from '../notices/notice.repository'
@@ -120,10 +121,8 @@ export async function overdueCases(db: Kysely<Database>, districtId: string, now
     .selectFrom('rectification_cases as c')
     .innerJoin('ratings as r', 'r.id', 'c.rating_id')
     .innerJoin('facilities as f', 'f.id', 'c.facility_id')
-    .innerJoin('communities as cm', 'cm.id', 'f.community_id')
-    .innerJoin('streets as st', 'st.id', 'cm.street_id')
     .select(['c.id', 'c.facility_id', 'f.name', 'r.level', 'c.due_date'])
-    .where('st.district_id', '=', districtId)
+    .where('c.facility_id', 'in', districtFacilityIds(db, districtId))
     .where('c.status', '=', 'open')
     .where('c.due_date', '<', today)
     .orderBy('c.due_date')

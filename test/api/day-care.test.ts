@@ -1,9 +1,9 @@
-import { bookingListSchema, bookingSchema, errorBodySchema } from '@shared/index'
+import { bookingListSchema, bookingSchema } from '@shared/index'
 import { dayCareId } from '../../server/db/seed/day-care'
 import { holidayCareId } from '../../server/db/seed/after-school'
 import { seedAfterSchool } from '../../server/db/seed/after-school'
 import { addDays } from '../../server/time/shanghai'
-import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, mealSession, postBooking } from '../support/bookings'
 import { nextMonday } from '../support/calendar'
 import { DATABASES } from '../support/databases'
@@ -11,14 +11,8 @@ import { DATABASES } from '../support/databases'
 const CENTRE = 'yl-hongqi'
 
 describe.each(DATABASES)('日间照料 with lunch, and holiday 托管 sessions, on %s', (database) => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp(database)
-  })
-  afterAll(() => t.close())
-
+  const t = useTestApp(database)
   const db = () => t.store.db.kysely
-  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
   const booked = async (id: string) =>
     (await db().selectFrom('sessions').select('booked').where('id', '=', id).executeTakeFirstOrThrow()).booked
   const elder = async (openid: string) => {

@@ -1,7 +1,7 @@
-import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, sessionListSchema } from '@shared/index'
+import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, sessionListSchema } from '@shared/index'
 import { infantSessionId } from '../../server/db/seed/infant-care'
 import { addDays } from '../../server/time/shanghai'
-import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
 import { bornMonthsBefore, nextMonday } from '../support/calendar'
 import { DATABASES } from '../support/databases'
@@ -12,14 +12,8 @@ const care = { serviceAgreementVersion: CARE_AGREEMENT.version, healthCheckDecla
 
 
 describe.each(DATABASES)('infant care on %s', (database) => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp(database)
-  })
-  afterAll(() => t.close())
-
+  const t = useTestApp(database)
   const db = () => t.store.db.kysely
-  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
   const child = (guardian: { authorization: string }, birthDate: string, name = '李小雨') =>
     addMember(t.app, guardian, { name, relation: '女儿', birthDate, childConsentVersion: CHILD_CONSENT.version })
   const classBooked = async (date: string, classCode: string) =>

@@ -1,11 +1,11 @@
-import { bookingSchema, errorBodySchema, overdueCaseListSchema, ratingSchema, ratingSummarySchema, rectificationCaseListSchema } from '@shared/index'
+import { bookingSchema, overdueCaseListSchema, ratingSchema, ratingSummarySchema, rectificationCaseListSchema } from '@shared/index'
 import { changeBookingStatus } from '../../server/bookings/booking-lifecycle'
 import { addWorkingDays } from '../../server/calendar/working-days'
 import { loadCalendar } from '../../server/ratings/rating.repository'
 import { rateBooking } from '../../server/ratings/rating.service'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
-import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, book, mealOrder, mealSession } from '../support/bookings'
 import { DATABASES } from '../support/databases'
 
@@ -14,14 +14,8 @@ const good = { level: 5, scores: { attitude: 5, quality: 4, environment: 5, pric
 const bad = { level: 1, scores: { attitude: 2, quality: 1, environment: 3, price: 2 }, wouldUseAgain: false, comment: '<b>菜是凉的</b>' }
 
 describe.each(DATABASES)('好差评 on %s', (database) => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp(database)
-  })
-  afterAll(() => t.close())
-
+  const t = useTestApp(database)
   const db = () => t.store.db.kysely
-  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
   const rate = (headers: Headers, bookingId: string, payload: object) =>
     t.app.inject({ method: 'POST', url: `/api/bookings/${bookingId}/rating`, headers, payload })
   let families = 0

@@ -1,22 +1,16 @@
-import { bookingSchema, errorBodySchema } from '@shared/index'
+import { bookingSchema } from '@shared/index'
 import { respiteNightId } from '../../server/db/seed/respite'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { addDays, shanghaiDate } from '../../server/time/shanghai'
-import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'
 
 const HOME = 'yl-jiayuan'
 
 describe.each(DATABASES)('短期托养 stays on %s', (database) => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp(database)
-  })
-  afterAll(() => t.close())
-
+  const t = useTestApp(database)
   const db = () => t.store.db.kysely
-  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
   const night = (offset: number) => addDays(shanghaiDate(new Date()), offset)
   const stay = (memberId: string, from: number, nights: number) => ({
     sessionId: respiteNightId(HOME, night(from)),

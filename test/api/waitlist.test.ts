@@ -1,9 +1,9 @@
-import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, waitlistEntrySchema, waitlistListSchema } from '@shared/index'
+import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, waitlistEntrySchema, waitlistListSchema } from '@shared/index'
 import { infantSessionId } from '../../server/db/seed/infant-care'
 import { respiteNightId } from '../../server/db/seed/respite'
 import { addDays, shanghaiDate } from '../../server/time/shanghai'
 import { runWaitlist } from '../../server/waitlist/waitlist-offers'
-import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
 import { bornMonthsBefore, nextMonday } from '../support/calendar'
 import { DATABASES } from '../support/databases'
@@ -13,14 +13,8 @@ const NURSERY = 'yl-hangkong-erlu'
 type Headers = { authorization: string }
 
 describe.each(DATABASES)('waitlist on %s', (database) => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp(database)
-  })
-  afterAll(() => t.close())
-
+  const t = useTestApp(database)
   const db = () => t.store.db.kysely
-  const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
   const night = (offset: number) => addDays(shanghaiDate(new Date()), offset)
   const oneNight = (memberId: string, offset: number) => ({ sessionId: respiteNightId(HOME, night(offset)), memberId })
   const beds = async (offset: number) =>

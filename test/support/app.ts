@@ -1,3 +1,4 @@
+import { errorBodySchema } from '@shared/errors'
 import { buildApp } from '../../server/app'
 import type { AppInstance } from '../../server/app-instance'
 import { type Config, loadConfig } from '../../server/config'
@@ -36,3 +37,30 @@ export async function devLogin(app: AppInstance, openid: string, role?: string):
   if (res.statusCode !== 200) throw new Error(`dev login failed: ${res.statusCode} ${res.body}`)
   return { authorization: `Bearer ${res.json().token}` }
 }
+
+/**
+ * For a describe block: a test app created before its tests and closed after. `t.app` and `t.store` read the
+ * current one, so the block's helpers can be written once at the top.
+ */
+export function useTestApp(database: DatabaseName): Pick<TestApp, 'app' | 'store'> {
+  let current: TestApp | undefined
+  beforeAll(async () => {
+    current = await createTestApp(database)
+  })
+  afterAll(() => current?.close())
+  const live = () => {
+    if (!current) throw new Error('the test app is not started yet: use it inside a test or a hook')
+    return current
+  }
+  return {
+    get app() {
+      return live().app
+    },
+    get store() {
+      return live().store
+    },
+  }
+}
+
+/** The `error` of an error answer's body. */
+export const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
+import { seedRule, seedSessions } from './seed-rows'
 import { isSchoolDay, isSchoolHoliday } from './school-calendar'
 
 // 儿童托管 at the facilities of the plan that offer it (航空二路社区, 佳苑社区): after school 16:30–19:00 on school
@@ -21,45 +22,34 @@ export async function seedAfterSchool(trx: Transaction<Database>, now: Date): Pr
   const schoolDays = days.filter(isSchoolDay)
   const holidays = days.filter(isSchoolHoliday)
   for (const facility_id of CENTRES) {
-    await trx
-      .insertInto('booking_rules')
-      .values({ facility_id, function_code: 'child_care', ...AFTER_SCHOOL_RULE })
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code']).doNothing())
-      .execute()
-    await trx
-      .insertInto('sessions')
-      .values(
-        schoolDays.map((date) => ({
-          id: afterSchoolId(facility_id, date),
-          facility_id,
-          function_code: 'child_care',
-          date,
-          part: 'afternoon',
-          starts_at: shanghaiInstant(date, '16:30').toISOString(),
-          ends_at: shanghaiInstant(date, '19:00').toISOString(),
-          capacity: PLACES,
-          price_fen: PRICE_FEN,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
-      .execute()
-    if (holidays.length === 0) continue
-    await trx
-      .insertInto('sessions')
-      .values(
-        holidays.map((date) => ({
-          id: holidayCareId(facility_id, date),
-          facility_id,
-          function_code: 'child_care',
-          date,
-          part: 'full_day',
-          starts_at: shanghaiInstant(date, '08:30').toISOString(),
-          ends_at: shanghaiInstant(date, '17:30').toISOString(),
-          capacity: PLACES,
-          price_fen: HOLIDAY_PRICE_FEN,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
-      .execute()
+    await seedRule(trx, facility_id, 'child_care', AFTER_SCHOOL_RULE)
+    await seedSessions(
+      trx,
+      schoolDays.map((date) => ({
+        id: afterSchoolId(facility_id, date),
+        facility_id,
+        function_code: 'child_care',
+        date,
+        part: 'afternoon',
+        starts_at: shanghaiInstant(date, '16:30').toISOString(),
+        ends_at: shanghaiInstant(date, '19:00').toISOString(),
+        capacity: PLACES,
+        price_fen: PRICE_FEN,
+      })),
+    )
+    await seedSessions(
+      trx,
+      holidays.map((date) => ({
+        id: holidayCareId(facility_id, date),
+        facility_id,
+        function_code: 'child_care',
+        date,
+        part: 'full_day',
+        starts_at: shanghaiInstant(date, '08:30').toISOString(),
+        ends_at: shanghaiInstant(date, '17:30').toISOString(),
+        capacity: PLACES,
+        price_fen: HOLIDAY_PRICE_FEN,
+      })),
+    )
   }
 }

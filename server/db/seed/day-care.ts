@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
+import { seedRule, seedSessions } from './seed-rows'
 
 // 日间照料 at the two facilities with 养老服务 and a kitchen but no respite beds (红旗社区, 人民东路社区): day places
 // 08:30–17:00 Monday to Friday; places and price are examples. Booked by 18:00 the evening before, so the lunch
@@ -27,27 +28,20 @@ export async function seedDayCare(trx: Transaction<Database>, now: Date): Promis
     return weekday !== 0 && weekday !== 6
   })
   for (const facility_id of CENTRES) {
-    await trx
-      .insertInto('booking_rules')
-      .values({ facility_id, function_code: 'elderly_care', ...DAY_CARE_RULE })
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code']).doNothing())
-      .execute()
-    await trx
-      .insertInto('sessions')
-      .values(
-        days.map((date) => ({
-          id: dayCareId(facility_id, date),
-          facility_id,
-          function_code: 'elderly_care',
-          date,
-          part: 'full_day',
-          starts_at: shanghaiInstant(date, '08:30').toISOString(),
-          ends_at: shanghaiInstant(date, '17:00').toISOString(),
-          capacity: PLACES,
-          price_fen: PRICE_FEN,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
-      .execute()
+    await seedRule(trx, facility_id, 'elderly_care', DAY_CARE_RULE)
+    await seedSessions(
+      trx,
+      days.map((date) => ({
+        id: dayCareId(facility_id, date),
+        facility_id,
+        function_code: 'elderly_care',
+        date,
+        part: 'full_day',
+        starts_at: shanghaiInstant(date, '08:30').toISOString(),
+        ends_at: shanghaiInstant(date, '17:00').toISOString(),
+        capacity: PLACES,
+        price_fen: PRICE_FEN,
+      })),
+    )
   }
 }

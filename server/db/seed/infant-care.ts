@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import { INFANT_CLASSES } from '@shared/care'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
+import { seedRule, seedSessions } from './seed-rows'
 
 // 婴幼儿托育 at the two facilities of the plan that offer it (附件3: 航空二路社区, 人民东路社区). Places per class stay
 // below the standard's maxima; prices per day are examples (the plan publishes none).
@@ -26,11 +27,7 @@ export const infantSessionId = (facilityId: string, date: string) => `${facility
 export async function seedInfantCare(trx: Transaction<Database>, now: Date): Promise<void> {
   const today = shanghaiDate(now)
   for (const facility_id of NURSERIES) {
-    await trx
-      .insertInto('booking_rules')
-      .values({ facility_id, function_code: 'infant_care', ...INFANT_RULE })
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code']).doNothing())
-      .execute()
+    await seedRule(trx, facility_id, 'infant_care', INFANT_RULE)
     await trx
       .insertInto('infant_care_rates')
       .values(

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely'
 import { publishMealDays, saveTemplateEntry } from '../../meals/meal-template'
 import { addDays, shanghaiDate } from '../../time/shanghai'
 import type { Database } from '../schema'
+import { seedRule } from './seed-rows'
 import { district, facilities } from './yanliang'
 
 // 社区助餐 for the demo. The plan publishes no menus, prices or subsidy amounts for 阎良区: the figures below
@@ -114,11 +115,7 @@ export async function seedMeals(trx: Transaction<Database>, now: Date): Promise<
   const today = shanghaiDate(now)
   for (const kitchen of KITCHENS) {
     const facility_id = kitchen.facilityId
-    await trx
-      .insertInto('booking_rules')
-      .values({ facility_id, function_code: 'meal', ...MEAL_RULE })
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code']).doNothing())
-      .execute()
+    await seedRule(trx, facility_id, 'meal', MEAL_RULE)
     await trx
       .insertInto('meal_settings')
       .values({ facility_id, ...MEAL_SETTINGS })

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
+import { seedRule, seedSessions } from './seed-rows'
 
 // 短期托养 beds at the two larger facilities with 养老服务; beds, price and the longest stay are examples.
 const HOMES = ['yl-jiayuan', 'yl-hangkong-erlu']
@@ -22,28 +23,21 @@ export const respiteNightId = (facilityId: string, date: string) => `${facilityI
 export async function seedRespite(trx: Transaction<Database>, now: Date): Promise<void> {
   const today = shanghaiDate(now)
   for (const facility_id of HOMES) {
-    await trx
-      .insertInto('booking_rules')
-      .values({ facility_id, function_code: 'elderly_care', ...RESPITE_RULE })
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code']).doNothing())
-      .execute()
+    await seedRule(trx, facility_id, 'elderly_care', RESPITE_RULE)
     const nights = Array.from({ length: SEEDED_NIGHTS }, (_, i) => addDays(today, i))
-    await trx
-      .insertInto('sessions')
-      .values(
-        nights.map((date) => ({
-          id: respiteNightId(facility_id, date),
-          facility_id,
-          function_code: 'elderly_care',
-          date,
-          part: 'night',
-          starts_at: shanghaiInstant(date, '18:00').toISOString(),
-          ends_at: shanghaiInstant(addDays(date, 1), '08:00').toISOString(),
-          capacity: BEDS,
-          price_fen: NIGHT_PRICE_FEN,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
-      .execute()
+    await seedSessions(
+      trx,
+      nights.map((date) => ({
+        id: respiteNightId(facility_id, date),
+        facility_id,
+        function_code: 'elderly_care',
+        date,
+        part: 'night',
+        starts_at: shanghaiInstant(date, '18:00').toISOString(),
+        ends_at: shanghaiInstant(addDays(date, 1), '08:00').toISOString(),
+        capacity: BEDS,
+        price_fen: NIGHT_PRICE_FEN,
+      })),
+    )
   }
 }
