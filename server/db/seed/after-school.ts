@@ -16,40 +16,32 @@ const SEEDED_DAYS = 45
 export const afterSchoolId = (facilityId: string, date: string) => `${facilityId}-after-school-${date}`
 export const holidayCareId = (facilityId: string, date: string) => `${facilityId}-holiday-care-${date}`
 
+/** After school on a school day, all day on a school holiday; nothing on other days (an ordinary weekend). */
+const SESSION_OF_DAY = [
+  { applies: isSchoolDay, id: afterSchoolId, part: 'afternoon', from: '16:30', to: '19:00', priceFen: PRICE_FEN },
+  { applies: isSchoolHoliday, id: holidayCareId, part: 'full_day', from: '08:30', to: '17:30', priceFen: HOLIDAY_PRICE_FEN },
+] as const
+
 export async function seedAfterSchool(trx: Transaction<Database>, now: Date): Promise<void> {
   const today = shanghaiDate(now)
   const days = Array.from({ length: SEEDED_DAYS }, (_, i) => addDays(today, i))
-  const schoolDays = days.filter(isSchoolDay)
-  const holidays = days.filter(isSchoolHoliday)
   for (const facility_id of CENTRES) {
     await seedRule(trx, facility_id, 'child_care', AFTER_SCHOOL_RULE)
     await seedSessions(
       trx,
-      schoolDays.map((date) => ({
-        id: afterSchoolId(facility_id, date),
-        facility_id,
-        function_code: 'child_care',
-        date,
-        part: 'afternoon',
-        starts_at: shanghaiInstant(date, '16:30').toISOString(),
-        ends_at: shanghaiInstant(date, '19:00').toISOString(),
-        capacity: PLACES,
-        price_fen: PRICE_FEN,
-      })),
-    )
-    await seedSessions(
-      trx,
-      holidays.map((date) => ({
-        id: holidayCareId(facility_id, date),
-        facility_id,
-        function_code: 'child_care',
-        date,
-        part: 'full_day',
-        starts_at: shanghaiInstant(date, '08:30').toISOString(),
-        ends_at: shanghaiInstant(date, '17:30').toISOString(),
-        capacity: PLACES,
-        price_fen: HOLIDAY_PRICE_FEN,
-      })),
+      days.flatMap((date) =>
+        SESSION_OF_DAY.filter((kind) => kind.applies(date)).map((kind) => ({
+          id: kind.id(facility_id, date),
+          facility_id,
+          function_code: 'child_care',
+          date,
+          part: kind.part,
+          starts_at: shanghaiInstant(date, kind.from).toISOString(),
+          ends_at: shanghaiInstant(date, kind.to).toISOString(),
+          capacity: PLACES,
+          price_fen: kind.priceFen,
+        })),
+      ),
     )
   }
 }
