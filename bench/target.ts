@@ -59,6 +59,7 @@ async function api(db: Db): Promise<AppInstance> {
     config: loadConfig({ STATIC_DIR: 'bench/no-static', LOG_LEVEL: 'silent', AUTH_DEV_LOGIN: '1' }),
     db,
     logger: false,
+    clock: () => new Date(),
   })
   instrument(app)
   return app

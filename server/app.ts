@@ -11,6 +11,7 @@ import type { Config } from './config'
 import type { Db } from './db/connection'
 import { facilityRoutes } from './facilities/facility.routes'
 import { healthRoutes } from './health/health.routes'
+import { registerAccessPolicy } from './http/access-hook'
 import { registerErrorHandling } from './http/error-handler'
 import { logSerializers } from './http/log-serializers'
 import { type ZodTypeProvider, useZod } from './http/zod-provider'
@@ -27,8 +28,8 @@ export interface AppOptions {
   db: Db
   /** Pino options or a destination; tests pass a stream to read what would be logged. */
   logger?: FastifyServerOptions['logger']
-  /** The clock rules read; the wall clock unless a test sets another. */
-  clock?: () => Date
+  /** The clock rules read: server/main.ts passes the wall clock, tests one they set. */
+  clock: () => Date
 }
 
 /** Builds the API as a Fastify instance that does not listen: `server/main.ts` listens, tests inject. */
@@ -42,9 +43,9 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
 
   app.decorate('config', config)
   app.decorate('db', db)
-  app.decorate('now', clock ?? (() => new Date()))
+  app.decorate('now', clock)
 
-  // 1. Cross-cutting: security headers, validation, one error shape.
+  // 1. Cross-cutting: security headers, validation, who may call each route, one error shape.
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -56,6 +57,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
     strictTransportSecurity: false,
   })
   useZod(app)
+  registerAccessPolicy(app)
   const staticRoot = resolve(config.STATIC_DIR)
   const servesH5 = existsSync(resolve(staticRoot, 'index.html'))
   registerErrorHandling(app, { spaFallback: servesH5 })

@@ -1,35 +1,37 @@
 import { buildApp } from './app'
 import { purgeIdempotencyKeys } from './bookings/idempotency'
-import { every } from './jobs/every'
-import { startNoticeSender } from './notices/notice-runner'
-import { runWaitlist } from './waitlist/waitlist-offers'
-import { publishEndedQuarter } from './evaluation/qualified-list.service'
-
-const HOUR_MS = 3_600_000
 import { loadConfig } from './config'
 import { connect } from './db/connection'
 import { migrateToLatest } from './db/migrate'
 import { seedDistrict } from './db/seed/seed'
+import { publishEndedQuarter } from './evaluation/qualified-list.service'
+import { every } from './jobs/every'
+import { startNoticeSender } from './notices/notice-runner'
+import { runWaitlist } from './waitlist/waitlist-offers'
 
+const HOUR_MS = 3_600_000
 const IDEMPOTENCY_KEY_DAYS = 7
+
+/** The one clock of the process: rules, jobs and the seed read the time from it, never from `new Date()`. */
+const clock = (): Date => new Date()
 
 /** Migrates, seeds, listens, and closes cleanly on SIGINT / SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig()
   const db = connect(config.DATABASE_URL, { backgroundCheckpoint: true })
   await migrateToLatest(db)
-  await seedDistrict(db)
-  await purgeIdempotencyKeys(db.kysely, new Date(Date.now() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
+  await seedDistrict(db, clock())
+  await purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
 
-  const app = await buildApp({ config, db })
-  const stopSender = startNoticeSender(db, config, (err) => app.log.error({ err }, 'notice delivery failed'))
+  const app = await buildApp({ config, db, clock })
+  const stopSender = startNoticeSender(db, config, clock, (err) => app.log.error({ err }, 'notice delivery failed'))
   const stopWaitlist = every(
     config.WAITLIST_INTERVAL_MS,
-    () => runWaitlist(db.kysely, new Date()),
+    () => runWaitlist(db.kysely, clock()),
     (err) => app.log.error({ err }, 'waitlist round failed'),
   )
   // The quarter's qualified-operator list is published once the quarter has ended (checked hourly and at start).
-  const publishLists = () => publishEndedQuarter(db.kysely, new Date())
+  const publishLists = () => publishEndedQuarter(db.kysely, clock())
   await publishLists().catch((err) => app.log.error({ err }, 'publishing the qualified-operator list failed'))
   const stopLists = every(HOUR_MS, publishLists, (err) => app.log.error({ err }, 'publishing the qualified-operator list failed'))
   const close = async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from './common'
-import { calendarDateSchema } from './dates'
+import { calendarDateSchema, isCalendarDate } from './dates'
 
 /** The consent text a resident accepts before a family member's details are stored; its version is recorded. */
 export const MEMBER_CONSENT = {
@@ -44,13 +44,26 @@ const text = (label: string, max: number) =>
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}最多 ${max} 个字` })
 
+/** Nobody we serve was born before this day. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01'
+
+/**
+ * Why a birth date cannot be right on `today` (Asia/Shanghai), or undefined: the one rule the form checks as the
+ * resident types and the server checks, with its own clock, before saving.
+ */
+export function birthDateIssue(date: string, today: string): string | undefined {
+  if (!isCalendarDate(date)) return '没有这一天，请核对年月日'
+  if (date < EARLIEST_BIRTH_DATE) return '出生日期不能早于 1900 年'
+  if (date > today) return '出生日期不能晚于今天'
+  return undefined
+}
+
 const memberFields = {
   name: text('姓名', 20),
   /** 本人, 父亲, 母亲, 配偶 … as the resident says it. */
   relation: text('关系', 10),
-  birthDate: calendarDateSchema.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
-    error: '出生日期不在合理范围内',
-  }),
+  // Not after today is checked by the server with its clock (`birthDateIssue`); a schema has no clock.
+  birthDate: calendarDateSchema.refine((d) => d >= EARLIEST_BIRTH_DATE, { error: '出生日期不能早于 1900 年' }),
   mobilityNeed: z.boolean({ error: '应为 是 或 否' }),
   dietNotes: z.string().trim().max(100, { error: '饮食禁忌最多 100 个字' }).nullable(),
   address: z.string().trim().max(100, { error: '送餐地址最多 100 个字' }).nullable(),

@@ -12,23 +12,25 @@ export async function authRoutes(app: AppInstance): Promise<void> {
     apiBase: config.WECHAT_API_BASE,
     timeoutMs: config.WECHAT_TIMEOUT_MS,
   }
+  const open = { access: 'public' } as const
 
   app.post(
     '/auth/wechat',
-    { schema: { body: wechatLoginBodySchema, response: { 200: loginResultSchema } } },
-    async (request) => loginWithWechat(app.db.kysely, wechat, policy, request.body.code),
+    { config: open, schema: { body: wechatLoginBodySchema, response: { 200: loginResultSchema } } },
+    async (request) => loginWithWechat(app.db.kysely, wechat, policy, request.body.code, app.now()),
   )
 
   if (config.AUTH_DEV_LOGIN) {
     app.post(
       '/auth/dev',
-      { schema: { body: devLoginBodySchema, response: { 200: loginResultSchema } } },
-      async (request) => loginForDevelopment(app.db.kysely, policy, request.body.openid, request.body.role),
+      { config: open, schema: { body: devLoginBodySchema, response: { 200: loginResultSchema } } },
+      async (request) => loginForDevelopment(app.db.kysely, policy, request.body.openid, request.body.role, app.now()),
     )
   }
 
-  app.post('/auth/logout', { schema: { response: { 200: z.object({ ok: z.literal(true) }) } } }, async (request) => {
-    await logout(app.db.kysely, request.headers.authorization)
+  // Public: signing out with a token that has already expired still succeeds.
+  app.post('/auth/logout', { config: open, schema: { response: { 200: z.object({ ok: z.literal(true) }) } } }, async (request) => {
+    await logout(app.db.kysely, request.headers.authorization, app.now())
     return { ok: true as const }
   })
 }

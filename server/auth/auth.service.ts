@@ -18,10 +18,11 @@ export async function loginWithWechat(
   wechat: WechatSettings,
   policy: SessionPolicy,
   code: string,
+  now: Date,
 ): Promise<LoginResult> {
   const session = await code2Session(wechat, code)
-  const user = await upsertUserByOpenid(db, session.openid, new Date())
-  return startSession(db, policy, user, session.sessionKey)
+  const user = await upsertUserByOpenid(db, session.openid, now)
+  return startSession(db, policy, user, session.sessionKey, now)
 }
 
 /** Development identities for the H5 demo and tests; the route exists only with AUTH_DEV_LOGIN=1. */
@@ -30,13 +31,14 @@ export async function loginForDevelopment(
   policy: SessionPolicy,
   openid: string,
   role: Role | undefined,
+  now: Date,
 ): Promise<LoginResult> {
-  let user = await upsertUserByOpenid(db, `dev:${openid}`, new Date())
+  let user = await upsertUserByOpenid(db, `dev:${openid}`, now)
   if (role && role !== user.role) {
     await setUserRole(db, user.id, role)
     user = { ...user, role }
   }
-  return startSession(db, policy, user, null)
+  return startSession(db, policy, user, null, now)
 }
 
 async function startSession(
@@ -44,26 +46,26 @@ async function startSession(
   policy: SessionPolicy,
   user: UserRow,
   wechatSessionKey: string | null,
+  now: Date,
 ): Promise<LoginResult> {
   const token = newToken()
-  const now = new Date()
   const expiresAt = new Date(now.getTime() + policy.ttlDays * DAY_MS)
   await insertSession(db, { userId: user.id, tokenHash: hashToken(token), wechatSessionKey, now, expiresAt })
   return { token, expiresAt: expiresAt.toISOString(), user: toUser(user) }
 }
 
 /** The user a bearer token belongs to, or 401. */
-export async function authenticate(db: Kysely<Database>, authorization: string | undefined): Promise<UserRow> {
+export async function authenticate(db: Kysely<Database>, authorization: string | undefined, now: Date): Promise<UserRow> {
   const token = bearerToken(authorization)
   if (!token) throw new UnauthorizedError()
-  const user = await findUserByTokenHash(db, hashToken(token), new Date())
+  const user = await findUserByTokenHash(db, hashToken(token), now)
   if (!user) throw new UnauthorizedError('登录已过期，请重新登录')
   return user
 }
 
-export async function logout(db: Kysely<Database>, authorization: string | undefined): Promise<void> {
+export async function logout(db: Kysely<Database>, authorization: string | undefined, now: Date): Promise<void> {
   const token = bearerToken(authorization)
-  if (token) await revokeSessionByTokenHash(db, hashToken(token), new Date())
+  if (token) await revokeSessionByTokenHash(db, hashToken(token), now)
 }
 
 function bearerToken(authorization: string | undefined): string | undefined {

@@ -16,3 +16,7 @@ export async function upsertUserByOpenid(db: Kysely<Database>, openid: string, n
 export async function setUserRole(db: Kysely<Database>, userId: string, role: Role): Promise<void> {
   await db.updateTable('users').set({ role }).where('id', '=', userId).execute()
 }
+
+export async function findUserByOpenid(db: Kysely<Database>, openid: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst()
+}

@@ -7,6 +7,7 @@ export async function sessionRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/facilities/:id/sessions',
     {
+      config: { access: 'public' },
       schema: { params: facilityIdParamsSchema, querystring: sessionListQuerySchema, response: { 200: sessionListSchema } },
     },
     async (request) =>

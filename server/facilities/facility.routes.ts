@@ -11,24 +11,26 @@ import { listDistricts } from './facility.repository'
 import { getFacility, listFacilities } from './facility.service'
 
 export async function facilityRoutes(app: AppInstance): Promise<void> {
-  app.get('/functions', { schema: { response: { 200: functionListSchema } } }, async () => ({
+  const open = { access: 'public' } as const
+
+  app.get('/functions', { config: open, schema: { response: { 200: functionListSchema } } }, async () => ({
     functions: [...FUNCTIONS],
   }))
 
   // The districts the service covers: a family member's home district decides the meal subsidy.
-  app.get('/districts', { schema: { response: { 200: districtListSchema } } }, async () => ({
+  app.get('/districts', { config: open, schema: { response: { 200: districtListSchema } } }, async () => ({
     districts: await listDistricts(app.db.kysely),
   }))
 
   app.get(
     '/facilities',
-    { schema: { querystring: facilityListQuerySchema, response: { 200: facilityListSchema } } },
+    { config: open, schema: { querystring: facilityListQuerySchema, response: { 200: facilityListSchema } } },
     async (request) => ({ facilities: await listFacilities(app.db.kysely, request.query) }),
   )
 
   app.get(
     '/facilities/:id',
-    { schema: { params: facilityIdParamsSchema, response: { 200: facilityDetailSchema } } },
+    { config: open, schema: { params: facilityIdParamsSchema, response: { 200: facilityDetailSchema } } },
     async (request) => getFacility(app.db.kysely, request.params.id),
   )
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import type { AppInstance } from '../app-instance'
 
 export async function healthRoutes(app: AppInstance): Promise<void> {
-  app.get('/health', { schema: { response: { 200: healthSchema, 503: healthSchema } } }, async (_request, reply) => {
+  app.get('/health', { config: { access: 'public' }, schema: { response: { 200: healthSchema, 503: healthSchema } } }, async (_request, reply) => {
     const reachable = await sql`select 1`
       .execute(app.db.kysely)
       .then(() => true)

@@ -31,24 +31,43 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-/** Bad input, naming the field and why; built by the request validator or by a rule on a valid shape. */
+/**
+ * Bad input, naming the field and why; built by the request validator or by a rule on a valid shape. The
+ * message is for a resident: it names the field in Chinese, never by its name in the API (`field` carries that).
+ */
 export class InvalidInputError extends DomainError {
   constructor(
     readonly field: string,
     readonly reason: string,
+    /** Where the field was sent (`body`, `querystring` …), when the validator found it: some names mean two things. */
+    part?: string,
   ) {
-    super('invalid_input', `${fieldLabel(field)}填写有误：${reason}`)
+    super('invalid_input', inputMessage(field, reason, part))
   }
 }
 
-const FIELD_LABELS: Record<string, string> = {
+function inputMessage(field: string, reason: string, part: string | undefined): string {
+  const label = fieldLabel(field, part)
+  if (label) return `${label}填写有误：${reason}`
+  // A reason written for this field in Chinese says enough by itself; anything else stays general.
+  return /[\u4e00-\u9fff]{2}/.test(reason) && !GENERIC_REASONS.has(reason) ? reason : `提交的内容有误：${reason}`
+}
+
+/** Reasons that do not say which field they are about. */
+const GENERIC_REASONS = new Set(['必填', '不能为空', '格式不正确'])
+
+/**
+ * Chinese names of the fields anyone can send, by their last name in the path; `sets.name` (a nested field
+ * under its parent) and `querystring:code` (a field in one part of the request) win over the plain name.
+ */
+export const FIELD_LABELS: Record<string, string> = {
   function: '服务类型',
   lat: '纬度',
   lng: '经度',
-  code: '登录凭证',
-  openid: 'openid',
+  'body:code': '登录凭证',
+  'querystring:code': '核销码',
+  openid: '账号标识',
   role: '角色',
-  id: '编号',
   sessionId: '场次',
   memberId: '服务对象',
   quantity: '数量',
@@ -57,6 +76,7 @@ const FIELD_LABELS: Record<string, string> = {
   delivery: '送餐地址',
   address: '地址',
   name: '姓名',
+  'sets.name': '套餐名称',
   relation: '关系',
   birthDate: '出生日期',
   mobilityNeed: '行动不便',
@@ -66,7 +86,7 @@ const FIELD_LABELS: Record<string, string> = {
   consentVersion: '知情同意',
   date: '日期',
   status: '状态',
-  'idempotency-key': 'Idempotency-Key',
+  'idempotency-key': '请求编号（Idempotency-Key）',
   expectedPayableFen: '应付金额',
   reason: '原因',
   capacity: '容量',
@@ -75,8 +95,9 @@ const FIELD_LABELS: Record<string, string> = {
   sets: '套餐',
   priceFen: '价格',
   dishes: '菜品',
+  tags: '标签',
   weekday: '星期',
-  part: '餐次',
+  part: '时段',
   from: '开始日期',
   to: '结束日期',
   throughDate: '结束日期',
@@ -86,11 +107,21 @@ const FIELD_LABELS: Record<string, string> = {
   healthNotes: '健康情况',
   childConsentVersion: '儿童信息保护说明',
   gender: '性别',
+  meal: '套餐',
+  lunch: '午餐',
+  infant: '托育类型',
+  level: '等级',
+  period: '统计周期',
+  format: '导出格式',
+  accept: '是否认可',
 }
 
-function fieldLabel(field: string): string {
-  const last = field.split('.').pop() ?? field
-  return FIELD_LABELS[last] ?? `「${field}」`
+export function fieldLabel(field: string, part?: string): string | undefined {
+  const names = field.split('.').filter((name) => !/^\d+$/.test(name))
+  const last = names.at(-1) ?? field
+  const candidates = [part && `${part}:${field}`, names.length > 1 && `${names.at(-2)}.${last}`, last]
+  for (const key of candidates) if (key && FIELD_LABELS[key]) return FIELD_LABELS[key]
+  return undefined
 }
 
 const STATUS: Record<ErrorCode, number> = {

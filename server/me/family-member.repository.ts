@@ -1,7 +1,7 @@
 import { CHILD_CONSENT, type FamilyMember, type MemberCreate, type MemberUpdate, type SubsidyCategory } from '@shared/member'
 import type { Kysely } from 'kysely'
 import type { Database, FamilyMemberRow } from '../db/schema'
-import { ageOn, shanghaiDate } from '../time/shanghai'
+import { ageOn } from '../time/shanghai'
 
 export function toFamilyMember(row: FamilyMemberRow, today: string): FamilyMember {
   return {
@@ -27,7 +27,7 @@ export function toFamilyMember(row: FamilyMemberRow, today: string): FamilyMembe
 export async function listFamilyMembers(
   db: Kysely<Database>,
   ownerUserId: string,
-  today: string = shanghaiDate(new Date()),
+  today: string,
 ): Promise<FamilyMember[]> {
   const rows = await db
     .selectFrom('family_members')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { CHILD_CONSENT, type FamilyMember, type MemberCreate, type MemberUpdate } from '@shared/member'
+import { CHILD_CONSENT, birthDateIssue, type FamilyMember, type MemberCreate, type MemberUpdate } from '@shared/member'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { DomainError, InvalidInputError, NotFoundError } from '../http/errors'
@@ -28,10 +28,13 @@ interface ChildFacts {
 }
 
 /**
+ * A birth date must be a day that has been (checked against the server's clock, not the schema's). And
  * 个人信息保护法 §28, §31: a child under 14 is stored only with the guardian's separate consent; allergies and
  * health notes are asked only for children (the least data needed, §6). One rule for adding and for correcting.
  */
-function assertChildRules(facts: ChildFacts, now: Date): void {
+function assertMemberRules(facts: ChildFacts, now: Date): void {
+  const birthIssue = facts.birthDate === null ? undefined : birthDateIssue(facts.birthDate, shanghaiDate(now))
+  if (birthIssue) throw new InvalidInputError('birthDate', birthIssue)
   const child = facts.birthDate !== null && ageOn(facts.birthDate, shanghaiDate(now)) < CHILD_CONSENT.underAge
   if (child && !facts.childConsent) {
     throw new InvalidInputError('childConsentVersion', '请先阅读并同意儿童个人信息保护说明')
@@ -57,16 +60,16 @@ export async function addMember(
   if (Number(count.n) >= maxMembers) {
     throw new DomainError('invalid_input', `每个账号最多添加 ${maxMembers} 位家庭成员`)
   }
-  assertChildRules({ ...input, childConsent: input.childConsentVersion !== undefined }, now)
+  assertMemberRules({ ...input, childConsent: input.childConsentVersion !== undefined }, now)
   const id = `m-${randomUUID()}`
   await insertFamilyMember(db, { id, ownerUserId, input, now })
-  return getMember(db, ownerUserId, id)
+  return getMember(db, ownerUserId, id, now)
 }
 
-export async function getMember(db: Kysely<Database>, ownerUserId: string, id: string): Promise<FamilyMember> {
+export async function getMember(db: Kysely<Database>, ownerUserId: string, id: string, now: Date): Promise<FamilyMember> {
   const row = await findOwnMember(db, ownerUserId, id)
   if (!row) throw memberNotFound()
-  return toFamilyMember(row, shanghaiDate(new Date()))
+  return toFamilyMember(row, shanghaiDate(now))
 }
 
 export async function changeMember(
@@ -78,7 +81,7 @@ export async function changeMember(
 ): Promise<FamilyMember> {
   const row = await findOwnMember(db, ownerUserId, id)
   if (!row) throw memberNotFound()
-  assertChildRules(
+  assertMemberRules(
     {
       birthDate: patch.birthDate ?? row.birth_date,
       allergies: patch.allergies === undefined ? row.allergies : patch.allergies,
@@ -88,7 +91,7 @@ export async function changeMember(
     now,
   )
   await updateFamilyMember(db, ownerUserId, id, patch, now)
-  return getMember(db, ownerUserId, id)
+  return getMember(db, ownerUserId, id, now)
 }
 
 /**
@@ -96,8 +99,8 @@ export async function changeMember(
  * keep only what the district must count — facility, day, service, quantity, price — with nothing that points
  * to them (the link, a delivery address). A member with bookings still to be served is kept until they are done.
  */
-export async function removeMember(db: Kysely<Database>, ownerUserId: string, id: string): Promise<void> {
-  await getMember(db, ownerUserId, id)
+export async function removeMember(db: Kysely<Database>, ownerUserId: string, id: string, now: Date): Promise<void> {
+  await getMember(db, ownerUserId, id, now)
   if ((await countActiveBookingsFor(db, id)) > 0) {
     throw new DomainError('member_has_bookings', '这位家人还有未完成的预约，请先取消预约再删除')
   }

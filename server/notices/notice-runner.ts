@@ -28,7 +28,7 @@ export function senderSettings(config: Config): SenderSettings {
 }
 
 /** Sends due notices every interval, one round at a time; returns a stop function. */
-export function startNoticeSender(db: Db, config: Config, log: (err: unknown) => void): () => void {
+export function startNoticeSender(db: Db, config: Config, clock: () => Date, log: (err: unknown) => void): () => void {
   const settings = senderSettings(config)
-  return every(config.NOTICE_SEND_INTERVAL_MS, () => deliverDue(db.kysely, settings, new Date()), log)
+  return every(config.NOTICE_SEND_INTERVAL_MS, () => deliverDue(db.kysely, settings, clock()), log)
 }

@@ -1,7 +1,7 @@
 import { noticeIdParamsSchema, noticeListSchema, noticeTemplatesSchema } from '@shared/notice'
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
-import { authenticate } from '../auth/auth.service'
+import { callerOf } from '../http/access-hook'
 import { NotFoundError } from '../http/errors'
 import { toShanghaiIso } from '../time/shanghai'
 import type { NoticeKind } from './notice-kinds'
@@ -11,9 +11,8 @@ export async function noticeRoutes(app: AppInstance): Promise<void> {
   const db = app.db.kysely
 
   // The in-app message list (what the H5 build shows instead of WeChat subscribe messages).
-  app.get('/me/notices', { schema: { response: { 200: noticeListSchema } } }, async (request) => {
-    const user = await authenticate(db, request.headers.authorization)
-    const rows = await listNotices(db, user.id, app.now())
+  app.get('/me/notices', { config: { access: 'resident' }, schema: { response: { 200: noticeListSchema } } }, async (request) => {
+    const rows = await listNotices(db, callerOf(request).user.id, app.now())
     return {
       notices: rows.map((n) => ({
         id: n.id,
@@ -30,15 +29,14 @@ export async function noticeRoutes(app: AppInstance): Promise<void> {
 
   app.post(
     '/me/notices/:id/read',
-    { schema: { params: noticeIdParamsSchema, response: { 200: z.object({ read: z.boolean() }) } } },
+    { config: { access: 'resident' }, schema: { params: noticeIdParamsSchema, response: { 200: z.object({ read: z.boolean() }) } } },
     async (request) => {
-      const user = await authenticate(db, request.headers.authorization)
-      if (!(await markRead(db, user.id, request.params.id, app.now()))) throw new NotFoundError('没有找到这条消息')
+      if (!(await markRead(db, callerOf(request).user.id, request.params.id, app.now()))) throw new NotFoundError('没有找到这条消息')
       return { read: true }
     },
   )
 
-  app.get('/notices/templates', { schema: { response: { 200: noticeTemplatesSchema } } }, async () => ({
+  app.get('/notices/templates', { config: { access: 'public' }, schema: { response: { 200: noticeTemplatesSchema } } }, async () => ({
     templateIds: [app.config.WECHAT_TEMPLATE_BOOKED, app.config.WECHAT_TEMPLATE_REMINDER, app.config.WECHAT_TEMPLATE_CANCELLED].filter(
       Boolean,
     ),

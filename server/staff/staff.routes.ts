@@ -19,11 +19,11 @@ import {
 } from '@shared/staff'
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
-import { authenticate } from '../auth/auth.service'
 import { bookingHeadersSchema, bookingRequestSchema, bookingSchema, quoteSchema } from '@shared/booking'
 import { CARE_LEVELS } from '@shared/care'
 import { idSchema } from '@shared/common'
 import { familyMemberSchema, memberCreateSchema, memberListSchema } from '@shared/member'
+import { callerOf } from '../http/access-hook'
 import { NotFoundError } from '../http/errors'
 import { publishMealDays, readTemplate, saveTemplateEntry } from '../meals/meal-template'
 import { actAtDesk, findAtDesk, recordCareLevel, verifySubsidyAtDesk } from './desk.service'
@@ -31,57 +31,51 @@ import { addWalkIn, bookForWalkIn, listWalkIns, quoteForWalkIn } from './walk-in
 import { liftSuspension, suspensionsAtFacility } from './no-show-policy'
 import { getRoster } from './roster.service'
 import { changeCapacity, closeDay } from './session-admin.service'
-import { requireFacilityAccess, requireStaffRole } from './staff-access'
 import { findStaffFacilities } from './staff-binding.repository'
 
-/** The operator's workspace and the street office's view; every route checks the caller's binding first. */
+/**
+ * The operator's workspace and the street office's view. `operate`: what only the facility's operator does
+ * (check-in, capacity, closing a day, walk-ins); `oversee`: reading, open to the street and district too.
+ */
 export async function staffRoutes(app: AppInstance): Promise<void> {
   const db = app.db.kysely
-  const staffFor = async (authorization: string | undefined, facilityId: string, need: 'operate' | 'oversee') => {
-    const user = await authenticate(db, authorization)
-    await requireFacilityAccess(db, user, facilityId, need)
-    return user
-  }
+  const operate = { access: { operate: 'facilityId' } }
+  const oversee = { access: { oversee: 'facilityId' } }
 
-  app.get('/staff/facilities', { schema: { response: { 200: staffFacilityListSchema } } }, async (request) => {
-    const user = await authenticate(db, request.headers.authorization)
-    requireStaffRole(user)
-    return { facilities: await findStaffFacilities(db, user.id) }
-  })
+  app.get('/staff/facilities', { config: { access: 'staff' }, schema: { response: { 200: staffFacilityListSchema } } }, async (request) => ({
+    facilities: await findStaffFacilities(db, callerOf(request).user.id),
+  }))
 
   app.get(
     '/staff/facilities/:facilityId/roster',
-    { schema: { params: staffFacilityParamsSchema, querystring: rosterQuerySchema, response: { 200: rosterSchema } } },
+    { config: oversee, schema: { params: staffFacilityParamsSchema, querystring: rosterQuerySchema, response: { 200: rosterSchema } } },
     async (request) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'oversee')
       return getRoster(db, request.params.facilityId, request.query.function, request.query.date)
     },
   )
 
   app.get(
     '/staff/facilities/:facilityId/bookings',
-    { schema: { params: staffFacilityParamsSchema, querystring: codeLookupQuerySchema, response: { 200: deskBookingSchema } } },
+    { config: operate, schema: { params: staffFacilityParamsSchema, querystring: codeLookupQuerySchema, response: { 200: deskBookingSchema } } },
     async (request) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return findAtDesk(db, request.params.facilityId, request.query.code)
     },
   )
 
   app.post(
     '/staff/facilities/:facilityId/bookings/:id/:action',
-    { schema: { params: deskActionParamsSchema, response: { 200: deskBookingSchema } } },
+    { config: operate, schema: { params: deskActionParamsSchema, response: { 200: deskBookingSchema } } },
     async (request) => {
       const { facilityId, id, action } = request.params
-      const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
+      const staff = callerOf(request).user
       return actAtDesk(db, staff, facilityId, id, action, app.now())
     },
   )
 
   app.post(
     '/staff/facilities/:facilityId/bookings/:id/verify-subsidy',
-    { schema: { params: z.strictObject({ facilityId: idSchema, id: idSchema }), response: { 200: z.object({ verified: z.boolean() }) } } },
+    { config: operate, schema: { params: z.strictObject({ facilityId: idSchema, id: idSchema }), response: { 200: z.object({ verified: z.boolean() }) } } },
     async (request) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return verifySubsidyAtDesk(db, request.params.facilityId, request.params.id, app.now())
     },
   )
@@ -89,6 +83,7 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
   app.post(
     '/staff/facilities/:facilityId/bookings/:id/care-level',
     {
+      config: operate,
       schema: {
         params: z.strictObject({ facilityId: idSchema, id: idSchema }),
         body: z.strictObject({ level: z.enum(CARE_LEVELS, { error: `护理等级应为 ${CARE_LEVELS.join('、')} 之一` }) }),
@@ -96,7 +91,6 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return recordCareLevel(db, request.params.facilityId, request.params.id, request.body.level, app.now())
     },
   )
@@ -104,27 +98,24 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
   // Residents without a smartphone: the desk keeps them and books for them through the same engine.
   app.get(
     '/staff/facilities/:facilityId/walk-ins',
-    { schema: { params: staffFacilityParamsSchema, response: { 200: memberListSchema } } },
+    { config: operate, schema: { params: staffFacilityParamsSchema, response: { 200: memberListSchema } } },
     async (request) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return { members: await listWalkIns(db, request.params.facilityId, app.now()) }
     },
   )
 
   app.post(
     '/staff/facilities/:facilityId/walk-ins',
-    { schema: { params: staffFacilityParamsSchema, body: memberCreateSchema, response: { 201: familyMemberSchema } } },
+    { config: operate, schema: { params: staffFacilityParamsSchema, body: memberCreateSchema, response: { 201: familyMemberSchema } } },
     async (request, reply) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return reply.code(201).send(await addWalkIn(db, request.params.facilityId, request.body, app.now()))
     },
   )
 
   app.post(
     '/staff/facilities/:facilityId/walk-in-bookings/quote',
-    { schema: { params: staffFacilityParamsSchema, body: bookingRequestSchema, response: { 200: quoteSchema } } },
+    { config: operate, schema: { params: staffFacilityParamsSchema, body: bookingRequestSchema, response: { 200: quoteSchema } } },
     async (request) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return quoteForWalkIn(db, request.params.facilityId, request.body, app.now())
     },
   )
@@ -132,6 +123,7 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
   app.post(
     '/staff/facilities/:facilityId/walk-in-bookings',
     {
+      config: operate,
       schema: {
         params: staffFacilityParamsSchema,
         headers: bookingHeadersSchema,
@@ -141,7 +133,7 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     },
     async (request, reply) => {
       const { facilityId } = request.params
-      const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
+      const staff = callerOf(request).user
       const key = request.headers['idempotency-key']
       const { statusCode, booking } = await bookForWalkIn(db, staff, facilityId, request.body, key, app.now())
       return reply.code(statusCode).send(booking)
@@ -151,19 +143,17 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
   // The weekly meal plan, and publishing coming days from it.
   app.get(
     '/staff/facilities/:facilityId/meal-template',
-    { schema: { params: staffFacilityParamsSchema, response: { 200: mealTemplateSchema } } },
+    { config: oversee, schema: { params: staffFacilityParamsSchema, response: { 200: mealTemplateSchema } } },
     async (request) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'oversee')
       return { entries: await readTemplate(db, request.params.facilityId) }
     },
   )
 
   app.put(
     '/staff/facilities/:facilityId/meal-template/:weekday/:part',
-    { schema: { params: templateEntryParamsSchema, body: mealTemplateEntrySchema, response: { 200: mealTemplateSchema } } },
+    { config: operate, schema: { params: templateEntryParamsSchema, body: mealTemplateEntrySchema, response: { 200: mealTemplateSchema } } },
     async (request) => {
       const { facilityId, weekday, part } = request.params
-      await staffFor(request.headers.authorization, facilityId, 'operate')
       await saveTemplateEntry(db, facilityId, weekday, part, request.body)
       return { entries: await readTemplate(db, facilityId) }
     },
@@ -171,10 +161,9 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
 
   app.post(
     '/staff/facilities/:facilityId/meal-template/publish',
-    { schema: { params: staffFacilityParamsSchema, body: publishBodySchema, response: { 200: publishResultSchema } } },
+    { config: operate, schema: { params: staffFacilityParamsSchema, body: publishBodySchema, response: { 200: publishResultSchema } } },
     async (request) => {
       const { facilityId } = request.params
-      await staffFor(request.headers.authorization, facilityId, 'operate')
       return { created: await publishMealDays(db, facilityId, request.body.from, request.body.to) }
     },
   )
@@ -182,6 +171,7 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
   app.patch(
     '/staff/facilities/:facilityId/sessions/:sessionId',
     {
+      config: operate,
       schema: {
         params: sessionParamsSchema,
         body: capacityBodySchema,
@@ -190,17 +180,16 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const { facilityId, sessionId } = request.params
-      await staffFor(request.headers.authorization, facilityId, 'operate')
       return changeCapacity(db, facilityId, sessionId, request.body.capacity, app.now())
     },
   )
 
   app.post(
     '/staff/facilities/:facilityId/close',
-    { schema: { params: staffFacilityParamsSchema, body: closeDayBodySchema, response: { 200: closeDayResultSchema } } },
+    { config: operate, schema: { params: staffFacilityParamsSchema, body: closeDayBodySchema, response: { 200: closeDayResultSchema } } },
     async (request) => {
       const { facilityId } = request.params
-      const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
+      const staff = callerOf(request).user
       const { function: functionCode, date, reason } = request.body
       return closeDay(db, staff, { facilityId, functionCode, date, reason }, app.now())
     },
@@ -208,19 +197,18 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
 
   app.get(
     '/staff/facilities/:facilityId/suspensions',
-    { schema: { params: staffFacilityParamsSchema, response: { 200: suspensionListSchema } } },
+    { config: operate, schema: { params: staffFacilityParamsSchema, response: { 200: suspensionListSchema } } },
     async (request) => {
-      await staffFor(request.headers.authorization, request.params.facilityId, 'operate')
       return { suspensions: await suspensionsAtFacility(db, request.params.facilityId, app.now()) }
     },
   )
 
   app.post(
     '/staff/facilities/:facilityId/suspensions/:id/lift',
-    { schema: { params: z.strictObject({ facilityId: idSchema, id: idSchema }), response: { 200: z.object({ lifted: z.boolean() }) } } },
+    { config: operate, schema: { params: z.strictObject({ facilityId: idSchema, id: idSchema }), response: { 200: z.object({ lifted: z.boolean() }) } } },
     async (request) => {
       const { facilityId, id } = request.params
-      const staff = await staffFor(request.headers.authorization, facilityId, 'operate')
+      const staff = callerOf(request).user
       // Only the suspensions of people who booked this facility are this desk's to lift.
       const here = await suspensionsAtFacility(db, facilityId, app.now())
       if (!here.some((s) => s.id === id) || !(await liftSuspension(db, id, staff.id, app.now()))) {

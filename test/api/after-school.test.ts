@@ -1,5 +1,4 @@
-import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, rosterSchema } from '@shared/index'
-import { afterSchoolId } from '../../server/db/seed/after-school'
+import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, rosterSchema, sessionListSchema } from '@shared/index'
 import { infantSessionId } from '../../server/db/seed/infant-care'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { addDays } from '../../server/time/shanghai'
@@ -15,7 +14,7 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
   beforeAll(async () => {
     t = await createTestApp(database)
     staff = await devLogin(t.app, 'centre-staff')
-    await grantStaff(t.store.db.kysely, { user: 'dev:centre-staff', scopeKind: 'operator', scopeId: 'yl-hangkong-erlu-operator', grantedBy: 'test' }, new Date())
+    await grantStaff(t.store.db.kysely, { user: 'dev:centre-staff', scopeKind: 'operator', scopeId: 'yl-hangkong-erlu-operator', grantedBy: 'test' }, t.clock.now())
   })
   afterAll(() => t.close())
 
@@ -23,11 +22,26 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
   const child = (guardian: { authorization: string }, birthDate: string, name: string) =>
     addMember(t.app, guardian, { name, relation: '儿子', birthDate, allergies: '芒果', childConsentVersion: CHILD_CONSENT.version })
 
+  /**
+   * The first Monday-to-Friday run of one kind of 托管 session open for booking: after school in term time, the
+   * holiday sessions in the long breaks (the school calendar decides which, whatever day the suite runs).
+   */
+  async function aWeekOfCare() {
+    const res = await t.app.inject({ url: '/api/facilities/yl-hangkong-erlu/sessions?function=child_care' })
+    const sessions = sessionListSchema.parse(res.json()).sessions.filter((s) => s.bookable)
+    for (const monday of sessions.filter((s) => new Date(`${s.date}T00:00:00Z`).getUTCDay() === 1)) {
+      const days = [0, 1, 2, 3, 4].map((i) => sessions.find((s) => s.part === monday.part && s.date === addDays(monday.date, i)))
+      if (days.every(Boolean)) return { first: monday, priceFen: days.reduce((sum, s) => sum + (s?.priceFen ?? 0), 0) }
+    }
+    throw new Error(`no week of 托管 sessions to book: ${res.body}`)
+  }
+
   it('books a week of after-school care with who may collect the child, and the roster shows them each day', async () => {
     const guardian = await devLogin(t.app, 'after-school-guardian')
     const kid = await child(guardian, '2017-09-01', '张小明')
-    const monday = nextMonday()
-    const week = { sessionId: afterSchoolId('yl-hangkong-erlu', monday), memberId: kid.id, throughDate: addDays(monday, 4) }
+    const { first, priceFen } = await aWeekOfCare()
+    const monday = first.date
+    const week = { sessionId: first.id, memberId: kid.id, throughDate: addDays(monday, 4) }
 
     const missing = await postBooking(t.app, guardian, week)
     expect(missing.statusCode).toBe(400)
@@ -37,7 +51,7 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
 
     const res = await postBooking(t.app, guardian, { ...week, collectors: ['张伟', '张奶奶'] })
     expect(res.statusCode).toBe(201)
-    expect(bookingSchema.parse(res.json())).toMatchObject({ collectors: ['张伟', '张奶奶'], quote: { originalFen: 5 * 1500 } })
+    expect(bookingSchema.parse(res.json())).toMatchObject({ collectors: ['张伟', '张奶奶'], quote: { originalFen: priceFen } })
 
     // Wednesday's list at the front desk names the child, the allergy and the collectors.
     const wednesday = addDays(monday, 2)
@@ -53,7 +67,7 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
     const guardian = await devLogin(t.app, 'after-school-young')
     const kid = await child(guardian, '2022-01-01', '小不点')
     const res = await postBooking(t.app, guardian, {
-      sessionId: afterSchoolId('yl-hangkong-erlu', nextMonday()),
+      sessionId: (await aWeekOfCare()).first.id,
       memberId: kid.id,
       collectors: ['妈妈'],
     })
@@ -63,7 +77,7 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
 
   it('lists an infant-care week on each of its days with the class of that day', async () => {
     const guardian = await devLogin(t.app, 'roster-infant')
-    const monday = nextMonday()
+    const monday = nextMonday(t.clock.today())
     const kid = await child(guardian, bornMonthsBefore(monday, 20), '王小宝')
     const res = await postBooking(t.app, guardian, {
       sessionId: infantSessionId('yl-hangkong-erlu', monday),

@@ -102,7 +102,7 @@ describe.each(DATABASES)('auth and me on %s', (database) => {
       const token = headers.authorization.slice('Bearer '.length)
       await t.store.db.kysely
         .updateTable('auth_sessions')
-        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .set({ expires_at: new Date(t.clock.now().getTime() - 1000).toISOString() })
         .where('token_hash', '=', hashToken(token))
         .execute()
       const res = await t.app.inject({ url: '/api/me', headers })
@@ -115,7 +115,7 @@ describe.each(DATABASES)('auth and me on %s', (database) => {
       const erinId = meSchema.parse((await t.app.inject({ url: '/api/me', headers: erin })).json()).user.id
       await t.store.db.kysely
         .insertInto('family_members')
-        .values({ id: 'm-erin-mother', owner_user_id: erinId, name: '王秀英', relation: '母亲', created_at: new Date().toISOString() })
+        .values({ id: 'm-erin-mother', owner_user_id: erinId, name: '王秀英', relation: '母亲', created_at: t.clock.now().toISOString() })
         .execute()
       const erinMe = meSchema.parse((await t.app.inject({ url: '/api/me', headers: erin })).json())
       const frankMe = meSchema.parse((await t.app.inject({ url: '/api/me', headers: frank })).json())

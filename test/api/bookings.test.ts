@@ -6,14 +6,11 @@ import { DATABASES } from '../support/databases'
 
 describe.each(DATABASES)('meal bookings on %s', (database) => {
   let t: TestApp
-  let now: Date | null = null
   beforeAll(async () => {
-    t = await createTestApp(database, {}, undefined, () => now ?? new Date())
+    t = await createTestApp(database)
   })
   afterAll(() => t.close())
-  afterEach(() => {
-    now = null
-  })
+  afterEach(() => t.clock.reset())
 
   const db = () => t.store.db.kysely
   const sessionRow = (id: string) => db().selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
@@ -24,7 +21,7 @@ describe.each(DATABASES)('meal bookings on %s', (database) => {
       const res = await t.app.inject({ url: '/api/facilities/yl-hongqi/sessions?function=meal' })
       expect(res.statusCode).toBe(200)
       const list = sessionListSchema.parse(res.json())
-      const today = shanghaiDate(new Date())
+      const today = t.clock.today()
       expect(list.today).toBe(today)
       expect(list.lastBookableDate).toBe(addDays(today, 7))
       const lunch = list.sessions.find((s) => s.date === addDays(today, 1) && s.part === 'lunch')!
@@ -175,16 +172,16 @@ describe.each(DATABASES)('meal bookings on %s', (database) => {
     it('refuses at the cut-off minute and beyond the horizon', async () => {
       const user = await devLogin(t.app, 'cutoff-check')
       const lunch = await mealSession(t.app)
-      now = new Date(Date.parse(lunch.cutoffAt) - 1)
+      const farDay = await mealSession(t.app, { date: t.clock.today(7) })
+      t.clock.set(new Date(Date.parse(lunch.cutoffAt) - 1))
       expect((await postBooking(t.app, user, mealOrder(lunch))).statusCode).toBe(201)
-      now = new Date(Date.parse(lunch.cutoffAt))
+      t.clock.set(lunch.cutoffAt)
       const late = await postBooking(t.app, user, mealOrder(lunch))
       expect(late.statusCode).toBe(409)
       expect(errorOf(late.body).code).toBe('past_cutoff')
       expect(errorOf(late.body).message).toContain('09:30')
 
-      const farDay = await mealSession(t.app, { date: addDays(shanghaiDate(new Date()), 7) })
-      now = new Date(Date.parse(farDay.startsAt) - 8 * 86_400_000)
+      t.clock.set(new Date(Date.parse(farDay.startsAt) - 8 * 86_400_000))
       const early = await postBooking(t.app, user, mealOrder(farDay))
       expect(early.statusCode).toBe(400)
       expect(errorOf(early.body).code).toBe('beyond_horizon')
@@ -278,7 +275,7 @@ describe.each(DATABASES)('meal bookings on %s', (database) => {
       const user = await devLogin(t.app, 'cancel-late')
       const lunch = await mealSession(t.app, { facilityId: 'yl-jiayuan' })
       const booking = await book(t.app, user, mealOrder(lunch))
-      now = new Date(Date.parse(booking.cancelUntil))
+      t.clock.set(booking.cancelUntil)
       const res = await t.app.inject({ method: 'POST', url: `/api/bookings/${booking.id}/cancel`, headers: user })
       expect(res.statusCode).toBe(409)
       expect(errorOf(res.body).code).toBe('cancel_deadline_passed')

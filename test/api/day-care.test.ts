@@ -5,7 +5,7 @@ import { seedAfterSchool } from '../../server/db/seed/after-school'
 import { addDays } from '../../server/time/shanghai'
 import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, mealSession, postBooking } from '../support/bookings'
-import { nextMonday } from '../support/calendar'
+import { nextMonday, weekdayWithin } from '../support/calendar'
 import { DATABASES } from '../support/databases'
 
 const CENTRE = 'yl-hongqi'
@@ -23,7 +23,8 @@ describe.each(DATABASES)('日间照料 with lunch, and holiday 托管 sessions, 
 
   it('books a day place with lunch from the kitchen: two bookings, the lunch priced and subsidised by the meal engine', async () => {
     const { headers, father } = await elder('day-care-family')
-    const day = addDays(nextMonday(), 1)
+    // A day place is booked by the evening before; its lunch must be on a published menu (a week ahead).
+    const day = weekdayWithin(t.clock.today(), 2, 7)
     const lunch = await mealSession(t.app, { facilityId: CENTRE, date: day })
     const res = await postBooking(t.app, headers, { sessionId: dayCareId(CENTRE, day), memberId: father.id, lunch: { setId: lunch.sets[0].id } })
     expect(res.statusCode).toBe(201)
@@ -41,30 +42,31 @@ describe.each(DATABASES)('日间照料 with lunch, and holiday 托管 sessions, 
 
   it('takes neither the day nor the lunch when the lunch cannot be had, and says why', async () => {
     const { headers, father } = await elder('day-care-no-lunch')
-    const day = addDays(nextMonday(), 2)
+    const day = weekdayWithin(t.clock.today(), 2, 7)
     const lunch = await mealSession(t.app, { facilityId: CENTRE, date: day })
     const wrongSet = await postBooking(t.app, headers, { sessionId: dayCareId(CENTRE, day), memberId: father.id, lunch: { setId: 'not-on-menu' } })
     expect(wrongSet.statusCode).toBe(400)
     expect(errorOf(wrongSet.body).field).toBe('lunch')
     await db().updateTable('sessions').set((eb) => ({ capacity: eb.ref('booked') })).where('id', '=', lunch.id).execute()
+    const placesBefore = await booked(dayCareId(CENTRE, day))
     const full = await postBooking(t.app, headers, { sessionId: dayCareId(CENTRE, day), memberId: father.id, lunch: { setId: lunch.sets[0].id } })
     expect(full.statusCode).toBe(409)
     expect(errorOf(full.body).code).toBe('full')
-    expect(await booked(dayCareId(CENTRE, day))).toBe(0)
+    expect(await booked(dayCareId(CENTRE, day))).toBe(placesBefore)
     const week = await postBooking(t.app, headers, {
-      sessionId: dayCareId(CENTRE, nextMonday()),
+      sessionId: dayCareId(CENTRE, nextMonday(t.clock.today())),
       memberId: father.id,
-      throughDate: addDays(nextMonday(), 4),
+      throughDate: addDays(nextMonday(t.clock.today()), 4),
       lunch: { setId: lunch.sets[0].id },
     })
     expect(errorOf(week.body)).toMatchObject({ field: 'lunch', reason: '加订午餐请按天预约日间照料' })
-    expect((await postBooking(t.app, headers, { sessionId: dayCareId(CENTRE, nextMonday()), memberId: father.id, throughDate: addDays(nextMonday(), 4) })).statusCode).toBe(201)
+    expect((await postBooking(t.app, headers, { sessionId: dayCareId(CENTRE, nextMonday(t.clock.today())), memberId: father.id, throughDate: addDays(nextMonday(t.clock.today()), 4) })).statusCode).toBe(201)
   })
 
   it('refuses a day place for someone under 60', async () => {
     const headers = await devLogin(t.app, 'day-care-young')
     const son = await addMember(t.app, headers, { name: '孙强', relation: '本人', birthDate: '1975-01-01' })
-    const res = await postBooking(t.app, headers, { sessionId: dayCareId(CENTRE, nextMonday()), memberId: son.id })
+    const res = await postBooking(t.app, headers, { sessionId: dayCareId(CENTRE, nextMonday(t.clock.today())), memberId: son.id })
     expect(errorOf(res.body)).toMatchObject({ field: 'memberId' })
   })
 

@@ -117,8 +117,8 @@ describe.each(DATABASES)('facilities API on %s', (database) => {
     const count = async (table: 'facilities' | 'facility_functions' | 'streets' | 'operators') =>
       (await t.store.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
     const before = await Promise.all([count('facilities'), count('facility_functions'), count('streets'), count('operators')])
-    await seedDistrict(t.store.db)
-    await seedDistrict(t.store.db)
+    await seedDistrict(t.store.db, t.clock.now())
+    await seedDistrict(t.store.db, t.clock.now())
     const after = await Promise.all([count('facilities'), count('facility_functions'), count('streets'), count('operators')])
     expect(after).toEqual(before)
     expect(before).toEqual([5, 24, 3, 5])

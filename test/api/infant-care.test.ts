@@ -27,7 +27,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
     ).booked
 
   it('lists working days with places and prices per class', async () => {
-    const monday = nextMonday()
+    const monday = nextMonday(t.clock.today())
     const res = await t.app.inject({ url: `/api/facilities/${NURSERY}/sessions?function=infant_care&date=${monday}` })
     const [session] = sessionListSchema.parse(res.json()).sessions
     expect(session.part).toBe('full_day')
@@ -40,7 +40,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
 
   it('books a week of 全日托 all at once, after the guardian’s agreement and health declaration', async () => {
     const guardian = await devLogin(t.app, 'week-guardian')
-    const monday = nextMonday()
+    const monday = nextMonday(t.clock.today())
     const friday = addDays(monday, 4)
     const kid = await child(guardian, bornMonthsBefore(monday, 18))
     const week = { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, throughDate: friday }
@@ -70,7 +70,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
 
   it('moves the child to the next class on the day they turn 12 months, within the same week', async () => {
     const guardian = await devLogin(t.app, 'birthday-guardian')
-    const monday = nextMonday()
+    const monday = nextMonday(t.clock.today())
     const wednesday = addDays(monday, 2)
     const kid = await child(guardian, bornMonthsBefore(wednesday, 12), '王小宝')
     const res = await postBooking(t.app, guardian, { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, throughDate: addDays(monday, 4), care })
@@ -84,7 +84,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
     ['40 months', 40],
   ])('refuses a child of %s, saying why', async (_label, months) => {
     const guardian = await devLogin(t.app, `age-${months}`)
-    const monday = nextMonday()
+    const monday = nextMonday(t.clock.today())
     const kid = await child(guardian, bornMonthsBefore(monday, months))
     const res = await postBooking(t.app, guardian, { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, care })
     expect(res.statusCode).toBe(400)
@@ -94,7 +94,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
 
   it('books a week all or nothing: one full day refuses the week, naming the day, and takes nothing', async () => {
     const guardian = await devLogin(t.app, 'full-week-guardian')
-    const monday = addDays(nextMonday(), 14)
+    const monday = addDays(nextMonday(t.clock.today()), 14)
     const wednesday = addDays(monday, 2)
     const kid = await child(guardian, bornMonthsBefore(monday, 30))
     await db().updateTable('session_classes').set({ booked: 15 }).where('session_id', '=', infantSessionId(NURSERY, wednesday)).where('class_code', '=', 'toddler_large').execute()
@@ -107,7 +107,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
   })
 
   it('gives the last place in a class to exactly one of 30 racing families', async () => {
-    const day = addDays(nextMonday(), 7)
+    const day = addDays(nextMonday(t.clock.today()), 7)
     await db().updateTable('session_classes').set({ booked: 5 }).where('session_id', '=', infantSessionId(NURSERY, day)).where('class_code', '=', 'infant').execute()
     const families = await Promise.all(
       Array.from({ length: 30 }, async (_, i) => {
@@ -127,7 +127,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
   it('keeps a child to their own family: another family can neither book for, read nor cancel them (404)', async () => {
     const parent = await devLogin(t.app, 'own-parent')
     const stranger = await devLogin(t.app, 'other-parent')
-    const monday = nextMonday()
+    const monday = nextMonday(t.clock.today())
     const kid = await child(parent, bornMonthsBefore(monday, 20), '陈小朵')
     const booking = await postBooking(t.app, parent, { sessionId: infantSessionId(NURSERY, monday), memberId: kid.id, care })
     expect(booking.statusCode).toBe(201)
@@ -144,7 +144,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
 
   it('prices 半日托, 计时托 and 临时托 at the class’s rates, each taking the child’s class place for the day', async () => {
     const guardian = await devLogin(t.app, 'types-guardian')
-    const monday = addDays(nextMonday(), 14)
+    const monday = addDays(nextMonday(t.clock.today()), 14)
     const kid = await child(guardian, bornMonthsBefore(monday, 9), '周小满')
     const day = (offset: number, infant: object, extra: object = {}) => ({
       sessionId: infantSessionId(NURSERY, addDays(monday, offset)),
@@ -179,7 +179,7 @@ describe.each(DATABASES)('infant care on %s', (database) => {
   })
 
   it('lists each class’s rates for the other types with the day’s places', async () => {
-    const res = await t.app.inject({ url: `/api/facilities/${NURSERY}/sessions?function=infant_care&date=${nextMonday()}` })
+    const res = await t.app.inject({ url: `/api/facilities/${NURSERY}/sessions?function=infant_care&date=${nextMonday(t.clock.today())}` })
     const [session] = sessionListSchema.parse(res.json()).sessions
     expect(session.classes?.[0]).toMatchObject({ name: '乳儿班', rates: { halfDayFen: 5000, hourlyFen: 1500, temporaryFen: 11000 } })
   })

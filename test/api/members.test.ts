@@ -57,7 +57,7 @@ describe.each(DATABASES)('family members on %s', (database) => {
   it('corrects a member; a changed 低保 declaration needs verifying again', async () => {
     const owner = await devLogin(t.app, 'member-edit')
     const member = await addMember(t.app, owner, { subsidyCategory: 'dibao' })
-    await t.store.db.kysely.updateTable('family_members').set({ subsidy_verified_at: new Date().toISOString() }).where('id', '=', member.id).execute()
+    await t.store.db.kysely.updateTable('family_members').set({ subsidy_verified_at: t.clock.now().toISOString() }).where('id', '=', member.id).execute()
     const renamed = await t.app.inject({ method: 'PATCH', url: `/api/me/members/${member.id}`, headers: owner, payload: { name: '王秀兰' } })
     expect(renamed.json()).toMatchObject({ name: '王秀兰', subsidyVerified: true })
     const recategorised = await t.app.inject({ method: 'PATCH', url: `/api/me/members/${member.id}`, headers: owner, payload: { subsidyCategory: 'tekun' } })

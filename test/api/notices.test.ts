@@ -11,17 +11,16 @@ import { type FakeWechat, startFakeWechat } from '../support/fake-wechat'
 describe.each(DATABASES)('notices on %s', (database) => {
   let t: TestApp
   let wechat: FakeWechat
-  let now: Date | null = null
   beforeAll(async () => {
     wechat = await startFakeWechat()
-    t = await createTestApp(database, { WECHAT_API_BASE: wechat.base, WECHAT_APPID: 'wx-app', WECHAT_SECRET: 's' }, undefined, () => now ?? new Date())
+    t = await createTestApp(database, { WECHAT_API_BASE: wechat.base, WECHAT_APPID: 'wx-app', WECHAT_SECRET: 's' })
   })
   afterAll(async () => {
     await t.close()
     await wechat.close()
   })
   afterEach(() => {
-    now = null
+    t.clock.reset()
     wechat.script.length = 0
   })
 
@@ -58,10 +57,10 @@ describe.each(DATABASES)('notices on %s', (database) => {
 
     it('tells the resident when the facility cancels, and drops the reminder', async () => {
       const resident = await devLogin(t.app, 'outbox-closed')
-      const day = addDays(shanghaiDate(new Date()), 4)
+      const day = t.clock.today(4)
       const booking = await book(t.app, resident, mealOrder(await mealSession(t.app, { facilityId: 'yl-renmin-donglu', date: day })))
       const staff = await devLogin(t.app, 'outbox-staff')
-      await grantStaff(db(), { user: 'dev:outbox-staff', scopeKind: 'operator', scopeId: 'yl-renmin-donglu-operator', grantedBy: 'test' }, new Date())
+      await grantStaff(db(), { user: 'dev:outbox-staff', scopeKind: 'operator', scopeId: 'yl-renmin-donglu-operator', grantedBy: 'test' }, t.clock.now())
       await t.app.inject({
         method: 'POST',
         url: '/api/staff/facilities/yl-renmin-donglu/close',
@@ -84,11 +83,11 @@ describe.each(DATABASES)('notices on %s', (database) => {
 
     it('shows a reminder in the app once its time has come, and marks notices read for their owner only', async () => {
       const resident = await devLogin(t.app, 'outbox-reader')
-      const day = addDays(shanghaiDate(new Date()), 2)
+      const day = t.clock.today(2)
       const booking = await book(t.app, resident, mealOrder(await mealSession(t.app, { facilityId: 'yl-renmin-donglu', date: day })))
       const list = async () => noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers: resident })).json())
       expect((await list()).notices.map((n) => n.kind)).toEqual(['booking_confirmed'])
-      now = new Date(Date.parse(booking.startsAt) - 60 * 60_000)
+      t.clock.set(new Date(Date.parse(booking.startsAt) - 60 * 60_000))
       const later = await list()
       expect(later.notices.map((n) => n.kind)).toEqual(['booking_reminder', 'booking_confirmed'])
       expect(later.unread).toBe(2)
@@ -116,7 +115,7 @@ describe.each(DATABASES)('notices on %s', (database) => {
 
     it('sends a subscribe message to the booker with the template and the booking’s fields', async () => {
       const notice = await confirmationOf('sender-ok')
-      const report = await deliverDue(db(), settings(), new Date())
+      const report = await deliverDue(db(), settings(), t.clock.now())
       expect(report).toMatchObject({ sent: 1, dead: 0 })
       expect(await stateOf(notice.id)).toMatchObject({ delivery: 'sent', attempts: 1 })
       const { message } = wechat.sent.at(-1)!
@@ -128,7 +127,7 @@ describe.each(DATABASES)('notices on %s', (database) => {
     it('retries after a 5xx with a growing delay, and sends on the next round', async () => {
       const notice = await confirmationOf('sender-retry')
       wechat.script.push(503)
-      const t0 = new Date()
+      const t0 = t.clock.now()
       expect((await deliverDue(db(), settings(), t0)).retried).toBe(1)
       const waiting = await stateOf(notice.id)
       expect(waiting).toMatchObject({ delivery: 'pending', attempts: 1, last_error: 'HTTP 503' })
@@ -141,10 +140,10 @@ describe.each(DATABASES)('notices on %s', (database) => {
     it('refreshes a rejected access token and sends at once', async () => {
       const notice = await confirmationOf('sender-token')
       const sender = settings()
-      await sender.tokens.get(new Date())
+      await sender.tokens.get(t.clock.now())
       wechat.revokeTokens()
       const fetched = wechat.tokens.length
-      expect((await deliverDue(db(), sender, new Date())).sent).toBe(1)
+      expect((await deliverDue(db(), sender, t.clock.now())).sent).toBe(1)
       expect(wechat.tokens.length).toBe(fetched + 1)
       expect(wechat.sent.at(-1)?.token).toBe(wechat.tokens.at(-1))
       expect(await stateOf(notice.id)).toMatchObject({ delivery: 'sent' })
@@ -153,7 +152,7 @@ describe.each(DATABASES)('notices on %s', (database) => {
     it('gives up after the last attempt (dead letter), and does not retry a resident who did not subscribe', async () => {
       const failing = await confirmationOf('sender-dead')
       const sender = settings()
-      let at = Date.now()
+      let at = t.clock.now().getTime()
       for (let round = 0; round < 3; round++) {
         wechat.script.push(500)
         await deliverDue(db(), sender, new Date(at))
@@ -163,14 +162,14 @@ describe.each(DATABASES)('notices on %s', (database) => {
 
       const refused = await confirmationOf('sender-unsubscribed')
       wechat.script.push({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
-      await deliverDue(db(), sender, new Date())
+      await deliverDue(db(), sender, t.clock.now())
       expect(await stateOf(refused.id)).toMatchObject({ delivery: 'skipped', attempts: 1 })
     })
 
     it('skips development identities and kinds without a template, keeping them in the app', async () => {
       const resident = await devLogin(t.app, 'sender-dev')
       const booking = await book(t.app, resident, mealOrder(await mealSession(t.app, { facilityId: 'yl-jiayuan' })))
-      const report = await deliverDue(db(), { ...settings(), templates: {} }, new Date())
+      const report = await deliverDue(db(), { ...settings(), templates: {} }, t.clock.now())
       expect(report.skipped).toBeGreaterThanOrEqual(1)
       const [confirmed] = await noticesOf(booking.id)
       expect(confirmed.delivery).toBe('skipped')

@@ -26,8 +26,8 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
     const lunch = await mealSession(t.app, { facilityId: 'yl-jiayuan' })
     const booking = await book(t.app, headers, mealOrder(lunch, { memberId: mother.id }))
     if (complete) {
-      await changeBookingStatus(db(), { bookingId: booking.id, to: 'checked_in', actorUserId: null, now: new Date() })
-      await changeBookingStatus(db(), { bookingId: booking.id, to: 'completed', actorUserId: null, now: new Date() })
+      await changeBookingStatus(db(), { bookingId: booking.id, to: 'checked_in', actorUserId: null, now: t.clock.now() })
+      await changeBookingStatus(db(), { bookingId: booking.id, to: 'completed', actorUserId: null, now: t.clock.now() })
     }
     const user = await db().selectFrom('users').selectAll().where('openid', '=', `dev:rater-${families}`).executeTakeFirstOrThrow()
     return { headers, booking, user }
@@ -76,9 +76,10 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
     expect(res.statusCode).toBe(201)
     const rating = ratingSchema.parse(res.json())
     expect(rating.comment).toBe('<b>菜是凉的</b>')
-    const today = shanghaiDate(new Date())
+    const today = t.clock.today()
     expect(rating.rectification).toEqual({ status: 'open', dueDate: addWorkingDays(today, 15, await loadCalendar(db())), answer: null })
-    expect(rating.rectification && rating.rectification.dueDate >= addDays(today, 21)).toBe(true)
+    // 15 working days are never fewer than 15 calendar days, whatever 调休 does.
+    expect(rating.rectification && rating.rectification.dueDate >= addDays(today, 15)).toBe(true)
     const cases = await db().selectFrom('rectification_cases').selectAll().where('rating_id', '=', rating.id).execute()
     expect(cases).toHaveLength(1)
   })
@@ -94,9 +95,9 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
     const { headers, booking } = await servedLunch()
     const rating = ratingSchema.parse((await rate(headers, booking.id, bad)).json())
     const operator = await devLogin(t.app, 'jiayuan-manager')
-    await grantStaff(db(), { user: 'dev:jiayuan-manager', scopeKind: 'operator', scopeId: 'yl-jiayuan-operator', grantedBy: 'test' }, new Date())
+    await grantStaff(db(), { user: 'dev:jiayuan-manager', scopeKind: 'operator', scopeId: 'yl-jiayuan-operator', grantedBy: 'test' }, t.clock.now())
     const other = await devLogin(t.app, 'hongqi-manager')
-    await grantStaff(db(), { user: 'dev:hongqi-manager', scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, new Date())
+    await grantStaff(db(), { user: 'dev:hongqi-manager', scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, t.clock.now())
     expect((await t.app.inject({ url: '/api/staff/facilities/yl-jiayuan/cases', headers: other })).statusCode).toBe(403)
 
     const listed = await t.app.inject({ url: '/api/staff/facilities/yl-jiayuan/cases', headers: operator })
@@ -127,9 +128,9 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
     // Another 差评 left unanswered past its deadline is flagged to the district.
     const late = await servedLunch()
     const lateRating = ratingSchema.parse((await rate(late.headers, late.booking.id, bad)).json())
-    await db().updateTable('rectification_cases').set({ due_date: addDays(shanghaiDate(new Date()), -3) }).where('rating_id', '=', lateRating.id).execute()
+    await db().updateTable('rectification_cases').set({ due_date: t.clock.today(-3) }).where('rating_id', '=', lateRating.id).execute()
     const district = await devLogin(t.app, 'ratings-district')
-    await grantStaff(db(), { user: 'dev:ratings-district', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, new Date())
+    await grantStaff(db(), { user: 'dev:ratings-district', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, t.clock.now())
     const overdue = overdueCaseListSchema.parse((await t.app.inject({ url: '/api/evaluation/cases/overdue', headers: district })).json()).cases
     expect(overdue).toEqual([expect.objectContaining({ facilityId: 'yl-jiayuan', daysOverdue: 3, levelName: '非常不满意' })])
     expect(rating.id).not.toBe(lateRating.id)

@@ -11,7 +11,7 @@ const HOME = 'yl-jiayuan'
 describe.each(DATABASES)('短期托养 stays on %s', (database) => {
   const t = useTestApp(database)
   const db = () => t.store.db.kysely
-  const night = (offset: number) => addDays(shanghaiDate(new Date()), offset)
+  const night = (offset: number) => t.clock.today(offset)
   const stay = (memberId: string, from: number, nights: number) => ({
     sessionId: respiteNightId(HOME, night(from)),
     memberId,
@@ -34,7 +34,7 @@ describe.each(DATABASES)('短期托养 stays on %s', (database) => {
 
     // Staff record the care level at the desk: the stay is confirmed.
     const staff = await devLogin(t.app, 'respite-staff')
-    await grantStaff(db(), { user: 'dev:respite-staff', scopeKind: 'operator', scopeId: `${HOME}-operator`, grantedBy: 'test' }, new Date())
+    await grantStaff(db(), { user: 'dev:respite-staff', scopeKind: 'operator', scopeId: `${HOME}-operator`, grantedBy: 'test' }, t.clock.now())
     const assessed = await t.app.inject({
       method: 'POST',
       url: `/api/staff/facilities/${HOME}/bookings/${booking.id}/care-level`,

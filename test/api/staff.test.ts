@@ -20,7 +20,7 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
     t = await createTestApp(database)
     const staff = async (openid: string, scopeKind: 'operator' | 'street', scopeId: string) => {
       const headers = await devLogin(t.app, openid)
-      await grantStaff(t.store.db.kysely, { user: `dev:${openid}`, scopeKind, scopeId, grantedBy: 'test' }, new Date())
+      await grantStaff(t.store.db.kysely, { user: `dev:${openid}`, scopeKind, scopeId, grantedBy: 'test' }, t.clock.now())
       return headers
     }
     resident = await devLogin(t.app, 'desk-resident')
@@ -34,14 +34,14 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
 
   const db = () => t.store.db.kysely
   const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
-  const tomorrow = () => addDays(shanghaiDate(new Date()), 1)
+  const tomorrow = () => t.clock.today(1)
 
   describe('who may do what', () => {
     let code: string
     let bookingId: string
     let sessionId: string
     beforeAll(async () => {
-      const lunch = await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(new Date()), 3) })
+      const lunch = await mealSession(t.app, { facilityId: HONGQI, date: t.clock.today(3) })
       const booking = await book(t.app, resident, mealOrder(lunch))
       code = booking.code
       bookingId = booking.id
@@ -153,7 +153,7 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       const family = await devLogin(t.app, 'no-show-family')
       const father = await addMember(t.app, family, { name: '赵建国', relation: '父亲', birthDate: '1948-01-01' })
       for (const days of [1, 2, 3]) {
-        const lunch = await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(new Date()), days) })
+        const lunch = await mealSession(t.app, { facilityId: HONGQI, date: t.clock.today(days) })
         const booking = await book(t.app, family, mealOrder(lunch, { memberId: father.id }))
         const res = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/bookings/${booking.id}/no-show`, headers: hongqiStaff })
         expect(res.statusCode).toBe(200)
@@ -196,7 +196,7 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
     })
 
     it('closes a day: its bookings are cancelled with the reason the resident sees, and nothing more can be booked', async () => {
-      const day = addDays(shanghaiDate(new Date()), 5)
+      const day = t.clock.today(5)
       const lunch = await mealSession(t.app, { facilityId: HONGQI, date: day })
       const family = await devLogin(t.app, 'closed-day-family')
       const booking = await book(t.app, family, mealOrder(lunch))
@@ -278,7 +278,10 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
         t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/bookings/${first.id}/verify-subsidy`, headers })
       expect((await verify(jiayuanStaff)).statusCode).toBe(403)
       expect((await verify(hongqiStaff)).statusCode).toBe(200)
-      const next = await book(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(new Date()), 2) }), { memberId: father.id }))
+      // The 11 元 subsidy is capped at the meal's price: order a 12 元 set (every day's menu has one).
+      const lunch = await mealSession(t.app, { facilityId: HONGQI, date: t.clock.today(2) })
+      const twelve = lunch.sets.find((set) => set.priceFen === 1200)!
+      const next = await book(t.app, family, mealOrder(lunch, { memberId: father.id, meal: { setId: twelve.id, fulfilment: 'dine_in' } }))
       expect(next.quote).toMatchObject({ subsidyFen: 1100, tier: '低保老人' })
     })
   })
@@ -298,7 +301,7 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       expect(saved.statusCode).toBe(200)
       expect(saved.json().entries).toContainEqual({ weekday: 0, part: 'breakfast', ...entry })
 
-      const today = shanghaiDate(new Date())
+      const today = t.clock.today()
       const to = addDays(today, 13)
       const publish = () => t.app.inject({ method: 'POST', url: `${url}/publish`, headers: hongqiStaff, payload: { from: today, to } })
       const first = await publish()

@@ -15,7 +15,7 @@ type Headers = { authorization: string }
 describe.each(DATABASES)('waitlist on %s', (database) => {
   const t = useTestApp(database)
   const db = () => t.store.db.kysely
-  const night = (offset: number) => addDays(shanghaiDate(new Date()), offset)
+  const night = (offset: number) => t.clock.today(offset)
   const oneNight = (memberId: string, offset: number) => ({ sessionId: respiteNightId(HOME, night(offset)), memberId })
   const beds = async (offset: number) =>
     (await db().selectFrom('sessions').select('booked').where('id', '=', respiteNightId(HOME, night(offset))).executeTakeFirstOrThrow())
@@ -63,7 +63,7 @@ describe.each(DATABASES)('waitlist on %s', (database) => {
     expect((await cancel(holders[0].headers, holders[0].booking.id)).statusCode).toBe(200)
     const [offered] = await myEntries(b.headers)
     expect(offered).toMatchObject({ status: 'offered', position: null })
-    expect(Date.parse(offered.offerExpiresAt ?? '') - Date.now()).toBeGreaterThan(119 * 60_000)
+    expect(Date.parse(offered.offerExpiresAt ?? '') - t.clock.now().getTime()).toBeGreaterThan(119 * 60_000)
     expect(await beds(20)).toBe(4)
     const held = bookingSchema.parse((await t.app.inject({ url: `/api/bookings/${offered.bookingId}`, headers: b.headers })).json())
     expect(held).toMatchObject({ status: 'booked', offerExpiresAt: offered.offerExpiresAt, stay: { from: night(20) } })
@@ -77,7 +77,7 @@ describe.each(DATABASES)('waitlist on %s', (database) => {
     const jumped = await postBooking(t.app, newcomer.headers, oneNight(newcomer.elder.id, 20))
     expect(jumped.statusCode).toBe(409)
     expect(errorOf(jumped.body).message).toContain('1 人在排队候补')
-    await runWaitlist(db(), new Date())
+    await runWaitlist(db(), t.clock.now())
     expect((await myEntries(c.headers))[0].status).toBe('offered')
 
     const confirmed = await t.app.inject({ method: 'POST', url: `/api/waitlist/${offered.id}/confirm`, headers: b.headers })
@@ -97,7 +97,7 @@ describe.each(DATABASES)('waitlist on %s', (database) => {
     const [offer] = await myEntries(b.headers)
     expect(offer.status).toBe('offered')
 
-    const later = new Date(Date.now() + 121 * 60_000)
+    const later = new Date(t.clock.now().getTime() + 121 * 60_000)
     // (The offer left unconfirmed by the first test expires in this round too.)
     expect((await runWaitlist(db(), later)).offered).toBeGreaterThanOrEqual(1)
     expect((await myEntries(b.headers))[0]).toMatchObject({ status: 'expired', bookingId: null })
@@ -134,7 +134,7 @@ describe.each(DATABASES)('waitlist on %s', (database) => {
   })
 
   it('queues a child for their own class: a full 乳儿班 does not stop the 托小班', async () => {
-    const monday = nextMonday()
+    const monday = nextMonday(t.clock.today())
     await db()
       .updateTable('session_classes')
       .set((eb) => ({ booked: eb.ref('capacity') }))

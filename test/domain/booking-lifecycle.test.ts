@@ -3,6 +3,7 @@ import { changeBookingStatus } from '../../server/bookings/booking-lifecycle'
 import { placeBooking } from '../../server/bookings/booking.service'
 import { upsertUserByOpenid } from '../../server/auth/user.repository'
 import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { suiteInstant } from '../support/clock'
 import { DATABASES, type TestDb, createTestDb } from '../support/databases'
 import { mealSessionId } from '../../server/meals/meal-template'
 
@@ -15,7 +16,8 @@ describe.each(DATABASES)('booking lifecycle on %s', (database) => {
   afterAll(() => store.drop())
 
   const db = () => store.db.kysely
-  const now = new Date()
+  // The store is seeded at the suite's instant; the engine runs at the same one.
+  const now = suiteInstant()
   const sessionId = mealSessionId('yl-hongqi', addDays(shanghaiDate(now), 2), 'lunch')
   const booked = async () =>
     (await db().selectFrom('sessions').select('booked').where('id', '=', sessionId).executeTakeFirstOrThrow()).booked

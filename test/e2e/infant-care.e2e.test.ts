@@ -20,7 +20,7 @@ describe('booking a week of 全日托 and a 3-night respite stay in chromium', (
   const input = (label: string) => visible(`input[aria-label="${label}"], [aria-label="${label}"] input`)
 
   it('registers the child with the guardian’s separate consent', async () => {
-    const monday = nextMonday()
+    const monday = nextMonday(shanghaiDate(new Date()))
     const born = bornMonthsBefore(monday, 18)
     await page.goto(`${session.served().baseUrl}/#/pages/profile/index`)
     await visible('.button', '添加家人或本人').click()
@@ -40,7 +40,7 @@ describe('booking a week of 全日托 and a 3-night respite stay in chromium', (
   })
 
   it('books Monday to Friday at once after agreeing to the service agreement', async () => {
-    const monday = nextMonday()
+    const monday = nextMonday(shanghaiDate(new Date()))
     await page.goto(`${session.served().baseUrl}/#/packages/care/infant/index?facilityId=yl-hangkong-erlu`)
     await visible('.option', '李小雨').waitFor()
     const mondayLabel = `${Number(monday.slice(5, 7))}月${Number(monday.slice(8, 10))}日`

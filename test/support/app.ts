@@ -2,28 +2,35 @@ import { errorBodySchema } from '@shared/errors'
 import { buildApp } from '../../server/app'
 import type { AppInstance } from '../../server/app-instance'
 import { type Config, loadConfig } from '../../server/config'
+import { TestClock } from './clock'
 import { type DatabaseName, type TestDb, createTestDb } from './databases'
 
 export interface TestApp {
   app: AppInstance
   store: TestDb
+  /** The app's clock: seeded and running from the suite's instant; tests move it. */
+  clock: TestClock
   close(): Promise<void>
 }
 
-/** The real app on a fresh store, for `app.inject`; development login on unless the test says otherwise. */
+/**
+ * The real app on a fresh store, for `app.inject`; development login on unless the test says otherwise. The store
+ * is seeded at the clock's instant and the app reads the same clock.
+ */
 export async function createTestApp(
   database: DatabaseName,
   env: Record<string, string> = {},
   logger?: Parameters<typeof buildApp>[0]['logger'],
-  clock?: () => Date,
+  clock: TestClock = new TestClock(),
 ): Promise<TestApp> {
-  const store = await createTestDb(database)
+  const store = await createTestDb(database, {}, clock.now())
   const config: Config = loadConfig({ AUTH_DEV_LOGIN: '1', STATIC_DIR: 'test/no-static', LOG_LEVEL: 'silent', ...env })
-  const app = await buildApp({ config, db: store.db, logger: logger ?? false, clock })
+  const app = await buildApp({ config, db: store.db, logger: logger ?? false, clock: clock.now })
   await app.ready()
   return {
     app,
     store,
+    clock,
     close: async () => {
       await app.close()
       await store.drop()
@@ -42,7 +49,7 @@ export async function devLogin(app: AppInstance, openid: string, role?: string):
  * For a describe block: a test app created before its tests and closed after. `t.app` and `t.store` read the
  * current one, so the block's helpers can be written once at the top.
  */
-export function useTestApp(database: DatabaseName): Pick<TestApp, 'app' | 'store'> {
+export function useTestApp(database: DatabaseName): Pick<TestApp, 'app' | 'store' | 'clock'> {
   let current: TestApp | undefined
   beforeAll(async () => {
     current = await createTestApp(database)
@@ -58,6 +65,9 @@ export function useTestApp(database: DatabaseName): Pick<TestApp, 'app' | 'store
     },
     get store() {
       return live().store
+    },
+    get clock() {
+      return live().clock
     },
   }
 }

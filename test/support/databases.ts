@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import { type ConnectOptions, type Db, connect } from '../../server/db/connection'
 import { migrateToLatest } from '../../server/db/migrate'
 import { seedDistrict } from '../../server/db/seed/seed'
+import { suiteInstant } from './clock'
 
 export type DatabaseName = 'sqlite' | 'postgres'
 
@@ -22,14 +23,14 @@ export interface TestDb {
   drop(): Promise<void>
 }
 
-/** A fresh, migrated and seeded store of its own: a new SQLite file, or a new PostgreSQL schema. */
-export async function createTestDb(name: DatabaseName, options: ConnectOptions = {}): Promise<TestDb> {
+/** A fresh store of its own, migrated and seeded at `now`: a new SQLite file, or a new PostgreSQL schema. */
+export async function createTestDb(name: DatabaseName, options: ConnectOptions = {}, now: Date = suiteInstant()): Promise<TestDb> {
   const suffix = randomBytes(6).toString('hex')
   if (name === 'sqlite') {
     const file = join(tmpdir(), `doorstep-test-${suffix}.db`)
     const db = connect(`sqlite:${file}`, options)
     await migrateToLatest(db)
-    await seedDistrict(db)
+    await seedDistrict(db, now)
     return {
       db,
       url: `sqlite:${file}`,
@@ -45,7 +46,7 @@ export async function createTestDb(name: DatabaseName, options: ConnectOptions =
   await admin.close()
   const db = connect(POSTGRES_URL, { searchPath: schema })
   await migrateToLatest(db)
-  await seedDistrict(db)
+  await seedDistrict(db, now)
   return {
     db,
     url: POSTGRES_URL,

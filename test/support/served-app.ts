@@ -13,9 +13,10 @@ export interface ServedApp {
 
 /** The real API on a fresh SQLite file, listening on a loopback port and serving the H5 build in dist/h5. */
 export async function serveApp(env: Record<string, string> = {}): Promise<ServedApp> {
-  const store = await createTestDb('sqlite')
+  const store = await createTestDb('sqlite', {}, new Date())
   const config = loadConfig({ AUTH_DEV_LOGIN: '1', STATIC_DIR: 'dist/h5', LOG_LEVEL: 'silent', ...env })
-  const app = await buildApp({ config, db: store.db, logger: false })
+  // A browser test runs against the wall clock, as the browser itself does.
+  const app = await buildApp({ config, db: store.db, logger: false, clock: () => new Date() })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   return {

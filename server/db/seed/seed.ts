@@ -12,7 +12,7 @@ import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './
  * Writes the district's reference data. Every row is an upsert on a stable id, so running it on every start
  * never duplicates and brings edited seed values into an existing database.
  */
-export async function seedDistrict(db: Db, now: Date = new Date()): Promise<void> {
+export async function seedDistrict(db: Db, now: Date): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
     await trx
       .insertInto('districts')
