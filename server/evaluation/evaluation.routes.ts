@@ -1,12 +1,19 @@
-import { coverageSchema, evaluationQuerySchema, evaluationSchema, periodSchema, qualifiedListSchema } from '@shared/evaluation'
+import {
+  coverageSchema,
+  evaluationQuerySchema,
+  evaluationResponseSchema,
+  periodSchema,
+  qualifiedListPreviewSchema,
+  qualifiedListSchema,
+} from '@shared/evaluation'
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
 import { authenticate } from '../auth/auth.service'
 import { coverage } from './coverage'
 import { bulletinTitle, evaluationCsv, evaluationXlsx } from './evaluation-export'
 import { evaluate } from './evaluation.service'
-import { governmentDistrict } from './government-access'
-import { publishQualifiedList, publishedPeriods, publishedQualifiedList } from './qualified-list.service'
+import { governmentAccess, governmentDistrict } from './government-access'
+import { previewQualifiedList, publishQualifiedList, publishedPeriods, publishedQualifiedList } from './qualified-list.service'
 
 const exportQuerySchema = z.strictObject({ period: periodSchema, format: z.enum(['csv', 'xlsx'], { error: '格式应为 csv 或 xlsx' }) })
 const periodQuerySchema = z.strictObject({ period: periodSchema })
@@ -17,9 +24,11 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
   const district = async (authorization: string | undefined, need: 'read' | 'publish' = 'read') =>
     governmentDistrict(db, await authenticate(db, authorization), need)
 
-  app.get('/evaluation', { schema: { querystring: evaluationQuerySchema, response: { 200: evaluationSchema } } }, async (request) =>
-    evaluate(db, await district(request.headers.authorization), request.query.period, app.now(), request.query.function),
-  )
+  app.get('/evaluation', { schema: { querystring: evaluationQuerySchema, response: { 200: evaluationResponseSchema } } }, async (request) => {
+    const access = await governmentAccess(db, await authenticate(db, request.headers.authorization))
+    const evaluation = await evaluate(db, access.districtId, request.query.period, app.now(), request.query.function)
+    return { ...evaluation, canPublish: access.canPublish }
+  })
 
   app.get('/evaluation/export', { schema: { querystring: exportQuerySchema } }, async (request, reply) => {
     const evaluation = await evaluate(db, await district(request.headers.authorization), request.query.period, app.now())
@@ -33,6 +42,12 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
 
   app.get('/evaluation/coverage', { schema: { response: { 200: coverageSchema } } }, async (request) =>
     coverage(db, await district(request.headers.authorization)),
+  )
+
+  app.get(
+    '/evaluation/qualified/preview',
+    { schema: { querystring: periodQuerySchema, response: { 200: qualifiedListPreviewSchema } } },
+    async (request) => previewQualifiedList(db, await district(request.headers.authorization, 'publish'), request.query.period, app.now()),
   )
 
   app.post(

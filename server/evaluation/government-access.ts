@@ -2,11 +2,18 @@ import type { Kysely } from 'kysely'
 import type { Database, UserRow } from '../db/schema'
 import { ForbiddenError } from '../http/errors'
 
+export interface GovernmentAccess {
+  /** The district whose evaluation the user reads. */
+  districtId: string
+  /** Whether the user publishes the district's qualified-operator list. */
+  canPublish: boolean
+}
+
 /**
- * The district whose evaluation a government user may read: from a district binding, or a street binding's
- * district (street offices receive the district's bulletin). `publish` needs a district binding.
+ * What a government user may do with the evaluation: a district binding reads and publishes its district's; a
+ * street binding reads its district's (street offices receive the district's bulletin) and publishes nothing.
  */
-export async function governmentDistrict(db: Kysely<Database>, user: UserRow, need: 'read' | 'publish' = 'read'): Promise<string> {
+export async function governmentAccess(db: Kysely<Database>, user: UserRow): Promise<GovernmentAccess> {
   if (user.role !== 'government_staff') throw new ForbiddenError('仅限街道和区级工作人员使用')
   const bindings = await db
     .selectFrom('staff_bindings as b')
@@ -16,8 +23,15 @@ export async function governmentDistrict(db: Kysely<Database>, user: UserRow, ne
     .where('b.scope_kind', 'in', ['district', 'street'])
     .execute()
   const district = bindings.find((b) => b.scope_kind === 'district')
-  if (district) return district.scope_id
+  if (district) return { districtId: district.scope_id, canPublish: true }
   const street = bindings.find((b) => b.district_id)
-  if (street?.district_id && need === 'read') return street.district_id
-  throw new ForbiddenError(need === 'publish' ? '合格运营商名单由区级工作人员发布' : '您还没有绑定街道或区')
+  if (street?.district_id) return { districtId: street.district_id, canPublish: false }
+  throw new ForbiddenError('您还没有绑定街道或区')
+}
+
+/** The district a government user may read, or — with `publish` — publish for; refused with why otherwise. */
+export async function governmentDistrict(db: Kysely<Database>, user: UserRow, need: 'read' | 'publish' = 'read'): Promise<string> {
+  const access = await governmentAccess(db, user)
+  if (need === 'publish' && !access.canPublish) throw new ForbiddenError('合格运营商名单由区级工作人员发布')
+  return access.districtId
 }
