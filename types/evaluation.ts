@@ -17,6 +17,12 @@ export function periodName(period: string): string {
   return `${year} 年 ${Number(period.slice(5, 7))} 月`
 }
 
+/** Why a period's qualified-operator list cannot be published yet; `lastDay` is its last day, 'YYYY-MM-DD'. */
+export function periodNotEnded(period: string, lastDay: string): string {
+  const [, month, day] = lastDay.split('-').map(Number)
+  return `${periodName(period)}还没有结束（${month} 月 ${day} 日结束），结束后才能发布`
+}
+
 /** The metrics a composite score weighs; their weights are the district's data. */
 export const WEIGHTED_METRICS = ['utilisation', 'completion', 'satisfaction', 'score', 'willingness', 'rectification'] as const
 export type WeightedMetric = (typeof WEIGHTED_METRICS)[number]

@@ -1,4 +1,4 @@
-import { type Period, type QualifiedList, type QualifiedListPreview, periodName, qualifiedListSchema } from '@shared/evaluation'
+import { type Period, type QualifiedList, type QualifiedListPreview, periodName, periodNotEnded, qualifiedListSchema } from '@shared/evaluation'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { DomainError, NotFoundError } from '../http/errors'
@@ -11,8 +11,7 @@ import { qualify } from './qualification'
 
 export class PeriodNotEndedError extends DomainError {
   constructor(period: Period) {
-    const [, month, day] = periodRange(period).to.split('-').map(Number)
-    super('period_not_ended', `${periodName(period)}还没有结束（${month} 月 ${day} 日结束），结束后才能发布`)
+    super('period_not_ended', periodNotEnded(period, periodRange(period).to))
   }
 }
 
