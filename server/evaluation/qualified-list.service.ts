@@ -19,7 +19,7 @@ export class PeriodNotEndedError extends DomainError {
  * A period's qualified-operator list as it would be published now. Only an ended period has one: a list drawn
  * mid-period would name as qualified, or not, operators whose period is still running.
  */
-export async function computeQualifiedList(db: Kysely<Database>, districtId: string, period: Period, now: Date): Promise<QualifiedList> {
+async function computeQualifiedList(db: Kysely<Database>, districtId: string, period: Period, now: Date): Promise<QualifiedList> {
   if (!periodEnded(period, shanghaiDate(now))) throw new PeriodNotEndedError(period)
   const [evaluation, settings, facilities, name] = await Promise.all([
     evaluate(db, districtId, period, now),
@@ -57,7 +57,7 @@ export async function publishedQualifiedList(db: Kysely<Database>, period?: Peri
   const wanted = period ?? (await publishedPeriods(db))[0]
   const row = wanted ? await publishedListBody(db, wanted) : undefined
   if (!row) throw new NotFoundError(period ? `${periodName(period)}的合格运营商名单还没有发布` : '合格运营商名单还没有发布')
-  // Lists published before they carried the district's name take it from the district.
+  // The name is read with the list, so that lists published before they carried it show it too.
   return qualifiedListSchema.parse({ ...JSON.parse(row.body), districtName: row.district_name })
 }
 

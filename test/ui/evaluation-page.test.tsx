@@ -111,7 +111,12 @@ it('shows district staff a preview of an ended period’s list, then publishes i
   expect(screen.getByText('本期评价 4 条，不足 10 条')).toBeInTheDocument()
   expect(calls('/api/evaluation/qualified')).toHaveLength(0)
 
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: `确认发布 ${year} 年 ${month} 月合格运营商名单` })))
+  // 陈科长 taps twice: one list is published.
+  const confirm = screen.getByRole('button', { name: `确认发布 ${year} 年 ${month} 月合格运营商名单` })
+  await act(async () => {
+    fireEvent.click(confirm)
+    fireEvent.click(confirm)
+  })
   expect(await screen.findByText(`已发布 ${year} 年 ${month} 月合格运营商名单，居民现在可以看到`)).toBeInTheDocument()
   const posts = calls('/api/evaluation/qualified')
   expect(posts).toHaveLength(1)

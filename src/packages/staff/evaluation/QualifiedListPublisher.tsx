@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { type QualifiedListPreview, periodName, periodNotEnded } from '@shared/evaluation'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { previewQualifiedList, publishQualifiedList } from '@/api/evaluation'
 import { QualifiedOperatorList } from '@/components/QualifiedOperatorList'
@@ -21,6 +21,8 @@ interface QualifiedListPublisherProps {
 export function QualifiedListPublisher({ period, ended, lastDay }: QualifiedListPublisherProps) {
   const [preview, setPreview] = useState<QualifiedListPreview | null>(null)
   const [busy, setBusy] = useState(false)
+  // A second tap before the first answer (the state has not re-rendered yet) sends nothing.
+  const inFlight = useRef(false)
   const [message, setMessage] = useState<string | null>(null)
   const name = periodName(period)
   // Another period is another list: never confirm a preview drawn for the one chosen before.
@@ -30,7 +32,8 @@ export function QualifiedListPublisher({ period, ended, lastDay }: QualifiedList
   }, [period])
 
   const run = async (work: () => Promise<void>) => {
-    if (busy) return
+    if (inFlight.current) return
+    inFlight.current = true
     setBusy(true)
     setMessage(null)
     try {
@@ -38,6 +41,7 @@ export function QualifiedListPublisher({ period, ended, lastDay }: QualifiedList
     } catch (err) {
       setMessage(cleanError(err))
     } finally {
+      inFlight.current = false
       setBusy(false)
     }
   }
