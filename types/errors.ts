@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'not_rateable',
   'already_rated',
   'rating_window_closed',
+  // Evaluation
+  'period_not_ended',
 ] as const
 
 export const errorCodeSchema = z.enum(ERROR_CODES)

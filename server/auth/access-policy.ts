@@ -30,6 +30,8 @@ export interface Caller {
   user: UserRow
   /** `government` and `district` routes: the district whose data the caller reads. */
   districtId?: string
+  /** `government` routes: whether the caller is district staff, who publish the district's lists. */
+  canPublish?: boolean
   /** Facility-scoped routes: how the caller is bound to the facility. */
   facilityAccess?: StaffAccess
 }
@@ -52,7 +54,9 @@ export async function decideAccess(
 ): Promise<Caller> {
   if (access === 'public' || access === 'resident') return { user }
   if (access === 'government' || access === 'district') {
-    return { user, districtId: await governmentDistrict(db, user, access === 'district' ? 'publish' : 'read') }
+    const government = await governmentAccess(db, user)
+    if (access === 'district' && !government.canPublish) throw new ForbiddenError('合格运营商名单由区级工作人员发布')
+    return { user, ...government }
   }
   if (!STAFF_ROLES.has(user.role)) throw new ForbiddenError('仅限设施或街道工作人员使用')
   if (access === 'staff') return { user }
@@ -67,10 +71,10 @@ export async function decideAccess(
 }
 
 /**
- * The district whose evaluation a government user may read: from a district binding, or a street binding's
- * district (street offices receive the district's bulletin). `publish` needs a district binding.
+ * The district a government user reads: from a district binding (district staff, who also publish the district's
+ * lists), or a street binding's district (street offices receive the district's bulletin and publish nothing).
  */
-async function governmentDistrict(db: Kysely<Database>, user: UserRow, need: 'read' | 'publish'): Promise<string> {
+async function governmentAccess(db: Kysely<Database>, user: UserRow): Promise<{ districtId: string; canPublish: boolean }> {
   if (user.role !== 'government_staff') throw new ForbiddenError('仅限街道和区级工作人员使用')
   const bindings = await db
     .selectFrom('staff_bindings as b')
@@ -80,8 +84,8 @@ async function governmentDistrict(db: Kysely<Database>, user: UserRow, need: 're
     .where('b.scope_kind', 'in', ['district', 'street'])
     .execute()
   const district = bindings.find((b) => b.scope_kind === 'district')
-  if (district) return district.scope_id
+  if (district) return { districtId: district.scope_id, canPublish: true }
   const street = bindings.find((b) => b.district_id)
-  if (street?.district_id && need === 'read') return street.district_id
-  throw new ForbiddenError(need === 'publish' ? '合格运营商名单由区级工作人员发布' : '您还没有绑定街道或区')
+  if (street?.district_id) return { districtId: street.district_id, canPublish: false }
+  throw new ForbiddenError('您还没有绑定街道或区')
 }

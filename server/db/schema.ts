@@ -386,6 +386,9 @@ export interface EvaluationSettingsTable {
   /** 0–1 */
   min_satisfaction: number
   max_overdue: number
+  /** To be ranked in a period, a facility × function needs this many bookings (not cancelled) and ratings. */
+  rank_min_bookings: Generated<number>
+  rank_min_ratings: Generated<number>
 }
 
 export interface EvaluationWeightTable {

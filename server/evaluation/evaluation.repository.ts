@@ -99,6 +99,7 @@ export async function evaluationSettings(db: Kysely<Database>, districtId: strin
   ])
   return {
     priorWeight: settings?.prior_weight ?? 10,
+    rankMinimum: { bookings: settings?.rank_min_bookings ?? 5, ratings: settings?.rank_min_ratings ?? 3 },
     minRatings: settings?.min_ratings ?? 10,
     minSatisfaction: settings?.min_satisfaction ?? 0.9,
     maxOverdue: settings?.max_overdue ?? 0,

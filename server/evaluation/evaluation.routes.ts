@@ -1,11 +1,18 @@
-import { coverageSchema, evaluationQuerySchema, evaluationSchema, periodSchema, qualifiedListSchema } from '@shared/evaluation'
+import {
+  coverageSchema,
+  evaluationQuerySchema,
+  evaluationResponseSchema,
+  periodSchema,
+  qualifiedListPreviewSchema,
+  qualifiedListSchema,
+} from '@shared/evaluation'
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
 import { coverage } from './coverage'
 import { bulletinTitle, evaluationCsv, evaluationXlsx } from './evaluation-export'
 import { evaluate } from './evaluation.service'
-import { districtOf } from '../http/access-hook'
-import { publishQualifiedList, publishedPeriods, publishedQualifiedList } from './qualified-list.service'
+import { callerOf, districtOf } from '../http/access-hook'
+import { previewQualifiedList, publishQualifiedList, publishedPeriods, publishedQualifiedList } from './qualified-list.service'
 
 const exportQuerySchema = z.strictObject({ period: periodSchema, format: z.enum(['csv', 'xlsx'], { error: '格式应为 csv 或 xlsx' }) })
 const periodQuerySchema = z.strictObject({ period: periodSchema })
@@ -18,8 +25,11 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
 
   app.get(
     '/evaluation',
-    { config: government, schema: { querystring: evaluationQuerySchema, response: { 200: evaluationSchema } } },
-    async (request) => evaluate(db, districtOf(request), request.query.period, app.now(), request.query.function),
+    { config: government, schema: { querystring: evaluationQuerySchema, response: { 200: evaluationResponseSchema } } },
+    async (request) => {
+      const evaluation = await evaluate(db, districtOf(request), request.query.period, app.now(), request.query.function)
+      return { ...evaluation, canPublish: callerOf(request).canPublish === true }
+    },
   )
 
   app.get('/evaluation/export', { config: government, schema: { querystring: exportQuerySchema } }, async (request, reply) => {
@@ -34,6 +44,12 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
 
   app.get('/evaluation/coverage', { config: government, schema: { response: { 200: coverageSchema } } }, async (request) =>
     coverage(db, districtOf(request)),
+  )
+
+  app.get(
+    '/evaluation/qualified/preview',
+    { config: { access: 'district' }, schema: { querystring: periodQuerySchema, response: { 200: qualifiedListPreviewSchema } } },
+    async (request) => previewQualifiedList(db, districtOf(request), request.query.period, app.now()),
   )
 
   app.post(

@@ -12,8 +12,9 @@ import {
   placeCounts,
   ratingCounts,
 } from './evaluation.repository'
-import { type Prior, type RawCounts, composite, metricsOf, rank } from './metrics'
-import { periodRange } from './period'
+import { type Prior, type RawCounts, composite, metricsOf } from './metrics'
+import { periodEnded, periodRange } from './period'
+import { insufficientDataReason, rank } from './ranking'
 
 /** Where the district's mean starts before its ratings count: 满意. */
 const NEUTRAL_MEAN = 4
@@ -21,7 +22,8 @@ const NEUTRAL_MEAN = 4
 /**
  * The evaluation of a district's facilities for a period, per facility × function: use, completion, no-shows,
  * ratings, satisfaction, the adjusted score, willingness, rectification on time, and a composite from the
- * district's weights; ranked within each function (a nursery is compared with nurseries).
+ * district's weights; ranked within each function (a nursery is compared with nurseries), among the rows with
+ * enough data — the others are 「数据不足」, unranked, after them.
  */
 export async function evaluate(
   db: Kysely<Database>,
@@ -92,6 +94,7 @@ export async function evaluate(
       overdueOpen: c?.overdue ?? 0,
     }
     const metrics = metricsOf(raw, prior)
+    const insufficientReason = insufficientDataReason(raw, settings.rankMinimum)
     rows.push({
       facilityId,
       facilityName: facility.name,
@@ -100,11 +103,21 @@ export async function evaluate(
       function: code,
       ...metrics,
       composite: composite(metrics, settings.weights as Partial<Record<WeightedMetric, number>>),
+      insufficientData: insufficientReason !== null,
+      insufficientReason,
     })
   }
 
   const byFunction = new Map<string, Omit<EvaluationRow, 'rank'>[]>()
   for (const row of rows) byFunction.set(row.function, [...(byFunction.get(row.function) ?? []), row])
   const ranked = [...byFunction.keys()].sort().flatMap((code) => rank(byFunction.get(code) ?? []))
-  return { period, from: range.from, to: range.to, prior, rows: ranked }
+  return {
+    period,
+    from: range.from,
+    to: range.to,
+    ended: periodEnded(period, today),
+    prior,
+    rankMinimum: settings.rankMinimum,
+    rows: ranked,
+  }
 }

@@ -39,7 +39,10 @@ export function adjustedScore(levelSum: number, ratings: number, prior: Prior): 
   return (prior.weight * prior.mean + levelSum) / (prior.weight + ratings)
 }
 
-export type Metrics = Omit<EvaluationRow, 'facilityId' | 'facilityName' | 'operatorId' | 'operatorName' | 'function' | 'rank' | 'composite'>
+export type Metrics = Omit<
+  EvaluationRow,
+  'facilityId' | 'facilityName' | 'operatorId' | 'operatorName' | 'function' | 'rank' | 'composite' | 'insufficientData' | 'insufficientReason'
+>
 
 export function metricsOf(c: RawCounts, prior: Prior): Metrics {
   return {
@@ -82,20 +85,4 @@ export function composite(m: Metrics, weights: Partial<Record<WeightedMetric, nu
     weightSeen += weight
   }
   return weightSeen > 0 ? Math.round((sum / weightSeen) * 10000) / 100 : null
-}
-
-/** Standard competition ranking by composite, best first: ties share a rank and the next rank skips (1, 2, 2, 4). */
-export function rank<T extends { composite: number | null; facilityName: string }>(rows: T[]): (T & { rank: number | null })[] {
-  const sorted = [...rows].sort(
-    (a, b) => (b.composite ?? -1) - (a.composite ?? -1) || a.facilityName.localeCompare(b.facilityName, 'zh-CN'),
-  )
-  let previous: number | null = null
-  let previousRank = 0
-  return sorted.map((row, i) => {
-    if (row.composite === null) return { ...row, rank: null }
-    const r = row.composite === previous ? previousRank : i + 1
-    previous = row.composite
-    previousRank = r
-    return { ...row, rank: r }
-  })
 }

@@ -23,6 +23,11 @@ export function periodRange(period: Period): PeriodRange {
   return { kind: 'month', from: `${period}-01`, to: monthEnd(year, month) }
 }
 
+/** A period has ended once its last day is past: on 12月31日 itself, 2026-Q4 has not ended. `today` is a Shanghai day. */
+export function periodEnded(period: Period, today: string): boolean {
+  return today > periodRange(period).to
+}
+
 function monthEnd(year: number, month: number): string {
   return month === 12 ? `${year}-12-31` : lastDayOfMonth(year, month)
 }

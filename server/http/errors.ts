@@ -161,6 +161,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_rateable: 409,
   already_rated: 409,
   rating_window_closed: 409,
+  period_not_ended: 409,
 }
 
 export interface ErrorReply {

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
-import { coverageSchema, errorBodySchema, evaluationSchema, qualifiedListSchema } from '@shared/index'
+import { coverageSchema, errorBodySchema, evaluationResponseSchema, evaluationSchema, qualifiedListPreviewSchema, qualifiedListSchema } from '@shared/index'
 import { publishEndedQuarter } from '../../server/evaluation/qualified-list.service'
 import { grantStaff } from '../../server/staff/staff-grants'
+import { TestClock } from '../support/clock'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { DATABASES } from '../support/databases'
 
@@ -55,27 +56,66 @@ async function seedOctober(t: TestApp, userId: string): Promise<void> {
   }).execute()
 }
 
+/** Lunches of 40 on a day at each facility, none taken unless said: facilities that offered a service nobody used. */
+async function seedLunches(t: TestApp, date: string, taken: Record<string, number> = {}): Promise<void> {
+  const facilities = ['yl-hongqi', 'yl-jiayuan', 'yl-hangkong-erlu', 'yl-renmin-donglu']
+  await t.store.db.kysely.insertInto('sessions').values(facilities.map((f) => ({
+    id: `${date}-${f}`, facility_id: f, function_code: 'meal', date, part: 'lunch',
+    starts_at: `${date}T03:30:00.000Z`, ends_at: `${date}T05:00:00.000Z`, capacity: 40, booked: taken[f] ?? 0,
+  }))).execute()
+}
+
+/** 2026-08-10: 红旗 serves one lunch and gets one 非常不满意 (0 % satisfied); the other three serve nobody. */
+async function seedAugust(t: TestApp, userId: string): Promise<void> {
+  const db = t.store.db.kysely
+  await seedLunches(t, '2026-08-10', { 'yl-hongqi': 1 })
+  await db.insertInto('bookings').values({
+    id: 'aug-hq-b0', code: '80000000', booker_user_id: userId, member_id: null, facility_id: 'yl-hongqi', function_code: 'meal',
+    session_id: '2026-08-10-yl-hongqi', service_date: '2026-08-10', status: 'completed', quantity: 1, details: '{}', quote: '{}',
+    payable_fen: 500, paid_fen: null, starts_at: '2026-08-10T03:30:00.000Z', cancel_until: '2026-08-10T01:30:00.000Z',
+    created_at: '2026-08-08T02:00:00.000Z', updated_at: '2026-08-10T05:00:00.000Z',
+  }).execute()
+  await db.insertInto('ratings').values({
+    id: 'aug-r0', booking_id: 'aug-hq-b0', facility_id: 'yl-hongqi', function_code: 'meal', rater_user_id: userId, level: 1,
+    attitude: 1, quality: 1, environment: 1, price: 1, would_use_again: 0, comment: null, service_date: '2026-08-10',
+    created_at: '2026-08-10T08:00:00.000Z',
+  }).execute()
+}
+
 describe.each(DATABASES)('运营评估 on %s', (database) => {
   let t: TestApp
   let district: Headers
   let street: Headers
+  // The app's clock: 2026-11-20, 10:00 in Shanghai, unless a test moves it (and puts it back).
+  const november20 = new Date('2026-11-20T02:00:00Z')
+  const clock = new TestClock(november20)
+  const now = november20
+  afterEach(() => clock.set(november20))
   beforeAll(async () => {
-    t = await createTestApp(database)
+    clock.set(november20)
+    t = await createTestApp(database, {}, undefined, clock)
     await devLogin(t.app, 'eval-fixture-owner')
     const owner = await t.store.db.kysely.selectFrom('users').select('id').where('openid', '=', 'dev:eval-fixture-owner').executeTakeFirstOrThrow()
     await seedOctober(t, owner.id)
+    await seedAugust(t, owner.id)
+    await seedLunches(t, '2026-07-15')
     district = await devLogin(t.app, 'district-clerk')
     street = await devLogin(t.app, 'street-clerk')
-    await grantStaff(t.store.db.kysely, { user: 'dev:district-clerk', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, t.clock.now())
-    await grantStaff(t.store.db.kysely, { user: 'dev:street-clerk', scopeKind: 'street', scopeId: 'yl-xinhualu', grantedBy: 'test' }, t.clock.now())
+    await grantStaff(t.store.db.kysely, { user: 'dev:district-clerk', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, now)
+    await grantStaff(t.store.db.kysely, { user: 'dev:street-clerk', scopeKind: 'street', scopeId: 'yl-xinhualu', grantedBy: 'test' }, now)
   })
   afterAll(() => t.close())
 
   const errorOf = (body: string) => errorBodySchema.parse(JSON.parse(body)).error
-  const october = async (headers: Headers) =>
-    evaluationSchema.parse((await t.app.inject({ url: '/api/evaluation?period=2026-10&function=meal', headers })).json())
+  const evaluation = async (period: string, headers: Headers = district) =>
+    evaluationResponseSchema.parse((await t.app.inject({ url: `/api/evaluation?period=${period}&function=meal`, headers })).json())
+  const october = (headers: Headers) => evaluation('2026-10', headers)
+  const storedPeriods = async () => (await t.store.db.kysely.selectFrom('qualified_lists').select('period').execute()).map((r) => r.period)
 
-  it('computes every metric of a month on the hand-computed fixture and ranks the facilities', async () => {
+  // Changed with 数据不足 (issue 11): 佳苑, two bookings and two 非常满意, used to rank 1st over 红旗 on the strength of
+  // them; it is now below the district's minimum (5 bookings, 3 ratings), unranked and listed after 红旗, which ranks 1st.
+  // Every metric and both composites are as they were.
+  it('computes every metric of a month on the hand-computed fixture and ranks only the facility with enough data', async () => {
     const e = await october(district)
     expect(e).toMatchObject({ from: '2026-10-01', to: '2026-10-31' })
     const m = 63 / 16
@@ -85,16 +125,40 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     const jiayuan = ((0.2 + 0.1 + 0.3 + 0.15 * ((score(10, 2) - 1) / 4) + 0.15) / 0.9) * 100
     const hongqi = (0.2 * 0.5 + 0.1 * (6 / 9) + 0.3 * 0.75 + 0.15 * ((score(13, 4) - 1) / 4) + 0.15 * 0.75 + 0.1) * 100
     const [first, second] = e.rows
-    expect(first).toMatchObject({ facilityId: 'yl-jiayuan', rank: 1, bookings: 2, utilisation: 1, completionRate: 1, ratings: 2, satisfactionRate: 1 })
-    expect(first.adjustedScore).toBeCloseTo(score(10, 2), 6)
-    expect(first.rectificationOnTimeRate).toBeNull()
-    expect(first.composite).toBeCloseTo(jiayuan, 2)
-    expect(second).toMatchObject({ facilityId: 'yl-hongqi', rank: 2, bookings: 9, completed: 6, noShows: 2, utilisation: 0.5, ratings: 4 })
-    expect(second.completionRate).toBeCloseTo(6 / 9)
-    expect(second.noShowRate).toBeCloseTo(2 / 9)
-    expect(second).toMatchObject({ satisfactionRate: 0.75, meanLevel: 3.25, willingnessRate: 0.75, rectificationOnTimeRate: 1, overdueCases: 0 })
-    expect(second.adjustedScore).toBeCloseTo(score(13, 4), 6)
-    expect(second.composite).toBeCloseTo(hongqi, 2)
+    expect(first).toMatchObject({ facilityId: 'yl-hongqi', rank: 1, insufficientData: false, insufficientReason: null })
+    expect(second).toMatchObject({ facilityId: 'yl-jiayuan', rank: null, insufficientData: true, insufficientReason: '数据不足：本期预约 2 次，少于 5 次；评价 2 条，少于 3 条' })
+    expect(second).toMatchObject({ bookings: 2, utilisation: 1, completionRate: 1, ratings: 2, satisfactionRate: 1 })
+    expect(second.adjustedScore).toBeCloseTo(score(10, 2), 6)
+    expect(second.rectificationOnTimeRate).toBeNull()
+    expect(second.composite).toBeCloseTo(jiayuan, 2)
+    expect(second.composite).toBeGreaterThan(first.composite ?? 0)
+    const hongqiRow = first
+    expect(hongqiRow).toMatchObject({ bookings: 9, completed: 6, noShows: 2, utilisation: 0.5, ratings: 4 })
+    expect(hongqiRow.completionRate).toBeCloseTo(6 / 9)
+    expect(hongqiRow.noShowRate).toBeCloseTo(2 / 9)
+    expect(hongqiRow).toMatchObject({ satisfactionRate: 0.75, meanLevel: 3.25, willingnessRate: 0.75, rectificationOnTimeRate: 1, overdueCases: 0 })
+    expect(hongqiRow.adjustedScore).toBeCloseTo(score(13, 4), 6)
+    expect(hongqiRow.composite).toBeCloseTo(hongqi, 2)
+    expect(e.rankMinimum).toEqual({ bookings: 5, ratings: 3 })
+  })
+
+  it('does not rank a facility with one 差评 over facilities without data: all are 数据不足, none scores 0 against it', async () => {
+    const e = await evaluation('2026-08')
+    expect(e.rows.map((r) => r.facilityId).sort()).toEqual(['yl-hangkong-erlu', 'yl-hongqi', 'yl-jiayuan', 'yl-renmin-donglu'])
+    const hongqi = e.rows.find((r) => r.facilityId === 'yl-hongqi')
+    expect(hongqi).toMatchObject({ satisfactionRate: 0, rank: null, insufficientData: true, insufficientReason: '数据不足：本期预约 1 次，少于 5 次；评价 1 条，少于 3 条' })
+    for (const row of e.rows.filter((r) => r.facilityId !== 'yl-hongqi')) {
+      expect(row).toMatchObject({ bookings: 0, ratings: 0, rank: null, insufficientData: true, insufficientReason: '数据不足：本期预约 0 次，少于 5 次；评价 0 条，少于 3 条' })
+    }
+  })
+
+  it('ranks nobody in a month where nobody has data, rather than tying everyone at 1', async () => {
+    const e = await evaluation('2026-07')
+    expect(e.rows).toHaveLength(4)
+    expect(e.rows.map((r) => [r.rank, r.insufficientData])).toEqual(e.rows.map(() => [null, true]))
+    const csv = await t.app.inject({ url: '/api/evaluation/export?period=2026-07&format=csv', headers: district })
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['数据不足', '数据不足', '数据不足', '数据不足'])
   })
 
   it('exports the bulletin as CSV and as an XLSX that opens and holds the numbers', async () => {
@@ -106,7 +170,12 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
       (r) => r.facilityId === 'yl-hongqi',
     )
     const composite = String(hongqi?.composite)
-    expect(lines.find((l) => l.includes('红旗'))?.split(',')).toEqual(expect.arrayContaining(['2', '社区助餐', composite, '9', '75']))
+    expect(lines.find((l) => l.includes('红旗'))?.split(',')).toEqual(expect.arrayContaining(['1', '社区助餐', composite, '9', '75']))
+    // 佳苑 is 数据不足: no rank, no composite to compare, and why in the last column.
+    const jiayuan = lines.find((l) => l.includes('佳苑'))?.split(',') ?? []
+    expect(jiayuan[0]).toBe('数据不足')
+    expect(jiayuan[4]).toBe('')
+    expect(jiayuan.at(-1)).toBe('数据不足：本期预约 2 次，少于 5 次；评价 2 条，少于 3 条')
 
     const xlsx = await t.app.inject({ url: '/api/evaluation/export?period=2026-10&format=xlsx', headers: district })
     expect(xlsx.headers['content-disposition']).toContain('attachment')
@@ -116,12 +185,47 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     expect(String(sheet?.getCell('A1').value)).toContain('月度通报 2026-10')
     const rows = (sheet?.getSheetValues() ?? []).filter(Boolean) as unknown[][]
     const row = rows.find((r) => String(r[3] ?? '').includes('红旗'))
-    expect(row?.slice(1, 6)).toEqual([2, '社区助餐', expect.stringContaining('红旗'), expect.anything(), hongqi?.composite])
+    expect(row?.slice(1, 6)).toEqual([1, '社区助餐', expect.stringContaining('红旗'), expect.anything(), hongqi?.composite])
     expect(row?.[11]).toBe(75)
   })
 
+  it('tells the caller whether they may publish and whether the period has ended', async () => {
+    expect(await october(street)).toMatchObject({ canPublish: false, ended: true })
+    expect(await october(district)).toMatchObject({ canPublish: true, ended: true })
+    expect(await evaluation('2026-11')).toMatchObject({ canPublish: true, ended: false })
+    expect(await evaluation('2026-Q4')).toMatchObject({ canPublish: true, ended: false })
+  })
+
+  it('refuses to publish or preview a period that has not ended, and stores nothing', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-Q4', headers: district })
+    expect(res.statusCode).toBe(409)
+    expect(errorOf(res.body)).toEqual({ code: 'period_not_ended', message: '2026 年第四季度还没有结束（12 月 31 日结束），结束后才能发布' })
+    expect((await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026', headers: district })).statusCode).toBe(409)
+    expect((await t.app.inject({ url: '/api/evaluation/qualified/preview?period=2026-Q4', headers: district })).statusCode).toBe(409)
+    // The last day of November, 23:59:59 in Shanghai, November has not ended; a second later it has.
+    clock.set('2026-11-30T15:59:59Z')
+    expect((await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-11', headers: district })).statusCode).toBe(409)
+    clock.set('2026-11-30T16:00:00Z')
+    expect((await t.app.inject({ url: '/api/evaluation/qualified/preview?period=2026-11', headers: district })).statusCode).toBe(200)
+    expect(await storedPeriods()).toEqual([])
+  })
+
+  it('previews the list that would be published without storing it, for district staff only', async () => {
+    const street403 = await t.app.inject({ url: '/api/evaluation/qualified/preview?period=2026-10', headers: street })
+    expect(street403.statusCode).toBe(403)
+    const res = await t.app.inject({ url: '/api/evaluation/qualified/preview?period=2026-10', headers: district })
+    expect(res.statusCode).toBe(200)
+    const preview = qualifiedListPreviewSchema.parse(res.json())
+    expect(preview).toMatchObject({ period: '2026-10', districtName: '阎良区', replaces: null })
+    expect(preview.operators.find((o) => o.operatorId === 'yl-hongqi-operator')?.reasons).toEqual(['本期评价 4 条，不足 10 条', '满意率 75.0%，低于 90.0%'])
+    expect(await storedPeriods()).toEqual([])
+  })
+
   it('publishes the qualified-operator list with reasons, readable by anyone and kept per period', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-10', headers: street })).statusCode).toBe(403)
+    const refused = await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-10', headers: street })
+    expect(refused.statusCode).toBe(403)
+    expect(errorOf(refused.body).message).toBe('合格运营商名单由区级工作人员发布')
+    expect(await storedPeriods()).toEqual([])
     const res = await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-10', headers: district })
     expect(res.statusCode).toBe(200)
     const published = qualifiedListSchema.parse((await t.app.inject({ url: '/api/operators/qualified?period=2026-10' })).json())
@@ -129,6 +233,10 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     const hongqi = published.operators.find((o) => o.operatorId === 'yl-hongqi-operator')
     expect(hongqi).toMatchObject({ qualified: false, ratings: 4 })
     expect(hongqi?.reasons).toEqual(['本期评价 4 条，不足 10 条', '满意率 75.0%，低于 90.0%'])
+    expect(published).toMatchObject({ districtName: '阎良区', computedAt: '2026-11-20T10:00:00+08:00' })
+    // A period published again: the preview says which list it would replace.
+    const again = qualifiedListPreviewSchema.parse((await t.app.inject({ url: '/api/evaluation/qualified/preview?period=2026-10', headers: district })).json())
+    expect(again.replaces).toBe('2026-11-20T10:00:00+08:00')
     await t.app.inject({ method: 'POST', url: '/api/evaluation/qualified?period=2026-09', headers: district })
     expect((await t.app.inject({ url: '/api/operators/qualified' })).json().period).toBe('2026-10')
     expect((await t.app.inject({ url: '/api/operators/qualified?period=2026-09' })).statusCode).toBe(200)

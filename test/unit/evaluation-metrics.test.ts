@@ -1,4 +1,4 @@
-import { type RawCounts, adjustedScore, composite, metricsOf, rank } from '../../server/evaluation/metrics'
+import { type RawCounts, adjustedScore, composite, metricsOf } from '../../server/evaluation/metrics'
 import { periodRange } from '../../server/evaluation/period'
 import { qualify } from '../../server/evaluation/qualification'
 import type { EvaluationRow } from '@shared/evaluation'
@@ -37,23 +37,6 @@ describe('evaluation metrics', () => {
     // The same five metrics over 0.9 of the weight.
     expect(composite(noCases, weights)).toBeCloseTo((0.1 + 0.0666667 + 0.225 + 0.1 + 0.1125) / 0.9 * 100, 1)
     expect(composite(metricsOf({ ...counts, bookings: 0, placesOffered: 0, ratings: 0, casesOnTime: 0 }, prior), weights)).toBeNull()
-  })
-
-  it('ranks ties together and skips the next rank; rows without a score come last unranked', () => {
-    const rows = [
-      { facilityName: '乙', composite: 80 },
-      { facilityName: '甲', composite: 90 },
-      { facilityName: '丙', composite: 80 },
-      { facilityName: '丁', composite: null },
-      { facilityName: '戊', composite: 70 },
-    ]
-    expect(rank(rows).map((r) => [r.facilityName, r.rank])).toEqual([
-      ['甲', 1],
-      ['丙', 2],
-      ['乙', 2],
-      ['戊', 4],
-      ['丁', null],
-    ])
   })
 
   it('reads months, quarters and years as service-day ranges', () => {

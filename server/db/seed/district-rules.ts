@@ -29,7 +29,9 @@ function range(from: string, days: number, name: string) {
 export const EVALUATION_WEIGHTS = { utilisation: 0.2, completion: 0.1, satisfaction: 0.3, score: 0.15, willingness: 0.15, rectification: 0.1 }
 
 /** The calendar, the district's rating rules (30 days to rate; 15 working days to answer a 差评) and its evaluation
- * settings (prior of 10 ratings; qualified with ≥ 10 ratings in the period, ≥ 90 % satisfied, no overdue case). */
+ * settings (prior of 10 ratings; ranked with ≥ 5 bookings and ≥ 3 ratings in the period, 「数据不足」 below,
+ * see server/evaluation/ranking.ts; qualified with ≥ 10 ratings in the period,
+ * ≥ 90 % satisfied, no overdue case). */
 export async function seedRatingRules(trx: Transaction<Database>, districtId: string): Promise<void> {
   await trx
     .insertInto('calendar_days')
@@ -43,7 +45,15 @@ export async function seedRatingRules(trx: Transaction<Database>, districtId: st
     .execute()
   await trx
     .insertInto('evaluation_settings')
-    .values({ district_id: districtId, prior_weight: 10, min_ratings: 10, min_satisfaction: 0.9, max_overdue: 0 })
+    .values({
+      district_id: districtId,
+      prior_weight: 10,
+      rank_min_bookings: 5,
+      rank_min_ratings: 3,
+      min_ratings: 10,
+      min_satisfaction: 0.9,
+      max_overdue: 0,
+    })
     .onConflict((oc) => oc.column('district_id').doNothing())
     .execute()
   await trx

@@ -1,61 +1,54 @@
 import { Text, View } from '@tarojs/components'
+import { periodName } from '@shared/evaluation'
 import { useState } from 'react'
 import { fetchQualifiedList, fetchQualifiedPeriods } from '@/api/evaluation'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
+import { QualifiedOperatorList } from '@/components/QualifiedOperatorList'
 import { RemoteContent } from '@/components/RemoteContent'
+import { StateView } from '@/components/StateView'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
-import './index.scss'
-
-const percent = (x: number) => `${(x * 100).toFixed(1)}%`
 
 /** 合格运营商名单, as the district publishes it each period, with why an operator is not on it; earlier lists stay. */
 export default function QualifiedOperatorsPage() {
-  const periods = useRemote(fetchQualifiedPeriods, 'periods')
   const [period, setPeriod] = useState<string | undefined>()
-  const list = useRemote(() => fetchQualifiedList(period), `list|${period ?? ''}`)
-  usePullToRefresh(() => Promise.all([periods.reload(), list.reload()]))
+  // The periods first: with none published there is no list to ask for, and the page says so instead of an error.
+  const board = useRemote(async () => {
+    const periods = await fetchQualifiedPeriods()
+    const shown = period ?? periods[0]
+    return { periods, list: shown ? await fetchQualifiedList(shown) : null }
+  }, `board|${period ?? ''}`)
+  usePullToRefresh(board.reload)
   return (
     <Page>
-      {periods.data && periods.data.length > 1 && (
-        <View className='card'>
-          <OptionGroup
-            label='公示期'
-            options={periods.data.slice(0, 8).map((p) => ({ value: p, label: p }))}
-            value={period ?? periods.data[0]}
-            onChange={setPeriod}
-          />
-        </View>
-      )}
-      <RemoteContent remote={list}>
-        {(data) => (
-          <View>
-            <View className='card'>
-              <Text className='section-title'>{data.period} 合格运营商名单</Text>
-              <Text className='muted qualified__line'>
-                标准：本期至少 {data.criteria.minRatings} 条居民评价，满意率不低于 {percent(data.criteria.minSatisfaction)}，
-                差评整改没有逾期。{data.computedAt.slice(0, 10)} 更新。
-              </Text>
-            </View>
-            {data.operators.map((o) => (
-              <View key={o.operatorId} className={`card qualified__operator${o.qualified ? ' qualified__operator--yes' : ''}`}>
-                <Text className='qualified__name'>
-                  {o.qualified ? '✓ 合格' : '未达标'} · {o.operatorName}
+      <RemoteContent remote={board}>
+        {({ periods, list }) =>
+          list === null ? (
+            <StateView kind='empty' text='还没有发布合格运营商名单' hint='区里在每个季度结束后公布上一季度的名单。' />
+          ) : (
+            <View>
+              {periods.length > 1 && (
+                <View className='card'>
+                  <OptionGroup
+                    label='公示期'
+                    options={periods.slice(0, 8).map((p) => ({ value: p, label: periodName(p) }))}
+                    value={list.period}
+                    onChange={setPeriod}
+                  />
+                </View>
+              )}
+              <View className='card'>
+                <Text className='section-title'>
+                  {list.districtName ? `${list.districtName} ` : ''}
+                  {periodName(list.period)} 合格社区服务运营商名单
                 </Text>
-                <Text className='muted qualified__line'>
-                  {o.ratings} 条评价{o.satisfactionRate !== null ? ` · 满意率 ${percent(o.satisfactionRate)}` : ''}
-                  {o.overdueCases ? ` · 逾期整改 ${o.overdueCases} 件` : ''}
-                </Text>
-                {o.reasons.map((reason) => (
-                  <Text key={reason} className='qualified__line'>
-                    {reason}
-                  </Text>
-                ))}
+                <Text className='muted qualified__line'>{list.computedAt.slice(0, 10)} 发布</Text>
+                <QualifiedOperatorList list={list} />
               </View>
-            ))}
-          </View>
-        )}
+            </View>
+          )
+        }
       </RemoteContent>
     </Page>
   )

@@ -1,22 +1,26 @@
 import { Button, Text, View } from '@tarojs/components'
-import { type Evaluation, METRIC_NAMES } from '@shared/evaluation'
+import { type Evaluation, type EvaluationRow, METRIC_NAMES, rankingRule } from '@shared/evaluation'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { downloadFile } from '@/api/download'
-import { fetchCoverage, fetchEvaluation, fetchOverdueCases, publishQualifiedList } from '@/api/evaluation'
+import { fetchCoverage, fetchEvaluation, fetchOverdueCases } from '@/api/evaluation'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { recentMonths, recentPeriods } from './periods'
+import { QualifiedListPublisher } from './QualifiedListPublisher'
 import './index.scss'
 
 const STANDARD = FUNCTIONS.filter((f) => f.standard)
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
 
-/** 运营评估 for street and district staff: the ranking, a six-month trend, coverage, overdue cases, exports. */
+/**
+ * 运营评估 for street and district staff: the ranking, a six-month trend, coverage, overdue cases, exports; district
+ * staff also publish the qualified-operator list (the server says who may, in `canPublish`).
+ */
 export default function EvaluationPage() {
   const periods = recentPeriods(new Date())
   const [period, setPeriod] = useState(periods[0].value)
@@ -38,7 +42,8 @@ export default function EvaluationPage() {
     }
   }
   const exportAs = (format: 'xlsx' | 'csv') => act(() => downloadFile(`/evaluation/export?period=${period}&format=${format}`, `运营评估-${period}.${format}`, format), '已导出')
-  const publish = () => act(async () => publishQualifiedList(period), `已发布 ${period} 合格运营商名单`)
+  // While another period loads, the last answer is still shown: publishing follows only the chosen period's own.
+  const shown = evaluation.data?.period === period ? evaluation.data : undefined
 
   return (
     <Page>
@@ -52,9 +57,6 @@ export default function EvaluationPage() {
           <Button className='tap button' onClick={() => exportAs('csv')}>
             导出 CSV
           </Button>
-          <Button className='tap button button--primary' onClick={publish}>
-            发布合格运营商名单
-          </Button>
         </View>
         {message && (
           <View role='status'>
@@ -63,6 +65,7 @@ export default function EvaluationPage() {
         )}
       </View>
 
+      {shown?.canPublish && <QualifiedListPublisher period={period} ended={shown.ended} lastDay={shown.to} />}
       <RemoteContent remote={evaluation}>{(e) => <Ranking evaluation={e} />}</RemoteContent>
       {trend.data && <Trend months={trend.data} />}
 
@@ -91,28 +94,44 @@ export default function EvaluationPage() {
 }
 
 function Ranking({ evaluation }: { evaluation: Evaluation }) {
+  const ranked = evaluation.rows.filter((r) => r.rank !== null).length
   return (
     <View className='card' role='table' aria-label='排名'>
       <Text className='section-title'>
         排名 · {evaluation.from} 至 {evaluation.to}
       </Text>
+      <Text className='muted evaluation__rule'>{rankingRule(evaluation.rankMinimum)}</Text>
       {evaluation.rows.length === 0 && <Text className='muted'>这一期没有数据</Text>}
+      {evaluation.rows.length > 0 && ranked === 0 && <Text className='muted'>这一期没有数据足够的设施，不排名</Text>}
       {evaluation.rows.map((r) => (
-        <View key={`${r.facilityId}-${r.function}`} className='evaluation__ranked' role='row'>
-          <Text className='evaluation__rank'>{r.rank ?? '—'}</Text>
-          <View className='evaluation__facility'>
-            <Text className='evaluation__name'>
-              {r.facilityName} · {r.composite === null ? '无得分' : `${r.composite} 分`}
-            </Text>
-            <Text className='muted'>
-              {METRIC_NAMES.utilisation} {pct(r.utilisation)} · {METRIC_NAMES.satisfaction} {pct(r.satisfactionRate)}（{r.ratings} 条）·
-              {METRIC_NAMES.score} {r.adjustedScore === null ? '—' : r.adjustedScore.toFixed(2)} · 完成率 {pct(r.completionRate)} · 爽约率{' '}
-              {pct(r.noShowRate)} · {METRIC_NAMES.willingness} {pct(r.willingnessRate)} · {METRIC_NAMES.rectification}{' '}
-              {pct(r.rectificationOnTimeRate)}
-            </Text>
-          </View>
-        </View>
+        <RankingRow key={`${r.facilityId}-${r.function}`} row={r} />
       ))}
+    </View>
+  )
+}
+
+/** A ranked row shows its rank and composite; a 数据不足 row says so and why, with no number to compare. */
+function RankingRow({ row: r }: { row: EvaluationRow }) {
+  return (
+    <View className='evaluation__ranked' role='row'>
+      {r.rank !== null ? (
+        <Text className='evaluation__rank'>{r.rank}</Text>
+      ) : (
+        <Text className='evaluation__rank evaluation__rank--none'>{r.insufficientData ? '数据不足' : '—'}</Text>
+      )}
+      <View className='evaluation__facility'>
+        <Text className='evaluation__name'>
+          {r.facilityName}
+          {r.rank !== null && r.composite !== null ? ` · ${r.composite} 分` : ''}
+        </Text>
+        {r.insufficientReason && <Text className='evaluation__reason'>{r.insufficientReason}</Text>}
+        <Text className='muted'>
+          {METRIC_NAMES.utilisation} {pct(r.utilisation)} · {METRIC_NAMES.satisfaction} {pct(r.satisfactionRate)}（{r.ratings} 条）·
+          {METRIC_NAMES.score} {r.adjustedScore === null ? '—' : r.adjustedScore.toFixed(2)} · 完成率 {pct(r.completionRate)} · 爽约率{' '}
+          {pct(r.noShowRate)} · {METRIC_NAMES.willingness} {pct(r.willingnessRate)} · {METRIC_NAMES.rectification}{' '}
+          {pct(r.rectificationOnTimeRate)}
+        </Text>
+      </View>
     </View>
   )
 }
