@@ -12,7 +12,7 @@ import type { Db } from './db/connection'
 import { facilityRoutes } from './facilities/facility.routes'
 import { healthRoutes } from './health/health.routes'
 import { registerAccessPolicy } from './http/access-hook'
-import { registerErrorHandling } from './http/error-handler'
+import { frameworkErrorReply, registerErrorHandling } from './http/error-handler'
 import { logSerializers } from './http/log-serializers'
 import { type ZodTypeProvider, useZod } from './http/zod-provider'
 import { meRoutes } from './me/me.routes'
@@ -39,6 +39,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
     bodyLimit: 16 * 1024,
     // Unknown query fields are refused by the schemas; no coercion surprises from ajv defaults.
     routerOptions: { maxParamLength: 100 },
+    frameworkErrors: frameworkErrorReply,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.decorate('config', config)
@@ -57,6 +58,9 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
     strictTransportSecurity: false,
   })
   useZod(app)
+  // The API reads JSON only: a text/plain body would reach the schemas as a string and be refused as a
+  // mysterious type error; refused at the door instead, it says what to send (415).
+  app.removeContentTypeParser('text/plain')
   registerAccessPolicy(app)
   const staticRoot = resolve(config.STATIC_DIR)
   const servesH5 = existsSync(resolve(staticRoot, 'index.html'))

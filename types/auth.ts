@@ -6,13 +6,13 @@ export const roleSchema = z.enum(ROLES, { error: () => `角色应为 ${ROLES.joi
 export type Role = z.infer<typeof roleSchema>
 
 export const wechatLoginBodySchema = z.strictObject({
-  code: z.string({ error: '缺少登录凭证 code' }).min(1, { error: '登录凭证 code 不能为空' }).max(128),
+  code: z.string({ error: '应为文字' }).min(1, { error: '不能为空' }).max(128, { error: '太长了，请重新进入小程序' }),
 })
 
 export const devLoginBodySchema = z.strictObject({
   openid: z
-    .string({ error: '缺少 openid' })
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'openid 只能包含字母、数字、下划线和短横线，最长 64 位' }),
+    .string({ error: '应为文字' })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '只能包含字母、数字、下划线和短横线，最长 64 位' }),
   role: roleSchema.optional(),
 })
 

@@ -4,11 +4,15 @@ import { z } from 'zod'
 export const ERROR_CODES = [
   'invalid_input',
   'malformed_json',
+  'malformed_url',
   'body_too_large',
   'unsupported_media_type',
   'unauthorized',
   'forbidden',
   'not_found',
+  // A count the rules cap (family members …), or an action that does not apply to this booking or person.
+  'limit_reached',
+  'not_applicable',
   'rate_limited',
   'wechat_code_invalid',
   'wechat_rate_limited',

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, domainErrorReply, errorReply, type ErrorReply } from './errors'
 
 /** The one place where any failure becomes `{error: {code, message}}`. */
@@ -16,6 +16,18 @@ export function registerErrorHandling(app: FastifyInstance, { spaFallback }: { s
     const { status, body } = errorReply('not_found', '没有找到您要的内容')
     return reply.status(status).send(body)
   })
+}
+
+/**
+ * Errors of the router, before any route is found: a malformed URL (a lone `%`) or a parameter longer than any id.
+ * They get the one error shape too.
+ */
+export function frameworkErrorReply(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? errorReply('not_found', '没有找到您要的内容')
+      : errorReply('malformed_url', '网址格式不正确，请检查链接后重试')
+  void reply.status(status).send(body)
 }
 
 function toReply(err: FastifyError): ErrorReply {

@@ -49,7 +49,8 @@ function reasonOf(issue: z.core.$ZodIssue, sent: unknown): string {
   const own = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : undefined
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `不支持的字段：${issue.keys.join('、')}`
+      // The key itself is in `field`: a resident never sends one, so the sentence need not spell it.
+      return '包含不支持的字段'
     case 'invalid_type':
       if (sent === undefined) return '必填'
       if (sent === null) return own ?? '不能为空'

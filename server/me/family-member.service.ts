@@ -58,7 +58,7 @@ export async function addMember(
     .where('owner_user_id', '=', ownerUserId)
     .executeTakeFirstOrThrow()
   if (Number(count.n) >= maxMembers) {
-    throw new DomainError('invalid_input', `每个账号最多添加 ${maxMembers} 位家庭成员`)
+    throw new DomainError('limit_reached', `每个账号最多添加 ${maxMembers} 位家庭成员`)
   }
   assertMemberRules({ ...input, childConsent: input.childConsentVersion !== undefined }, now)
   const id = `m-${randomUUID()}`

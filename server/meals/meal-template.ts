@@ -2,7 +2,7 @@ import type { SessionPart } from '@shared/booking'
 import type { MealTemplateEntry } from '@shared/staff'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { DomainError } from '../http/errors'
+import { InvalidInputError } from '../http/errors'
 import { addDays, daysBetween, shanghaiInstant } from '../time/shanghai'
 
 export const mealSessionId = (facilityId: string, date: string, part: SessionPart) => `${facilityId}-meal-${date}-${part}`
@@ -39,7 +39,7 @@ export async function saveTemplateEntry(
   entry: MealTemplateEntry,
   { overwrite = true } = {},
 ): Promise<void> {
-  if (entry.ends <= entry.starts) throw new DomainError('invalid_input', '结束时间应晚于开始时间')
+  if (entry.ends <= entry.starts) throw new InvalidInputError('ends', '结束时间应晚于开始时间')
   const row = { starts: entry.starts, ends: entry.ends, capacity: entry.capacity, sets: JSON.stringify(entry.sets) }
   await db
     .insertInto('meal_week_templates')
@@ -63,7 +63,7 @@ export async function publishMealDays(
   to: string,
 ): Promise<number> {
   const span = daysBetween(from, to)
-  if (span > MAX_PUBLISH_DAYS) throw new DomainError('invalid_input', `一次最多发布 ${MAX_PUBLISH_DAYS} 天`)
+  if (span > MAX_PUBLISH_DAYS) throw new InvalidInputError('to', `一次最多发布 ${MAX_PUBLISH_DAYS} 天`)
   const template = await readTemplate(db, facilityId)
   let created = 0
   for (let offset = 0; offset <= span; offset++) {

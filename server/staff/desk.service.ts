@@ -73,14 +73,14 @@ export async function verifySubsidyAtDesk(
 ): Promise<{ verified: boolean }> {
   const row = await findRosterRowById(db, bookingId)
   if (!row || row.facility_id !== facilityId) throw notHere()
-  if (!row.member_id) throw new DomainError('invalid_input', '这笔预约没有登记补贴身份')
+  if (!row.member_id) throw new DomainError('not_applicable', '这笔预约没有登记补贴身份')
   const result = await db
     .updateTable('family_members')
     .set({ subsidy_verified_at: now.toISOString() })
     .where('id', '=', row.member_id)
     .where('subsidy_category', 'is not', null)
     .executeTakeFirst()
-  if (result.numUpdatedRows !== 1n) throw new DomainError('invalid_input', '这位居民没有申报低保、特困或低收入身份')
+  if (result.numUpdatedRows !== 1n) throw new DomainError('not_applicable', '这位居民没有申报低保、特困或低收入身份')
   return { verified: true }
 }
 
@@ -97,7 +97,7 @@ export async function recordCareLevel(
 ): Promise<{ confirmed: number }> {
   const row = await findRosterRowById(db, bookingId)
   if (!row || row.facility_id !== facilityId) throw notHere()
-  if (!row.member_id) throw new DomainError('invalid_input', '这笔预约没有登记老人信息')
+  if (!row.member_id) throw new DomainError('not_applicable', '这笔预约没有登记老人信息')
   const memberId = row.member_id
   return db.transaction().execute(async (trx) => {
     await trx.updateTable('family_members').set({ care_level: level, care_level_assessed_at: now.toISOString() }).where('id', '=', memberId).execute()
