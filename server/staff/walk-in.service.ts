@@ -6,6 +6,7 @@ import { type BookingResult, placeBooking, quoteBooking } from '../bookings/book
 import type { Database, UserRow } from '../db/schema'
 import { listFamilyMembers } from '../me/family-member.repository'
 import { addMember } from '../me/family-member.service'
+import { deskOpenid } from './desk-account'
 
 /**
  * Residents without a smartphone, who phone or walk in, are kept as members of the facility's desk account
@@ -13,7 +14,7 @@ import { addMember } from '../me/family-member.service'
  * same rules and subsidies; the staff member is recorded as the one who booked.
  */
 const deskAccount = (db: Kysely<Database>, facilityId: string, now: Date): Promise<UserRow> =>
-  upsertUserByOpenid(db, `desk:${facilityId}`, now)
+  upsertUserByOpenid(db, deskOpenid(facilityId), now)
 
 export async function listWalkIns(db: Kysely<Database>, facilityId: string, now: Date): Promise<FamilyMember[]> {
   return listFamilyMembers(db, (await deskAccount(db, facilityId, now)).id)

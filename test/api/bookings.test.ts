@@ -178,7 +178,7 @@ describe.each(DATABASES)('meal bookings on %s', (database) => {
       now = new Date(Date.parse(lunch.cutoffAt) - 1)
       expect((await postBooking(t.app, user, mealOrder(lunch))).statusCode).toBe(201)
       now = new Date(Date.parse(lunch.cutoffAt))
-      const late = await postBooking(t.app, user, mealOrder(lunch))
+      const late = await postBooking(t.app, await devLogin(t.app, 'cutoff-check-late'), mealOrder(lunch))
       expect(late.statusCode).toBe(409)
       expect(errorOf(late.body).code).toBe('past_cutoff')
       expect(errorOf(late.body).message).toContain('09:30')

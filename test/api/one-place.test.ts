@@ -69,7 +69,7 @@ describe.each(DATABASES)('one person, one place on %s', (database) => {
       expect(errorOf(week.body)).toMatchObject({ code: 'already_booked', bookingId: full.id })
 
       const twin = await addMember(t.app, headers, { name: '李小雪', relation: '女儿', birthDate: bornMonthsBefore(day.date, 18), childConsentVersion: CHILD_CONSENT.version })
-      expect((await postBooking(t.app, headers, { ...half, memberId: twin.id })).statusCode).toBe(201)
+      expect((await postBooking(t.app, headers, { ...half, memberId: twin.id, care })).statusCode).toBe(201)
     })
 
     it('refuses 日间照料 twice on one day, and a run of days that includes it', async () => {

@@ -1,4 +1,4 @@
-import { MEMBER_CONSENT } from '@shared/member'
+import { MEMBER_CONSENT, memberCreateSchema } from '@shared/member'
 import { upsertUserByOpenid } from '../../server/auth/user.repository'
 import { changeBookingStatus } from '../../server/bookings/booking-lifecycle'
 import { placeBooking } from '../../server/bookings/booking.service'
@@ -36,7 +36,8 @@ describe.each(DATABASES)('the one-place backfill on %s', (database) => {
     const meal = { sessionId: lunch.id, quantity: 2, meal: { setId: `${lunch.id}-1`, fulfilment: 'dine_in' as const } }
 
     const family = await upsertUserByOpenid(db(), 'backfill-family', now)
-    const mother = await addMember(db(), family.id, { name: '王秀英', relation: '母亲', birthDate: '1944-03-02', districtId: 'xa-yanliang', consentVersion: MEMBER_CONSENT.version }, now)
+    const input = memberCreateSchema.parse({ name: '王秀英', relation: '母亲', birthDate: '1944-03-02', districtId: 'xa-yanliang', consentVersion: MEMBER_CONSENT.version })
+    const mother = await addMember(db(), family.id, input, now)
     const other = await upsertUserByOpenid(db(), 'backfill-other', now)
     const desk = await upsertUserByOpenid(db(), 'desk:yl-hongqi', now)
 
@@ -46,7 +47,7 @@ describe.each(DATABASES)('the one-place backfill on %s', (database) => {
     await changeBookingStatus(db(), { bookingId: cancelled.booking.id, to: 'cancelled', actorUserId: other.id, now })
     await placeBooking(db(), desk, meal, 'k-desk', now)
     const firstNight = addDays(lunch.date, -1)
-    await placeBooking(db(), family, { sessionId: respiteNightId('yl-jiayuan', firstNight), memberId: mother.id, throughDate: addDays(firstNight, 2) }, 'k-stay', now)
+    await placeBooking(db(), family, { sessionId: respiteNightId('yl-jiayuan', firstNight), memberId: mother.id, quantity: 1, throughDate: addDays(firstNight, 2) }, 'k-stay', now)
 
     const engineClaims = await claims()
     const engineCounts = await counts()
