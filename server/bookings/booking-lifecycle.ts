@@ -6,6 +6,7 @@ import { DomainError, NotFoundError } from '../http/errors'
 import { cancelledNotice, waitlistExpiredNotice } from '../notices/notice-kinds'
 import { insertNotice, voidReminders } from '../notices/notice.repository'
 import { endOfferOf } from '../waitlist/waitlist.repository'
+import { inLockOrder } from './booking-plan'
 import { canMove } from './booking-state'
 import { bookingUnits, recordEvent } from './booking.repository'
 import { returnAccountUnits } from './account-units.repository'
@@ -58,10 +59,12 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       throw new DomainError('invalid_transition', '这笔预约刚刚被更新，请刷新后再试')
     }
     if (change.to === 'cancelled') {
-      for (const { sessionId, units, classCode } of await bookingUnits(trx, change.bookingId)) {
+      // In the order a booking takes them: the account's share, then the places, each in lock order.
+      const takes = inLockOrder(await bookingUnits(trx, change.bookingId))
+      for (const { sessionId, units } of takes) await returnAccountUnits(trx, booking.booker_user_id, sessionId, units)
+      for (const { sessionId, units, classCode } of takes) {
         await returnUnits(trx, sessionId, units)
         if (classCode) await returnClassUnits(trx, sessionId, classCode, units)
-        await returnAccountUnits(trx, booking.booker_user_id, sessionId, units)
       }
       await releasePlaces(trx, change.bookingId)
       await trx.deleteFrom('meal_subsidy_claims').where('booking_id', '=', change.bookingId).execute()

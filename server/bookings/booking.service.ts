@@ -14,7 +14,7 @@ import { assertNotSuspended } from '../staff/no-show-policy'
 import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
 import { assertAccountLeavesRoom, takeAccountShare } from './account-limit'
 import { newBookingCode } from './booking-code'
-import { type BookingPlan, beneficiaryKey } from './booking-plan'
+import { type BookingPlan, beneficiaryKey, inLockOrder } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
 import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
 import {
@@ -316,9 +316,9 @@ async function book(
   await plan.record?.(trx, id)
   await offer?.record(trx, id)
 
-  // Last, the guarded updates — the account's share, then the places — in session-id order so that two runs over
-  // the same days never wait on each other in opposite orders. Any one refused rolls back the whole booking.
-  const takes = [...plan.takes].sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1))
+  // Last, the guarded updates: the account's share, then the places, each in lock order. Any one refused rolls
+  // back the whole booking.
+  const takes = inLockOrder(plan.takes)
   await takeAccountShare(trx, booker, rule, takes, run)
   for (const take of takes) {
     if (!(await takeUnits(trx, take.sessionId, take.units))) {
