@@ -21,44 +21,37 @@ export function countsForAccount(booker: UserRow): boolean {
   return !isDeskAccount(booker)
 }
 
+/** What a request adds to its account: the units of each session (`takes`) of its `run`, under its `rule`. */
+export interface AccountShare {
+  booker: UserRow
+  rule: BookingRule
+  takes: Take[]
+  run: SessionRow[]
+}
+
 /** Refuses a request the account has no room left for, saying how much it holds; checked before booking. */
-export async function assertAccountLeavesRoom(
-  db: Kysely<Database>,
-  booker: UserRow,
-  rule: BookingRule,
-  takes: Take[],
-  run: SessionRow[],
-): Promise<void> {
-  if (!countsForAccount(booker)) return
-  const held = await accountUnits(
-    db,
-    booker.id,
-    takes.map((t) => t.sessionId),
-  )
-  for (const take of takes) {
+export async function assertAccountLeavesRoom(db: Kysely<Database>, share: AccountShare): Promise<void> {
+  if (!countsForAccount(share.booker)) return
+  const held = await accountUnits(db, share.booker.id, share.takes.map((t) => t.sessionId))
+  for (const take of share.takes) {
     const taken = held.get(take.sessionId) ?? 0
-    if (taken + take.units > rule.maxUnitsPerAccount) throw limitError(rule, taken, run, take.sessionId)
+    if (taken + take.units > share.rule.maxUnitsPerAccount) throw limitError(share, taken, take.sessionId)
   }
 }
 
 /** Counts a booking's units against its account in the booking's transaction; any refused rolls it all back. */
-export async function takeAccountShare(
-  trx: Transaction<Database>,
-  booker: UserRow,
-  rule: BookingRule,
-  takes: Take[],
-  run: SessionRow[],
-): Promise<void> {
+export async function takeAccountShare(trx: Transaction<Database>, share: AccountShare): Promise<void> {
+  const { booker, rule, takes } = share
   if (!countsForAccount(booker)) return
   for (const take of takes) {
     if (!(await takeAccountUnits(trx, booker.id, take.sessionId, take.units, rule.maxUnitsPerAccount))) {
       const taken = (await accountUnits(trx, booker.id, [take.sessionId])).get(take.sessionId) ?? 0
-      throw limitError(rule, taken, run, take.sessionId)
+      throw limitError(share, taken, take.sessionId)
     }
   }
 }
 
-function limitError(rule: BookingRule, taken: number, run: SessionRow[], sessionId: string): AccountLimitError {
+function limitError({ rule, run }: AccountShare, taken: number, sessionId: string): AccountLimitError {
   const session = run.find((s) => s.id === sessionId) ?? run[0]
   return new AccountLimitError(rule.maxUnitsPerAccount, taken, session.function_code as FunctionCode, session.date, session.part as SessionPart)
 }

@@ -92,7 +92,7 @@ export async function prepare(
   for (const day of run) assertBookable(rule, day, now, request.quantity, fn, ignoreFull)
 
   const plan = await planner({ db, session, run, facility, booker, member, request, now, ignoreFull })
-  await assertAccountLeavesRoom(db, booker, rule, plan.takes, run)
+  await assertAccountLeavesRoom(db, { booker, rule, takes: plan.takes, run })
   // Places freed while others wait are theirs: a new request may take only what the queue leaves.
   if (mode === 'book') await assertQueueLeavesRoom(db, plan.takes, fn)
   return { session, run, facility, rule, member, plan }
@@ -319,7 +319,7 @@ async function book(
   // Last, the guarded updates: the account's share, then the places, each in lock order. Any one refused rolls
   // back the whole booking.
   const takes = inLockOrder(plan.takes)
-  await takeAccountShare(trx, booker, rule, takes, run)
+  await takeAccountShare(trx, { booker, rule, takes, run })
   for (const take of takes) {
     if (!(await takeUnits(trx, take.sessionId, take.units))) {
       const space = await sessionSpace(trx, take.sessionId)
