@@ -75,6 +75,7 @@ describe.each(DATABASES)('one person, one place on %s', (database) => {
     it('refuses 日间照料 twice on one day, and a run of days that includes it', async () => {
       const day = await firstBookable(CENTRE, 'elderly_care', 'full_day')
       const { headers, father } = await elder('one-place-day-care')
+      const before = await booked(day.id)
       const first = await book(t.app, headers, { sessionId: day.id, memberId: father.id })
       const again = await postBooking(t.app, headers, { sessionId: day.id, memberId: father.id })
       expect(again.statusCode).toBe(409)
@@ -83,7 +84,21 @@ describe.each(DATABASES)('one person, one place on %s', (database) => {
         message: `孙德明 已预约 ${dayName(day.date)} 日间照料（红旗社区），不能重复预约`,
         bookingId: first.id,
       })
-      expect(await booked(day.id)).toBe(1)
+      expect(await booked(day.id)).toBe(before + 1)
+    })
+
+    it('holds the lunch booked with a day place too: a second lunch that day is refused, naming it', async () => {
+      const day = await firstBookable(CENTRE, 'elderly_care', 'full_day')
+      const { headers, father } = await elder('one-place-day-with-lunch', '吴国华')
+      const lunch = await mealSession(t.app, { facilityId: CENTRE, date: day.date })
+      await book(t.app, headers, { sessionId: day.id, memberId: father.id, lunch: { setId: lunch.sets[0].id } })
+      const held = await db().selectFrom('bookings').select('id').where('member_id', '=', father.id).where('function_code', '=', 'meal').executeTakeFirstOrThrow()
+      const again = await postBooking(t.app, headers, mealOrder(await mealSession(t.app, { facilityId: HOME, date: day.date }), { memberId: father.id }))
+      expect(errorOf(again.body)).toEqual({
+        code: 'already_booked',
+        message: `吴国华 已预约 ${dayName(day.date)} 午餐（红旗社区），不能重复预约`,
+        bookingId: held.id,
+      })
     })
 
     it('refuses a second lunch the same day at another facility, but not that day’s dinner', async () => {
@@ -105,6 +120,7 @@ describe.each(DATABASES)('one person, one place on %s', (database) => {
     it('answers a retry under the same key with the first booking, and the same order under a new key with 409', async () => {
       const headers = await devLogin(t.app, 'one-place-back-button')
       const lunch = await mealSession(t.app, { facilityId: CENTRE, date: addDays(today(), 2) })
+      const before = await booked(lunch.id)
       const first = await postBooking(t.app, headers, mealOrder(lunch), 'tap-confirm-1')
       expect(first.statusCode).toBe(201)
       const retry = await postBooking(t.app, headers, mealOrder(lunch), 'tap-confirm-1')
@@ -117,7 +133,7 @@ describe.each(DATABASES)('one person, one place on %s', (database) => {
         message: `您已预约 ${dayName(lunch.date)} 午餐（红旗社区），不能重复预约`,
         bookingId: first.json().id,
       })
-      expect(await booked(lunch.id)).toBe(1)
+      expect(await booked(lunch.id)).toBe(before + 1)
     })
 
     it('frees the place when the booking is cancelled; a completed or no-show booking keeps it', async () => {
