@@ -154,8 +154,9 @@ export async function quoteBooking(
 }
 
 /**
- * Books all of a request or none of it. In one transaction: claim the Idempotency-Key, take the units with a
- * guarded update, take the day's subsidy, write the booking, its first event and the answer for retries.
+ * Books all of a request or none of it. In one transaction: claim the Idempotency-Key, write the booking and claim
+ * the person's place (one person, one place), its first event and the answer for retries, take the day's subsidy,
+ * then the account's share and the units with guarded updates.
  */
 export interface OnBehalf {
   /** The staff member booking for a resident at the desk or on the phone; recorded as the event's actor. */
