@@ -37,6 +37,9 @@ export const ERROR_CODES = [
   'suspended',
   'capacity_below_booked',
   'age_not_eligible',
+  // One person, one place: the person already holds an overlapping booking; the account took its share of a session.
+  'already_booked',
+  'account_limit',
   // Waitlist
   'not_full',
   'already_waiting',
@@ -63,6 +66,8 @@ export const errorBodySchema = z.object({
     reason: z.string().optional(),
     /** For `full`: what can still be booked. */
     remaining: z.number().int().optional(),
+    /** For `already_booked`: the booking the person already holds, so the client can open it. */
+    bookingId: z.string().optional(),
   }),
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>

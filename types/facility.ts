@@ -78,3 +78,6 @@ export type FacilityDetail = z.infer<typeof facilityDetailSchema>
 
 export const districtListSchema = z.object({ districts: z.array(z.object({ id: z.string(), name: z.string() })) })
 export type DistrictList = z.infer<typeof districtListSchema>
+
+/** A facility as residents call it: 红旗社区 for 红旗社区嵌入式服务设施. */
+export const shortFacilityName = (name: string) => name.replace('嵌入式服务设施', '')

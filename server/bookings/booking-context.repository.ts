@@ -32,6 +32,7 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
       'r.max_units',
       'r.reminder_minutes',
       'r.max_run_days',
+      'r.max_units_per_account',
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst()
@@ -47,12 +48,17 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
     max_units,
     reminder_minutes,
     max_run_days,
+    max_units_per_account,
     ...session
   } = row
   return {
     session,
     rule:
-      horizon_days === null || cutoff_minutes === null || cancel_minutes === null || max_units === null
+      horizon_days === null ||
+      cutoff_minutes === null ||
+      cancel_minutes === null ||
+      max_units === null ||
+      max_units_per_account === null
         ? undefined
         : {
             horizonDays: horizon_days,
@@ -61,6 +67,7 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
             maxUnits: max_units,
             reminderMinutes: reminder_minutes ?? 120,
             maxRunDays: max_run_days,
+            maxUnitsPerAccount: max_units_per_account,
           },
     facility: { id: session.facility_id, name: facility_name, lat, lng, districtId: district_id },
   }

@@ -6,9 +6,12 @@ import { DomainError, NotFoundError } from '../http/errors'
 import { cancelledNotice, waitlistExpiredNotice } from '../notices/notice-kinds'
 import { insertNotice, voidReminders } from '../notices/notice.repository'
 import { endOfferOf } from '../waitlist/waitlist.repository'
+import { inLockOrder } from './booking-plan'
 import { canMove } from './booking-state'
 import { bookingUnits, recordEvent } from './booking.repository'
+import { returnAccountUnits } from './account-units.repository'
 import { returnClassUnits, returnUnits } from './capacity.repository'
+import { releasePlaces } from './place-claim.repository'
 
 export interface StatusChange {
   bookingId: string
@@ -23,8 +26,9 @@ export interface StatusChange {
 
 /**
  * The one way a booking changes state. In one transaction: a guarded move from the state it was read in (a
- * concurrent change wins, this one is refused), what the move implies — cancelling gives the units and the
- * day's subsidy back, checking in records payment at the counter — and the event with who and when.
+ * concurrent change wins, this one is refused), what the move implies — cancelling gives back the units, the
+ * account's share of them, the person's place and the day's subsidy; checking in records payment at the counter —
+ * and the event with who and when.
  */
 export async function changeBookingStatus(db: Kysely<Database>, change: StatusChange): Promise<BookingStatus> {
   return db.transaction().execute(async (trx) => {
@@ -55,10 +59,14 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       throw new DomainError('invalid_transition', '这笔预约刚刚被更新，请刷新后再试')
     }
     if (change.to === 'cancelled') {
-      for (const { sessionId, units, classCode } of await bookingUnits(trx, change.bookingId)) {
+      // In the order a booking takes them: the account's share, then the places, each in lock order.
+      const takes = inLockOrder(await bookingUnits(trx, change.bookingId))
+      for (const { sessionId, units } of takes) await returnAccountUnits(trx, booking.booker_user_id, sessionId, units)
+      for (const { sessionId, units, classCode } of takes) {
         await returnUnits(trx, sessionId, units)
         if (classCode) await returnClassUnits(trx, sessionId, classCode, units)
       }
+      await releasePlaces(trx, change.bookingId)
       await trx.deleteFrom('meal_subsidy_claims').where('booking_id', '=', change.bookingId).execute()
       await voidReminders(trx, change.bookingId)
       const expired = change.cause === 'offer_expired'

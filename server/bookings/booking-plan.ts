@@ -57,6 +57,15 @@ export interface Take {
   classCode: string | null
 }
 
+/**
+ * Takes in the one order every transaction locks sessions in (by id, compared in JavaScript, not by a database
+ * collation), so that two bookings — or a booking and a cancellation — over the same days never wait on each other
+ * in opposite orders.
+ */
+export function inLockOrder<T extends Pick<Take, 'sessionId'>>(takes: readonly T[]): T[] {
+  return [...takes].sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0))
+}
+
 export interface BookingPlan {
   details: BookingDetails
   quote: Quote

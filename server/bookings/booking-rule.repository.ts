@@ -9,7 +9,7 @@ export async function findBookingRule(
 ): Promise<BookingRule | undefined> {
   const row = await db
     .selectFrom('booking_rules')
-    .select(['horizon_days', 'cutoff_minutes', 'cancel_minutes', 'max_units', 'reminder_minutes', 'max_run_days'])
+    .select(['horizon_days', 'cutoff_minutes', 'cancel_minutes', 'max_units', 'reminder_minutes', 'max_run_days', 'max_units_per_account'])
     .where('facility_id', '=', facilityId)
     .where('function_code', '=', functionCode)
     .executeTakeFirst()
@@ -21,6 +21,7 @@ export async function findBookingRule(
       maxUnits: row.max_units,
       reminderMinutes: row.reminder_minutes,
       maxRunDays: row.max_run_days,
+      maxUnitsPerAccount: row.max_units_per_account,
     }
   )
 }

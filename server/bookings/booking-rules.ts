@@ -10,6 +10,8 @@ export interface BookingRule {
   reminderMinutes: number
   /** The longest run of days one booking may take, when the facility sets one. */
   maxRunDays: number | null
+  /** The most units one account may hold of one session over all its orders (see account-limit.ts). */
+  maxUnitsPerAccount: number
 }
 
 export interface SessionState {

@@ -1,3 +1,5 @@
+import { PART_NAMES, type SessionPart } from '@shared/booking'
+import { shortFacilityName } from '@shared/facility'
 import type { FunctionCode } from '@shared/functions'
 import { DomainError } from '../http/errors'
 import { toShanghaiIso } from '../time/shanghai'
@@ -8,11 +10,13 @@ const dayAndClock = (instant: Date) => {
   return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`
 }
 
+const dayOf = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+
 export class SessionFullError extends DomainError {
   /** `date`: for a run of days, which day is full; `waiting`: people in the waitlist the free places are owed to. */
   constructor(remaining: number, fn: FunctionCode, date?: string, waiting = 0) {
     const unit = unitWord(fn)
-    const which = date ? `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日` : '本场'
+    const which = date ? dayOf(date) : '本场'
     super(
       'full',
       waiting > 0
@@ -76,5 +80,41 @@ export class NotCancellableError extends DomainError {
 export class CancelDeadlinePassedError extends DomainError {
   constructor(deadline: Date) {
     super('cancel_deadline_passed', `已过取消截止时间（${dayAndClock(deadline)}），如不能前往请致电设施说明`)
+  }
+}
+
+/** The booking a person already holds over the same time, as the refusal names it. */
+export interface HeldBooking {
+  bookingId: string
+  /** null: the booker themself. */
+  memberName: string | null
+  serviceDate: string
+  /** 午餐, 全日托, 日间照料 … */
+  service: string
+  facilityName: string
+}
+
+export class AlreadyBookedError extends DomainError {
+  /** Without `held`: taken by a booking that went again at once (a race within a race); nothing to name. */
+  constructor(held?: HeldBooking) {
+    super(
+      'already_booked',
+      held
+        ? `${held.memberName ? `${held.memberName} ` : '您'}已预约 ${dayOf(held.serviceDate)} ${held.service}（${shortFacilityName(held.facilityName)}），不能重复预约`
+        : '同一时间已有预约，不能重复预约',
+      held ? { bookingId: held.bookingId } : {},
+    )
+  }
+}
+
+export class AccountLimitError extends DomainError {
+  constructor(limit: number, taken: number, fn: FunctionCode, date: string, part: SessionPart) {
+    const unit = unitWord(fn)
+    const left = Math.max(0, limit - taken)
+    super(
+      'account_limit',
+      `每个账号每场最多预约 ${limit} ${unit}：${dayOf(date)}${PART_NAMES[part]}本账号已预约 ${taken} ${unit}，` +
+        (left > 0 ? `最多还能预约 ${left} ${unit}` : '不能再预约'),
+    )
   }
 }

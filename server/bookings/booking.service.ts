@@ -12,11 +12,13 @@ import { confirmedNotice, reminderNotice, waitlistOfferNotice } from '../notices
 import { insertNotice } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
 import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
+import { assertAccountLeavesRoom, takeAccountShare } from './account-limit'
 import { newBookingCode } from './booking-code'
-import { type BookingPlan, beneficiaryKey } from './booking-plan'
+import { type BookingPlan, beneficiaryKey, inLockOrder } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
 import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
 import {
+  AlreadyBookedError,
   BeyondHorizonError,
   NotBookableError,
   PastCutoffError,
@@ -28,6 +30,8 @@ import {
 import { insertBooking, recordEvent, toBooking } from './booking.repository'
 import { classSpace, sessionSpace, takeClassUnits, takeUnits } from './capacity.repository'
 import { type IdempotencyClaim, type StoredResponse, claimIdempotencyKey, findEarlierResponse, fingerprint } from './idempotency'
+import { claimPlaces } from './place-claim.repository'
+import { overlapOf, placeClaims } from './place-claims'
 import { PLANNERS } from './planners'
 
 export interface BookingResult {
@@ -42,6 +46,8 @@ export type PrepareMode = 'book' | 'join_waitlist' | 'offer'
 
 export interface Prepared {
   session: SessionRow
+  /** Every session of the request in day order: the first alone, or a run of days. */
+  run: SessionRow[]
   facility: FacilityPlace
   rule: BookingRule
   member: FamilyMemberRow | null
@@ -58,6 +64,8 @@ export async function prepare(
   request: BookingRequest,
   now: Date,
   mode: PrepareMode = 'book',
+  /** For a facility's desk: only this facility's sessions. */
+  facilityId?: string,
 ): Promise<Prepared> {
   const [context, member] = await Promise.all([
     findBookingContext(db, request.sessionId),
@@ -65,23 +73,29 @@ export async function prepare(
   ])
   if (!context) throw new NotFoundError('没有找到这个场次，请刷新后重试')
   const { session, rule, facility } = context
+  if (facilityId && facility.id !== facilityId) throw new NotFoundError('本设施没有这个场次')
   const fn = session.function_code as FunctionCode
   const planner = PLANNERS[fn]
   if (!rule || !planner) throw new NotBookableError()
   // Someone else's member is "not found", as is a member that does not exist.
   if (member === undefined) throw new NotFoundError('没有找到这位家庭成员')
   if (request.quantity > rule.maxUnits) throw new TooManyUnitsError(rule.maxUnits, fn)
-  await assertNotSuspended(db, beneficiaryKey({ booker, member }), fn, now)
+  const beneficiary = beneficiaryKey({ booker, member })
+  await assertNotSuspended(db, beneficiary, fn, now)
 
   const run = request.throughDate ? await findRun(db, session, request.throughDate, rule.maxRunDays) : [session]
+  // One person, one place: someone who already holds it is told which booking, whatever else would refuse.
+  const overlap = await overlapOf(db, placeClaims(beneficiary, fn, run))
+  if (overlap) throw overlap
   // Every day of a run must be bookable: the first day that is not names the reason, and nothing is booked.
   const ignoreFull = mode === 'join_waitlist'
   for (const day of run) assertBookable(rule, day, now, request.quantity, fn, ignoreFull)
 
   const plan = await planner({ db, session, run, facility, booker, member, request, now, ignoreFull })
+  await assertAccountLeavesRoom(db, { booker, rule, takes: plan.takes, run })
   // Places freed while others wait are theirs: a new request may take only what the queue leaves.
   if (mode === 'book') await assertQueueLeavesRoom(db, plan.takes, fn)
-  return { session, facility, rule, member, plan }
+  return { session, run, facility, rule, member, plan }
 }
 
 function assertBookable(
@@ -136,14 +150,13 @@ export async function quoteBooking(
   /** For the desk: only this facility's sessions. */
   facilityId?: string,
 ): Promise<Quote> {
-  const prepared = await prepare(db, booker, request, now)
-  if (facilityId && prepared.facility.id !== facilityId) throw new NotFoundError('本设施没有这个场次')
-  return prepared.plan.quote
+  return (await prepare(db, booker, request, now, 'book', facilityId)).plan.quote
 }
 
 /**
- * Books all of a request or none of it. In one transaction: claim the Idempotency-Key, take the units with a
- * guarded update, take the day's subsidy, write the booking, its first event and the answer for retries.
+ * Books all of a request or none of it. In one transaction: claim the Idempotency-Key, write the booking and claim
+ * the person's place (one person, one place), its first event and the answer for retries, take the day's subsidy,
+ * then the account's share and the units with guarded updates.
  */
 export interface OnBehalf {
   /** The staff member booking for a resident at the desk or on the phone; recorded as the event's actor. */
@@ -181,8 +194,7 @@ export async function placeBooking(
         // A retry of a finished request gets its first answer even if the rules would now refuse it (past cut-off).
         const earlier = await findEarlierResponse(trx, claim)
         if (earlier) return replayOf(earlier)
-        const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book')
-        if (onBehalf && prepared.facility.id !== onBehalf.facilityId) throw new NotFoundError('本设施没有这个场次')
+        const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book', onBehalf?.facilityId)
         const expected = request.expectedPayableFen
         if (expected !== undefined && expected !== prepared.plan.quote.payableFen) throw new QuoteChangedError()
         return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer)
@@ -220,7 +232,7 @@ async function book(
   booker: UserRow,
   request: BookingRequest,
   claim: IdempotencyClaim,
-  { session, facility, rule, member, plan }: Prepared,
+  { session, run, facility, rule, member, plan }: Prepared,
   now: Date,
   actorUserId: string,
   offer: WaitlistOffer | undefined,
@@ -279,6 +291,10 @@ async function book(
     cancelUntil: deadline,
     now,
   })
+  // One person, one place, decided by the database: a booking of the same person that got there first holds the
+  // claim, and this one is refused naming it (never retried: the claim would still be held).
+  const claims = placeClaims(beneficiaryKey({ booker, member }), fn, run)
+  if (!(await claimPlaces(trx, claims, id))) throw (await overlapOf(trx, claims)) ?? new AlreadyBookedError()
   await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId, at: now })
   const facts = { facilityName: facility.name, part: session.part as SessionPart, startsAt: session.starts_at, code }
   const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
@@ -301,9 +317,11 @@ async function book(
   await plan.record?.(trx, id)
   await offer?.record(trx, id)
 
-  // Last, the guarded updates, in session-id order so that two runs over the same days never wait on each other
-  // in opposite orders. Any one refused rolls back the whole booking.
-  for (const take of [...plan.takes].sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1))) {
+  // Last, the guarded updates: the account's share, then the places, each in lock order. Any one refused rolls
+  // back the whole booking.
+  const takes = inLockOrder(plan.takes)
+  await takeAccountShare(trx, { booker, rule, takes, run })
+  for (const take of takes) {
     if (!(await takeUnits(trx, take.sessionId, take.units))) {
       const space = await sessionSpace(trx, take.sessionId)
       throw space.open ? new SessionFullError(space.remaining, fn, space.date) : new SessionClosedError()

@@ -12,6 +12,7 @@ import * as m009 from './migrations/009_waitlist'
 import * as m010 from './migrations/010_care_rates'
 import * as m011 from './migrations/011_ratings'
 import * as m012 from './migrations/012_evaluation'
+import * as m013 from './migrations/013_one_place'
 import * as m014 from './migrations/014_rank_minimum'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '010_care_rates': m010,
   '011_ratings': m011,
   '012_evaluation': m012,
+  '013_one_place': m013,
   '014_rank_minimum': m014,
 }
 

@@ -118,6 +118,8 @@ export interface BookingRuleTable {
   reminder_minutes: Generated<number>
   /** The longest run of days one booking may take (a respite stay's nights); null: the engine's own limit. */
   max_run_days: number | null
+  /** The most units one account may hold of one session, over all its orders (a facility desk's are not counted). */
+  max_units_per_account: number
 }
 
 export interface SessionTable {
@@ -232,6 +234,27 @@ export interface MealSubsidyClaimTable {
   beneficiary: string
   service_date: string
   booking_id: string
+}
+
+/**
+ * 一人一位: a part of a day (`slot`) of a service a person holds through a live booking. The primary key is the
+ * rule: a second booking of the same person, service, day and part cannot be written. Goes when the booking is
+ * cancelled; a completed or no-show booking keeps it.
+ */
+export interface PlaceClaimTable {
+  /** `member:<id>` or `user:<id>`, as `beneficiaryKey`. */
+  beneficiary: string
+  function_code: string
+  service_date: string
+  slot: string
+  booking_id: string
+}
+
+/** What one account holds of one session over all its bookings, against `booking_rules.max_units_per_account`. */
+export interface AccountSessionUnitsTable {
+  user_id: string
+  session_id: string
+  units: number
 }
 
 export interface IdempotencyKeyTable {
@@ -424,6 +447,8 @@ export interface Database {
   booking_events: BookingEventTable
   meal_subsidy_claims: MealSubsidyClaimTable
   idempotency_keys: IdempotencyKeyTable
+  place_claims: PlaceClaimTable
+  account_session_units: AccountSessionUnitsTable
   staff_bindings: StaffBindingTable
   no_show_rules: NoShowRuleTable
   suspensions: SuspensionTable

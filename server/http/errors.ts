@@ -5,8 +5,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** Numbers the resident needs with the message, e.g. what remains of a full session. */
-    readonly extra: { remaining?: number } = {},
+    /** What the resident needs with the message: what remains of a full session, the booking already held. */
+    readonly extra: { remaining?: number; bookingId?: string } = {},
   ) {
     super(message)
     this.name = new.target.name
@@ -158,6 +158,8 @@ const STATUS: Record<ErrorCode, number> = {
   suspended: 409,
   capacity_below_booked: 409,
   age_not_eligible: 400,
+  already_booked: 409,
+  account_limit: 409,
   not_full: 409,
   already_waiting: 409,
   offer_expired: 409,

@@ -22,5 +22,6 @@ export async function anonymiseBookingsOf(trx: Transaction<Database>, memberId: 
   // Answers kept for retries repeat the booking as it was (the name, an address): they go too.
   await trx.deleteFrom('idempotency_keys').where('response', 'like', `%"${memberId}"%`).execute()
   await trx.deleteFrom('meal_subsidy_claims').where('beneficiary', '=', `member:${memberId}`).execute()
+  await trx.deleteFrom('place_claims').where('beneficiary', '=', `member:${memberId}`).execute()
   await trx.deleteFrom('suspensions').where('beneficiary', '=', `member:${memberId}`).execute()
 }

@@ -8,6 +8,7 @@ import { InvalidInputError, NotFoundError } from '../http/errors'
 import { listFamilyMembers } from '../me/family-member.repository'
 import { addMember } from '../me/family-member.service'
 import { shanghaiDate } from '../time/shanghai'
+import { deskOpenid } from './desk-account'
 
 /**
  * Residents without a smartphone, who phone or walk in, are kept as members of the facility's desk account
@@ -15,8 +16,6 @@ import { shanghaiDate } from '../time/shanghai'
  * same rules and subsidies; the staff member is recorded as the one who booked. The account is created with the
  * first walk-in the desk keeps, in the same transaction: reading or a refused request writes nothing.
  */
-const deskOpenid = (facilityId: string) => `desk:${facilityId}`
-
 export async function listWalkIns(db: Kysely<Database>, facilityId: string, now: Date): Promise<FamilyMember[]> {
   const desk = await findUserByOpenid(db, deskOpenid(facilityId))
   return desk ? listFamilyMembers(db, desk.id, shanghaiDate(now)) : []

@@ -5,10 +5,17 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly field?: string,
+    /** `already_booked`: the booking the person already holds. */
+    readonly bookingId?: string,
   ) {
     super(message)
     this.name = 'ApiError'
   }
+}
+
+/** The booking a refusal says the person already holds (一人一位), for a way to open it; null otherwise. */
+export function heldBookingId(err: unknown): string | null {
+  return err instanceof ApiError && err.code === 'already_booked' ? (err.bookingId ?? null) : null
 }
 
 /** Any error, as one Chinese sentence for a person: the server's message when it sent one. */

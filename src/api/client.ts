@@ -45,8 +45,8 @@ export async function apiRequest<S extends z.ZodType>(
   }
   const failure = errorBodySchema.safeParse(response.data)
   if (failure.success) {
-    const { code, message, field } = failure.data.error
-    throw new ApiError(code, message, response.statusCode, field)
+    const { code, message, field, bookingId } = failure.data.error
+    throw new ApiError(code, message, response.statusCode, field, bookingId)
   }
   throw new ApiError('http', '服务暂时不可用，请稍后再试', response.statusCode)
 }

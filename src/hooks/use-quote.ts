@@ -1,6 +1,6 @@
 import type { BookingRequest, Quote } from '@shared/booking'
 import { useEffect, useState } from 'react'
-import { ApiError, cleanError } from '@/api/api-error'
+import { ApiError, cleanError, heldBookingId } from '@/api/api-error'
 
 export interface QuoteState {
   quote: Quote | null
@@ -9,10 +9,12 @@ export interface QuoteState {
   errorField: string | null
   /** The server's code for the refusal (`full`: the page can offer the waitlist). */
   errorCode: string | null
+  /** The booking the person already holds, when that is the refusal. */
+  heldBookingId: string | null
   loading: boolean
 }
 
-const IDLE: QuoteState = { quote: null, error: null, errorField: null, errorCode: null, loading: false }
+const IDLE: QuoteState = { quote: null, error: null, errorField: null, errorCode: null, heldBookingId: null, loading: false }
 
 /** The server's price for the current choice, asked again a moment after the choice changes. */
 export function useQuote(
@@ -28,7 +30,7 @@ export function useQuote(
       return
     }
     let current = true
-    setState((prev) => ({ ...prev, loading: true, error: null, errorField: null, errorCode: null }))
+    setState((prev) => ({ ...prev, loading: true, error: null, errorField: null, errorCode: null, heldBookingId: null }))
     const timer = setTimeout(() => {
       quoteBooking(request)
         .then((quote) => current && setState({ ...IDLE, quote }))
@@ -40,6 +42,7 @@ export function useQuote(
               error: cleanError(err),
               errorField: err instanceof ApiError ? (err.field ?? null) : null,
               errorCode: err instanceof ApiError ? err.code : null,
+              heldBookingId: heldBookingId(err),
             }),
         )
     }, 250)

@@ -176,7 +176,7 @@ describe.each(DATABASES)('meal bookings on %s', (database) => {
       t.clock.set(new Date(Date.parse(lunch.cutoffAt) - 1))
       expect((await postBooking(t.app, user, mealOrder(lunch))).statusCode).toBe(201)
       t.clock.set(lunch.cutoffAt)
-      const late = await postBooking(t.app, user, mealOrder(lunch))
+      const late = await postBooking(t.app, await devLogin(t.app, 'cutoff-check-late'), mealOrder(lunch))
       expect(late.statusCode).toBe(409)
       expect(errorOf(late.body).code).toBe('past_cutoff')
       expect(errorOf(late.body).message).toContain('09:30')

@@ -163,13 +163,14 @@ describe.each(DATABASES)('infant care on %s', (database) => {
 
     const hourly = bookingSchema.parse((await postBooking(t.app, guardian, day(2, { type: 'hourly', startHour: 9, hours: 2 }))).json())
     expect(hourly).toMatchObject({ care: { service: '计时托 09:00–11:00' }, quote: { originalFen: 2 * 1500 } })
+    // Before day 3 is booked: a child holds one place a day, and that refusal would come first.
+    const hourlyRun = await postBooking(t.app, guardian, day(3, { type: 'hourly', startHour: 9, hours: 1 }, { throughDate: addDays(monday, 4) }))
+    expect(hourlyRun.statusCode).toBe(400)
+    expect(errorOf(hourlyRun.body)).toMatchObject({ field: 'throughDate', reason: '计时托每次只预约一天' })
     const temporary = bookingSchema.parse((await postBooking(t.app, guardian, day(3, { type: 'temporary' }))).json())
     expect(temporary).toMatchObject({ care: { service: '临时托' }, quote: { originalFen: 11000 } })
     expect(await classBooked(addDays(monday, 3), 'infant')).toBe(1)
 
-    const hourlyRun = await postBooking(t.app, guardian, day(3, { type: 'hourly', startHour: 9, hours: 1 }, { throughDate: addDays(monday, 4) }))
-    expect(hourlyRun.statusCode).toBe(400)
-    expect(errorOf(hourlyRun.body)).toMatchObject({ field: 'throughDate', reason: '计时托每次只预约一天' })
     const late = await postBooking(t.app, guardian, day(4, { type: 'hourly', startHour: 15, hours: 3 }))
     expect(late.statusCode).toBe(400)
     expect(errorOf(late.body).reason).toBe('计时托须在 17:00 前结束')

@@ -91,7 +91,8 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       const family = await devLogin(t.app, 'roster-family')
       const mother = await addMember(t.app, family, { birthDate: '1940-05-01', dietNotes: '糖尿病，少糖' })
       const lunch = await mealSession(t.app, { facilityId: HONGQI })
-      await book(t.app, family, mealOrder(lunch, { memberId: mother.id, quantity: 2 }))
+      // One lunch per person: two for the family's own table, and the mother's delivered.
+      await book(t.app, family, mealOrder(lunch, { quantity: 2 }))
       await book(t.app, family, {
         sessionId: lunch.id,
         memberId: mother.id,
@@ -136,7 +137,7 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
     })
 
     it('refuses a code of another facility as not found here', async () => {
-      const lunch = await mealSession(t.app, { facilityId: HONGQI })
+      const lunch = await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(t.app.now()), 2) })
       const booking = await book(t.app, resident, mealOrder(lunch))
       const elsewhere = await t.app.inject({ url: `/api/staff/facilities/yl-jiayuan/bookings?code=${booking.code}`, headers: jiayuanStaff })
       expect(elsewhere.statusCode).toBe(404)
@@ -176,7 +177,9 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       expect(elsewhere.statusCode).toBe(404)
       const lift = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/suspensions/${suspension.id}/lift`, headers: hongqiStaff })
       expect(lift.statusCode).toBe(200)
-      expect((await postBooking(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI }), { memberId: father.id }))).statusCode).toBe(201)
+      // A day he has no lunch yet (a no-show still holds its day).
+      const later = await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(t.app.now()), 4) })
+      expect((await postBooking(t.app, family, mealOrder(later, { memberId: father.id }))).statusCode).toBe(201)
     })
   })
 

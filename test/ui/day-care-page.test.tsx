@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import DayCarePage from '@/packages/care/day-care'
-import { mockRequest, useRouter } from '../ui/taro-api'
+import { mockRequest, navigateTo, useRouter } from '../ui/taro-api'
 
 type Call = { url: string; method?: string; data?: string }
 
@@ -47,4 +47,20 @@ it('adds lunch from that day’s menu to a day place and books both in one tap',
   await act(async () => fireEvent.click(confirm))
   const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/bookings')
   expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({ sessionId: 'elderly_care-full_day-2026-11-30', memberId: 'm-dad', lunch: { setId: 'set-soft' } })
+})
+
+it('says the elder already has that day, before any tap, with the way to open the booking', async () => {
+  const message = '孙德明 已预约 11月30日 日间照料（红旗社区），不能重复预约'
+  const answer = mockRequest.getMockImplementation()!
+  mockRequest.mockImplementation((call: Call) =>
+    call.url === '/api/bookings/quote'
+      ? Promise.resolve({ statusCode: 409, data: { error: { code: 'already_booked', message, bookingId: 'b-held' } } })
+      : answer(call),
+  )
+  render(<DayCarePage />)
+  expect(await screen.findByText(message, undefined, { timeout: 3000 })).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: '确认预约' })).toBeDisabled()
+  navigateTo.mockClear()
+  fireEvent.click(screen.getByRole('button', { name: '查看已有预约' }))
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/detail/index?id=b-held' })
 })

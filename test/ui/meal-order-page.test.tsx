@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Booking, Session } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import MealOrderPage from '@/packages/meal/order'
-import { mockRequest, redirectTo, useRouter } from '../ui/taro-api'
+import { mockRequest, navigateTo, redirectTo, useRouter } from '../ui/taro-api'
 
 type Call = { url: string; method?: string; header: Record<string, string>; data?: string }
 
@@ -151,6 +151,19 @@ it('shows what remains when the lunch sold out meanwhile, and asks the menu agai
   expect(await screen.findByText('余量不足：本场只剩 1 份，请减少数量')).toBeInTheDocument()
   await waitFor(() => expect(sessionReads()).toBe(before + 1))
   expect(redirectTo).not.toHaveBeenCalled()
+})
+
+it('back from 预约成功, 确认预约 again: shows the server’s refusal naming the booking, and opens that booking', async () => {
+  const message = '王秀英 已预约 11月28日 午餐（红旗社区），不能重复预约'
+  api(() => Promise.resolve({ statusCode: 409, data: { error: { code: 'already_booked', message, bookingId: 'b-1' } } }))
+  render(<MealOrderPage />)
+  const confirm = await screen.findByRole('button', { name: '确认预约 · 到店付 3 元' })
+  await act(async () => fireEvent.click(confirm))
+  expect(await screen.findByText(message)).toBeInTheDocument()
+  expect(redirectTo).not.toHaveBeenCalled()
+  navigateTo.mockClear()
+  fireEvent.click(screen.getByRole('button', { name: '查看已有预约' }))
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/detail/index?id=b-1' })
 })
 
 it('at the desk: orders for a registered walk-in resident through the staff endpoint and shows the code to tell them', async () => {

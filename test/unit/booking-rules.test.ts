@@ -1,7 +1,7 @@
 import { lastBookableDate, unbookableReason, type BookingRule } from '../../server/bookings/booking-rules'
 import { shanghaiInstant } from '../../server/time/shanghai'
 
-const rule: BookingRule = { horizonDays: 7, cutoffMinutes: 120, cancelMinutes: 120, maxUnits: 5, reminderMinutes: 120, maxRunDays: null }
+const rule: BookingRule = { horizonDays: 7, cutoffMinutes: 120, cancelMinutes: 120, maxUnits: 5, reminderMinutes: 120, maxRunDays: null, maxUnitsPerAccount: 10 }
 const lunch = (date: string) => ({ date, startsAt: shanghaiInstant(date, '11:30'), open: true, remaining: 10 })
 
 // The rules read instants and Shanghai days only; the process zone must not matter. Run them in both.

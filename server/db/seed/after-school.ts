@@ -7,7 +7,7 @@ import { isSchoolDay, isSchoolHoliday } from './school-calendar'
 // 儿童托管 at the facilities of the plan that offer it (航空二路社区, 佳苑社区): after school 16:30–19:00 on school
 // days, and all-day holiday sessions 08:30–17:30 in the school holidays; places and prices are examples.
 const CENTRES = ['yl-hangkong-erlu', 'yl-jiayuan']
-export const AFTER_SCHOOL_RULE = { horizon_days: 45, cutoff_minutes: 120, cancel_minutes: 240, max_units: 1, reminder_minutes: 180, max_run_days: 31 }
+export const AFTER_SCHOOL_RULE = { horizon_days: 45, cutoff_minutes: 120, cancel_minutes: 240, max_units: 1, reminder_minutes: 180, max_run_days: 31, max_units_per_account: 3 }
 const PLACES = 30
 const PRICE_FEN = 1500
 const HOLIDAY_PRICE_FEN = 6000

@@ -14,6 +14,7 @@ export const DAY_CARE_RULE = {
   max_units: 1,
   reminder_minutes: 900,
   max_run_days: 5,
+  max_units_per_account: 2,
 }
 const PLACES = 20
 const PRICE_FEN = 3000

@@ -7,7 +7,7 @@ import { seedRule, seedSessions } from './seed-rows'
 // 婴幼儿托育 at the two facilities of the plan that offer it (附件3: 航空二路社区, 人民东路社区). Places per class stay
 // below the standard's maxima; prices per day are examples (the plan publishes none).
 const NURSERIES = ['yl-hangkong-erlu', 'yl-renmin-donglu']
-export const INFANT_RULE = { horizon_days: 30, cutoff_minutes: 720, cancel_minutes: 720, max_units: 1, reminder_minutes: 720 }
+export const INFANT_RULE = { horizon_days: 30, cutoff_minutes: 720, cancel_minutes: 720, max_units: 1, reminder_minutes: 720, max_units_per_account: 3 }
 const PLACES: Record<string, { capacity: number; priceFen: number }> = {
   infant: { capacity: 6, priceFen: 9000 },
   toddler_small: { capacity: 10, priceFen: 8000 },

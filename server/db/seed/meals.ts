@@ -9,7 +9,7 @@ import { district, facilities } from './yanliang'
 // 社区助餐 for the demo. The plan publishes no menus, prices or subsidy amounts for 阎良区: the figures below
 // follow the city practice DESIGN.md cites (a 12 元 meal subsidised 7 / 9 / 11 元) and are marked as examples.
 
-export const MEAL_RULE = { horizon_days: 7, cutoff_minutes: 120, cancel_minutes: 120, max_units: 5 }
+export const MEAL_RULE = { horizon_days: 7, cutoff_minutes: 120, cancel_minutes: 120, max_units: 5, max_units_per_account: 10 }
 export const MEAL_SETTINGS = { delivery_fee_fen: 300, delivery_radius_m: 3000, delivery_min_age: 80 }
 
 /** 3 no-shows within 30 days suspend meal booking for 7 days (an example policy; the district sets its own). */

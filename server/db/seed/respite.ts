@@ -12,6 +12,7 @@ export const RESPITE_RULE = {
   max_units: 1,
   reminder_minutes: 1440,
   max_run_days: 14,
+  max_units_per_account: 2,
 }
 const BEDS = 4
 const NIGHT_PRICE_FEN = 12000

@@ -4,6 +4,7 @@ import { WAITLIST_HOLD_MINUTES } from '@shared/waitlist'
 import type { JoinWaitlist } from '@/hooks/use-join-waitlist'
 import type { QuoteState } from '@/hooks/use-quote'
 import type { ConfirmBooking } from './use-confirm-booking'
+import { HeldBookingLink } from '@/components/HeldBookingLink'
 import { QuoteBox } from '@/components/QuoteBox'
 import { formatFen } from '@/lib/money'
 import './care.scss'
@@ -21,7 +22,7 @@ interface BookingSummaryProps {
 /** The price the server quoted (or why it will not), the failure of the last tap, and the confirm button. */
 export function BookingSummary({ booking, waiting, handled, ready }: BookingSummaryProps) {
   const { quote, placing, confirm, waitlist, joinWaitlist } = booking
-  const { failure, busy } = placing
+  const { failure, busy, held } = placing
   if (quote.errorCode === 'full' || waitlist.entry) return <WaitlistOffer quote={quote} waitlist={waitlist} onJoin={joinWaitlist} />
   return (
     <View className='card care__summary' aria-live='polite'>
@@ -39,6 +40,7 @@ export function BookingSummary({ booking, waiting, handled, ready }: BookingSumm
           <Text className='care__error'>{failure}</Text>
         </View>
       )}
+      <HeldBookingLink bookingId={held ?? quote.heldBookingId} />
       <Button
         className='tap button button--primary care__submit'
         disabled={!ready || !quote.quote || quote.loading || busy}

@@ -14,6 +14,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { fetchSessions } from '@/api/bookings'
 import { fetchNoticeTemplates } from '@/api/notices'
 import { spacedCode } from '@/components/BookingCard'
+import { HeldBookingLink } from '@/components/HeldBookingLink'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { QuoteBox } from '@/components/QuoteBox'
@@ -239,6 +240,8 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
             <Text className='meal-order__error'>{placing.failure}</Text>
           </View>
         )}
+        {/* The desk reads the refusal out; the booking is the resident's, not the desk's to open. */}
+        {!channel.desk && <HeldBookingLink bookingId={placing.held ?? quote.heldBookingId} />}
         <Button
           className='tap button button--primary meal-order__submit'
           disabled={!request || !quote.quote || quote.loading || placing.busy}

@@ -1,0 +1,57 @@
+import type { SessionPart } from '@shared/booking'
+import type { FunctionCode } from '@shared/functions'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database, SessionRow, UserRow } from '../db/schema'
+import { isDeskAccount } from '../staff/desk-account'
+import type { Take } from './booking-plan'
+import type { BookingRule } from './booking-rules'
+import { AccountLimitError } from './booking.errors'
+import { accountUnits, takeAccountUnits } from './account-units.repository'
+
+/**
+ * The most one account may hold of one session over all its orders (`booking_rules.max_units_per_account`, the
+ * district's per service): without it one phone ordering 5 lunches for each of 8 family members empties a kitchen
+ * in a second. Each person still holds one place (place-claims.ts) of at most `max_units` per order.
+ *
+ * A facility desk's account is not counted: it holds the many residents without a smartphone whom staff book
+ * for — 30 walk-ins at one lunch is an ordinary day — each of them still one person with one place, and the
+ * desk is the facility's own staff, who set the capacity in the first place.
+ */
+export function countsForAccount(booker: UserRow): boolean {
+  return !isDeskAccount(booker)
+}
+
+/** What a request adds to its account: the units of each session (`takes`) of its `run`, under its `rule`. */
+export interface AccountShare {
+  booker: UserRow
+  rule: BookingRule
+  takes: Take[]
+  run: SessionRow[]
+}
+
+/** Refuses a request the account has no room left for, saying how much it holds; checked before booking. */
+export async function assertAccountLeavesRoom(db: Kysely<Database>, share: AccountShare): Promise<void> {
+  if (!countsForAccount(share.booker)) return
+  const held = await accountUnits(db, share.booker.id, share.takes.map((t) => t.sessionId))
+  for (const take of share.takes) {
+    const taken = held.get(take.sessionId) ?? 0
+    if (taken + take.units > share.rule.maxUnitsPerAccount) throw limitError(share, taken, take.sessionId)
+  }
+}
+
+/** Counts a booking's units against its account in the booking's transaction; any refused rolls it all back. */
+export async function takeAccountShare(trx: Transaction<Database>, share: AccountShare): Promise<void> {
+  const { booker, rule, takes } = share
+  if (!countsForAccount(booker)) return
+  for (const take of takes) {
+    if (!(await takeAccountUnits(trx, booker.id, take.sessionId, take.units, rule.maxUnitsPerAccount))) {
+      const taken = (await accountUnits(trx, booker.id, [take.sessionId])).get(take.sessionId) ?? 0
+      throw limitError(share, taken, take.sessionId)
+    }
+  }
+}
+
+function limitError({ rule, run }: AccountShare, taken: number, sessionId: string): AccountLimitError {
+  const session = run.find((s) => s.id === sessionId) ?? run[0]
+  return new AccountLimitError(rule.maxUnitsPerAccount, taken, session.function_code as FunctionCode, session.date, session.part as SessionPart)
+}

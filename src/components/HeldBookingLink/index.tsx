@@ -1,0 +1,13 @@
+import { Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+
+/** 一人一位: under a refusal that names the booking the person already holds, the way to open it. */
+export function HeldBookingLink({ bookingId }: { bookingId: string | null }) {
+  if (!bookingId) return null
+  const open = () => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(bookingId)}` })
+  return (
+    <Button className='tap button' onClick={open}>
+      查看已有预约
+    </Button>
+  )
+}

@@ -1,0 +1,45 @@
+import { heldServiceName, placeClaims } from '../../server/bookings/place-claims'
+
+const slotsOf = (fn: string, part: string) => placeClaims('member:m-1', fn, [{ date: '2026-12-07', part }]).map((c) => c.slot)
+const overlap = (fn: string, a: string, b: string) => slotsOf(fn, a).some((slot) => slotsOf(fn, b).includes(slot))
+
+// 一人一位: which parts of a day a booking holds decides what else the same person may book that day.
+describe('the places a booking holds', () => {
+  it('holds both halves of a full day, so a half day or an after-school afternoon overlaps it', () => {
+    expect(slotsOf('infant_care', 'full_day')).toEqual(['afternoon', 'morning'])
+    expect(overlap('child_care', 'full_day', 'afternoon')).toBe(true)
+    expect(overlap('infant_care', 'full_day', 'full_day')).toBe(true)
+  })
+
+  it('keeps each meal apart, and a respite night apart from the day place', () => {
+    expect(overlap('meal', 'lunch', 'dinner')).toBe(false)
+    expect(overlap('meal', 'breakfast', 'lunch')).toBe(false)
+    expect(overlap('meal', 'lunch', 'lunch')).toBe(true)
+    expect(overlap('elderly_care', 'full_day', 'night')).toBe(false)
+  })
+
+  it('claims every day of a run for the person and the service, in one order', () => {
+    const run = [
+      { date: '2026-12-08', part: 'full_day' },
+      { date: '2026-12-07', part: 'full_day' },
+    ]
+    expect(placeClaims('member:m-1', 'infant_care', run)).toEqual([
+      { beneficiary: 'member:m-1', functionCode: 'infant_care', serviceDate: '2026-12-07', slot: 'afternoon' },
+      { beneficiary: 'member:m-1', functionCode: 'infant_care', serviceDate: '2026-12-07', slot: 'morning' },
+      { beneficiary: 'member:m-1', functionCode: 'infant_care', serviceDate: '2026-12-08', slot: 'afternoon' },
+      { beneficiary: 'member:m-1', functionCode: 'infant_care', serviceDate: '2026-12-08', slot: 'morning' },
+    ])
+  })
+
+  it('names the booking held in the words of its service', () => {
+    expect(heldServiceName('meal', 'lunch', '{}')).toBe('午餐')
+    expect(heldServiceName('infant_care', 'full_day', JSON.stringify({ care: { type: 'half_day', half: 'morning', days: [] } }))).toBe(
+      '半日托（上午 08:00–12:00）',
+    )
+    expect(heldServiceName('infant_care', 'full_day', JSON.stringify({ care: { days: [] } }))).toBe('全日托')
+    expect(heldServiceName('elderly_care', 'full_day', '{}')).toBe('日间照料')
+    expect(heldServiceName('elderly_care', 'night', '{}')).toBe('短期托养')
+    expect(heldServiceName('child_care', 'afternoon', '{}')).toBe('放学后托管')
+    expect(heldServiceName('child_care', 'full_day', '{}')).toBe('假期托管')
+  })
+})
