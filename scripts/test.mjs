@@ -1,7 +1,9 @@
-// npm test: prepare the machine, build both packages, run every jest project, end with "N passed, N failed".
+// npm test: prepare the machine, build both packages, run every jest project, then run the time-sensitive
+// projects again at fixed instants of the clock; end with "N passed, N failed" over all the runs.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build, buildIsStale, root, run } from './lib.mjs'
+import { CLOCK_INSTANTS } from './clock-instants.mjs'
 
 run(process.execPath, [join(root, 'scripts/prepare-test-env.mjs')])
 
@@ -9,22 +11,37 @@ run(process.execPath, [join(root, 'scripts/prepare-test-env.mjs')])
 for (const platform of ['h5', 'weapp']) if (buildIsStale(platform)) build(platform)
 
 mkdirSync(join(root, 'test-results'), { recursive: true })
-const resultsFile = join(root, 'test-results/jest.json')
-const status = run(join(root, 'node_modules/.bin/jest'), [
-  '--ci',
-  '--json',
-  `--outputFile=${resultsFile}`,
-  ...process.argv.slice(2),
-])
+const jest = join(root, 'node_modules/.bin/jest')
+const args = process.argv.slice(2)
 
-let summary = '0 passed, 1 failed'
-try {
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8'))
-  // A suite that failed to load has no test results of its own: count it as a failure.
-  const failed = results.numFailedTests + results.numRuntimeErrorTestSuites
-  summary = `${results.numPassedTests} passed, ${failed} failed`
-} catch {
-  // jest did not write results: the run itself failed.
+/** One jest run; its totals, counting a suite that failed to load as a failure. */
+function jestRun(name, jestArgs, env = {}) {
+  const resultsFile = join(root, `test-results/jest-${name}.json`)
+  const status = run(jest, ['--ci', '--json', `--outputFile=${resultsFile}`, ...jestArgs], { env: { ...process.env, ...env } })
+  try {
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'))
+    return { status, passed: results.numPassedTests, failed: results.numFailedTests + results.numRuntimeErrorTestSuites }
+  } catch {
+    // jest did not write results: the run itself failed.
+    return { status: status || 1, passed: 0, failed: 1 }
+  }
 }
-console.log(`\n${summary}`)
-process.exit(status)
+
+const runs = [jestRun('all', args)]
+// With arguments (one project, one file) the run is a developer's: the clock runs are for the whole suite.
+if (args.length === 0 && process.env.DOORSTEP_CLOCK_RUNS !== '0') {
+  for (const { name, instant } of CLOCK_INSTANTS) {
+    console.log(`\n▶ the time-sensitive suites at ${instant} (${name}) …`)
+    // The fuzz suite reads no clock and is the slowest: once is enough.
+    runs.push(
+      jestRun(`at-${name}`, ['--selectProjects', 'unit', 'domain', 'api', '--testPathIgnorePatterns', 'route-fuzz'], {
+        DOORSTEP_TEST_NOW: instant,
+      }),
+    )
+  }
+}
+
+const passed = runs.reduce((sum, r) => sum + r.passed, 0)
+const failed = runs.reduce((sum, r) => sum + r.failed, 0)
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(runs.some((r) => r.status !== 0) ? 1 : 0)

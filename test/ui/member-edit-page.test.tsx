@@ -61,3 +61,27 @@ it('does not ask an adult for a child’s data', async () => {
   expect(screen.queryByText('孩子的信息')).not.toBeInTheDocument()
   expect(screen.getByText('助餐补贴与送餐')).toBeInTheDocument()
 })
+
+it('says at the field what is wrong with a birth date, and keeps 保存 off until it is right', async () => {
+  render(<MemberEditPage />)
+  const field = await screen.findByLabelText('出生日期')
+  fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '张桂兰' } })
+  fireEvent.click(screen.getByRole('radio', { name: '母亲' }))
+  fireEvent.click(screen.getByRole('radio', { name: '我已阅读并同意' }))
+  const save = screen.getByRole('button', { name: '保存' })
+  for (const [typed, said] of [
+    ['19440230', '没有这一天，请核对年月日'],
+    ['18000101', '出生日期不能早于 1900 年'],
+    ['29990101', '出生日期不能晚于今天'],
+    ['1944', '请按 年月日 填写 8 位数字，例如 19460302'],
+  ]) {
+    fireEvent.change(field, { target: { value: typed } })
+    expect(screen.getByRole('alert')).toHaveTextContent(said)
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(save).toBeDisabled()
+  }
+  fireEvent.change(field, { target: { value: '19440302' } })
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  expect(screen.getByText('即 1944-03-02，用于计算助餐补贴')).toBeInTheDocument()
+  expect(save).not.toBeDisabled()
+})

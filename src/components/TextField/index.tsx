@@ -10,10 +10,12 @@ interface TextFieldProps {
   /** 'number' brings up the number pad (a birth date typed as 8 digits). */
   type?: 'text' | 'number'
   hint?: string
+  /** What is wrong with the value, said under the field (and to a screen reader) before anything is sent. */
+  error?: string
 }
 
 /** A labelled text box with a big touch area; the label is also its accessible name. */
-export function TextField({ label, value, onChange, placeholder, maxLength, type = 'text', hint }: TextFieldProps) {
+export function TextField({ label, value, onChange, placeholder, maxLength, type = 'text', hint, error }: TextFieldProps) {
   return (
     <View className='text-field'>
       <Text className='text-field__label'>{label}</Text>
@@ -24,9 +26,16 @@ export function TextField({ label, value, onChange, placeholder, maxLength, type
         maxlength={maxLength}
         placeholder={placeholder}
         aria-label={label}
+        aria-invalid={error ? true : undefined}
         onInput={(e) => onChange(e.detail.value)}
       />
-      {hint && <Text className='muted'>{hint}</Text>}
+      {error ? (
+        <View className='text-field__error' role='alert'>
+          {error}
+        </View>
+      ) : (
+        hint && <Text className='muted'>{hint}</Text>
+      )}
     </View>
   )
 }

@@ -12,7 +12,7 @@ import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
-import { birthDateFromDigits, digitsFromBirthDate } from './birth-date'
+import { birthDateFromDigits, birthDateProblem, digitsFromBirthDate } from './birth-date'
 import { type ChildDraft, ChildFields } from './ChildFields'
 import './index.scss'
 
@@ -74,7 +74,8 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
     consented: false,
   })
 
-  const birthDate = birthDateFromDigits(birthDigits)
+  const birthProblem = birthDateProblem(birthDigits, dayjs().format('YYYY-MM-DD'))
+  const birthDate = birthProblem ? undefined : birthDateFromDigits(birthDigits)
   // Shown for a child under 14; the server holds the rule and refuses a child without the guardian's consent.
   const isChild = birthDate !== undefined && dayjs().diff(dayjs(birthDate), 'year') < CHILD_CONSENT.underAge
   const childConsentOnRecord = member?.childConsentAt != null
@@ -140,6 +141,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
           maxLength={8}
           placeholder='8 位数字，例如 19460302'
           hint={birthDate ? `即 ${birthDate}${isChild ? '' : '，用于计算助餐补贴'}` : '年、月、日连在一起填写'}
+          error={birthProblem}
         />
       </View>
 

@@ -1,0 +1,21 @@
+import { birthDateFromDigits, birthDateProblem } from '@/packages/member/edit/birth-date'
+
+describe('a birth date as residents type it', () => {
+  it('reads the number pad and the ways people write a date on paper', () => {
+    for (const typed of ['19440302', '1944-3-2', '1944/3/2', '1944.03.02', '1944年3月2日', ' 1944 / 3 / 2 ']) {
+      expect(birthDateFromDigits(typed)).toBe('1944-03-02')
+    }
+    for (const typed of ['1944', '44/3/2', '1944/3', '1944-03-02-01', '一九四四年']) expect(birthDateFromDigits(typed)).toBeUndefined()
+  })
+
+  it('says what is wrong on the day it is typed, with the rule the server applies', () => {
+    const today = '2026-11-30'
+    expect(birthDateProblem('', today)).toBeUndefined()
+    expect(birthDateProblem('1944/3/2', today)).toBeUndefined()
+    expect(birthDateProblem('19440230', today)).toBe('没有这一天，请核对年月日')
+    expect(birthDateProblem('18000101', today)).toBe('出生日期不能早于 1900 年')
+    expect(birthDateProblem('20261201', today)).toBe('出生日期不能晚于今天')
+    expect(birthDateProblem('20261130', today)).toBeUndefined()
+    expect(birthDateProblem('abc', today)).toBe('请按 年月日 填写 8 位数字，例如 19460302')
+  })
+})
