@@ -33,6 +33,12 @@ export const ERROR_CODES = [
   'suspended',
   'capacity_below_booked',
   'age_not_eligible',
+  // The desk's day
+  'not_service_day',
+  'service_not_started',
+  'nothing_to_undo',
+  'not_closed',
+  'day_past',
   // Waitlist
   'not_full',
   'already_waiting',
