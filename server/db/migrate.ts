@@ -13,6 +13,7 @@ import * as m010 from './migrations/010_care_rates'
 import * as m011 from './migrations/011_ratings'
 import * as m012 from './migrations/012_evaluation'
 import * as m014 from './migrations/014_rank_minimum'
+import * as m015 from './migrations/015_desk_day'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '011_ratings': m011,
   '012_evaluation': m012,
   '014_rank_minimum': m014,
+  '015_desk_day': m015,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

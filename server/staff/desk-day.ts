@@ -1,4 +1,5 @@
 import { PART_NAMES, type SessionPart } from '@shared/booking'
+import type { DeskAction } from '@shared/staff'
 import { DomainError } from '../http/errors'
 import { dayName, shanghaiDate, toShanghaiIso } from '../time/shanghai'
 
@@ -8,7 +9,6 @@ export interface ServiceRun {
   sessions: { date: string; startsAt: Date; endsAt: Date }[]
 }
 
-export type DeskAct = 'check-in' | 'complete' | 'no-show'
 
 /*
  * The desk's day — one rule for every service (DESIGN: "the desk checks in, completes and marks no-shows only on
@@ -48,7 +48,7 @@ const onlyOnItsDays = (run: ServiceRun, what: string) =>
   new DomainError('not_service_day', `这笔预约是 ${serviceLabel(run)}，只能在${single(run) ? '当天' : '这几天'}${what}`)
 
 /** Why the desk may not do `act` on this booking now, or null when it may. */
-export function deskRefusal(act: DeskAct, run: ServiceRun, now: Date): DomainError | null {
+export function deskRefusal(act: DeskAction, run: ServiceRun, now: Date): DomainError | null {
   const today = shanghaiDate(now)
   if (act === 'no-show') {
     const first = run.sessions[0]
@@ -73,7 +73,7 @@ export function undoRefusal(run: ServiceRun, mistakeAt: Date, now: Date): Domain
   return null
 }
 
-export function assertDeskMay(act: DeskAct, run: ServiceRun, now: Date): void {
+export function assertDeskMay(act: DeskAction, run: ServiceRun, now: Date): void {
   const refusal = deskRefusal(act, run, now)
   if (refusal) throw refusal
 }

@@ -1,6 +1,6 @@
 import { bookingSchema, deskBookingSchema, errorBodySchema, rosterSchema, staffFacilityListSchema } from '@shared/index'
 import { grantStaff } from '../../server/staff/staff-grants'
-import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { addMember, book, mealOrder, mealSession, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'
@@ -114,9 +114,12 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
   })
 
   describe('the desk', () => {
-    it('finds a booking by its code, checks it in with payment, then completes it', async () => {
+    afterEach(() => t.clock.reset())
+
+    it('finds a booking by its code, checks it in with payment on the day, then completes it', async () => {
       const lunch = await mealSession(t.app, { facilityId: HONGQI })
       const booking = await book(t.app, resident, mealOrder(lunch))
+      t.clock.set(shanghaiInstant(lunch.date, '11:40'))
       const found = await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/bookings?code=${booking.code}`, headers: hongqiStaff })
       expect(deskBookingSchema.parse(found.json()).entry).toMatchObject({ id: booking.id, status: 'booked', setName: lunch.sets[0].name })
 
@@ -126,6 +129,7 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       const row = await db().selectFrom('bookings').select(['paid_fen', 'payable_fen']).where('id', '=', booking.id).executeTakeFirstOrThrow()
       expect(row.paid_fen).toBe(row.payable_fen)
       expect((await act('check-in')).statusCode).toBe(409)
+      t.clock.advance(50 * 60_000) // after the meal
       expect(deskBookingSchema.parse((await act('complete')).json()).entry.status).toBe('completed')
       const noShow = await act('no-show')
       expect(noShow.statusCode).toBe(409)
@@ -149,12 +153,19 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
   })
 
   describe('the no-show policy', () => {
+    afterEach(() => t.clock.reset())
+
     it('suspends meal booking after 3 no-shows in 30 days, tells the resident until when, and staff can lift it', async () => {
       const family = await devLogin(t.app, 'no-show-family')
       const father = await addMember(t.app, family, { name: '赵建国', relation: '父亲', birthDate: '1948-01-01' })
+      const lunches = []
       for (const days of [1, 2, 3]) {
         const lunch = await mealSession(t.app, { facilityId: HONGQI, date: t.clock.today(days) })
-        const booking = await book(t.app, family, mealOrder(lunch, { memberId: father.id }))
+        lunches.push({ lunch, booking: await book(t.app, family, mealOrder(lunch, { memberId: father.id })) })
+      }
+      // Each marked after the meal, on its day.
+      for (const { lunch, booking } of lunches) {
+        t.clock.set(shanghaiInstant(lunch.date, '13:30'))
         const res = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/bookings/${booking.id}/no-show`, headers: hongqiStaff })
         expect(res.statusCode).toBe(200)
       }
