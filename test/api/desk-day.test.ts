@@ -250,6 +250,8 @@ describe.each(DATABASES)('the desk on the service day, on %s', (database) => {
       const res = await reopen(day)
       expect(res.statusCode).toBe(409)
       expect(errorOf(res.body)).toMatchObject({ code: 'day_past', message: `${dayName(day)}已经过去，不能恢复营业` })
+      // Nor is a past day closed: its bookings were served or missed.
+      expect(errorOf((await close(t.clock.today(-1))).body)).toMatchObject({ code: 'day_past', message: `${dayName(t.clock.today(-1))}已经过去，不能停业` })
     })
   })
 })

@@ -1,4 +1,4 @@
-import { bookingSchema, deskBookingSchema, errorBodySchema, rosterSchema, staffFacilityListSchema } from '@shared/index'
+import { bookingSchema, deskBookingSchema, errorBodySchema, noticeListSchema, rosterSchema, staffFacilityListSchema } from '@shared/index'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
@@ -54,6 +54,9 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       { name: 'capacity', method: 'PATCH' as const, url: `/api/staff/facilities/${HONGQI}/sessions/${sessionId}`, payload: { capacity: 45 }, oversee: false },
       { name: 'close a day', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/close`, payload: { function: 'meal', date: '2030-01-01', reason: '测试停业' }, oversee: false },
       { name: 'lift a suspension', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/suspensions/s-none/lift`, oversee: false, missing: 404 },
+      // (Nothing to undo, a day not closed: the staff member is let in, then told.)
+      { name: 'undo at the desk', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/bookings/${bookingId}/undo`, payload: {}, oversee: false, missing: 409 },
+      { name: 'reopen a day', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/reopen`, payload: { function: 'meal', date: '2030-01-02' }, oversee: false, missing: 409 },
     ]
 
     it.each([
@@ -187,6 +190,8 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       expect(elsewhere.statusCode).toBe(404)
       const lift = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/suspensions/${suspension.id}/lift`, headers: hongqiStaff })
       expect(lift.statusCode).toBe(200)
+      const told = noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers: family })).json()).notices.map((n) => n.kind)
+      expect(told).toEqual(expect.arrayContaining(['booking_suspended', 'suspension_lifted']))
       expect((await postBooking(t.app, family, mealOrder(await mealSession(t.app, { facilityId: HONGQI }), { memberId: father.id }))).statusCode).toBe(201)
     })
   })
