@@ -8,6 +8,16 @@ import { DomainError } from '../http/errors'
 import { mistakenNoShow, suspendedNotice, suspensionLiftedNotice } from '../notices/notice-kinds'
 import { insertNotice } from '../notices/notice.repository'
 import { addDays, dayAndClock, shanghaiDate, toShanghaiIso } from '../time/shanghai'
+import {
+  activeSuspension,
+  countNoShows,
+  findMemberName,
+  findNoShowFacts,
+  findNoShowRule,
+  findSuspension,
+  insertSuspension,
+  markLifted,
+} from './suspension.repository'
 
 const DAY_MS = 86_400_000
 
@@ -17,15 +27,7 @@ export const beneficiaryOf = (b: { member_id: string | null; booker_user_id: str
 
 /** The no-show a suspension may follow from: whose it is, where, and who booked it (whom to tell). */
 async function noShowFacts(trx: Transaction<Database>, bookingId: string) {
-  const row = await trx
-    .selectFrom('bookings as b')
-    .innerJoin('sessions as ses', 'ses.id', 'b.session_id')
-    .innerJoin('facilities as f', 'f.id', 'b.facility_id')
-    .innerJoin('communities as c', 'c.id', 'f.community_id')
-    .innerJoin('streets as st', 'st.id', 'c.street_id')
-    .select(['b.member_id', 'b.booker_user_id', 'b.function_code', 'b.code', 'b.starts_at', 'ses.part', 'f.name', 'f.phone', 'st.district_id'])
-    .where('b.id', '=', bookingId)
-    .executeTakeFirstOrThrow()
+  const row = await findNoShowFacts(trx, bookingId)
   return {
     ...row,
     beneficiary: beneficiaryOf(row),
@@ -33,39 +35,10 @@ async function noShowFacts(trx: Transaction<Database>, bookingId: string) {
   }
 }
 
-type NoShowFacts = Awaited<ReturnType<typeof noShowFacts>>
-
-function noShowRule(trx: Transaction<Database>, facts: NoShowFacts) {
-  return trx
-    .selectFrom('no_show_rules')
-    .selectAll()
-    .where('district_id', '=', facts.district_id)
-    .where('function_code', '=', facts.function_code)
-    .executeTakeFirst()
-}
-
-/** No-shows of the person in the rule's window up to today (the one just recorded or undone included or not). */
-async function countNoShows(trx: Transaction<Database>, facts: NoShowFacts, windowDays: number, now: Date): Promise<number> {
-  const [kind, id] = facts.beneficiary.split(':')
-  const counted = await trx
-    .selectFrom('bookings')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('function_code', '=', facts.function_code)
-    .where('status', '=', 'no_show')
-    .where('service_date', '>=', addDays(shanghaiDate(now), -windowDays))
-    .where((eb) =>
-      kind === 'member' ? eb('member_id', '=', id) : eb.and([eb('member_id', 'is', null), eb('booker_user_id', '=', id)]),
-    )
-    .executeTakeFirstOrThrow()
-  return Number(counted.n)
-}
-
 /** A family member by name; the booker themself is 您 (the notice is theirs). */
 async function whoIs(db: Kysely<Database>, beneficiary: string): Promise<string> {
   const [kind, id] = beneficiary.split(':')
-  if (kind !== 'member') return '您'
-  const member = await db.selectFrom('family_members').select('name').where('id', '=', id).executeTakeFirst()
-  return member?.name ?? '您的家人'
+  return kind === 'member' ? ((await findMemberName(db, id)) ?? '您的家人') : '您'
 }
 
 /**
@@ -76,26 +49,23 @@ async function whoIs(db: Kysely<Database>, beneficiary: string): Promise<string>
  */
 export async function applyNoShowPolicy(trx: Transaction<Database>, bookingId: string, now: Date): Promise<void> {
   const facts = await noShowFacts(trx, bookingId)
-  const rule = await noShowRule(trx, facts)
+  const rule = await findNoShowRule(trx, facts.district_id, facts.function_code)
   if (!rule) return
-  const noShows = await countNoShows(trx, facts, rule.window_days, now)
+  const noShows = await countNoShows(trx, facts.beneficiary, facts.function_code, addDays(shanghaiDate(now), -rule.window_days))
   if (noShows < rule.max_no_shows) return
   if (await activeSuspension(trx, facts.beneficiary, facts.function_code, now)) return
   const until = new Date(now.getTime() + rule.suspend_days * DAY_MS)
-  await trx
-    .insertInto('suspensions')
-    .values({
-      id: `s-${randomUUID()}`,
-      beneficiary: facts.beneficiary,
-      function_code: facts.function_code,
-      reason: `${rule.window_days} 天内 ${noShows} 次预约未到场`,
-      starts_at: now.toISOString(),
-      ends_at: until.toISOString(),
-      lifted_at: null,
-      lifted_by: null,
-      notified_user_id: facts.booker_user_id,
-    })
-    .execute()
+  await insertSuspension(trx, {
+    id: `s-${randomUUID()}`,
+    beneficiary: facts.beneficiary,
+    function_code: facts.function_code,
+    reason: `${rule.window_days} 天内 ${noShows} 次预约未到场`,
+    starts_at: now.toISOString(),
+    ends_at: until.toISOString(),
+    lifted_at: null,
+    lifted_by: null,
+    notified_user_id: facts.booker_user_id,
+  })
   const notice = suspendedNotice({
     who: await whoIs(trx, facts.beneficiary),
     functionName: functionName(facts.function_code as FunctionCode),
@@ -110,15 +80,17 @@ export async function applyNoShowPolicy(trx: Transaction<Database>, bookingId: s
 }
 
 /**
- * After a no-show is undone, in the same transaction: a suspension that no longer has its no-shows is lifted (an
- * undo on the day counts in the same window the suspension was decided in), and whoever was told of it is told.
+ * After a no-show is undone, in the same transaction: a suspension the person no longer has enough no-shows for
+ * is lifted (an undo is on the day, so the window is the one the suspension was decided in), and whoever was told
+ * of it is told.
  */
 export async function reconsiderSuspension(trx: Transaction<Database>, bookingId: string, staffUserId: string, now: Date): Promise<void> {
   const facts = await noShowFacts(trx, bookingId)
   const suspension = await activeSuspension(trx, facts.beneficiary, facts.function_code, now)
-  const rule = await noShowRule(trx, facts)
+  const rule = await findNoShowRule(trx, facts.district_id, facts.function_code)
   if (!suspension || !rule) return
-  if ((await countNoShows(trx, facts, rule.window_days, now)) >= rule.max_no_shows) return
+  const since = addDays(shanghaiDate(now), -rule.window_days)
+  if ((await countNoShows(trx, facts.beneficiary, facts.function_code, since)) >= rule.max_no_shows) return
   await liftAndTell(trx, suspension, { staffUserId, now, why: mistakenNoShow(facts.booking), bookingId, code: facts.code })
 }
 
@@ -127,13 +99,7 @@ async function liftAndTell(
   suspension: Selectable<SuspensionTable>,
   lift: { staffUserId: string; now: Date; why: string; bookingId: string | null; code: string | null },
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('suspensions')
-    .set({ lifted_at: lift.now.toISOString(), lifted_by: lift.staffUserId })
-    .where('id', '=', suspension.id)
-    .where('lifted_at', 'is', null)
-    .executeTakeFirst()
-  if (result.numUpdatedRows !== 1n) return false
+  if (!(await markLifted(trx, suspension.id, lift.staffUserId, lift.now))) return false
   // Only someone told of the suspension is told it is over (those from before notices were written were not).
   if (suspension.notified_user_id) {
     const notice = suspensionLiftedNotice({
@@ -146,17 +112,6 @@ async function liftAndTell(
     await insertNotice(trx, { ...notice, userId: suspension.notified_user_id, bookingId: lift.bookingId, deliverAfter: lift.now, now: lift.now })
   }
   return true
-}
-
-export function activeSuspension(db: Kysely<Database>, beneficiary: string, functionCode: string, now: Date) {
-  return db
-    .selectFrom('suspensions')
-    .selectAll()
-    .where('beneficiary', '=', beneficiary)
-    .where('function_code', '=', functionCode)
-    .where('lifted_at', 'is', null)
-    .where('ends_at', '>', now.toISOString())
-    .executeTakeFirst()
 }
 
 /** Refuses a booking while the person is suspended, saying why and until when. */
@@ -177,7 +132,7 @@ export async function assertNotSuspended(
 /** Staff lift a suspension (a special case the desk knows of); the resident is told if they were told of it. */
 export async function liftSuspension(db: Kysely<Database>, id: string, staffUserId: string, now: Date): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const suspension = await trx.selectFrom('suspensions').selectAll().where('id', '=', id).executeTakeFirst()
+    const suspension = await findSuspension(trx, id)
     if (!suspension) return false
     return liftAndTell(trx, suspension, { staffUserId, now, why: '设施工作人员已解除暂停。', bookingId: null, code: null })
   })

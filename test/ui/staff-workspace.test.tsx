@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import StaffHomePage from '@/packages/staff/index'
+import { useTimeZone } from '../support/time-zone'
 import { mockRequest } from '../ui/taro-api'
 
 type Call = { url: string; method?: string; data?: string }
@@ -162,16 +163,12 @@ it('never says 还没有预约 above a listed booking, whatever the service', as
 })
 
 describe('on a tablet set to UTC', () => {
-  const zone = process.env.TZ
+  useTimeZone('UTC')
   beforeAll(() => {
-    process.env.TZ = 'UTC'
-    // 07:00 on Wednesday 2 December in Xi'an is still Tuesday 1 December in UTC.
+    // 07:00 on Wednesday 2 December in Xi'an is still Tuesday 1 December in UTC. Only the clock is faked.
     jest.useFakeTimers({ now: new Date('2026-12-02T07:00:00+08:00'), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'] })
   })
-  afterAll(() => {
-    jest.useRealTimers()
-    process.env.TZ = zone
-  })
+  afterAll(() => jest.useRealTimers())
 
   it('shows and closes the facility’s day, not the day before', async () => {
     expect(new Date().getDate()).toBe(1) // the tablet's own calendar says the 1st

@@ -1,14 +1,9 @@
 import { addDays, dayLabel, dayName, shanghaiToday } from '../../src/lib/dates'
+import { useTimeZone } from '../support/time-zone'
 
 // What the app shows for a service day must not depend on the zone the phone or the desk's tablet is set to.
 describe.each(['Asia/Shanghai', 'UTC', 'America/Los_Angeles'])('the client’s days on a device in %s', (zone) => {
-  const saved = process.env.TZ
-  beforeAll(() => {
-    process.env.TZ = zone
-  })
-  afterAll(() => {
-    process.env.TZ = saved
-  })
+  useTimeZone(zone)
 
   it('names a day by its text, never the day before', () => {
     expect(dayName('2026-12-02')).toBe('12月2日 周三')

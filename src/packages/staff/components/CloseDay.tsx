@@ -3,6 +3,7 @@ import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { closeFacilityDay, reopenFacilityDay } from '@/api/staff'
+import { ConfirmBox } from '@/components/ConfirmBox'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import { dayName } from '@/lib/dates'
@@ -72,17 +73,14 @@ export function CloseDay({ facilityId, fn, serviceName, date, closedReason, onCh
         <>
           <TextField label='停业原因' value={reason} onChange={setReason} maxLength={100} placeholder='例如 厨房设备检修' />
           {confirming ? (
-            <View className='staff-controls__row'>
-              <Text>
-                将取消 {day} 全部{serviceName}预约，确定吗？
-              </Text>
-              <Button className='tap button button--primary' disabled={busy} onClick={close}>
-                确定停业
-              </Button>
-              <Button className='tap button' onClick={() => setConfirming(false)}>
-                不停业
-              </Button>
-            </View>
+            <ConfirmBox
+              question={`将取消 ${day} 全部${serviceName}预约，确定吗？`}
+              confirm='确定停业'
+              decline='不停业'
+              busy={busy}
+              onConfirm={close}
+              onDecline={() => setConfirming(false)}
+            />
           ) : (
             <Button className='tap button' disabled={reason.trim().length < 2} onClick={() => setConfirming(true)}>
               停业并通知居民

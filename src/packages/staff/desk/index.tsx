@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import type { DeskAction } from '@shared/staff'
 import { actOnBooking, findByCode, recordCareLevel, undoAtDesk } from '@/api/staff'
+import { ConfirmBox } from '@/components/ConfirmBox'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { TextField } from '@/components/TextField'
@@ -127,19 +128,15 @@ export default function DeskPage() {
             </View>
           )}
           {confirmingNoShow ? (
-            <View className='desk__confirm' role='group' aria-label='确认未到场'>
-              <Text>
-                确定将 {found.entry.beneficiaryName} 的 {dayAndClock(found.startsAt)} {PART_NAMES[found.part]} 记为未到场吗？多次未到场会暂停预约。
-              </Text>
-              <View className='desk__actions'>
-                <Button className='tap button button--primary' disabled={busy} onClick={noShow}>
-                  确定未到场
-                </Button>
-                <Button className='tap button' onClick={() => setConfirmingNoShow(false)}>
-                  不登记
-                </Button>
-              </View>
-            </View>
+            <ConfirmBox
+              className='desk__confirm'
+              question={`确定将 ${found.entry.beneficiaryName} 的 ${dayAndClock(found.startsAt)} ${PART_NAMES[found.part]} 记为未到场吗？多次未到场会暂停预约。`}
+              confirm='确定未到场'
+              decline='不登记'
+              busy={busy}
+              onConfirm={noShow}
+              onDecline={() => setConfirmingNoShow(false)}
+            />
           ) : (
             <View className='desk__actions'>
               {found.entry.status === 'booked' && (
