@@ -40,6 +40,12 @@ export const ERROR_CODES = [
   // One person, one place: the person already holds an overlapping booking; the account took its share of a session.
   'already_booked',
   'account_limit',
+  // The desk's day
+  'not_service_day',
+  'service_not_started',
+  'nothing_to_undo',
+  'not_closed',
+  'day_past',
   // Waitlist
   'not_full',
   'already_waiting',

@@ -8,6 +8,8 @@ export const NOTICE_KINDS = [
   'waitlist_offer',
   'waitlist_expired',
   'rectification_answered',
+  'booking_suspended',
+  'suspension_lifted',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

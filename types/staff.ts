@@ -76,11 +76,19 @@ export const deskBookingSchema = z.object({
   part: sessionPartSchema,
   startsAt: z.string(),
   quote: quoteSchema,
+  /** Its no-show or completion was entered today and may still be taken back (撤销). */
+  undoable: z.boolean(),
 })
 export type DeskBooking = z.infer<typeof deskBookingSchema>
 
 export const deskActionSchema = z.enum(['check-in', 'complete', 'no-show'])
+export type DeskAction = z.infer<typeof deskActionSchema>
 export const deskActionParamsSchema = z.strictObject({ facilityId: idSchema, id: idSchema, action: deskActionSchema })
+export const deskBookingParamsSchema = z.strictObject({ facilityId: idSchema, id: idSchema })
+/** 撤销: why the entry was a mistake, kept with the undo in the booking's history. */
+export const deskUndoBodySchema = z.strictObject({
+  reason: z.string().trim().min(2, { error: '请写明原因，或不填' }).max(100, { error: '原因最多 100 个字' }).optional(),
+})
 
 export const capacityBodySchema = z.strictObject({
   capacity: z.number({ error: '容量应为整数' }).int({ error: '容量应为整数' }).min(0, { error: '容量不能为负数' }).max(10000),
@@ -93,6 +101,14 @@ export const closeDayBodySchema = z.strictObject({
   reason: z.string({ error: '请填写停业原因' }).trim().min(2, { error: '请填写停业原因' }).max(100),
 })
 export const closeDayResultSchema = z.object({ closedSessions: z.number().int(), cancelledBookings: z.number().int() })
+
+/** 恢复营业: the day's sessions take bookings again; those cancelled by closing it stay cancelled. */
+export const reopenDayBodySchema = closeDayBodySchema.omit({ reason: true })
+export const reopenDayResultSchema = z.object({
+  reopenedSessions: z.number().int(),
+  /** Cancelled when the day was closed: not restored, the clerk tells those residents. */
+  cancelledBookings: z.number().int(),
+})
 
 const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM' })
 

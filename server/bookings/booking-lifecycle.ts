@@ -6,8 +6,9 @@ import { DomainError, NotFoundError } from '../http/errors'
 import { cancelledNotice, waitlistExpiredNotice } from '../notices/notice-kinds'
 import { insertNotice, voidReminders } from '../notices/notice.repository'
 import { endOfferOf } from '../waitlist/waitlist.repository'
+import { applyNoShowPolicy, reconsiderSuspension } from '../staff/no-show-policy'
 import { inLockOrder } from './booking-plan'
-import { canMove } from './booking-state'
+import { canMove, canUndo } from './booking-state'
 import { bookingUnits, recordEvent } from './booking.repository'
 import { returnAccountUnits } from './account-units.repository'
 import { returnClassUnits, returnUnits } from './capacity.repository'
@@ -21,14 +22,16 @@ export interface StatusChange {
   reason?: string
   /** A waitlist offer whose hold ran out: moved only while it is still unconfirmed. */
   cause?: 'offer_expired'
+  /** An undo at the desk: the event it takes back; the move goes back to that event's `from`. */
+  undoes?: string
   now: Date
 }
 
 /**
  * The one way a booking changes state. In one transaction: a guarded move from the state it was read in (a
  * concurrent change wins, this one is refused), what the move implies — cancelling gives back the units, the
- * account's share of them, the person's place and the day's subsidy; checking in records payment at the counter —
- * and the event with who and when.
+ * account's share of them, the person's place and the day's subsidy; checking in records payment at the counter; a
+ * no-show may suspend the person (and tells them), undoing one may lift that — and the event with who and when.
  */
 export async function changeBookingStatus(db: Kysely<Database>, change: StatusChange): Promise<BookingStatus> {
   return db.transaction().execute(async (trx) => {
@@ -41,7 +44,7 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       .executeTakeFirst()
     if (!booking) throw new NotFoundError('没有找到这笔预约')
     const from = booking.status as BookingStatus
-    if (!canMove(from, change.to)) {
+    if (!(change.undoes ? canUndo(from, change.to) : canMove(from, change.to))) {
       throw new DomainError('invalid_transition', `这笔预约${STATUS_NAMES[from]}，不能改为${STATUS_NAMES[change.to]}`)
     }
     const moved = await trx
@@ -84,6 +87,8 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
         })
       }
     }
+    if (change.to === 'no_show') await applyNoShowPolicy(trx, change.bookingId, change.now)
+    if (from === 'no_show' && change.actorUserId) await reconsiderSuspension(trx, change.bookingId, change.actorUserId, change.now)
     await recordEvent(trx, {
       id: `e-${randomUUID()}`,
       bookingId: change.bookingId,
@@ -92,6 +97,7 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       actorUserId: change.actorUserId,
       reason: change.reason ?? null,
       at: change.now,
+      undoes: change.undoes,
     })
     return change.to
   })

@@ -2,6 +2,7 @@ import type { Booking, BookingStatus, Quote, SessionPart } from '@shared/booking
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import type { ServiceRun } from '../staff/desk-day'
 import { toShanghaiIso } from '../time/shanghai'
 import { INFANT_CLASS_NAMES, infantCareName } from '@shared/care'
 import type { BookingDetails, Take } from './booking-plan'
@@ -62,7 +63,17 @@ export async function insertBooking(trx: Transaction<Database>, b: NewBooking): 
 /** Every change of state is kept with who made it and when. */
 export async function recordEvent(
   trx: Transaction<Database>,
-  event: { id: string; bookingId: string; from: BookingStatus | null; to: BookingStatus; actorUserId: string | null; reason?: string | null; at: Date },
+  event: {
+    id: string
+    bookingId: string
+    from: BookingStatus | null
+    to: BookingStatus
+    actorUserId: string | null
+    reason?: string | null
+    at: Date
+    /** An undo: the event it takes back. */
+    undoes?: string
+  },
 ): Promise<void> {
   await trx
     .insertInto('booking_events')
@@ -74,8 +85,47 @@ export async function recordEvent(
       actor_user_id: event.actorUserId,
       reason: event.reason ?? null,
       at: event.at.toISOString(),
+      undoes_event_id: event.undoes ?? null,
     })
     .execute()
+}
+
+/**
+ * The event that put a booking into its current status and has not been taken back: what the desk would undo.
+ * (A status is entered again only after its last entry was undone, so there is one; events of one instant are
+ * told apart this way, not by their order.)
+ */
+export function findEntryEvent(db: Kysely<Database>, bookingId: string, status: BookingStatus) {
+  return db
+    .selectFrom('booking_events as e')
+    .selectAll('e')
+    .where('e.booking_id', '=', bookingId)
+    .where('e.to_status', '=', status)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('booking_events as u').select('u.id').whereRef('u.undoes_event_id', '=', 'e.id'))),
+    )
+    .orderBy('e.at', 'desc')
+    .executeTakeFirst()
+}
+
+/** The sessions a booking takes, in order: one, or each day of a run (its first session if none is listed). */
+export async function findServiceRun(db: Kysely<Database>, bookingId: string): Promise<ServiceRun> {
+  const columns = ['s.date', 's.part', 's.starts_at', 's.ends_at'] as const
+  const listed = await db
+    .selectFrom('booking_sessions as bs')
+    .innerJoin('sessions as s', 's.id', 'bs.session_id')
+    .select(columns)
+    .where('bs.booking_id', '=', bookingId)
+    .orderBy('s.starts_at')
+    .execute()
+  const rows =
+    listed.length > 0
+      ? listed
+      : await db.selectFrom('bookings as b').innerJoin('sessions as s', 's.id', 'b.session_id').select(columns).where('b.id', '=', bookingId).execute()
+  return {
+    part: rows[0].part as SessionPart,
+    sessions: rows.map((r) => ({ date: r.date, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) })),
+  }
 }
 
 export async function bookingUnits(trx: Transaction<Database>, bookingId: string): Promise<Take[]> {

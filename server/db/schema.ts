@@ -228,6 +228,8 @@ export interface BookingEventTable {
   actor_user_id: string | null
   reason: string | null
   at: string
+  /** An undo at the desk: the event it takes back (both stay in the history). */
+  undoes_event_id: Generated<string | null>
 }
 
 export interface MealSubsidyClaimTable {
@@ -292,6 +294,8 @@ export interface SuspensionTable {
   ends_at: string
   lifted_at: string | null
   lifted_by: string | null
+  /** Who was told of it (the booker of the no-show that tipped it); told again when it is lifted. */
+  notified_user_id: Generated<string | null>
 }
 
 export interface NoticeTable {

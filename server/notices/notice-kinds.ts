@@ -1,7 +1,7 @@
 import { PART_NAMES, type SessionPart } from '@shared/booking'
 import { shortFacilityName } from '@shared/facility'
 import type { NoticeKind } from '@shared/notice'
-import { toShanghaiIso } from '../time/shanghai'
+import { dayAndClock, toShanghaiIso } from '../time/shanghai'
 
 export type { NoticeKind }
 
@@ -86,3 +86,48 @@ export function rectificationAnsweredNotice(facilityName: string, code: string):
     fields: { thing1: thing(facilityName), time2: '', character_string3: code, thing4: '请查看整改回复' },
   }
 }
+
+/** A suspension after no-shows, and what the resident needs to act on it. */
+export interface SuspensionFacts {
+  /** The person suspended: a family member's name, or 您 for the booker themself. */
+  who: string
+  functionName: string
+  noShows: number
+  windowDays: number
+  until: Date
+  /** Whom to call: the facility where the last no-show was recorded, and its phone when it has one. */
+  facilityName: string
+  phone: string | null
+  /** The no-show that tipped it. */
+  booking: BookingFacts
+}
+
+export function suspendedNotice(s: SuspensionFacts): NoticeText {
+  const contact = s.phone ? `请致电${s.facilityName}：${s.phone}` : `请联系设施工作人员（${s.facilityName}）`
+  return {
+    kind: 'booking_suspended',
+    title: '暂停预约通知',
+    body:
+      `${s.who} ${s.windowDays} 天内 ${s.noShows} 次预约${s.functionName}未到场（最近一次：${service(s.booking)}，${dayAndClock(s.booking.startsAt)}），` +
+      `${dayAndClock(s.until)} 前暂停预约${s.functionName}，各设施都不能预约。如有特殊情况或登记有误，${contact}。`,
+    fields: {
+      thing1: thing(`暂停预约${s.functionName}`),
+      time2: when(s.until.toISOString()),
+      character_string3: s.booking.code,
+      thing4: thing(`${s.noShows}次未到场，详见小程序`),
+    },
+  }
+}
+
+/** A suspension lifted; `why` says what happened (a no-show entered by mistake and undone, or staff lifting it). */
+export function suspensionLiftedNotice(s: { who: string; functionName: string; why: string; code: string | null; now: Date }): NoticeText {
+  return {
+    kind: 'suspension_lifted',
+    title: '已恢复预约',
+    body: `${s.who}的${s.functionName}预约已恢复，可以正常预约了。${s.why}`,
+    fields: { thing1: thing(`恢复预约${s.functionName}`), time2: when(s.now.toISOString()), character_string3: s.code ?? '', thing4: '可以正常预约了' },
+  }
+}
+
+/** Why a suspension is lifted when the no-show that tipped it was entered by mistake. */
+export const mistakenNoShow = (b: BookingFacts): string => `${service(b)}（${dayAndClock(b.startsAt)}）的未到场登记有误，已撤销，给您带来不便，敬请谅解。`

@@ -20,6 +20,10 @@ export function senderSettings(config: Config): SenderSettings {
       // An offer and its expiry say the same four things as a booking and a cancellation.
       waitlist_offer: config.WECHAT_TEMPLATE_BOOKED,
       waitlist_expired: config.WECHAT_TEMPLATE_CANCELLED,
+      // A suspension after no-shows is news about the booking that tipped it, sent on the one-time subscription
+      // the resident gave at that booking's tap for changes by the facility (which that booking did not use).
+      booking_suspended: config.WECHAT_TEMPLATE_CANCELLED,
+      suspension_lifted: config.WECHAT_TEMPLATE_CANCELLED,
     },
     tokens: new AccessTokens(wechat),
     maxAttempts: 5,

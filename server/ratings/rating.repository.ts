@@ -17,6 +17,10 @@ export function findRatedBooking(db: Kysely<Database>, bookingId: string) {
     .executeTakeFirst()
 }
 
+export async function isRated(db: Kysely<Database>, bookingId: string): Promise<boolean> {
+  return (await db.selectFrom('ratings').select('id').where('booking_id', '=', bookingId).executeTakeFirst()) !== undefined
+}
+
 export async function loadCalendar(db: Kysely<Database>): Promise<CalendarDays> {
   const rows = await db.selectFrom('calendar_days').select(['date', 'kind']).execute()
   return new Map(rows.map((r) => [r.date, r.kind as 'holiday' | 'workday']))

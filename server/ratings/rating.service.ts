@@ -11,6 +11,8 @@ import type { Kysely } from 'kysely'
 import { addWorkingDays } from '../calendar/working-days'
 import type { Database, UserRow } from '../db/schema'
 import { DomainError, NotFoundError } from '../http/errors'
+import { findEntryEvent, findServiceRun } from '../bookings/booking.repository'
+import { lastServiceDay } from '../staff/desk-day'
 import { addDays, shanghaiDate } from '../time/shanghai'
 import { findRatedBooking, findRatingOfBooking, insertRating, loadCalendar, openCase, summariseRatings } from './rating.repository'
 
@@ -21,7 +23,9 @@ const DEFAULT_RECTIFICATION_DAYS = 15
 const bookingNotFound = () => new NotFoundError('没有找到这笔预约')
 
 /**
- * Rates a completed booking, once, by its booker, within the district's window after the service day. A 差评
+ * Rates a completed booking, once, by its booker, within the district's window after the service day — a service
+ * completed on or after its (last) day: a completion recorded before the day (possible in data from before the
+ * desk's day rule, `staff/desk-day.ts`) is no service to rate. A 差评
  * opens a rectification case for the facility in the same transaction, due the district's number of working days
  * later (public holidays from `calendar_days` do not count).
  */
@@ -36,6 +40,10 @@ export async function rateBooking(
   // Another family's booking is "not found": nobody rates for someone else.
   if (!booking || booking.booker_user_id !== user.id) throw bookingNotFound()
   if (booking.status !== 'completed') throw new DomainError('not_rateable', '服务完成后才能评价')
+  const completion = await findEntryEvent(db, bookingId, 'completed')
+  if (!completion || shanghaiDate(new Date(completion.at)) < lastServiceDay(await findServiceRun(db, bookingId))) {
+    throw new DomainError('not_rateable', '这次服务在服务日之前就被登记为完成，记录有误，不能评价；如有意见请联系设施工作人员')
+  }
   const windowDays = booking.window_days ?? DEFAULT_WINDOW_DAYS
   const today = shanghaiDate(now)
   if (today > addDays(booking.service_date, windowDays)) {

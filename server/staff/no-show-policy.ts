@@ -1,10 +1,23 @@
 import { randomUUID } from 'node:crypto'
-import type { FunctionCode } from '@shared/functions'
+import type { SessionPart } from '@shared/booking'
+import { type FunctionCode, functionName } from '@shared/functions'
 import type { SuspensionList } from '@shared/staff'
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { Database, SuspensionTable } from '../db/schema'
 import { DomainError } from '../http/errors'
-import { addDays, shanghaiDate, toShanghaiIso } from '../time/shanghai'
+import { mistakenNoShow, suspendedNotice, suspensionLiftedNotice } from '../notices/notice-kinds'
+import { insertNotice } from '../notices/notice.repository'
+import { addDays, dayAndClock, shanghaiDate, toShanghaiIso } from '../time/shanghai'
+import {
+  activeSuspension,
+  countNoShows,
+  findMemberName,
+  findNoShowFacts,
+  findNoShowRule,
+  findSuspension,
+  insertSuspension,
+  markLifted,
+} from './suspension.repository'
 
 const DAY_MS = 86_400_000
 
@@ -12,60 +25,93 @@ const DAY_MS = 86_400_000
 export const beneficiaryOf = (b: { member_id: string | null; booker_user_id: string }): string =>
   b.member_id ? `member:${b.member_id}` : `user:${b.booker_user_id}`
 
-/**
- * After a no-show: if the person now has as many no-shows in the window as the district's rule allows
- * (`no_show_rules`, e.g. 3 in 30 days), booking that function is suspended for the rule's days.
- */
-export async function applyNoShowPolicy(
-  db: Kysely<Database>,
-  person: { beneficiary: string; functionCode: string; districtId: string },
-  now: Date,
-): Promise<void> {
-  const rule = await db
-    .selectFrom('no_show_rules')
-    .selectAll()
-    .where('district_id', '=', person.districtId)
-    .where('function_code', '=', person.functionCode)
-    .executeTakeFirst()
-  if (!rule) return
-  const [kind, id] = person.beneficiary.split(':')
-  const since = addDays(shanghaiDate(now), -rule.window_days)
-  const counted = await db
-    .selectFrom('bookings')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('function_code', '=', person.functionCode)
-    .where('status', '=', 'no_show')
-    .where('service_date', '>=', since)
-    .where((eb) =>
-      kind === 'member' ? eb('member_id', '=', id) : eb.and([eb('member_id', 'is', null), eb('booker_user_id', '=', id)]),
-    )
-    .executeTakeFirstOrThrow()
-  if (Number(counted.n) < rule.max_no_shows) return
-  if (await activeSuspension(db, person.beneficiary, person.functionCode, now)) return
-  await db
-    .insertInto('suspensions')
-    .values({
-      id: `s-${randomUUID()}`,
-      beneficiary: person.beneficiary,
-      function_code: person.functionCode,
-      reason: `${rule.window_days} 天内 ${counted.n} 次预约未到场`,
-      starts_at: now.toISOString(),
-      ends_at: new Date(now.getTime() + rule.suspend_days * DAY_MS).toISOString(),
-      lifted_at: null,
-      lifted_by: null,
-    })
-    .execute()
+/** The no-show a suspension may follow from: whose it is, where, and who booked it (whom to tell). */
+async function noShowFacts(trx: Transaction<Database>, bookingId: string) {
+  const row = await findNoShowFacts(trx, bookingId)
+  return {
+    ...row,
+    beneficiary: beneficiaryOf(row),
+    booking: { facilityName: row.name, part: row.part as SessionPart, startsAt: row.starts_at, code: row.code },
+  }
 }
 
-export function activeSuspension(db: Kysely<Database>, beneficiary: string, functionCode: string, now: Date) {
-  return db
-    .selectFrom('suspensions')
-    .selectAll()
-    .where('beneficiary', '=', beneficiary)
-    .where('function_code', '=', functionCode)
-    .where('lifted_at', 'is', null)
-    .where('ends_at', '>', now.toISOString())
-    .executeTakeFirst()
+/** A family member by name; the booker themself is 您 (the notice is theirs). */
+async function whoIs(db: Kysely<Database>, beneficiary: string): Promise<string> {
+  const [kind, id] = beneficiary.split(':')
+  return kind === 'member' ? ((await findMemberName(db, id)) ?? '您的家人') : '您'
+}
+
+/**
+ * After a no-show, in the transaction that records it: if the person now has as many no-shows in the window as
+ * the district's rule allows (`no_show_rules`, e.g. 3 in 30 days), booking that function is suspended for the
+ * rule's days, and the booker is told why, until when and whom to call — in the same transaction, so nobody is
+ * suspended without being told.
+ */
+export async function applyNoShowPolicy(trx: Transaction<Database>, bookingId: string, now: Date): Promise<void> {
+  const facts = await noShowFacts(trx, bookingId)
+  const rule = await findNoShowRule(trx, facts.district_id, facts.function_code)
+  if (!rule) return
+  const noShows = await countNoShows(trx, facts.beneficiary, facts.function_code, addDays(shanghaiDate(now), -rule.window_days))
+  if (noShows < rule.max_no_shows) return
+  if (await activeSuspension(trx, facts.beneficiary, facts.function_code, now)) return
+  const until = new Date(now.getTime() + rule.suspend_days * DAY_MS)
+  await insertSuspension(trx, {
+    id: `s-${randomUUID()}`,
+    beneficiary: facts.beneficiary,
+    function_code: facts.function_code,
+    reason: `${rule.window_days} 天内 ${noShows} 次预约未到场`,
+    starts_at: now.toISOString(),
+    ends_at: until.toISOString(),
+    lifted_at: null,
+    lifted_by: null,
+    notified_user_id: facts.booker_user_id,
+  })
+  const notice = suspendedNotice({
+    who: await whoIs(trx, facts.beneficiary),
+    functionName: functionName(facts.function_code as FunctionCode),
+    noShows,
+    windowDays: rule.window_days,
+    until,
+    facilityName: facts.name,
+    phone: facts.phone,
+    booking: facts.booking,
+  })
+  await insertNotice(trx, { ...notice, userId: facts.booker_user_id, bookingId, deliverAfter: now, now })
+}
+
+/**
+ * After a no-show is undone, in the same transaction: a suspension the person no longer has enough no-shows for
+ * is lifted (an undo is on the day, so the window is the one the suspension was decided in), and whoever was told
+ * of it is told.
+ */
+export async function reconsiderSuspension(trx: Transaction<Database>, bookingId: string, staffUserId: string, now: Date): Promise<void> {
+  const facts = await noShowFacts(trx, bookingId)
+  const suspension = await activeSuspension(trx, facts.beneficiary, facts.function_code, now)
+  const rule = await findNoShowRule(trx, facts.district_id, facts.function_code)
+  if (!suspension || !rule) return
+  const since = addDays(shanghaiDate(now), -rule.window_days)
+  if ((await countNoShows(trx, facts.beneficiary, facts.function_code, since)) >= rule.max_no_shows) return
+  await liftAndTell(trx, suspension, { staffUserId, now, why: mistakenNoShow(facts.booking), bookingId, code: facts.code })
+}
+
+async function liftAndTell(
+  trx: Transaction<Database>,
+  suspension: Selectable<SuspensionTable>,
+  lift: { staffUserId: string; now: Date; why: string; bookingId: string | null; code: string | null },
+): Promise<boolean> {
+  if (!(await markLifted(trx, suspension.id, lift.staffUserId, lift.now))) return false
+  // Only someone told of the suspension is told it is over (those from before notices were written were not).
+  if (suspension.notified_user_id) {
+    const notice = suspensionLiftedNotice({
+      who: await whoIs(trx, suspension.beneficiary),
+      functionName: functionName(suspension.function_code as FunctionCode),
+      why: lift.why,
+      code: lift.code,
+      now: lift.now,
+    })
+    await insertNotice(trx, { ...notice, userId: suspension.notified_user_id, bookingId: lift.bookingId, deliverAfter: lift.now, now: lift.now })
+  }
+  return true
 }
 
 /** Refuses a booking while the person is suspended, saying why and until when. */
@@ -77,21 +123,19 @@ export async function assertNotSuspended(
 ): Promise<void> {
   const suspension = await activeSuspension(db, beneficiary, functionCode, now)
   if (!suspension) return
-  const until = toShanghaiIso(suspension.ends_at)
   throw new DomainError(
     'suspended',
-    `因${suspension.reason}，${Number(until.slice(5, 7))}月${Number(until.slice(8, 10))}日 ${until.slice(11, 16)} 前暂停预约这项服务；如有特殊情况请联系设施工作人员`,
+    `因${suspension.reason}，${dayAndClock(suspension.ends_at)} 前暂停预约这项服务；如有特殊情况请联系设施工作人员`,
   )
 }
 
+/** Staff lift a suspension (a special case the desk knows of); the resident is told if they were told of it. */
 export async function liftSuspension(db: Kysely<Database>, id: string, staffUserId: string, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('suspensions')
-    .set({ lifted_at: now.toISOString(), lifted_by: staffUserId })
-    .where('id', '=', id)
-    .where('lifted_at', 'is', null)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
+  return db.transaction().execute(async (trx) => {
+    const suspension = await findSuspension(trx, id)
+    if (!suspension) return false
+    return liftAndTell(trx, suspension, { staffUserId, now, why: '设施工作人员已解除暂停。', bookingId: null, code: null })
+  })
 }
 
 /** Active suspensions of people who have booked this facility, with their names, for the desk to review. */

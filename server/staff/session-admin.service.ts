@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely'
 import { changeBookingStatus } from '../bookings/booking-lifecycle'
 import type { Database, UserRow } from '../db/schema'
 import { DomainError, NotFoundError } from '../http/errors'
+import { dayName, shanghaiDate } from '../time/shanghai'
 import { offerFreedPlaces } from '../waitlist/waitlist-offers'
+import { type FacilityDay, closeSessions, countCancelledByClosing, findBookedOnDay, reopenSessions } from './closed-day.repository'
 
 /**
  * Sets a session's capacity, never below what is already booked: one guarded UPDATE, so a booking that lands at
@@ -39,33 +41,43 @@ export async function changeCapacity(
   return session
 }
 
+// How a cancellation by 停业 reads in the booking's history; reopening counts those by it.
+const CLOSED = '设施停业：'
+
+const refusePast = (date: string, now: Date, what: string) => {
+  if (date < shanghaiDate(now)) throw new DomainError('day_past', `${dayName(date)}已经过去，不能${what}`)
+}
+
 /**
  * Closes a day (holiday, outage): its sessions stop taking bookings first, then every booking still to be served
- * is cancelled with the reason, which the resident sees in the booking's history.
+ * is cancelled with the reason, which the resident sees in the booking's history and is told. A day already past
+ * is not closed: its bookings were served or missed, and cancelling them now would rewrite that.
  */
 export async function closeDay(
   db: Kysely<Database>,
   staff: UserRow,
-  day: { facilityId: string; functionCode: string; date: string; reason: string },
+  day: FacilityDay & { reason: string },
   now: Date,
 ): Promise<{ closedSessions: number; cancelledBookings: number }> {
-  const closed = await db
-    .updateTable('sessions')
-    .set({ open: 0, closed_reason: day.reason })
-    .where('facility_id', '=', day.facilityId)
-    .where('function_code', '=', day.functionCode)
-    .where('date', '=', day.date)
-    .executeTakeFirst()
-  const toCancel = await db
-    .selectFrom('bookings')
-    .select('id')
-    .where('facility_id', '=', day.facilityId)
-    .where('function_code', '=', day.functionCode)
-    .where('service_date', '=', day.date)
-    .where('status', '=', 'booked')
-    .execute()
+  refusePast(day.date, now, '停业')
+  const closedSessions = await closeSessions(db, day, day.reason)
+  const toCancel = await findBookedOnDay(db, day)
   for (const { id } of toCancel) {
-    await changeBookingStatus(db, { bookingId: id, to: 'cancelled', actorUserId: staff.id, reason: `设施停业：${day.reason}`, now })
+    await changeBookingStatus(db, { bookingId: id, to: 'cancelled', actorUserId: staff.id, reason: `${CLOSED}${day.reason}`, now })
   }
-  return { closedSessions: Number(closed.numUpdatedRows), cancelledBookings: toCancel.length }
+  return { closedSessions, cancelledBookings: toCancel.length }
+}
+
+/**
+ * 恢复营业 (the water is back on): the day's closed sessions take bookings again, from today on. The bookings
+ * cancelled by closing it stay cancelled — their residents were told and may have booked elsewhere — and the
+ * clerk learns how many, to tell them; people waiting for a place are offered the freed ones first.
+ */
+export async function reopenDay(db: Kysely<Database>, day: FacilityDay, now: Date): Promise<{ reopenedSessions: number; cancelledBookings: number }> {
+  refusePast(day.date, now, '恢复营业')
+  const reopenedSessions = await reopenSessions(db, day)
+  if (reopenedSessions === 0) throw new DomainError('not_closed', `${dayName(day.date)}这项服务没有停业，不需要恢复`)
+  const cancelledBookings = await countCancelledByClosing(db, day, CLOSED)
+  await offerFreedPlaces(db, now, day.facilityId)
+  return { reopenedSessions, cancelledBookings }
 }

@@ -4,11 +4,15 @@ import {
   closeDayResultSchema,
   codeLookupQuerySchema,
   deskActionParamsSchema,
+  deskBookingParamsSchema,
   deskBookingSchema,
+  deskUndoBodySchema,
   mealTemplateEntrySchema,
   mealTemplateSchema,
   publishBodySchema,
   publishResultSchema,
+  reopenDayBodySchema,
+  reopenDayResultSchema,
   templateEntryParamsSchema,
   rosterQuerySchema,
   rosterSchema,
@@ -26,11 +30,11 @@ import { familyMemberSchema, memberCreateSchema, memberListSchema } from '@share
 import { callerOf } from '../http/access-hook'
 import { NotFoundError } from '../http/errors'
 import { publishMealDays, readTemplate, saveTemplateEntry } from '../meals/meal-template'
-import { actAtDesk, findAtDesk, recordCareLevel, verifySubsidyAtDesk } from './desk.service'
+import { actAtDesk, findAtDesk, recordCareLevel, undoAtDesk, verifySubsidyAtDesk } from './desk.service'
 import { addWalkIn, bookForWalkIn, listWalkIns, quoteForWalkIn } from './walk-in.service'
 import { liftSuspension, suspensionsAtFacility } from './no-show-policy'
 import { getRoster } from './roster.service'
-import { changeCapacity, closeDay } from './session-admin.service'
+import { changeCapacity, closeDay, reopenDay } from './session-admin.service'
 import { findStaffFacilities } from './staff-binding.repository'
 
 /**
@@ -58,7 +62,7 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     '/staff/facilities/:facilityId/bookings',
     { config: operate, schema: { params: staffFacilityParamsSchema, querystring: codeLookupQuerySchema, response: { 200: deskBookingSchema } } },
     async (request) => {
-      return findAtDesk(db, request.params.facilityId, request.query.code)
+      return findAtDesk(db, request.params.facilityId, request.query.code, app.now())
     },
   )
 
@@ -72,9 +76,19 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     },
   )
 
+  // 撤销: a no-show or completion entered by mistake, taken back on the day.
+  app.post(
+    '/staff/facilities/:facilityId/bookings/:id/undo',
+    { config: operate, schema: { params: deskBookingParamsSchema, body: deskUndoBodySchema.nullish(), response: { 200: deskBookingSchema } } },
+    async (request) => {
+      const { facilityId, id } = request.params
+      return undoAtDesk(db, callerOf(request).user, facilityId, id, request.body?.reason, app.now())
+    },
+  )
+
   app.post(
     '/staff/facilities/:facilityId/bookings/:id/verify-subsidy',
-    { config: operate, schema: { params: z.strictObject({ facilityId: idSchema, id: idSchema }), response: { 200: z.object({ verified: z.boolean() }) } } },
+    { config: operate, schema: { params: deskBookingParamsSchema, response: { 200: z.object({ verified: z.boolean() }) } } },
     async (request) => {
       return verifySubsidyAtDesk(db, request.params.facilityId, request.params.id, app.now())
     },
@@ -85,7 +99,7 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     {
       config: operate,
       schema: {
-        params: z.strictObject({ facilityId: idSchema, id: idSchema }),
+        params: deskBookingParamsSchema,
         body: z.strictObject({ level: z.enum(CARE_LEVELS, { error: `护理等级应为 ${CARE_LEVELS.join('、')} 之一` }) }),
         response: { 200: z.object({ confirmed: z.number() }) },
       },
@@ -192,6 +206,15 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
       const staff = callerOf(request).user
       const { function: functionCode, date, reason } = request.body
       return closeDay(db, staff, { facilityId, functionCode, date, reason }, app.now())
+    },
+  )
+
+  app.post(
+    '/staff/facilities/:facilityId/reopen',
+    { config: operate, schema: { params: staffFacilityParamsSchema, body: reopenDayBodySchema, response: { 200: reopenDayResultSchema } } },
+    async (request) => {
+      const { function: functionCode, date } = request.body
+      return reopenDay(db, { facilityId: request.params.facilityId, functionCode, date }, app.now())
     },
   )
 

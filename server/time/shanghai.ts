@@ -34,3 +34,14 @@ export function ageOn(birthDate: string, day: string): number {
   const [y, m, d] = day.split('-').map(Number)
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
 }
+
+/** '2026-12-02' → "12月2日", as a clerk or a resident says it. */
+export function dayName(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+}
+
+/** An instant as its Shanghai day and clock: "12月9日 17:40". */
+export function dayAndClock(instant: Date | string): string {
+  const iso = toShanghaiIso(instant)
+  return `${dayName(iso.slice(0, 10))} ${iso.slice(11, 16)}`
+}

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import {
   closeDayResultSchema,
+  type DeskAction,
   type DeskBooking,
   type MealTemplateEntry,
   mealTemplateSchema,
   publishResultSchema,
+  reopenDayResultSchema,
   type Roster,
   type StaffFacility,
   type SuspensionList,
@@ -32,8 +34,6 @@ export const fetchRoster = (facilityId: string, fn: FunctionCode, date: string):
 export const findByCode = (facilityId: string, code: string): Promise<DeskBooking> =>
   withSession((token) => apiRequest(deskBookingSchema, `${base(facilityId)}/bookings`, { query: { code }, token }))
 
-export type DeskAction = 'check-in' | 'complete' | 'no-show'
-
 export const actOnBooking = (facilityId: string, bookingId: string, action: DeskAction): Promise<DeskBooking> =>
   withSession((token) =>
     apiRequest(deskBookingSchema, `${base(facilityId)}/bookings/${encodeURIComponent(bookingId)}/${action}`, {
@@ -41,6 +41,12 @@ export const actOnBooking = (facilityId: string, bookingId: string, action: Desk
       body: {},
       token,
     }),
+  )
+
+/** 撤销: takes back a no-show or completion entered by mistake, on the day. */
+export const undoAtDesk = (facilityId: string, bookingId: string): Promise<DeskBooking> =>
+  withSession((token) =>
+    apiRequest(deskBookingSchema, `${base(facilityId)}/bookings/${encodeURIComponent(bookingId)}/undo`, { method: 'POST', body: {}, token }),
   )
 
 export const changeSessionCapacity = (facilityId: string, sessionId: string, capacity: number) =>
@@ -56,6 +62,9 @@ export const closeFacilityDay = (facilityId: string, fn: FunctionCode, date: str
   withSession((token) =>
     apiRequest(closeDayResultSchema, `${base(facilityId)}/close`, { method: 'POST', body: { function: fn, date, reason }, token }),
   )
+
+export const reopenFacilityDay = (facilityId: string, fn: FunctionCode, date: string) =>
+  withSession((token) => apiRequest(reopenDayResultSchema, `${base(facilityId)}/reopen`, { method: 'POST', body: { function: fn, date }, token }))
 
 // The desk books for residents without a smartphone (walk-ins kept by the facility).
 export const fetchWalkIns = (facilityId: string): Promise<FamilyMember[]> =>

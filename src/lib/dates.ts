@@ -1,15 +1,33 @@
-import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
-
 // Service days arrive as 'YYYY-MM-DD' and instants with +08:00: both are read as Shanghai wall time by taking
-// their text apart, so a phone set to another zone still shows the facility's clock.
+// their text apart, never through the phone's own zone. (A 'YYYY-MM-DD' made into a Date is midnight UTC or local
+// midnight depending on how it is parsed, and shows as the day before on a phone west of it; "today" from a
+// phone set to UTC is yesterday in Xi'an until 08:00.)
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000
+const DAY_MS = 86_400_000
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`)
+
+/** Today in Asia/Shanghai, the facilities' day, whatever zone this phone or tablet is set to. */
+export function shanghaiToday(now: number = Date.now()): string {
+  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** "12月2日 周三". */
+export function dayName(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${WEEKDAYS[new Date(utcMidnight(date)).getUTCDay()]}`
+}
 
 /** "今天 11月27日 周五" / "明天 …" / "11月30日 周一". */
 export function dayLabel(date: string, today: string): string {
-  const day = dayjs(date).locale('zh-cn')
-  const offset = day.diff(dayjs(today), 'day')
+  const offset = Math.round((utcMidnight(date) - utcMidnight(today)) / DAY_MS)
   const prefix = offset === 0 ? '今天 ' : offset === 1 ? '明天 ' : offset === 2 ? '后天 ' : ''
-  return `${prefix}${day.format('M月D日 ddd')}`
+  return `${prefix}${dayName(date)}`
 }
 
 /** "2026-11-28T09:30:00+08:00" → "09:30". */

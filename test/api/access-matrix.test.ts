@@ -58,6 +58,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/staff/facilities/:facilityId/meal-template/publish': 'operate',
   'PATCH /api/staff/facilities/:facilityId/sessions/:sessionId': 'operate',
   'POST /api/staff/facilities/:facilityId/close': 'operate',
+  'POST /api/staff/facilities/:facilityId/reopen': 'operate',
+  'POST /api/staff/facilities/:facilityId/bookings/:id/undo': 'operate',
   'GET /api/staff/facilities/:facilityId/suspensions': 'operate',
   'POST /api/staff/facilities/:facilityId/suspensions/:id/lift': 'operate',
   'GET /api/staff/facilities/:facilityId/cases': 'oversee',

@@ -1,7 +1,7 @@
 import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, errorBodySchema, rosterSchema, sessionListSchema } from '@shared/index'
 import { infantSessionId } from '../../server/db/seed/infant-care'
 import { grantStaff } from '../../server/staff/staff-grants'
-import { addDays } from '../../server/time/shanghai'
+import { addDays, dayName, shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
 import { bornMonthsBefore, nextMonday } from '../support/calendar'
@@ -61,6 +61,32 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
     expect(roster.sessions[0].entries).toEqual([
       expect.objectContaining({ beneficiaryName: '张小明', allergies: '芒果', collectors: ['张伟', '张奶奶'] }),
     ])
+  })
+
+  it('checks a week in on any of its days and completes it on its last day only', async () => {
+    const guardian = await devLogin(t.app, 'after-school-week-at-desk')
+    const kid = await child(guardian, '2017-10-01', '李小红')
+    const { first } = await aWeekOfCare()
+    const monday = first.date
+    const res = await postBooking(t.app, guardian, { sessionId: first.id, memberId: kid.id, throughDate: addDays(monday, 4), collectors: ['李娜'] })
+    const booking = bookingSchema.parse(res.json())
+    const act = (action: string) =>
+      t.app.inject({ method: 'POST', url: `/api/staff/facilities/yl-hangkong-erlu/bookings/${booking.id}/${action}`, headers: staff })
+    const clock = first.startsAt.slice(11, 16)
+    try {
+      // She first comes on Wednesday, after the start.
+      t.clock.set(shanghaiInstant(addDays(monday, 2), clock))
+      t.clock.advance(10 * 60_000)
+      expect((await act('check-in')).statusCode).toBe(200)
+      const early = await act('complete')
+      expect(early.statusCode).toBe(409)
+      expect(errorOf(early.body).message).toContain(`服务完成请在最后一天（${dayName(addDays(monday, 4))}）登记`)
+      t.clock.set(shanghaiInstant(addDays(monday, 4), clock))
+      t.clock.advance(3 * 3_600_000)
+      expect((await act('complete')).statusCode).toBe(200)
+    } finally {
+      t.clock.reset()
+    }
   })
 
   it('refuses a child outside school age, saying why', async () => {

@@ -1,8 +1,10 @@
 import { loginResultSchema, noticeListSchema } from '@shared/index'
+import { loadConfig } from '../../server/config'
+import { senderSettings } from '../../server/notices/notice-runner'
 import { deliverDue, type SenderSettings } from '../../server/notices/notice-sender'
 import { AccessTokens } from '../../server/notices/wechat-access-token'
 import { grantStaff } from '../../server/staff/staff-grants'
-import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { book, mealOrder, mealSession, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'
@@ -175,6 +177,31 @@ describe.each(DATABASES)('notices on %s', (database) => {
       expect(confirmed.delivery).toBe('skipped')
       const list = noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers: resident })).json())
       expect(list.notices.map((n) => n.kind)).toContain('booking_confirmed')
+    })
+
+    it('sends a suspension after no-shows to the booker by WeChat, on the template for changes by the facility', async () => {
+      const resident = await wechatUser('sender-suspended')
+      await devLogin(t.app, 'notice-desk')
+      await grantStaff(db(), { user: 'dev:notice-desk', scopeKind: 'operator', scopeId: 'yl-jiayuan-operator', grantedBy: 'test' }, t.clock.now())
+      const desk = await devLogin(t.app, 'notice-desk')
+      const dinners = []
+      for (const days of [1, 2, 3]) {
+        const dinner = await mealSession(t.app, { facilityId: 'yl-jiayuan', date: t.clock.today(days), part: 'dinner' })
+        dinners.push({ date: dinner.date, booking: await book(t.app, resident, mealOrder(dinner)) })
+      }
+      for (const { date, booking } of dinners) {
+        t.clock.set(shanghaiInstant(date, '19:00'))
+        const res = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/yl-jiayuan/bookings/${booking.id}/no-show`, headers: desk })
+        expect(res.statusCode).toBe(200)
+      }
+      const config = loadConfig({ WECHAT_API_BASE: wechat.base, WECHAT_APPID: 'wx-app', WECHAT_SECRET: 's', WECHAT_TEMPLATE_CANCELLED: 'tpl-cancel' })
+      await deliverDue(db(), senderSettings(config), t.clock.now())
+      const sent = wechat.sent.map((s) => s.message).find((m) => m.template_id === 'tpl-cancel')
+      expect(sent).toMatchObject({ touser: 'sender-suspended', page: `packages/booking/detail/index?id=${dinners[2].booking.id}` })
+      expect((sent?.data as Record<string, { value: string }>).thing1.value).toBe('暂停预约社区助餐')
+      // 您: the booker booked for themself.
+      const list = noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers: resident })).json())
+      expect(list.notices.find((n) => n.kind === 'booking_suspended')?.body).toMatch(/^您 30 天内 3 次预约社区助餐未到场/)
     })
   })
 })

@@ -19,15 +19,19 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
   const rate = (headers: Headers, bookingId: string, payload: object) =>
     t.app.inject({ method: 'POST', url: `/api/bookings/${bookingId}/rating`, headers, payload })
   let families = 0
-  /** A lunch booked, served and completed at the counter. */
+  afterEach(() => t.clock.reset())
+  const serve = async (bookingId: string) => {
+    for (const to of ['checked_in', 'completed'] as const) await changeBookingStatus(db(), { bookingId, to, actorUserId: null, now: t.clock.now() })
+  }
+  /** Tomorrow's lunch booked; served and completed at the counter on its day, where the clock then stands. */
   const servedLunch = async (complete = true) => {
     const headers = await devLogin(t.app, `rater-${++families}`)
     const mother = await addMember(t.app, headers)
     const lunch = await mealSession(t.app, { facilityId: 'yl-jiayuan' })
     const booking = await book(t.app, headers, mealOrder(lunch, { memberId: mother.id }))
     if (complete) {
-      await changeBookingStatus(db(), { bookingId: booking.id, to: 'checked_in', actorUserId: null, now: t.clock.now() })
-      await changeBookingStatus(db(), { bookingId: booking.id, to: 'completed', actorUserId: null, now: t.clock.now() })
+      t.clock.set(shanghaiInstant(lunch.date, '13:00'))
+      await serve(booking.id)
     }
     const user = await db().selectFrom('users').selectAll().where('openid', '=', `dev:rater-${families}`).executeTakeFirstOrThrow()
     return { headers, booking, user }
@@ -68,6 +72,18 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
       expect(errorOf(res.body).field).toBe(field)
     }
     expect(await db().selectFrom('ratings').select('id').where('booking_id', '=', served.booking.id).execute()).toEqual([])
+  })
+
+  it('refuses a booking recorded as completed before its day (old data), even once the day has come', async () => {
+    const { headers, booking } = await servedLunch(false)
+    await serve(booking.id)
+    const early = await rate(headers, booking.id, good)
+    expect(early.statusCode).toBe(409)
+    expect(errorOf(early.body)).toMatchObject({ code: 'not_rateable' })
+    expect(errorOf(early.body).message).toContain('服务日之前')
+    t.clock.set(shanghaiInstant(booking.date, '13:00'))
+    expect((await rate(headers, booking.id, good)).statusCode).toBe(409)
+    expect(await db().selectFrom('ratings').select('id').where('booking_id', '=', booking.id).execute()).toEqual([])
   })
 
   it('opens a rectification case for a 差评, due 15 working days later, and keeps the comment as typed', async () => {

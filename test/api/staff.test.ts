@@ -1,6 +1,6 @@
-import { bookingSchema, deskBookingSchema, errorBodySchema, rosterSchema, staffFacilityListSchema } from '@shared/index'
+import { bookingSchema, deskBookingSchema, errorBodySchema, noticeListSchema, rosterSchema, staffFacilityListSchema } from '@shared/index'
 import { grantStaff } from '../../server/staff/staff-grants'
-import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { addMember, book, mealOrder, mealSession, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'
@@ -54,6 +54,9 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       { name: 'capacity', method: 'PATCH' as const, url: `/api/staff/facilities/${HONGQI}/sessions/${sessionId}`, payload: { capacity: 45 }, oversee: false },
       { name: 'close a day', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/close`, payload: { function: 'meal', date: '2030-01-01', reason: '测试停业' }, oversee: false },
       { name: 'lift a suspension', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/suspensions/s-none/lift`, oversee: false, missing: 404 },
+      // (Nothing to undo, a day not closed: the staff member is let in, then told.)
+      { name: 'undo at the desk', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/bookings/${bookingId}/undo`, payload: {}, oversee: false, missing: 409 },
+      { name: 'reopen a day', method: 'POST' as const, url: `/api/staff/facilities/${HONGQI}/reopen`, payload: { function: 'meal', date: '2030-01-02' }, oversee: false, missing: 409 },
     ]
 
     it.each([
@@ -115,9 +118,12 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
   })
 
   describe('the desk', () => {
-    it('finds a booking by its code, checks it in with payment, then completes it', async () => {
+    afterEach(() => t.clock.reset())
+
+    it('finds a booking by its code, checks it in with payment on the day, then completes it', async () => {
       const lunch = await mealSession(t.app, { facilityId: HONGQI })
       const booking = await book(t.app, resident, mealOrder(lunch))
+      t.clock.set(shanghaiInstant(lunch.date, '11:40'))
       const found = await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/bookings?code=${booking.code}`, headers: hongqiStaff })
       expect(deskBookingSchema.parse(found.json()).entry).toMatchObject({ id: booking.id, status: 'booked', setName: lunch.sets[0].name })
 
@@ -127,6 +133,7 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       const row = await db().selectFrom('bookings').select(['paid_fen', 'payable_fen']).where('id', '=', booking.id).executeTakeFirstOrThrow()
       expect(row.paid_fen).toBe(row.payable_fen)
       expect((await act('check-in')).statusCode).toBe(409)
+      t.clock.advance(50 * 60_000) // after the meal
       expect(deskBookingSchema.parse((await act('complete')).json()).entry.status).toBe('completed')
       const noShow = await act('no-show')
       expect(noShow.statusCode).toBe(409)
@@ -150,12 +157,19 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
   })
 
   describe('the no-show policy', () => {
+    afterEach(() => t.clock.reset())
+
     it('suspends meal booking after 3 no-shows in 30 days, tells the resident until when, and staff can lift it', async () => {
       const family = await devLogin(t.app, 'no-show-family')
       const father = await addMember(t.app, family, { name: '赵建国', relation: '父亲', birthDate: '1948-01-01' })
+      const lunches = []
       for (const days of [1, 2, 3]) {
         const lunch = await mealSession(t.app, { facilityId: HONGQI, date: t.clock.today(days) })
-        const booking = await book(t.app, family, mealOrder(lunch, { memberId: father.id }))
+        lunches.push({ lunch, booking: await book(t.app, family, mealOrder(lunch, { memberId: father.id })) })
+      }
+      // Each marked after the meal, on its day.
+      for (const { lunch, booking } of lunches) {
+        t.clock.set(shanghaiInstant(lunch.date, '13:30'))
         const res = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/bookings/${booking.id}/no-show`, headers: hongqiStaff })
         expect(res.statusCode).toBe(200)
       }
@@ -177,6 +191,8 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
       expect(elsewhere.statusCode).toBe(404)
       const lift = await t.app.inject({ method: 'POST', url: `/api/staff/facilities/${HONGQI}/suspensions/${suspension.id}/lift`, headers: hongqiStaff })
       expect(lift.statusCode).toBe(200)
+      const told = noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers: family })).json()).notices.map((n) => n.kind)
+      expect(told).toEqual(expect.arrayContaining(['booking_suspended', 'suspension_lifted']))
       // A day he has no lunch yet (a no-show still holds its day).
       const later = await mealSession(t.app, { facilityId: HONGQI, date: addDays(shanghaiDate(t.app.now()), 4) })
       expect((await postBooking(t.app, family, mealOrder(later, { memberId: father.id }))).statusCode).toBe(201)

@@ -1,6 +1,7 @@
 import type { BookingStatus } from '@shared/booking'
 import { changeBookingStatus } from '../../server/bookings/booking-lifecycle'
 import { placeBooking } from '../../server/bookings/booking.service'
+import { findEntryEvent } from '../../server/bookings/booking.repository'
 import { upsertUserByOpenid } from '../../server/auth/user.repository'
 import { addDays, shanghaiDate } from '../../server/time/shanghai'
 import { suiteInstant } from '../support/clock'
@@ -60,5 +61,24 @@ describe.each(DATABASES)('booking lifecycle on %s', (database) => {
     await move(booking.id, user.id, 'no_show')
     expect(await booked()).toBe(before)
     await expect(move(booking.id, user.id, 'completed')).rejects.toMatchObject({ code: 'invalid_transition' })
+  })
+  it('takes back a completion only as an undo, to checked in, and keeps both events even within one instant', async () => {
+    const { user, booking } = await newBooking('life-undo')
+    await move(booking.id, user.id, 'checked_in')
+    await move(booking.id, user.id, 'completed')
+    // An ordinary move never goes back.
+    await expect(move(booking.id, user.id, 'checked_in')).rejects.toMatchObject({ code: 'invalid_transition' })
+    const completion = await findEntryEvent(db(), booking.id, 'completed')
+    const undo = (to: BookingStatus, undoes: string) => changeBookingStatus(db(), { bookingId: booking.id, to, actorUserId: user.id, undoes, now })
+    await expect(undo('booked', completion!.id)).rejects.toMatchObject({ code: 'invalid_transition' })
+    await undo('checked_in', completion!.id)
+    expect(await findEntryEvent(db(), booking.id, 'completed')).toBeUndefined()
+    // Completed again at the same instant: that completion, not the undone one, is what an undo would take back.
+    await move(booking.id, user.id, 'completed')
+    const again = await findEntryEvent(db(), booking.id, 'completed')
+    expect(again?.id).not.toBe(completion!.id)
+    const events = await db().selectFrom('booking_events').select(['to_status', 'undoes_event_id']).where('booking_id', '=', booking.id).execute()
+    expect(events).toHaveLength(5)
+    expect(events.filter((e) => e.undoes_event_id === completion!.id)).toEqual([{ to_status: 'checked_in', undoes_event_id: completion!.id }])
   })
 })

@@ -4,18 +4,23 @@ import { grantStaff } from '../../server/staff/staff-grants'
 import { devLogin } from '../support/app'
 import { addMember, book, mealOrder, mealSession } from '../support/bookings'
 import { phoneContext, shot, useServedBrowser } from '../support/browser'
+import { TestClock } from '../support/clock'
+import { shanghaiInstant } from '../../server/time/shanghai'
 
 jest.setTimeout(120_000)
 
 // A daughter rates her mother's lunch at 红旗社区 as 非常不满意; the operator calls back and answers; she accepts;
 // the district publishes the qualified-operator list, which the facility page links to.
 describe('rating a lunch and its rectification in chromium', () => {
-  const session = useServedBrowser()
+  // Everyone stands after the lunch, on its day: a service is rated once it was completed on or after its day.
+  const clock = new TestClock()
+  const session = useServedBrowser(clock.now)
   let resident: Page
   let bookingId: string
 
   const as = async (identity: string): Promise<Page> => {
     const page = await (await phoneContext(session.page().context().browser()!)).newPage()
+    await page.clock.setFixedTime(clock.now())
     await page.addInitScript((id) => localStorage.setItem('doorstep.devIdentity', JSON.stringify({ data: id })), identity)
     return page
   }
@@ -30,13 +35,14 @@ describe('rating a lunch and its rectification in chromium', () => {
     const mother = await addMember(app, headers, { name: '刘桂兰' })
     const booking = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi' }), { memberId: mother.id }))
     bookingId = booking.id
+    clock.set(shanghaiInstant(booking.date, '13:00'))
     for (const to of ['checked_in', 'completed'] as const) {
-      await changeBookingStatus(store.db.kysely, { bookingId, to, actorUserId: null, now: new Date() })
+      await changeBookingStatus(store.db.kysely, { bookingId, to, actorUserId: null, now: clock.now() })
     }
     await devLogin(app, 'rating-e2e-operator')
-    await grantStaff(store.db.kysely, { user: 'dev:rating-e2e-operator', scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, new Date())
+    await grantStaff(store.db.kysely, { user: 'dev:rating-e2e-operator', scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, clock.now())
     await devLogin(app, 'rating-e2e-district')
-    await grantStaff(store.db.kysely, { user: 'dev:rating-e2e-district', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, new Date())
+    await grantStaff(store.db.kysely, { user: 'dev:rating-e2e-district', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, clock.now())
     resident = await as('rating-e2e-daughter')
   })
 
@@ -87,7 +93,7 @@ describe('rating a lunch and its rectification in chromium', () => {
     await visible(district, '[role="status"]', '已发布').waitFor()
     await shot(district, 'evaluation')
     await resident.goto(`${session.served().baseUrl}/#/packages/facility/qualified/index`)
-    // (Last month's list: the lunch rated here, tomorrow's, is not in it.)
+    // (Last month's list: the lunch rated here, today's, is not in it.)
     await visible(resident, '.qualified__line', '不足 10 条').waitFor()
     await shot(resident, 'qualified-list')
   })

@@ -1,28 +1,38 @@
 import type { Page } from 'playwright-core'
 import { grantStaff } from '../../server/staff/staff-grants'
+import { shanghaiInstant } from '../../server/time/shanghai'
 import { devLogin } from '../support/app'
 import { book, mealOrder, mealSession } from '../support/bookings'
 import { shot, useServedBrowser } from '../support/browser'
+import { TestClock } from '../support/clock'
 
 jest.setTimeout(90_000)
 
-// The front desk of 红旗社区: a resident reads out the code, staff type it, check in and take payment, then complete.
+// The front desk of 红旗社区 on the day of a lunch: a resident reads out the code, staff type it, check in and take
+// payment, then complete; a no-show entered by mistake is undone; tomorrow's code is refused, saying why.
 describe('checking a booking in by its code in chromium', () => {
-  const session = useServedBrowser()
+  const clock = new TestClock()
+  const session = useServedBrowser(clock.now)
   let page: Page
-  let code: string
-  let bookingId: string
+  const codes = { served: '', missed: '', tomorrow: '' }
+  const ids = { served: '', missed: '', tomorrow: '' }
 
   beforeAll(async () => {
     page = session.page()
     const { app, store } = session.served()
-    const resident = await devLogin(app, 'desk-e2e-resident')
-    const booking = await book(app, resident, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi' })))
-    code = booking.code
-    bookingId = booking.id
+    const lunch = await mealSession(app, { facilityId: 'yl-hongqi' })
+    const dayAfter = await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(2) })
+    for (const [key, session] of [['served', lunch], ['missed', lunch], ['tomorrow', dayAfter]] as const) {
+      const booking = await book(app, await devLogin(app, `desk-e2e-${key}`), mealOrder(session))
+      codes[key] = booking.code
+      ids[key] = booking.id
+    }
     // The staff member signed in once, then the administrator granted the binding (npm run admin -- grant …).
     await devLogin(app, 'desk-e2e-staff')
-    await grantStaff(store.db.kysely, { user: 'dev:desk-e2e-staff', scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, new Date())
+    await grantStaff(store.db.kysely, { user: 'dev:desk-e2e-staff', scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, clock.now())
+    // The lunch's day, 11:40, for the API and the browser alike.
+    clock.set(shanghaiInstant(lunch.date, '11:40'))
+    await page.clock.setFixedTime(clock.now())
     await page.addInitScript(() => {
       localStorage.setItem('doorstep.devIdentity', JSON.stringify({ data: 'desk-e2e-staff' }))
     })
@@ -30,41 +40,69 @@ describe('checking a booking in by its code in chromium', () => {
 
   const visible = (selector: string, text?: string) =>
     page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
-  const status = async () =>
-    (await session.served().store.db.kysely.selectFrom('bookings').select(['status', 'paid_fen', 'payable_fen']).where('id', '=', bookingId).executeTakeFirstOrThrow())
+  const status = async (key: keyof typeof ids) =>
+    await session.served().store.db.kysely.selectFrom('bookings').select(['status', 'paid_fen', 'payable_fen']).where('id', '=', ids[key]).executeTakeFirstOrThrow()
+  const lookUp = async (code: string) => {
+    await visible('input[aria-label="核销码"], [aria-label="核销码"] input').fill(code)
+    await visible('.button', '查找').click()
+  }
 
   it('opens the workspace from 我的 and shows the booking on the day’s roster', async () => {
     await page.goto(`${session.served().baseUrl}/#/pages/profile/index`)
     await visible('.button', '进入工作台').click()
     await visible('.option', '红旗社区嵌入式服务设施').waitFor()
-    await visible('.option', '明天').click()
-    await visible(`.roster__entry[data-code="${code}"]`).waitFor()
+    await visible('.option', '今天').click()
+    await visible(`.roster__entry[data-code="${codes.served}"]`).waitFor()
     await visible('.roster__count', '份').waitFor()
     await shot(page, 'staff-roster')
   })
 
-  it('finds the code, checks in with payment at the counter, and completes', async () => {
+  it('finds the code, checks in with payment at the counter, completes, and can take the completion back', async () => {
     await visible('.button', '核销预约').click()
-    await visible('input[aria-label="核销码"], [aria-label="核销码"] input').fill(code)
-    await visible('.button', '查找').click()
+    await lookUp(codes.served)
     await visible('.desk__status', '待使用').waitFor()
-    const charge = visible('.button', '签到并收款')
-    await charge.click()
+    await visible('.button', '签到并收款').click()
     await visible('.desk__message--ok', '已签到，已收款').waitFor()
     await visible('.desk__status', '已签到').waitFor()
-    const checkedIn = await status()
+    const checkedIn = await status('served')
     expect(checkedIn.status).toBe('checked_in')
     expect(checkedIn.paid_fen).toBe(checkedIn.payable_fen)
 
     await visible('.button', '服务完成').click()
     await visible('.desk__status', '已完成').waitFor()
     await shot(page, 'staff-desk')
-    expect((await status()).status).toBe('completed')
+    expect((await status('served')).status).toBe('completed')
+    await visible('.button', '撤销服务完成').click()
+    await visible('.desk__message--ok', '已撤销，恢复为「已签到」').waitFor()
+    expect((await status('served')).status).toBe('checked_in')
+    await visible('.button', '服务完成').click()
+    await visible('.desk__status', '已完成').waitFor()
+  })
+
+  it('asks before 未到场, naming who, and undoes a no-show entered by mistake', async () => {
+    await lookUp(codes.missed)
+    await visible('.desk__status', '待使用').waitFor()
+    await visible('.button', '未到场').click()
+    await visible('.desk__confirm', '记为未到场吗').waitFor()
+    expect((await status('missed')).status).toBe('booked')
+    await visible('.button', '确定未到场').click()
+    await visible('.desk__status', '未到场').waitFor()
+    await shot(page, 'staff-desk-no-show')
+    await visible('.button', '撤销未到场').click()
+    await visible('.desk__status', '待使用').waitFor()
+    expect((await status('missed')).status).toBe('booked')
+  })
+
+  it('refuses tomorrow’s code today, saying which day it is for', async () => {
+    await lookUp(codes.tomorrow)
+    await visible('.desk__status', '待使用').waitFor()
+    await visible('.button', '签到并收款').click()
+    await visible('.desk__message--error', '只能在当天核销').waitFor()
+    expect((await status('tomorrow')).status).toBe('booked')
   })
 
   it('says plainly when a code is not this facility’s', async () => {
-    await visible('input[aria-label="核销码"], [aria-label="核销码"] input').fill('00000000')
-    await visible('.button', '查找').click()
+    await lookUp('00000000')
     await visible('.desk__message--error', '本设施没有这个核销码的预约').waitFor()
   })
 })

@@ -31,15 +31,15 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
 
 /**
  * For a describe block: the real API serving dist/h5 on a fresh SQLite file, and one phone-sized page in
- * Debian's chromium, started before the tests and closed after.
+ * Debian's chromium, started before the tests and closed after. With a clock, the API reads it (see serveApp).
  */
-export function useServedBrowser(): { page: () => Page; served: () => ServedApp } {
+export function useServedBrowser(clock?: () => Date): { page: () => Page; served: () => ServedApp } {
   let served: ServedApp
   let browser: Browser
   let page: Page
   beforeAll(async () => {
     if (!existsSync('dist/h5/index.html')) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does)')
-    served = await serveApp()
+    served = await serveApp({}, clock)
     browser = await launchChromium()
     page = await (await phoneContext(browser)).newPage()
   })

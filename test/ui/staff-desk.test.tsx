@@ -15,6 +15,22 @@ const stay = (awaiting: boolean) => ({
   part: 'night',
   startsAt: '2026-11-30T18:00:00+08:00',
   quote: { originalFen: 36000, deliveryFeeFen: 0, subsidyFen: 0, payableFen: 36000, tier: null, notes: [] },
+  undoable: false,
+})
+
+// 张桂兰's dinner at 红旗社区, as the desk finds it in each state.
+const dinner = (status: string, undoable = false) => ({
+  entry: {
+    id: 'b-dinner', code: '87654321', status, beneficiaryName: '张桂兰', age: 82, quantity: 1, setName: '软烂面条套餐',
+    fulfilment: 'dine_in', deliveryAddress: null, dietNotes: '低盐', allergies: null, className: null, collectors: null,
+    awaitingConfirmation: false, payableFen: 500,
+  },
+  facilityId: 'yl-jiayuan',
+  date: '2026-12-02',
+  part: 'dinner',
+  startsAt: '2026-12-02T17:30:00+08:00',
+  quote: { originalFen: 1200, deliveryFeeFen: 0, subsidyFen: 700, payableFen: 500, tier: '80 周岁及以上老人', notes: [] },
+  undoable,
 })
 
 let assessed = false
@@ -27,7 +43,17 @@ beforeEach(() => {
     if (path === '/api/auth/dev') {
       return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'operator_staff', nickname: null, createdAt: '' } } })
     }
-    if (path === '/api/staff/facilities/yl-jiayuan/bookings') return Promise.resolve({ statusCode: 200, data: stay(!assessed) })
+    if (path === '/api/staff/facilities/yl-jiayuan/bookings') {
+      return Promise.resolve({ statusCode: 200, data: call.url.includes('87654321') ? dinner('booked') : stay(!assessed) })
+    }
+    if (path === '/api/staff/facilities/yl-jiayuan/bookings/b-dinner/no-show') return Promise.resolve({ statusCode: 200, data: dinner('no_show', true) })
+    if (path === '/api/staff/facilities/yl-jiayuan/bookings/b-dinner/undo') return Promise.resolve({ statusCode: 200, data: dinner('booked') })
+    if (path === '/api/staff/facilities/yl-jiayuan/bookings/b-dinner/check-in') {
+      return Promise.resolve({
+        statusCode: 409,
+        data: { error: { code: 'not_service_day', message: '这笔预约是 12月2日 晚餐，只能在当天核销' } },
+      })
+    }
     if (path === '/api/staff/facilities/yl-jiayuan/bookings/b-stay/care-level') {
       assessed = true
       return Promise.resolve({ statusCode: 200, data: { confirmed: 1 } })
@@ -49,4 +75,46 @@ it('records the care level of a stay awaiting confirmation, and shows it confirm
   expect(screen.queryByText('待确认：请完成老年人能力评估并记录')).not.toBeInTheDocument()
   const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url.endsWith('/care-level'))
   expect(JSON.parse(sent?.data ?? '{}')).toEqual({ level: '轻度失能' })
+})
+
+const findDinner = async () => {
+  render(<DeskPage />)
+  fireEvent.change(screen.getByLabelText('核销码'), { target: { value: '87654321' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '查找' })))
+  await screen.findByText('张桂兰（82 岁）')
+}
+const sentTo = (ending: string) => mockRequest.mock.calls.map(([c]) => c as Call).filter((c) => c.url.endsWith(ending))
+
+it('asks before 未到场, naming the person and the service, and sends nothing until confirmed', async () => {
+  await findDinner()
+  fireEvent.click(screen.getByRole('button', { name: '未到场' }))
+  expect(screen.getByText('确定将 张桂兰 的 12月2日 17:30 晚餐 记为未到场吗？多次未到场会暂停预约。')).toBeInTheDocument()
+  expect(sentTo('/no-show')).toHaveLength(0)
+  fireEvent.click(screen.getByRole('button', { name: '不登记' }))
+  expect(screen.queryByText(/记为未到场吗/)).not.toBeInTheDocument()
+  expect(sentTo('/no-show')).toHaveLength(0)
+
+  fireEvent.click(screen.getByRole('button', { name: '未到场' }))
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确定未到场' })))
+  expect(await screen.findByText('已记为未到场；如果登记错了，今天内可以撤销')).toBeInTheDocument()
+  expect(sentTo('/no-show')).toHaveLength(1)
+})
+
+it('offers 撤销 right after a no-show, and shows the booking back as it was', async () => {
+  await findDinner()
+  expect(screen.queryByRole('button', { name: '撤销未到场' })).not.toBeInTheDocument()
+  fireEvent.click(screen.getByRole('button', { name: '未到场' }))
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确定未到场' })))
+  await act(async () => fireEvent.click(await screen.findByRole('button', { name: '撤销未到场' })))
+  expect(await screen.findByText('已撤销，恢复为「待使用」')).toBeInTheDocument()
+  expect(sentTo('/undo')).toHaveLength(1)
+  expect(screen.queryByRole('button', { name: '撤销未到场' })).not.toBeInTheDocument()
+  expect(screen.getByRole('button', { name: /签到并收款/ })).toBeInTheDocument()
+})
+
+it('shows why the desk refuses a booking of another day', async () => {
+  await findDinner()
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: /签到并收款/ })))
+  expect(await screen.findByRole('alert')).toHaveTextContent('这笔预约是 12月2日 晚餐，只能在当天核销')
+  expect(screen.getByText('待使用')).toBeInTheDocument()
 })

@@ -1,18 +1,13 @@
 import { lastBookableDate, unbookableReason, type BookingRule } from '../../server/bookings/booking-rules'
 import { shanghaiInstant } from '../../server/time/shanghai'
+import { useTimeZone } from '../support/time-zone'
 
 const rule: BookingRule = { horizonDays: 7, cutoffMinutes: 120, cancelMinutes: 120, maxUnits: 5, reminderMinutes: 120, maxRunDays: null, maxUnitsPerAccount: 10 }
 const lunch = (date: string) => ({ date, startsAt: shanghaiInstant(date, '11:30'), open: true, remaining: 10 })
 
 // The rules read instants and Shanghai days only; the process zone must not matter. Run them in both.
 describe.each(['UTC', 'Asia/Shanghai', 'America/Los_Angeles'])('booking rules with the server in %s', (zone) => {
-  const saved = process.env.TZ
-  beforeAll(() => {
-    process.env.TZ = zone
-  })
-  afterAll(() => {
-    process.env.TZ = saved
-  })
+  useTimeZone(zone)
 
   it('takes lunch orders until 09:30 Shanghai time and not a minute later', () => {
     // 09:29 in Shanghai is 01:29 UTC.

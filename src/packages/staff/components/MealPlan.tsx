@@ -1,7 +1,6 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { PART_NAMES } from '@shared/booking'
 import type { MealTemplateEntry } from '@shared/staff'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchMealTemplate, publishMealDays, saveMealTemplateEntry } from '@/api/staff'
@@ -10,6 +9,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
+import { addDays, shanghaiToday } from '@/lib/dates'
 import { formatSetLines, parseSetLines } from './set-lines'
 import './staff-controls.scss'
 
@@ -28,8 +28,9 @@ export function MealPlan({ facilityId }: { facilityId: string }) {
   const publish = async () => {
     setMessage(null)
     try {
-      const from = dayjs().format('YYYY-MM-DD')
-      const created = await publishMealDays(facilityId, from, dayjs().add(PUBLISH_DAYS - 1, 'day').format('YYYY-MM-DD'))
+      // From the facility's today, not the tablet's (see src/lib/dates.ts).
+      const from = shanghaiToday()
+      const created = await publishMealDays(facilityId, from, addDays(from, PUBLISH_DAYS - 1))
       setMessage(created ? `新发布了 ${created} 餐，居民现在可以预约` : '未来两周的餐次都已发布')
     } catch (err) {
       setMessage(cleanError(err))

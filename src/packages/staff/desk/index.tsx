@@ -5,7 +5,9 @@ import type { DeskBooking } from '@shared/staff'
 import { CARE_LEVELS, type CareLevel } from '@shared/care'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
-import { type DeskAction, actOnBooking, findByCode, recordCareLevel } from '@/api/staff'
+import type { DeskAction } from '@shared/staff'
+import { actOnBooking, findByCode, recordCareLevel, undoAtDesk } from '@/api/staff'
+import { ConfirmBox } from '@/components/ConfirmBox'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { TextField } from '@/components/TextField'
@@ -39,6 +41,7 @@ export default function DeskPage() {
   }
   const lookUp = (value: string) => {
     setFound(null)
+    setConfirmingNoShow(false)
     return run(() => findByCode(facilityId, value.replace(/\s/g, '')), () => null)
   }
   const scan = async () => {
@@ -63,6 +66,14 @@ export default function DeskPage() {
     )
   const act = (action: DeskAction, done: string) =>
     found && run(() => actOnBooking(facilityId, found.entry.id, action), () => done)
+  // 未到场 counts towards a suspension: the clerk confirms it is this person and this service first.
+  const [confirmingNoShow, setConfirmingNoShow] = useState(false)
+  const noShow = async () => {
+    setConfirmingNoShow(false)
+    await act('no-show', '已记为未到场；如果登记错了，今天内可以撤销')
+  }
+  const undo = () =>
+    found && run(() => undoAtDesk(facilityId, found.entry.id), (b) => `已撤销，恢复为「${STATUS_NAMES[b.entry.status]}」`)
 
   return (
     <Page>
@@ -116,23 +127,40 @@ export default function DeskPage() {
               </Button>
             </View>
           )}
-          <View className='desk__actions'>
-            {found.entry.status === 'booked' && (
-              <>
-                <Button className='tap button button--primary' disabled={busy} onClick={() => act('check-in', `已签到，已收款 ${formatFen(found.quote.payableFen)}`)}>
-                  签到并收款 {formatFen(found.quote.payableFen)}
+          {confirmingNoShow ? (
+            <ConfirmBox
+              className='desk__confirm'
+              question={`确定将 ${found.entry.beneficiaryName} 的 ${dayAndClock(found.startsAt)} ${PART_NAMES[found.part]} 记为未到场吗？多次未到场会暂停预约。`}
+              confirm='确定未到场'
+              decline='不登记'
+              busy={busy}
+              onConfirm={noShow}
+              onDecline={() => setConfirmingNoShow(false)}
+            />
+          ) : (
+            <View className='desk__actions'>
+              {found.entry.status === 'booked' && (
+                <>
+                  <Button className='tap button button--primary' disabled={busy} onClick={() => act('check-in', `已签到，已收款 ${formatFen(found.quote.payableFen)}`)}>
+                    签到并收款 {formatFen(found.quote.payableFen)}
+                  </Button>
+                  <Button className='tap button' disabled={busy} onClick={() => setConfirmingNoShow(true)}>
+                    未到场
+                  </Button>
+                </>
+              )}
+              {found.entry.status === 'checked_in' && (
+                <Button className='tap button button--primary' disabled={busy} onClick={() => act('complete', '服务已完成')}>
+                  服务完成
                 </Button>
-                <Button className='tap button' disabled={busy} onClick={() => act('no-show', '已记为未到场')}>
-                  未到场
+              )}
+              {found.undoable && (
+                <Button className='tap button' disabled={busy} onClick={undo}>
+                  {found.entry.status === 'completed' ? '撤销服务完成' : '撤销未到场'}
                 </Button>
-              </>
-            )}
-            {found.entry.status === 'checked_in' && (
-              <Button className='tap button button--primary' disabled={busy} onClick={() => act('complete', '服务已完成')}>
-                服务完成
-              </Button>
-            )}
-          </View>
+              )}
+            </View>
+          )}
         </View>
       )}
     </Page>

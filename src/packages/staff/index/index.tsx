@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
 import type { Roster } from '@shared/staff'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import { fetchRoster } from '@/api/staff'
 import { OptionGroup } from '@/components/OptionGroup'
@@ -12,7 +11,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
-import { dayLabel } from '@/lib/dates'
+import { addDays, dayLabel, shanghaiToday } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { CloseDay } from '../components/CloseDay'
 import { MealPlan } from '../components/MealPlan'
@@ -25,7 +24,8 @@ const isH5 = process.env.TARO_ENV === 'h5'
 // The services booked online so far; the roster shows any of them.
 const BOOKABLE: FunctionCode[] = ['meal', 'infant_care', 'child_care', 'elderly_care']
 const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
-const today = () => dayjs().format('YYYY-MM-DD')
+// The facility's day, not the tablet's: a tablet set to UTC would otherwise show (and close) yesterday until 08:00.
+const today = () => shanghaiToday()
 
 /** 工作台: the day's roster per facility (meals for now), printable for the kitchen and the front desk. */
 export default function StaffHomePage() {
@@ -40,7 +40,10 @@ export default function StaffHomePage() {
   )
   usePullToRefresh(() => Promise.all([facilities.reload(), roster.reload()]))
 
-  const days = [-1, 0, 1, 2].map((offset) => dayjs().add(offset, 'day').format('YYYY-MM-DD'))
+  const days = [-1, 0, 1, 2].map((offset) => addDays(today(), offset))
+  // The roster of the day on screen says whether that day is closed, and why.
+  const shown = roster.data?.date === date && roster.data.function === fn && roster.data.facilityId === current?.id ? roster.data : undefined
+  const closedSession = shown?.sessions.find((s) => !s.open)
   return (
     <Page>
       <RemoteContent
@@ -117,7 +120,16 @@ export default function StaffHomePage() {
                 data ? <RosterView roster={data} operate={current?.access === 'operate'} onChanged={roster.reload} /> : null
               }
             </RemoteContent>
-            {current?.access === 'operate' && <CloseDay facilityId={current.id} fn={fn} serviceName={FUNCTION_NAMES[fn]} date={date} onClosed={roster.reload} />}
+            {current?.access === 'operate' && (
+              <CloseDay
+                facilityId={current.id}
+                fn={fn}
+                serviceName={FUNCTION_NAMES[fn]}
+                date={date}
+                closedReason={closedSession ? (closedSession.closedReason ?? '') : null}
+                onChanged={roster.reload}
+              />
+            )}
             {current?.access === 'operate' && <Suspensions facilityId={current.id} />}
             {current?.access === 'operate' && current.functions.includes('meal') && <MealPlan facilityId={current.id} />}
           </View>
@@ -150,16 +162,14 @@ function RosterView({ roster, operate, onChanged }: RosterViewProps) {
           {operate && session.open && (
             <SessionControls facilityId={roster.facilityId} sessionId={session.id} capacity={session.capacity} onChanged={onChanged} />
           )}
+          {/* Portions are counted for meals only: whether anyone booked is told by the entries listed below. */}
           <View className='roster__counts'>
-            {session.counts.length === 0 ? (
-              <Text className='muted'>还没有预约</Text>
-            ) : (
-              session.counts.map((c) => (
-                <Text key={`${c.setName}-${c.fulfilment}`} className='roster__count'>
-                  {c.setName} · {FULFILMENT_NAMES[c.fulfilment]}：{c.portions} 份
-                </Text>
-              ))
-            )}
+            {session.entries.length === 0 && <Text className='muted'>还没有预约</Text>}
+            {session.counts.map((c) => (
+              <Text key={`${c.setName}-${c.fulfilment}`} className='roster__count'>
+                {c.setName} · {FULFILMENT_NAMES[c.fulfilment]}：{c.portions} 份
+              </Text>
+            ))}
           </View>
           {session.entries.map((e) => (
             <View key={e.id} className='roster__entry' data-code={e.code}>
