@@ -113,6 +113,7 @@ export const sessionListQuerySchema = z.strictObject({
 const coordinate = (min: number, max: number, label: string) =>
   z.number({ error: `${label}应为数字` }).min(min, { error: `${label}超出范围` }).max(max, { error: `${label}超出范围` })
 
+/** Where a meal goes; the position is GCJ-02, like the facility's it is measured from. */
 export const deliveryAddressSchema = z.strictObject({
   address: z.string({ error: '请填写送餐地址' }).trim().min(2, { error: '请填写送餐地址' }).max(100),
   lat: coordinate(-90, 90, '纬度'),

@@ -10,6 +10,8 @@ export const longitudeSchema = decimalString.pipe(
   z.number().min(-180, { error: '经度应在 -180 到 180 之间' }).max(180, { error: '经度应在 -180 到 180 之间' }),
 )
 
+/** Every position the API stores, takes and gives is GCJ-02 (the datum of WeChat's maps and of every map published
+ * in China); a browser's WGS-84 position is converted by the client before it is sent (src/lib/gcj02.ts). */
 export const facilityListQuerySchema = z
   .strictObject({
     function: functionCodeSchema.optional(),
@@ -36,6 +38,7 @@ export const facilitySchema = z.object({
   address: z.string(),
   areaSqm: z.number(),
   functions: z.array(functionCodeSchema),
+  /** GCJ-02, like every position of the API. */
   lat: z.number(),
   lng: z.number(),
   /** True when the coordinates are an estimate, not surveyed: the map pin is near, not exact. */

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Booking, Session } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import MealOrderPage from '@/packages/meal/order'
-import { mockRequest, redirectTo, useRouter } from '../ui/taro-api'
+import { getLocation, mockRequest, redirectTo, useRouter } from '../ui/taro-api'
 
 type Call = { url: string; method?: string; header: Record<string, string>; data?: string }
 
@@ -151,6 +151,24 @@ it('shows what remains when the lunch sold out meanwhile, and asks the menu agai
   expect(await screen.findByText('余量不足：本场只剩 1 份，请减少数量')).toBeInTheDocument()
   await waitFor(() => expect(sessionReads()).toBe(before + 1))
   expect(redirectTo).not.toHaveBeenCalled()
+})
+
+it('送餐上门 in a browser: takes where the phone is (WGS-84) and sends it as GCJ-02, the facilities’ datum', async () => {
+  api(() => new Promise(() => {}))
+  render(<MealOrderPage />)
+  await screen.findByRole('radio', { name: /✓ 明天 11月28日/ })
+  await act(async () => fireEvent.click(await screen.findByRole('radio', { name: /送餐上门/ }, { timeout: 3000 })))
+  fireEvent.input(screen.getByLabelText('送餐地址'), { target: { value: '凤凰路 12 号 3 单元' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '选择送餐位置' })))
+  expect(getLocation).toHaveBeenLastCalledWith({ type: 'wgs84' })
+  expect(await screen.findByRole('button', { name: '✓ 已定位，重新选择位置' })).toBeInTheDocument()
+  await waitFor(() => {
+    const quoted = mockRequest.mock.calls.map(([c]) => c as Call).filter((c) => c.url === '/api/bookings/quote').at(-1)
+    const delivery = JSON.parse(quoted?.data ?? '{}').meal.delivery
+    expect(delivery.address).toBe('凤凰路 12 号 3 单元')
+    expect(delivery.lat).toBeCloseTo(34.652227, 6)
+    expect(delivery.lng).toBeCloseTo(109.235168, 6)
+  })
 })
 
 it('at the desk: orders for a registered walk-in resident through the staff endpoint and shows the code to tell them', async () => {
