@@ -1,4 +1,5 @@
 import { PART_NAMES, type SessionPart } from '@shared/booking'
+import { shortFacilityName } from '@shared/facility'
 import type { NoticeKind } from '@shared/notice'
 import { toShanghaiIso } from '../time/shanghai'
 
@@ -26,7 +27,7 @@ export interface NoticeText {
 // WeChat caps a thing field at 20 characters.
 const thing = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text)
 const when = (iso: string) => `${toShanghaiIso(iso).slice(0, 10)} ${toShanghaiIso(iso).slice(11, 16)}`
-const service = (b: BookingFacts) => `${b.facilityName.replace('嵌入式服务设施', '')}${PART_NAMES[b.part]}`
+const service = (b: BookingFacts) => `${shortFacilityName(b.facilityName)}${PART_NAMES[b.part]}`
 
 export function confirmedNotice(b: BookingFacts): NoticeText {
   return {
