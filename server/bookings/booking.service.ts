@@ -42,6 +42,8 @@ export type PrepareMode = 'book' | 'join_waitlist' | 'offer'
 
 export interface Prepared {
   session: SessionRow
+  /** Every session of the request in day order (the first alone when it is one day). */
+  run: SessionRow[]
   facility: FacilityPlace
   rule: BookingRule
   member: FamilyMemberRow | null
@@ -81,7 +83,7 @@ export async function prepare(
   const plan = await planner({ db, session, run, facility, booker, member, request, now, ignoreFull })
   // Places freed while others wait are theirs: a new request may take only what the queue leaves.
   if (mode === 'book') await assertQueueLeavesRoom(db, plan.takes, fn)
-  return { session, facility, rule, member, plan }
+  return { session, run, facility, rule, member, plan }
 }
 
 function assertBookable(
@@ -220,7 +222,7 @@ async function book(
   booker: UserRow,
   request: BookingRequest,
   claim: IdempotencyClaim,
-  { session, facility, rule, member, plan }: Prepared,
+  { session, run, facility, rule, member, plan }: Prepared,
   now: Date,
   actorUserId: string,
   offer: WaitlistOffer | undefined,
@@ -242,6 +244,7 @@ async function book(
       service_date: session.date,
       part: session.part,
       starts_at: session.starts_at,
+      ends_at: session.ends_at,
       quantity: request.quantity,
       member_id: member?.id ?? null,
       member_name: member?.name ?? null,
@@ -254,6 +257,7 @@ async function book(
       rating_level: null,
     },
     [{ booking_id: id, to_status: 'booked', at: now.toISOString(), reason: null }],
+    run.filter((s) => plan.takes.some((t) => t.sessionId === s.id)).map((s) => s.date),
     now,
   )
 

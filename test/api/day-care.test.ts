@@ -31,10 +31,12 @@ describe.each(DATABASES)('日间照料 with lunch, and holiday 托管 sessions, 
     const place = bookingSchema.parse(res.json())
     expect(place).toMatchObject({ function: 'elderly_care', part: 'full_day', quote: { payableFen: 3000 } })
     expect(place.quote.notes[0]).toContain(`另订午餐「${lunch.sets[0].name}」`)
+    expect(place).toMatchObject({ service: '日间照料', days: [day], hours: { from: '08:30', to: '17:00' } })
 
     const mine = bookingListSchema.parse((await t.app.inject({ url: '/api/bookings', headers })).json()).bookings
     const meal = mine.find((b) => b.function === 'meal')
     expect(meal).toMatchObject({ date: day, part: 'lunch', meal: { fulfilment: 'dine_in', setName: lunch.sets[0].name }, beneficiaryName: '孙德明' })
+    expect(meal).toMatchObject({ service: '社区助餐 · 午餐', days: [day], hours: { from: '11:30', to: '13:00' } })
     expect(meal?.quote.subsidyFen).toBeGreaterThan(0)
     expect(await booked(dayCareId(CENTRE, day))).toBe(1)
     expect(await booked(lunch.id)).toBe(1)

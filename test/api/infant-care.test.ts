@@ -158,11 +158,14 @@ describe.each(DATABASES)('infant care on %s', (database) => {
     expect(halfWeek.statusCode).toBe(201)
     const half = bookingSchema.parse(halfWeek.json())
     expect(half.care?.service).toBe('半日托（上午 08:00–12:00）')
+    // Named and timed as booked: a morning, not 全天 from the day's opening.
+    expect(half).toMatchObject({ service: '婴幼儿托育 · 半日托（上午）', days: [monday, addDays(monday, 1)], hours: { from: '08:00', to: '12:00' } })
     expect(half.quote.originalFen).toBe(2 * 5000)
     expect(await classBooked(monday, 'infant')).toBe(1)
 
     const hourly = bookingSchema.parse((await postBooking(t.app, guardian, day(2, { type: 'hourly', startHour: 9, hours: 2 }))).json())
     expect(hourly).toMatchObject({ care: { service: '计时托 09:00–11:00' }, quote: { originalFen: 2 * 1500 } })
+    expect(hourly).toMatchObject({ service: '婴幼儿托育 · 计时托', hours: { from: '09:00', to: '11:00' } })
     const temporary = bookingSchema.parse((await postBooking(t.app, guardian, day(3, { type: 'temporary' }))).json())
     expect(temporary).toMatchObject({ care: { service: '临时托' }, quote: { originalFen: 11000 } })
     expect(await classBooked(addDays(monday, 3), 'infant')).toBe(1)
