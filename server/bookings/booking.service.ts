@@ -13,7 +13,7 @@ import { insertNotice } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
 import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
 import { newBookingCode } from './booking-code'
-import { type BookingPlan, beneficiaryKey } from './booking-plan'
+import { type BookingPlan, beneficiaryKey, quotedPrice } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
 import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
 import {
@@ -140,7 +140,7 @@ export async function quoteBooking(
 ): Promise<Quote> {
   const prepared = await prepare(db, booker, request, now)
   if (facilityId && prepared.facility.id !== facilityId) throw new NotFoundError('本设施没有这个场次')
-  return prepared.plan.quote
+  return quotedPrice(prepared.plan)
 }
 
 /**
@@ -186,7 +186,7 @@ export async function placeBooking(
         const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book')
         if (onBehalf && prepared.facility.id !== onBehalf.facilityId) throw new NotFoundError('本设施没有这个场次')
         const expected = request.expectedPayableFen
-        if (expected !== undefined && expected !== prepared.plan.quote.payableFen) throw new QuoteChangedError()
+        if (expected !== undefined && expected !== quotedPrice(prepared.plan).payableFen) throw new QuoteChangedError()
         return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer)
       })
     } catch (err) {
