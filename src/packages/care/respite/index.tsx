@@ -5,10 +5,10 @@ import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Stepper } from '@/components/Stepper'
-import { dayLabel } from '@/lib/dates'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
 import { AddMemberFirst } from '../shared/AddMemberFirst'
+import { careDayOption } from '../shared/day-option'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
 
@@ -38,12 +38,7 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
   if (elders.length === 0) {
     return <AddMemberFirst who='老人' hint='短期托养为 60 周岁及以上的老人提供，需要老人的出生日期。' />
   }
-  const nightOptions: Option<string>[] = list.sessions.slice(0, 21).map((s) => ({
-    value: s.id,
-    label: dayLabel(s.date, list.today),
-    disabled: !s.bookable,
-    sub: s.bookable ? `空床 ${s.remaining}` : '不可预约',
-  }))
+  const nightOptions: Option<string>[] = list.sessions.slice(0, 21).map((s) => careDayOption(s, list.today, `空床 ${s.remaining}`))
   return (
     <View className='care'>
       <View className='card'>
