@@ -128,7 +128,7 @@ it('retries a lost answer with the same Idempotency-Key, and opens the booking w
   render(<MealOrderPage />)
   const confirm = await screen.findByRole('button', { name: '确认预约 · 到店付 3 元' })
   await act(async () => fireEvent.click(confirm))
-  expect(await screen.findByText('网络连接失败，请检查网络后下拉刷新')).toBeInTheDocument()
+  expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeInTheDocument()
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认预约 · 到店付 3 元' })))
 
   const [first, second] = bookingCalls()
@@ -154,6 +154,21 @@ it('shows what remains when the lunch sold out meanwhile, and asks the menu agai
   expect(await screen.findByText('余量不足：本场只剩 1 份，请减少数量')).toBeInTheDocument()
   await waitFor(() => expect(sessionReads()).toBe(before + 1))
   expect(redirectTo).not.toHaveBeenCalled()
+})
+
+it('offline: the price cannot be asked, says so and offers 重试, which asks again', async () => {
+  api(() => new Promise(() => {}))
+  const online = mockRequest.getMockImplementation() as (call: Call) => Promise<unknown>
+  let offline = true
+  mockRequest.mockImplementation((call: Call) =>
+    offline && call.url === '/api/bookings/quote' ? Promise.reject(new Error('request:fail')) : online(call),
+  )
+  render(<MealOrderPage />)
+  expect(await screen.findByText('网络连接失败，请检查网络后重试', {}, { timeout: 3000 })).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: '确认预约' })).toBeDisabled()
+  offline = false
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '重试' })))
+  expect(await screen.findByRole('button', { name: '确认预约 · 到店付 3 元' }, { timeout: 3000 })).not.toBeDisabled()
 })
 
 it('送餐上门 in a browser: takes where the phone is (WGS-84) and sends it as GCJ-02, the facilities’ datum', async () => {
