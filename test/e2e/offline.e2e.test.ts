@@ -13,7 +13,6 @@ describe('the app in chromium with the server gone', () => {
   beforeAll(() => {
     page = session.page()
   })
-  afterAll(() => session.served().resume())
 
   const visible = (selector: string, text?: string) =>
     page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
