@@ -2,6 +2,7 @@ import { PART_NAMES, type SessionPart } from '@shared/booking'
 import { HALF_PERIODS, INFANT_CARE_TYPE_NAMES, wholeHour } from '@shared/care'
 import { serviceOfSession } from '@shared/services'
 import { toShanghaiIso } from '../time/shanghai'
+import type { BookingFacts } from '../notices/notice-kinds'
 import type { BookingDetails } from './booking-plan'
 
 /** 儿童托管's two kinds of session. */
@@ -38,4 +39,19 @@ export function bookedHours(session: { startsAt: string; endsAt: string }, detai
     return { from: wholeHour(care.startHour), to: wholeHour(care.startHour + care.hours) }
   }
   return { from: clock(session.startsAt), to: clock(session.endsAt) }
+}
+
+/** What the notices about a booking say: the service as booked and the hour it begins (半日托 in the afternoon: 13:30). */
+export function noticeFacts(b: {
+  facilityName: string
+  functionCode: string
+  part: SessionPart
+  details: BookingDetails
+  date: string
+  session: { startsAt: string; endsAt: string }
+  code: string
+}): BookingFacts {
+  const service = bookedService(b.functionCode, b.part, b.details)
+  const { from } = bookedHours(b.session, b.details)
+  return { facilityName: b.facilityName, service: service.detail ?? service.name, startsAt: `${b.date}T${from}:00+08:00`, code: b.code }
 }

@@ -12,6 +12,7 @@ import { confirmedNotice, reminderNotice, waitlistOfferNotice } from '../notices
 import { insertNotice } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
 import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
+import { noticeFacts } from './booked-service'
 import { newBookingCode } from './booking-code'
 import { type BookingPlan, beneficiaryKey, quotedPrice } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
@@ -284,7 +285,15 @@ async function book(
     now,
   })
   await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId, at: now })
-  const facts = { facilityName: facility.name, part: session.part as SessionPart, startsAt: session.starts_at, code }
+  const facts = noticeFacts({
+    facilityName: facility.name,
+    functionCode: fn,
+    part: session.part as SessionPart,
+    details: plan.details,
+    date: session.date,
+    session: { startsAt: session.starts_at, endsAt: session.ends_at },
+    code,
+  })
   const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
   await insertNotice(trx, { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now })
   const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)

@@ -32,6 +32,8 @@ describe.each(DATABASES)('日间照料 with lunch, and holiday 托管 sessions, 
     expect(place).toMatchObject({ function: 'elderly_care', part: 'full_day', quote: { payableFen: 3000 } })
     expect(place.quote.notes[0]).toContain(`另订午餐「${lunch.sets[0].name}」`)
     expect(place).toMatchObject({ service: '日间照料', days: [day], hours: { from: '08:30', to: '17:00' } })
+    const notice = await db().selectFrom('notices').select('body').where('booking_id', '=', place.id).where('kind', '=', 'booking_confirmed').executeTakeFirstOrThrow()
+    expect(notice.body).toContain(`红旗社区日间照料，${day} 08:30`)
 
     const mine = bookingListSchema.parse((await t.app.inject({ url: '/api/bookings', headers })).json()).bookings
     const meal = mine.find((b) => b.function === 'meal')

@@ -160,6 +160,9 @@ describe.each(DATABASES)('infant care on %s', (database) => {
     expect(half.care?.service).toBe('半日托（上午 08:00–12:00）')
     // Named and timed as booked: a morning, not 全天 from the day's opening.
     expect(half).toMatchObject({ service: '婴幼儿托育 · 半日托（上午）', days: [monday, addDays(monday, 1)], hours: { from: '08:00', to: '12:00' } })
+    const notice = await t.store.db.kysely.selectFrom('notices').select('body').where('booking_id', '=', half.id).where('kind', '=', 'booking_confirmed').executeTakeFirstOrThrow()
+    expect(notice.body).toContain(`半日托（上午），${monday} 08:00`)
+    expect(notice.body).not.toContain('全天')
     expect(half.quote.originalFen).toBe(2 * 5000)
     expect(await classBooked(monday, 'infant')).toBe(1)
 

@@ -43,6 +43,7 @@ const FACILITIES: Record<string, FacilityDetail> = {
   'yl-lingyun': detail('yl-lingyun', '凌云社区嵌入式服务设施', {
     isReserve: true,
     functions: ['elderly_care', 'child_care', 'health', 'culture'],
+    hours: [{ days: '周一至周日', opens: '08:00', closes: '20:00' }],
     services: [service('day_care', '日间照料', HONGQI), service('respite', '短期托养', JIAYUAN), service('after_school', '儿童托管', JIAYUAN)],
   }),
   'yl-hongqi': detail('yl-hongqi', '红旗社区嵌入式服务设施', {
@@ -76,7 +77,9 @@ it('offers no 预约 at a reserve project, and points each service to the neares
   render(<FacilityDetailPage />)
   expect(await screen.findByText('储备项目：设施还没有建成开放，暂时不能在这里预约。')).toBeInTheDocument()
   expect(screen.getByText('规划提供的服务')).toBeInTheDocument()
+  expect(screen.getByText('尚未建成开放')).toBeInTheDocument()
   expect(screen.queryByRole('button', { name: /^预约/ })).not.toBeInTheDocument()
+  expect(screen.queryByText(/08:00–20:00/)).not.toBeInTheDocument()
   expect(screen.getByText('日间照料：本设施暂时不能预约。离这里最近、可以预约的是红旗社区（约 1.9公里）')).toBeInTheDocument()
   expect(screen.getByText('短期托养：本设施暂时不能预约。离这里最近、可以预约的是佳苑社区（约 650米）')).toBeInTheDocument()
 

@@ -5,6 +5,7 @@ import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Stepper } from '@/components/Stepper'
+import { calendarDay } from '@/lib/dates'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
 import { AddMemberFirst } from '../shared/AddMemberFirst'
@@ -57,7 +58,7 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
       <View className='card'>
         <Text className='section-title'>3. 住几晚</Text>
         <Stepper label='晚数' value={count} min={1} max={longest} unit='晚' onChange={setCount} />
-        {lastNight && <Text className='muted'>最后一晚：{lastNight.date}，第二天 08:00 离开</Text>}
+        {lastNight && <Text className='muted'>最后一晚：{calendarDay(lastNight.date)}，第二天 08:00 离开</Text>}
       </View>
       <BookingSummary
         booking={booking}

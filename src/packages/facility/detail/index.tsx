@@ -78,11 +78,15 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         <Text className='section-title'>地址与开放时间</Text>
         <Text className='detail__line'>{facility.address}</Text>
         {facility.coordinatesApproximate && <Text className='muted detail__line'>地图位置为大致位置</Text>}
-        {facility.hours.map((h) => (
-          <Text key={h.days} className='detail__line'>
-            {h.days} {h.opens}–{h.closes}
-          </Text>
-        ))}
+        {facility.isReserve ? (
+          <Text className='detail__line'>尚未建成开放</Text>
+        ) : (
+          facility.hours.map((h) => (
+            <Text key={h.days} className='detail__line'>
+              {h.days} {h.opens}–{h.closes}
+            </Text>
+          ))
+        )}
         <View className='detail__actions'>
           {facility.phone ? (
             <Button className='tap button button--primary' onClick={() => call(facility.phone as string)}>
