@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { shot, useServedBrowser } from '../support/browser'
+import { shot, useServedBrowser, visibleOn } from '../support/browser'
 
 jest.setTimeout(90_000)
 
@@ -11,8 +11,7 @@ describe('a facility page offers 预约 only where the service is open', () => {
     page = session.page()
   })
 
-  const visible = (selector: string, text?: string) =>
-    page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+  const visible = (selector: string, text?: string) => visibleOn(page)(selector, text)
   const detailUrl = (id: string) => `${session.served().baseUrl}/#/packages/facility/detail/index?id=${id}`
 
   it('shows 凌云 without a 预约 button, with the way to the nearest facility for each service', async () => {

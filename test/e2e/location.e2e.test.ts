@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { shot, useServedBrowser } from '../support/browser'
+import { shot, useServedBrowser, visibleOn } from '../support/browser'
 
 jest.setTimeout(90_000)
 
@@ -15,8 +15,7 @@ describe('the position in a browser that grants it', () => {
     page = session.page()
   })
 
-  const visible = (selector: string, text?: string) =>
-    page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+  const visible = (selector: string, text?: string) => visibleOn(page)(selector, text)
 
   it('按距离排序: nearest first, each card with its distance', async () => {
     await page.goto(session.served().baseUrl)

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { shot, useServedBrowser } from '../support/browser'
+import { shot, useServedBrowser, visibleOn } from '../support/browser'
 
 jest.setTimeout(90_000)
 
@@ -14,8 +14,7 @@ describe('the app in chromium with the server gone', () => {
     page = session.page()
   })
 
-  const visible = (selector: string, text?: string) =>
-    page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+  const visible = (selector: string, text?: string) => visibleOn(page)(selector, text)
   const tab = (name: string) => page.locator('.weui-tabbar__item', { hasText: name }).first()
 
   it('opens a facility from its card and says the network failed, with 重试', async () => {

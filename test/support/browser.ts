@@ -51,6 +51,12 @@ export function useServedBrowser(context: BrowserContextOptions = {}): { page: (
   return { page: () => page, served: () => served }
 }
 
+/** The first visible element matching `selector` (and containing `text`): how the browser suites find things. */
+export const visibleOn =
+  (page: Page) =>
+  (selector: string, text?: string) =>
+    page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+
 /** With E2E_SHOTS=1, saves a full-page screenshot to test-results/<name>.png for a person to look at. */
 export async function shot(page: Page, name: string): Promise<void> {
   if (!process.env.E2E_SHOTS) return

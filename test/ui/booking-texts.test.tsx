@@ -3,6 +3,7 @@ import type { Booking } from '@shared/booking'
 import BookingDetailPage from '@/packages/booking/detail'
 import BookingsPage from '@/pages/bookings/index'
 import { mockRequest, useRouter } from '../ui/taro-api'
+import { SIGNED_IN } from './answers'
 
 const WEEK = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']
 
@@ -66,7 +67,7 @@ function answer(bookings: Booking[]) {
   mockRequest.mockImplementation(({ url }: { url: string }) => {
     const path = url.split('?')[0]
     if (path === '/api/auth/dev') {
-      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+      return Promise.resolve(SIGNED_IN)
     }
     if (path === '/api/bookings') return Promise.resolve({ statusCode: 200, data: { bookings } })
     const one = bookings.find((b) => path === `/api/bookings/${b.id}`)

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import DayCarePage from '@/packages/care/day-care'
 import { mockRequest, useRouter } from '../ui/taro-api'
+import { SIGNED_IN } from './answers'
 
 type Call = { url: string; method?: string; data?: string }
 
@@ -21,7 +22,7 @@ beforeEach(() => {
   mockRequest.mockImplementation((call: Call) => {
     const [path, query] = call.url.split('?')
     if (path === '/api/auth/dev') {
-      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+      return Promise.resolve(SIGNED_IN)
     }
     if (path === '/api/facilities/yl-hongqi/sessions' && query.includes('function=elderly_care')) {
       return Promise.resolve({ statusCode: 200, data: { today: '2026-11-27', lastBookableDate: '2026-12-11', sessions: [session('elderly_care', 'full_day', '2026-11-30', { priceFen: 3000 })] } })

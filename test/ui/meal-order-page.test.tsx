@@ -3,6 +3,7 @@ import type { Booking, Session } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import MealOrderPage from '@/packages/meal/order'
 import { getLocation, mockRequest, redirectTo, useRouter } from '../ui/taro-api'
+import { SIGNED_IN } from './answers'
 
 type Call = { url: string; method?: string; header: Record<string, string>; data?: string }
 
@@ -86,7 +87,7 @@ function api(onBook: (call: Call) => Promise<unknown>) {
   mockRequest.mockImplementation((call: Call) => {
     const path = call.url.split('?')[0]
     if (path === '/api/auth/dev') {
-      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+      return Promise.resolve(SIGNED_IN)
     }
     if (path === '/api/facilities/yl-hongqi/sessions') return Promise.resolve({ statusCode: 200, data: sessionList })
     if (path === '/api/me/members') return Promise.resolve({ statusCode: 200, data: { members: [mother] } })

@@ -3,6 +3,7 @@ import type { RectificationCase } from '@shared/rating'
 import RatePage from '@/packages/booking/rate'
 import CasesPage from '@/packages/staff/cases'
 import { mockRequest, useRouter } from '../ui/taro-api'
+import { SIGNED_IN } from './answers'
 
 const openCase: RectificationCase = {
   id: 'c-1',
@@ -25,7 +26,7 @@ beforeEach(() => {
   mockRequest.mockReset()
   mockRequest.mockImplementation(({ url }: { url: string }) => {
     if (url === '/api/auth/dev') {
-      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+      return Promise.resolve(SIGNED_IN)
     }
     if (url.startsWith('/api/staff/facilities/yl-jiayuan/cases')) return Promise.resolve({ statusCode: 200, data: { cases: [openCase] } })
     return Promise.reject(new Error(`unexpected ${url}`))

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import RespitePage from '@/packages/care/respite'
 import { mockRequest, useRouter } from '../ui/taro-api'
+import { SIGNED_IN } from './answers'
 
 type Call = { url: string; method?: string; data?: string }
 
@@ -23,7 +24,7 @@ beforeEach(() => {
   mockRequest.mockImplementation((call: Call) => {
     const path = call.url.split('?')[0]
     if (path === '/api/auth/dev') {
-      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+      return Promise.resolve(SIGNED_IN)
     }
     if (path === '/api/facilities/yl-jiayuan/sessions') {
       return Promise.resolve({ statusCode: 200, data: { today: '2026-11-27', lastBookableDate: '2027-01-26', maxRunDays: 14, sessions: [night('2026-11-28', 2), night('2026-11-29', 1), night('2026-11-30', 0)] } })
