@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import RespitePage from '@/packages/care/respite'
-import { mockRequest, useRouter } from '../ui/taro-api'
+import { mockRequest, redirectTo, useRouter } from '../ui/taro-api'
 import { SIGNED_IN } from './answers'
 
 type Call = { url: string; method?: string; data?: string }
@@ -55,4 +55,30 @@ it('lets a full night be chosen, to join its waitlist', async () => {
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '加入候补' })))
   const joined = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/waitlist' && c.method === 'POST')
   expect(JSON.parse(joined?.data ?? '{}')).toMatchObject({ sessionId: 'yl-jiayuan-respite-2026-11-30', memberId: 'm-gran' })
+})
+
+it('opened for a facility without 短期托养 (a shared link): says so and leads to the nearest facility that has it', async () => {
+  useRouter.mockReturnValue({ params: { facilityId: 'yl-hongqi' } })
+  const hongqi = {
+    id: 'yl-hongqi', name: '红旗社区嵌入式服务设施', street: '新华路街道', community: '红旗社区', address: '阎良区', areaSqm: 1350,
+    functions: ['elderly_care', 'meal'], lat: 34.6534, lng: 109.2301, coordinatesApproximate: true, isComplex: true, isReserve: false,
+    district: '阎良区', year: 2026, investmentWan: 336, operatingModels: ['公建民营'], operator: null, phone: null, hours: [], dataNote: null,
+    satisfaction: { count: 0, satisfactionRate: null, wouldUseAgainRate: null, dimensions: [] }, qualifiedIn: null,
+    services: [{ code: 'respite', name: '短期托养', bookable: false, nearest: { facilityId: 'yl-hangkong-erlu', name: '航空二路社区嵌入式服务设施', distanceM: 918 } }],
+  }
+  const answers: Record<string, unknown> = {
+    '/api/facilities/yl-hongqi/sessions': { today: '2026-11-27', lastBookableDate: '2026-12-11', sessions: [] },
+    '/api/facilities/yl-hongqi': hongqi,
+    '/api/me/members': { members: [grandmother] },
+  }
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/auth/dev') return Promise.resolve(SIGNED_IN)
+    return path in answers ? Promise.resolve({ statusCode: 200, data: answers[path] }) : Promise.reject(new Error(`unexpected ${call.url}`))
+  })
+  render(<RespitePage />)
+  expect(await screen.findByText('这个设施近期没有开放短期托养')).toBeInTheDocument()
+  expect(await screen.findByText('离这里最近、可以预约的是航空二路社区（约 918米）')).toBeInTheDocument()
+  fireEvent.click(screen.getByRole('button', { name: '去航空二路社区预约' }))
+  expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/care/respite/index?facilityId=yl-hangkong-erlu' })
 })

@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { type FacilityDetail, type FacilityService, shortFacilityName } from '@shared/facility'
-import type { BookableServiceCode } from '@shared/services'
 import { fetchFacility } from '@/api/facilities'
 import { FunctionTags } from '@/components/FunctionTags'
 import { Page } from '@/components/Page'
@@ -9,20 +8,12 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { usePageParam } from '@/hooks/use-page-param'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
+import { openBooking } from '@/lib/booking-pages'
 import { formatDistance } from '@/lib/format'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
-const BOOKING_PAGES: Record<BookableServiceCode, string> = {
-  meal: '/packages/meal/order/index',
-  day_care: '/packages/care/day-care/index',
-  respite: '/packages/care/respite/index',
-  infant_care: '/packages/care/infant/index',
-  after_school: '/packages/care/after-school/index',
-}
-const openBooking = (service: BookableServiceCode, facilityId: string) =>
-  Taro.navigateTo({ url: `${BOOKING_PAGES[service]}?facilityId=${encodeURIComponent(facilityId)}` })
 const openFacility = (facilityId: string) =>
   Taro.navigateTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(facilityId)}` })
 
