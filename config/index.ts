@@ -55,6 +55,12 @@ export default defineConfig<'webpack5'>(async () => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },
+      // Taro splits only the initial chunks, so every page's chunk carried its own copy of zod, the API client and
+      // the shared components (about 200 KB each). The app fetches every page's code after start (so pages open
+      // without the network): share what pages have in common instead of fetching it sixteen times.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+      },
     },
   }
   return config

@@ -1,4 +1,5 @@
 import { buildApp } from './app'
+import { wechatSettingsLine } from './auth/wechat-settings'
 import { purgeIdempotencyKeys } from './bookings/idempotency'
 import { loadConfig } from './config'
 import { connect } from './db/connection'
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
   const shownHost = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST
   const address = `http://${shownHost}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.PORT}/`
   console.log(`\n  家门口 Doorstep is running: ${address}`)
-  console.log(`  database: ${db.kind}${config.AUTH_DEV_LOGIN ? ' · development login ON (AUTH_DEV_LOGIN=1)' : ''}\n`)
+  console.log(`  database: ${db.kind}${config.AUTH_DEV_LOGIN ? ' · development login ON (AUTH_DEV_LOGIN=1)' : ''}`)
+  const wechat = wechatSettingsLine(config)
+  if (wechat) console.log(`  ${wechat}`)
+  console.log('')
 }
 
 main().catch((err) => {

@@ -113,6 +113,7 @@ export const sessionListQuerySchema = z.strictObject({
 const coordinate = (min: number, max: number, label: string) =>
   z.number({ error: `${label}应为数字` }).min(min, { error: `${label}超出范围` }).max(max, { error: `${label}超出范围` })
 
+/** Where a meal goes; the position is GCJ-02, like the facility's it is measured from. */
 export const deliveryAddressSchema = z.strictObject({
   address: z.string({ error: '请填写送餐地址' }).trim().min(2, { error: '请填写送餐地址' }).max(100),
   lat: coordinate(-90, 90, '纬度'),
@@ -198,9 +199,17 @@ export const bookingSchema = z.object({
   facilityId: z.string(),
   facilityName: z.string(),
   function: functionCodeSchema,
+  /** What was booked, in words: 社区助餐 · 午餐, 日间照料, 婴幼儿托育 · 半日托（上午）, 儿童托管 · 放学后托管 … */
+  service: z.string(),
   date: z.string(),
+  /** Every day it covers, in order: one for a meal, five for a week of 托管, each night of a stay. */
+  days: z.array(z.string()),
   part: sessionPartSchema,
+  /** The first day's session start (cut-offs and the cancel deadline count from it). */
   startsAt: z.string(),
+  /** The booked hours of each day, 'HH:MM' in Asia/Shanghai (半日托 in the morning: 08:00–12:00); a night ends the
+   * next morning. */
+  hours: z.object({ from: z.string(), to: z.string() }),
   quantity: z.number().int(),
   /** Who the service is for: a family member, or null for the booker (or a member deleted since). */
   member: z.object({ id: z.string(), name: z.string() }).nullable(),

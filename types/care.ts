@@ -23,7 +23,15 @@ export const INFANT_CARE_TYPE_NAMES: Record<InfantCareType, string> = {
   temporary: '临时托',
 }
 export const HALVES = ['morning', 'afternoon'] as const
-export const HALF_NAMES: Record<(typeof HALVES)[number], string> = { morning: '上午 08:00–12:00', afternoon: '下午 13:30–17:30' }
+/** 半日托's two halves of the day and their hours. */
+export const HALF_PERIODS: Record<(typeof HALVES)[number], { name: string; from: string; to: string }> = {
+  morning: { name: '上午', from: '08:00', to: '12:00' },
+  afternoon: { name: '下午', from: '13:30', to: '17:30' },
+}
+export const HALF_NAMES: Record<(typeof HALVES)[number], string> = {
+  morning: `${HALF_PERIODS.morning.name} ${HALF_PERIODS.morning.from}–${HALF_PERIODS.morning.to}`,
+  afternoon: `${HALF_PERIODS.afternoon.name} ${HALF_PERIODS.afternoon.from}–${HALF_PERIODS.afternoon.to}`,
+}
 /** 计时托: whole-hour blocks from 08:00, ending by 17:00, at most four hours a day. */
 export const HOURLY_BLOCKS = { firstHour: 8, endHour: 17, maxHours: 4 } as const
 
@@ -55,13 +63,15 @@ export const infantCareChoiceSchema = z
   })
 export type InfantCareChoice = z.infer<typeof infantCareChoiceSchema>
 
+/** 9 → "09:00". */
+export const wholeHour = (h: number): string => `${String(h).padStart(2, '0')}:00`
+
 /** "半日托（上午 08:00–12:00）", "计时托 09:00–11:00": what was booked, in words. */
 export function infantCareName(choice: InfantCareChoice): string {
   const name = INFANT_CARE_TYPE_NAMES[choice.type]
   if (choice.type === 'half_day' && choice.half) return `${name}（${HALF_NAMES[choice.half]}）`
   if (choice.type === 'hourly' && choice.startHour !== undefined && choice.hours !== undefined) {
-    const hh = (h: number) => `${String(h).padStart(2, '0')}:00`
-    return `${name} ${hh(choice.startHour)}–${hh(choice.startHour + choice.hours)}`
+    return `${name} ${wholeHour(choice.startHour)}–${wholeHour(choice.startHour + choice.hours)}`
   }
   return name
 }

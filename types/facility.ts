@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ratingSummarySchema } from './rating'
 import { decimalString, idSchema } from './common'
 import { functionCodeSchema } from './functions'
+import { bookableServiceCodeSchema } from './services'
 
 export const latitudeSchema = decimalString.pipe(
   z.number().min(-90, { error: '纬度应在 -90 到 90 之间' }).max(90, { error: '纬度应在 -90 到 90 之间' }),
@@ -10,6 +11,8 @@ export const longitudeSchema = decimalString.pipe(
   z.number().min(-180, { error: '经度应在 -180 到 180 之间' }).max(180, { error: '经度应在 -180 到 180 之间' }),
 )
 
+/** Every position the API stores, takes and gives is GCJ-02 (the datum of WeChat's maps and of every map published
+ * in China); a browser's WGS-84 position is converted by the client before it is sent (src/lib/gcj02.ts). */
 export const facilityListQuerySchema = z
   .strictObject({
     function: functionCodeSchema.optional(),
@@ -36,6 +39,7 @@ export const facilitySchema = z.object({
   address: z.string(),
   areaSqm: z.number(),
   functions: z.array(functionCodeSchema),
+  /** GCJ-02, like every position of the API. */
   lat: z.number(),
   lng: z.number(),
   /** True when the coordinates are an estimate, not surveyed: the map pin is near, not exact. */
@@ -49,6 +53,9 @@ export const facilitySchema = z.object({
 })
 export type Facility = z.infer<typeof facilitySchema>
 
+/** "红旗社区嵌入式服务设施" → "红旗社区": how residents name a facility, in a sentence or on a button. */
+export const shortFacilityName = (name: string): string => name.replace(/嵌入式服务设施$/, '')
+
 export const facilityListSchema = z.object({ facilities: z.array(facilitySchema) })
 export type FacilityList = z.infer<typeof facilityListSchema>
 
@@ -58,6 +65,17 @@ export const openingHoursSchema = z.object({
   opens: z.string().regex(/^\d{2}:\d{2}$/),
   closes: z.string().regex(/^\d{2}:\d{2}$/),
 })
+
+/** One service a resident books in the app, at one facility: whether it can be booked there now, and if not, where. */
+export const facilityServiceSchema = z.object({
+  code: bookableServiceCodeSchema,
+  name: z.string(),
+  /** The facility is open (not a 储备 project), the district set booking rules for it, and sessions are still to come. */
+  bookable: z.boolean(),
+  /** When it cannot be booked here: the nearest facility where it can, by distance from this one; null when none can. */
+  nearest: z.object({ facilityId: z.string(), name: z.string(), distanceM: z.number().int() }).nullable(),
+})
+export type FacilityService = z.infer<typeof facilityServiceSchema>
 
 export const facilityDetailSchema = facilitySchema.extend({
   district: z.string(),
@@ -73,11 +91,10 @@ export const facilityDetailSchema = facilitySchema.extend({
   satisfaction: ratingSummarySchema,
   /** The period of the newest published qualified-operator list naming the operator as qualified, if it does. */
   qualifiedIn: z.string().nullable(),
+  /** The services of its functions that residents book in the app, in the order of BOOKABLE_SERVICES. */
+  services: z.array(facilityServiceSchema),
 })
 export type FacilityDetail = z.infer<typeof facilityDetailSchema>
 
 export const districtListSchema = z.object({ districts: z.array(z.object({ id: z.string(), name: z.string() })) })
 export type DistrictList = z.infer<typeof districtListSchema>
-
-/** A facility as residents call it: 红旗社区 for 红旗社区嵌入式服务设施. */
-export const shortFacilityName = (name: string) => name.replace('嵌入式服务设施', '')

@@ -47,14 +47,14 @@ export const RECTIFICATION_STATUSES = ['open', 'answered', 'accepted', 'rejected
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number]
 /** As staff read them. */
 export const RECTIFICATION_STATUS_NAMES: Record<RectificationStatus, string> = {
-  open: '待回访整改',
+  open: '待核实整改',
   answered: '已回复，待居民确认',
   accepted: '居民认可整改',
   rejected: '居民不认可整改',
 }
 /** As the resident who rated reads them. */
 export const RECTIFICATION_STATUS_FOR_RESIDENT: Record<RectificationStatus, string> = {
-  open: '待设施回访整改',
+  open: '待设施答复整改',
   answered: '设施已回复，请您确认',
   accepted: '您已认可整改',
   rejected: '您不认可整改',
@@ -94,12 +94,17 @@ export type RatingSummary = z.infer<typeof ratingSummarySchema>
 
 export const bookingRatingParamsSchema = z.strictObject({ id: idSchema })
 
-/** A rectification case as the operator handles it: the rating, the service, the deadline; not who rated. */
+/**
+ * A rectification case as the operator handles it: the rating, which service on which day, the deadline. Nothing
+ * that leads to the rater — no name, no booking code (核销 at the desk shows the name behind a code): the answer
+ * reaches the resident through the app.
+ */
 export const rectificationCaseSchema = z.object({
   id: z.string(),
   status: z.enum(RECTIFICATION_STATUSES),
   facilityId: z.string(),
-  bookingCode: z.string(),
+  /** 社区助餐 · 午餐, 日间照料 …: what was rated. */
+  service: z.string(),
   serviceDate: z.string(),
   level: z.number().int(),
   levelName: z.string(),
@@ -117,8 +122,8 @@ export const rectificationCaseListSchema = z.object({ cases: z.array(rectificati
 const text = (label: string, max: number) =>
   z.string({ error: `请填写${label}` }).trim().min(2, { error: `请填写${label}` }).max(max, { error: `${label}最多 ${max} 个字` })
 export const caseAnswerSchema = z.strictObject({
-  /** What the resident said on the call-back. */
-  callbackNote: text('回访情况', 300),
+  /** What the facility found out (it cannot call the rater: it does not know who rated). */
+  callbackNote: text('核实情况', 300),
   /** What was put right. */
   rectification: text('整改措施', 500),
 })

@@ -2,16 +2,12 @@ import { devLoginBodySchema, loginResultSchema, wechatLoginBodySchema } from '@s
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
 import { loginForDevelopment, loginWithWechat, logout } from './auth.service'
+import { wechatSettings } from './wechat-settings'
 
 export async function authRoutes(app: AppInstance): Promise<void> {
   const { config } = app
   const policy = { ttlDays: config.SESSION_TTL_DAYS }
-  const wechat = {
-    appid: config.WECHAT_APPID,
-    secret: config.WECHAT_SECRET,
-    apiBase: config.WECHAT_API_BASE,
-    timeoutMs: config.WECHAT_TIMEOUT_MS,
-  }
+  const wechat = wechatSettings(config)
   const open = { access: 'public' } as const
 
   app.post(

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DomainError } from '../http/errors'
+import { missingCredentials } from './wechat-settings'
 
 export interface WechatSession {
   openid: string
@@ -27,6 +28,8 @@ const code2SessionSchema = z.object({
  * the app secret and the session key never reach the mini-program.
  */
 export async function code2Session(settings: WechatSettings, code: string): Promise<WechatSession> {
+  // Without the mini-program's credentials WeChat can only refuse: answer at once instead of holding the request.
+  if (missingCredentials(settings).length > 0) throw unavailable()
   const url = new URL('/sns/jscode2session', settings.apiBase)
   url.search = new URLSearchParams({
     appid: settings.appid,
@@ -40,14 +43,14 @@ export async function code2Session(settings: WechatSettings, code: string): Prom
     const response = await fetch(url, { signal: AbortSignal.timeout(settings.timeoutMs) })
     body = await response.json()
   } catch {
-    throw new DomainError('wechat_unavailable', '微信登录服务暂时无法连接，请稍后再试')
+    throw unavailable()
   }
 
   const parsed = code2SessionSchema.safeParse(body)
-  if (!parsed.success) throw new DomainError('wechat_unavailable', '微信登录服务暂时无法连接，请稍后再试')
+  if (!parsed.success) throw unavailable()
   const { errcode, openid, session_key, unionid } = parsed.data
   if (errcode) throw wechatError(errcode)
-  if (!openid || !session_key) throw new DomainError('wechat_unavailable', '微信登录服务暂时无法连接，请稍后再试')
+  if (!openid || !session_key) throw unavailable()
   return { openid, sessionKey: session_key, unionid }
 }
 
@@ -62,6 +65,8 @@ function wechatError(errcode: number): DomainError {
     case 40226: // high-risk user blocked
       return new DomainError('wechat_user_blocked', '该微信账号暂时无法登录，请联系社区工作人员')
     default:
-      return new DomainError('wechat_unavailable', '微信登录服务暂时无法连接，请稍后再试')
+      return unavailable()
   }
 }
+
+const unavailable = () => new DomainError('wechat_unavailable', '微信登录服务暂时无法连接，请稍后再试')

@@ -7,7 +7,8 @@ import { cancelledNotice, waitlistExpiredNotice } from '../notices/notice-kinds'
 import { insertNotice, voidReminders } from '../notices/notice.repository'
 import { endOfferOf } from '../waitlist/waitlist.repository'
 import { applyNoShowPolicy, reconsiderSuspension } from '../staff/no-show-policy'
-import { inLockOrder } from './booking-plan'
+import { noticeFacts } from './booked-service'
+import { type BookingDetails, inLockOrder } from './booking-plan'
 import { canMove, canUndo } from './booking-state'
 import { bookingUnits, recordEvent } from './booking.repository'
 import { returnAccountUnits } from './account-units.repository'
@@ -39,7 +40,7 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       .selectFrom('bookings as b')
       .innerJoin('sessions as s', 's.id', 'b.session_id')
       .innerJoin('facilities as f', 'f.id', 'b.facility_id')
-      .select(['b.status', 'b.payable_fen', 'b.booker_user_id', 'b.code', 'b.starts_at', 's.part', 'f.name as facility_name'])
+      .select(['b.status', 'b.payable_fen', 'b.booker_user_id', 'b.code', 'b.function_code', 'b.details', 'b.service_date', 'b.starts_at', 's.part', 's.ends_at', 'f.name as facility_name'])
       .where('b.id', '=', change.bookingId)
       .executeTakeFirst()
     if (!booking) throw new NotFoundError('没有找到这笔预约')
@@ -77,7 +78,15 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       // Cancelled by someone else (the facility closing a day, an offer running out): the booker is told, in the
       // same transaction.
       if (change.actorUserId !== booking.booker_user_id) {
-        const facts = { facilityName: booking.facility_name, part: booking.part as SessionPart, startsAt: booking.starts_at, code: booking.code }
+        const facts = noticeFacts({
+          facilityName: booking.facility_name,
+          functionCode: booking.function_code,
+          part: booking.part as SessionPart,
+          details: JSON.parse(booking.details) as BookingDetails,
+          date: booking.service_date,
+          session: { startsAt: booking.starts_at, endsAt: booking.ends_at },
+          code: booking.code,
+        })
         await insertNotice(trx, {
           ...(expired ? waitlistExpiredNotice(facts) : cancelledNotice(facts, change.reason ?? '设施原因')),
           userId: booking.booker_user_id,

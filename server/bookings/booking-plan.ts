@@ -68,7 +68,11 @@ export function inLockOrder<T extends Pick<Take, 'sessionId'>>(takes: readonly T
 
 export interface BookingPlan {
   details: BookingDetails
+  /** This booking's own price, stored with it. */
   quote: Quote
+  /** What the request costs in all when it books more than this booking (日间照料 with its lunch, a booking of its
+   * own): the price the resident is shown and confirms. */
+  total?: Quote
   takes: Take[]
   /** Held for staff to confirm (a respite stay for a member without a care level); the places are held meanwhile. */
   awaitingConfirmation?: boolean
@@ -79,6 +83,9 @@ export interface BookingPlan {
 }
 
 export type Planner = (context: PlanContext) => Promise<BookingPlan>
+
+/** The price of the whole request, as quoted to the resident and checked against `expectedPayableFen`. */
+export const quotedPrice = (plan: BookingPlan): Quote => plan.total ?? plan.quote
 
 /** The subsidy and "one a day" rules count per person: a family member, or the booker themself. */
 export function beneficiaryKey(context: Pick<PlanContext, 'booker' | 'member'>): string {

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema'
 import type { ServiceRun } from '../staff/desk-day'
 import { toShanghaiIso } from '../time/shanghai'
 import { INFANT_CLASS_NAMES, infantCareName } from '@shared/care'
+import { bookedHours, bookedService, serviceWords } from './booked-service'
 import type { BookingDetails, Take } from './booking-plan'
 
 export interface NewBooking {
@@ -154,6 +155,7 @@ function bookingViews(db: Kysely<Database>) {
       'b.service_date',
       's.part',
       'b.starts_at',
+      's.ends_at',
       'b.quantity',
       'b.member_id',
       'm.name as member_name',
@@ -188,22 +190,32 @@ export async function findBookingsOfBooker(
   if (filter.status) query = query.where('b.status', '=', filter.status)
   const rows = await query.orderBy('b.starts_at', 'desc').orderBy('b.id').limit(200).execute()
   if (rows.length === 0) return []
-  const events = await db
-    .selectFrom('booking_events')
-    .select(['booking_id', 'to_status', 'at', 'reason'])
-    .where(
-      'booking_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('at')
-    .orderBy('id')
-    .execute()
-  return rows.map((row) => toBooking(row, events.filter((e) => e.booking_id === row.id), now))
+  const ids = rows.map((r) => r.id)
+  const [events, days] = await Promise.all([
+    db.selectFrom('booking_events').select(['booking_id', 'to_status', 'at', 'reason']).where('booking_id', 'in', ids).orderBy('at').orderBy('id').execute(),
+    db
+      .selectFrom('booking_sessions as bs')
+      .innerJoin('sessions as s', 's.id', 'bs.session_id')
+      .select(['bs.booking_id', 's.date'])
+      .where('bs.booking_id', 'in', ids)
+      .orderBy('s.date')
+      .execute(),
+  ])
+  return rows.map((row) =>
+    toBooking(
+      row,
+      events.filter((e) => e.booking_id === row.id),
+      days.filter((d) => d.booking_id === row.id).map((d) => d.date),
+      now,
+    ),
+  )
 }
 
-export function toBooking(row: BookingView, events: EventView[], now: Date): Booking {
+/** A booking as its booker reads it; `days` are the days of its sessions. */
+export function toBooking(row: BookingView, events: EventView[], days: string[], now: Date): Booking {
   const details = JSON.parse(row.details) as BookingDetails
+  const fn = row.function_code as FunctionCode
+  const part = row.part as SessionPart
   const meal = details.meal
   const status = row.status as BookingStatus
   return {
@@ -213,10 +225,14 @@ export function toBooking(row: BookingView, events: EventView[], now: Date): Boo
     sessionId: row.session_id,
     facilityId: row.facility_id,
     facilityName: row.facility_name,
-    function: row.function_code as FunctionCode,
+    function: fn,
+    service: serviceWords(bookedService(fn, part, details)),
     date: row.service_date,
-    part: row.part as SessionPart,
+    // A booking from before its sessions were recorded per day is its first day.
+    days: days.length ? [...new Set(days)] : [row.service_date],
+    part,
     startsAt: toShanghaiIso(row.starts_at),
+    hours: bookedHours({ startsAt: row.starts_at, endsAt: row.ends_at }, details),
     quantity: row.quantity,
     member: row.member_id ? { id: row.member_id, name: row.member_name ?? '' } : null,
     beneficiaryName: row.member_id ? (row.member_name ?? '') : details.forMember ? '已删除的家庭成员' : '本人',

@@ -13,8 +13,9 @@ import { insertNotice } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
 import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
 import { assertAccountLeavesRoom, takeAccountShare } from './account-limit'
+import { noticeFacts } from './booked-service'
 import { newBookingCode } from './booking-code'
-import { type BookingPlan, beneficiaryKey, inLockOrder } from './booking-plan'
+import { type BookingPlan, beneficiaryKey, inLockOrder, quotedPrice } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
 import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
 import {
@@ -150,7 +151,7 @@ export async function quoteBooking(
   /** For the desk: only this facility's sessions. */
   facilityId?: string,
 ): Promise<Quote> {
-  return (await prepare(db, booker, request, now, 'book', facilityId)).plan.quote
+  return quotedPrice((await prepare(db, booker, request, now, 'book', facilityId)).plan)
 }
 
 /**
@@ -196,7 +197,7 @@ export async function placeBooking(
         if (earlier) return replayOf(earlier)
         const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book', onBehalf?.facilityId)
         const expected = request.expectedPayableFen
-        if (expected !== undefined && expected !== prepared.plan.quote.payableFen) throw new QuoteChangedError()
+        if (expected !== undefined && expected !== quotedPrice(prepared.plan).payableFen) throw new QuoteChangedError()
         return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer)
       })
     } catch (err) {
@@ -254,6 +255,7 @@ async function book(
       service_date: session.date,
       part: session.part,
       starts_at: session.starts_at,
+      ends_at: session.ends_at,
       quantity: request.quantity,
       member_id: member?.id ?? null,
       member_name: member?.name ?? null,
@@ -266,6 +268,7 @@ async function book(
       rating_level: null,
     },
     [{ booking_id: id, to_status: 'booked', at: now.toISOString(), reason: null }],
+    run.filter((s) => plan.takes.some((t) => t.sessionId === s.id)).map((s) => s.date),
     now,
   )
 
@@ -296,7 +299,15 @@ async function book(
   const claims = placeClaims(beneficiaryKey({ booker, member }), fn, run)
   if (!(await claimPlaces(trx, claims, id))) throw (await overlapOf(trx, claims)) ?? new AlreadyBookedError()
   await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId, at: now })
-  const facts = { facilityName: facility.name, part: session.part as SessionPart, startsAt: session.starts_at, code }
+  const facts = noticeFacts({
+    facilityName: facility.name,
+    functionCode: fn,
+    part: session.part as SessionPart,
+    details: plan.details,
+    date: session.date,
+    session: { startsAt: session.starts_at, endsAt: session.ends_at },
+    code,
+  })
   const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
   await insertNotice(trx, { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now })
   const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)

@@ -48,11 +48,19 @@ export async function planDayCare(context: PlanContext): Promise<BookingPlan> {
     throw err
   })
   const meal = lunch.plan.details.meal
+  const lunchQuote = lunch.plan.quote
+  const lunchNote = `另订午餐「${meal?.setName ?? ''}」，在设施用餐，个人支付 ${formatFen(lunchQuote.payableFen)}（单独一张助餐预约，可单独取消）`
   return {
     ...plan,
-    quote: {
-      ...plan.quote,
-      notes: [`另订午餐「${meal?.setName ?? ''}」，在设施用餐，个人支付 ${formatFen(lunch.plan.quote.payableFen)}（单独一张助餐预约，可单独取消）`],
+    quote: { ...plan.quote, notes: [lunchNote] },
+    // The resident pays for both at the counter: the price shown before confirming is the day and the lunch.
+    total: {
+      originalFen: plan.quote.originalFen + lunchQuote.originalFen,
+      deliveryFeeFen: 0,
+      subsidyFen: lunchQuote.subsidyFen,
+      payableFen: plan.quote.payableFen + lunchQuote.payableFen,
+      tier: lunchQuote.tier,
+      notes: [`日间照料 ${formatFen(plan.quote.payableFen)}`, lunchNote, ...lunchQuote.notes],
     },
     record: async (trx, bookingId) => {
       await bookAlongside(trx, booker, lunchRequest, `lunch-${bookingId}`, lunch, now)

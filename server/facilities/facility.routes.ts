@@ -31,6 +31,6 @@ export async function facilityRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/facilities/:id',
     { config: open, schema: { params: facilityIdParamsSchema, response: { 200: facilityDetailSchema } } },
-    async (request) => getFacility(app.db.kysely, request.params.id),
+    async (request) => getFacility(app.db.kysely, request.params.id, app.now()),
   )
 }

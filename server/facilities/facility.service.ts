@@ -8,6 +8,7 @@ import { facilityRatingSummary } from '../ratings/rating.service'
 import { isServiceComplex } from './complex'
 import { distanceMetres } from './distance'
 import { type FacilityRecord, findFacilities, findFacility } from './facility.repository'
+import { openServices, servicesAt } from './service-availability'
 
 // The directory is reference data, read on every visit and changed only by the district: it is kept in memory
 // for a short while. Whatever edits facilities must call `forgetFacilityDirectory`.
@@ -43,15 +44,21 @@ export async function listFacilities(db: Kysely<Database>, query: FacilityListQu
 const pinyin = new Intl.Collator('zh-CN')
 const byName = (a: Facility, b: Facility): number => pinyin.compare(a.name, b.name)
 
-export async function getFacility(db: Kysely<Database>, id: string): Promise<FacilityDetail> {
+export async function getFacility(db: Kysely<Database>, id: string, now: Date): Promise<FacilityDetail> {
   const record = await findFacility(db, id)
   if (!record) throw new NotFoundError('没有找到这个服务设施，可能已调整')
   const detail = toFacilityDetail(record)
-  const [satisfaction, qualifiedIn] = await Promise.all([
+  const [satisfaction, qualifiedIn, services] = await Promise.all([
     facilityRatingSummary(db, id),
     detail.operator ? qualifiedPeriodOf(db, detail.operator.id) : Promise.resolve(null),
+    bookableServicesAt(db, detail, now),
   ])
-  return { ...detail, satisfaction, qualifiedIn }
+  return { ...detail, satisfaction, qualifiedIn, services }
+}
+
+async function bookableServicesAt(db: Kysely<Database>, facility: Facility, now: Date) {
+  const directory = await facilityDirectory(db)
+  return servicesAt(facility, directory, await openServices(db, directory, now))
 }
 
 /** The newest published list's period if it names the operator qualified; null otherwise. */
@@ -83,7 +90,7 @@ function toFacility(r: FacilityRecord): Facility {
   }
 }
 
-function toFacilityDetail(r: FacilityRecord): Omit<FacilityDetail, 'satisfaction' | 'qualifiedIn'> {
+function toFacilityDetail(r: FacilityRecord): Omit<FacilityDetail, 'satisfaction' | 'qualifiedIn' | 'services'> {
   return {
     ...toFacility(r),
     district: r.district,

@@ -1,4 +1,3 @@
-import { PART_NAMES, type SessionPart } from '@shared/booking'
 import { shortFacilityName } from '@shared/facility'
 import type { NoticeKind } from '@shared/notice'
 import { dayAndClock, toShanghaiIso } from '../time/shanghai'
@@ -8,7 +7,9 @@ export type { NoticeKind }
 /** What a notice says about its booking. */
 export interface BookingFacts {
   facilityName: string
-  part: SessionPart
+  /** After the facility's name: 午餐, 日间照料, 半日托（下午）, 放学后托管 … */
+  service: string
+  /** When the booked hours begin on the first day. */
   startsAt: string
   code: string
 }
@@ -27,7 +28,7 @@ export interface NoticeText {
 // WeChat caps a thing field at 20 characters.
 const thing = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text)
 const when = (iso: string) => `${toShanghaiIso(iso).slice(0, 10)} ${toShanghaiIso(iso).slice(11, 16)}`
-const service = (b: BookingFacts) => `${shortFacilityName(b.facilityName)}${PART_NAMES[b.part]}`
+const service = (b: BookingFacts) => `${shortFacilityName(b.facilityName)}${b.service}`
 
 export function confirmedNotice(b: BookingFacts): NoticeText {
   return {

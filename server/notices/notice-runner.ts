@@ -1,3 +1,4 @@
+import { wechatSettings } from '../auth/wechat-settings'
 import type { Config } from '../config'
 import type { Db } from '../db/connection'
 import { every } from '../jobs/every'
@@ -5,12 +6,7 @@ import { deliverDue, type SenderSettings } from './notice-sender'
 import { AccessTokens } from './wechat-access-token'
 
 export function senderSettings(config: Config): SenderSettings {
-  const wechat = {
-    appid: config.WECHAT_APPID,
-    secret: config.WECHAT_SECRET,
-    apiBase: config.WECHAT_API_BASE,
-    timeoutMs: config.WECHAT_TIMEOUT_MS,
-  }
+  const wechat = wechatSettings(config)
   return {
     wechat,
     templates: {

@@ -1,4 +1,7 @@
+import type { SessionPart } from '@shared/booking'
 import { LEVEL_NAMES, type RectificationCase } from '@shared/rating'
+import { bookedService, serviceWords } from '../bookings/booked-service'
+import type { BookingDetails } from '../bookings/booking-plan'
 import type { Kysely } from 'kysely'
 import { daysBetween, shanghaiDate, toShanghaiIso } from '../time/shanghai'
 import type { Database, UserRow } from '../db/schema'
@@ -12,11 +15,14 @@ function casesQuery(db: Kysely<Database>) {
     .selectFrom('rectification_cases as c')
     .innerJoin('ratings as r', 'r.id', 'c.rating_id')
     .innerJoin('bookings as b', 'b.id', 'r.booking_id')
+    .innerJoin('sessions as s', 's.id', 'b.session_id')
     .select([
       'c.id',
       'c.status',
       'c.facility_id',
-      'b.code',
+      'b.function_code',
+      's.part',
+      'b.details',
       'r.service_date',
       'r.level',
       'r.attitude',
@@ -32,8 +38,8 @@ function casesQuery(db: Kysely<Database>) {
 }
 
 /**
- * A facility's cases, open first and by deadline. What handling needs — the booking's code and day, the rating
- * and comment — and nothing of who rated.
+ * A facility's cases, open first and by deadline. What handling needs — the service and its day, the rating and
+ * comment — and nothing of who rated: not even the booking code, which the desk can turn into a name.
  */
 export async function facilityCases(db: Kysely<Database>, facilityId: string, now: Date): Promise<RectificationCase[]> {
   const today = shanghaiDate(now)
@@ -43,7 +49,7 @@ export async function facilityCases(db: Kysely<Database>, facilityId: string, no
       id: r.id,
       status: r.status as RectificationCase['status'],
       facilityId: r.facility_id,
-      bookingCode: r.code,
+      service: serviceWords(bookedService(r.function_code, r.part as SessionPart, JSON.parse(r.details) as BookingDetails)),
       serviceDate: r.service_date,
       level: r.level,
       levelName: LEVEL_NAMES[r.level],

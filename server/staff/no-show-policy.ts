@@ -5,6 +5,8 @@ import type { SuspensionList } from '@shared/staff'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database, SuspensionTable } from '../db/schema'
 import { DomainError } from '../http/errors'
+import { noticeFacts } from '../bookings/booked-service'
+import type { BookingDetails } from '../bookings/booking-plan'
 import { mistakenNoShow, suspendedNotice, suspensionLiftedNotice } from '../notices/notice-kinds'
 import { insertNotice } from '../notices/notice.repository'
 import { addDays, dayAndClock, shanghaiDate, toShanghaiIso } from '../time/shanghai'
@@ -31,7 +33,15 @@ async function noShowFacts(trx: Transaction<Database>, bookingId: string) {
   return {
     ...row,
     beneficiary: beneficiaryOf(row),
-    booking: { facilityName: row.name, part: row.part as SessionPart, startsAt: row.starts_at, code: row.code },
+    booking: noticeFacts({
+      facilityName: row.name,
+      functionCode: row.function_code,
+      part: row.part as SessionPart,
+      details: JSON.parse(row.details) as BookingDetails,
+      date: row.service_date,
+      session: { startsAt: row.starts_at, endsAt: row.ends_at },
+      code: row.code,
+    }),
   }
 }
 

@@ -9,7 +9,7 @@ export function findNoShowFacts(db: Kysely<Database>, bookingId: string) {
     .innerJoin('facilities as f', 'f.id', 'b.facility_id')
     .innerJoin('communities as c', 'c.id', 'f.community_id')
     .innerJoin('streets as st', 'st.id', 'c.street_id')
-    .select(['b.member_id', 'b.booker_user_id', 'b.function_code', 'b.code', 'b.starts_at', 'ses.part', 'f.name', 'f.phone', 'st.district_id'])
+    .select(['b.member_id', 'b.booker_user_id', 'b.function_code', 'b.code', 'b.details', 'b.service_date', 'b.starts_at', 'ses.part', 'ses.ends_at', 'f.name', 'f.phone', 'st.district_id'])
     .where('b.id', '=', bookingId)
     .executeTakeFirstOrThrow()
 }

@@ -6,6 +6,9 @@ import { ApiError } from './api-error'
 // The H5 build is served by the API itself; the WeChat build calls the configured origin.
 export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '')
 
+/** What every tap that needs the server says when it cannot reach it; the screen offers 重试 beside it. */
+export const NETWORK_FAILED = '网络连接失败，请检查网络后重试'
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   query?: Record<string, string | number | undefined>
@@ -35,7 +38,7 @@ export async function apiRequest<S extends z.ZodType>(
       timeout: 15000,
     })
   } catch {
-    throw new ApiError('network', '网络连接失败，请检查网络后下拉刷新', 0)
+    throw new ApiError('network', NETWORK_FAILED, 0)
   }
 
   if (response.statusCode >= 200 && response.statusCode < 300) {

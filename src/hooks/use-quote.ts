@@ -7,21 +7,24 @@ export interface QuoteState {
   error: string | null
   /** The request field the server refused, when it named one (e.g. `care`: the agreement is needed first). */
   errorField: string | null
-  /** The server's code for the refusal (`full`: the page can offer the waitlist). */
+  /** The server's code for the refusal (`full`: the page can offer the waitlist; `network`: it could not be asked). */
   errorCode: string | null
   /** The booking the person already holds, when that is the refusal. */
   heldBookingId: string | null
   loading: boolean
+  /** Ask again (the network was down). */
+  retry: () => void
 }
 
-const IDLE: QuoteState = { quote: null, error: null, errorField: null, errorCode: null, heldBookingId: null, loading: false }
+const IDLE: Omit<QuoteState, 'retry'> = { quote: null, error: null, errorField: null, errorCode: null, heldBookingId: null, loading: false }
 
 /** The server's price for the current choice, asked again a moment after the choice changes. */
 export function useQuote(
   request: BookingRequest | undefined,
   quoteBooking: (request: BookingRequest) => Promise<Quote>,
 ): QuoteState {
-  const [state, setState] = useState<QuoteState>(IDLE)
+  const [state, setState] = useState(IDLE)
+  const [attempt, setAttempt] = useState(0)
   const key = request ? JSON.stringify(request) : ''
 
   useEffect(() => {
@@ -52,7 +55,7 @@ export function useQuote(
     }
     // The request is compared by value.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
+  }, [key, attempt])
 
-  return state
+  return { ...state, retry: () => setAttempt((n) => n + 1) }
 }

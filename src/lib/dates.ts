@@ -23,6 +23,9 @@ export function dayName(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${WEEKDAYS[new Date(utcMidnight(date)).getUTCDay()]}`
 }
 
+/** "2026-11-30" → "11月30日 周一" (another name for `dayName`, as the booking pages call it). */
+export const calendarDay = dayName
+
 /** "今天 11月27日 周五" / "明天 …" / "11月30日 周一". */
 export function dayLabel(date: string, today: string): string {
   const offset = Math.round((utcMidnight(date) - utcMidnight(today)) / DAY_MS)

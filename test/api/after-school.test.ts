@@ -51,7 +51,15 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
 
     const res = await postBooking(t.app, guardian, { ...week, collectors: ['张伟', '张奶奶'] })
     expect(res.statusCode).toBe(201)
-    expect(bookingSchema.parse(res.json())).toMatchObject({ collectors: ['张伟', '张奶奶'], quote: { originalFen: priceFen } })
+    const booked = bookingSchema.parse(res.json())
+    expect(booked).toMatchObject({ collectors: ['张伟', '张奶奶'], quote: { originalFen: priceFen } })
+    // It names the service and every day of the week, not only the first.
+    const afterSchool = first.part === 'afternoon'
+    expect(booked.service).toBe(afterSchool ? '儿童托管 · 放学后托管' : '儿童托管 · 假期托管')
+    expect(booked.days).toEqual([0, 1, 2, 3, 4].map((i) => addDays(monday, i)))
+    expect(booked.hours).toEqual(afterSchool ? { from: '16:30', to: '19:00' } : { from: '08:30', to: '17:30' })
+    const read = bookingSchema.parse((await t.app.inject({ url: `/api/bookings/${booked.id}`, headers: guardian })).json())
+    expect(read).toMatchObject({ service: booked.service, days: booked.days, hours: booked.hours })
 
     // Wednesday's list at the front desk names the child, the allergy and the collectors.
     const wednesday = addDays(monday, 2)

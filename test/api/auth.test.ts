@@ -159,6 +159,33 @@ describe.each(DATABASES)('auth and me on %s', (database) => {
   })
 })
 
+describe.each(DATABASES)('WeChat login without the mini-program credentials on %s', (database) => {
+  let wechat: FakeWechat
+  beforeAll(async () => {
+    wechat = await startFakeWechat()
+  })
+  afterAll(() => wechat.close())
+
+  it.each([
+    ['no WECHAT_APPID', { WECHAT_SECRET: 'test-secret' }],
+    ['no WECHAT_SECRET', { WECHAT_APPID: 'wx-test-app' }],
+    ['neither', {}],
+  ])('with %s answers 503 wechat_unavailable without calling WeChat', async (_what, env) => {
+    const t = await createTestApp(database, { WECHAT_API_BASE: wechat.base, WECHAT_TIMEOUT_MS: '60000', ...env })
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'ok-openid-zoe' } })
+      expect(res.statusCode).toBe(503)
+      const body = errorBodySchema.parse(res.json())
+      expect(body.error.code).toBe('wechat_unavailable')
+      expect(body.error.message).toMatch(/[\u4e00-\u9fa5]/)
+      expect(wechat.calls).toHaveLength(0)
+      expect(await t.store.db.kysely.selectFrom('users').selectAll().execute()).toEqual([])
+    } finally {
+      await t.close()
+    }
+  })
+})
+
 describe('development login switched off', () => {
   it('does not exist without AUTH_DEV_LOGIN=1', async () => {
     const t = await createTestApp('sqlite', { AUTH_DEV_LOGIN: '0' })
@@ -182,7 +209,7 @@ describe('logs', () => {
       },
     })
     const wechat = await startFakeWechat()
-    const t = await createTestApp('sqlite', { WECHAT_API_BASE: wechat.base }, {
+    const t = await createTestApp('sqlite', { WECHAT_API_BASE: wechat.base, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' }, {
       level: 'info',
       stream,
       serializers: logSerializers,

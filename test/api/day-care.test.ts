@@ -1,4 +1,4 @@
-import { bookingListSchema, bookingSchema } from '@shared/index'
+import { bookingListSchema, bookingSchema, quoteSchema } from '@shared/index'
 import { dayCareId } from '../../server/db/seed/day-care'
 import { holidayCareId } from '../../server/db/seed/after-school'
 import { seedAfterSchool } from '../../server/db/seed/after-school'
@@ -31,13 +31,52 @@ describe.each(DATABASES)('日间照料 with lunch, and holiday 托管 sessions, 
     const place = bookingSchema.parse(res.json())
     expect(place).toMatchObject({ function: 'elderly_care', part: 'full_day', quote: { payableFen: 3000 } })
     expect(place.quote.notes[0]).toContain(`另订午餐「${lunch.sets[0].name}」`)
+    expect(place).toMatchObject({ service: '日间照料', days: [day], hours: { from: '08:30', to: '17:00' } })
+    const notice = await db().selectFrom('notices').select('body').where('booking_id', '=', place.id).where('kind', '=', 'booking_confirmed').executeTakeFirstOrThrow()
+    expect(notice.body).toContain(`红旗社区日间照料，${day} 08:30`)
 
     const mine = bookingListSchema.parse((await t.app.inject({ url: '/api/bookings', headers })).json()).bookings
     const meal = mine.find((b) => b.function === 'meal')
     expect(meal).toMatchObject({ date: day, part: 'lunch', meal: { fulfilment: 'dine_in', setName: lunch.sets[0].name }, beneficiaryName: '孙德明' })
+    expect(meal).toMatchObject({ service: '社区助餐 · 午餐', days: [day], hours: { from: '11:30', to: '13:00' } })
     expect(meal?.quote.subsidyFen).toBeGreaterThan(0)
     expect(await booked(dayCareId(CENTRE, day))).toBe(1)
     expect(await booked(lunch.id)).toBe(1)
+  })
+
+  it('quotes a day place with lunch at what the tap costs in all, and books it at that price', async () => {
+    const { headers, father } = await elder('day-care-quote')
+    const day = weekdayWithin(t.clock.today(), 2, 7)
+    const lunch = await mealSession(t.app, { facilityId: CENTRE, date: day })
+    const quote = async (payload: object) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/bookings/quote', headers, payload })
+      expect(res.statusCode).toBe(200)
+      return quoteSchema.parse(res.json())
+    }
+    const dayAlone = await quote({ sessionId: dayCareId(CENTRE, day), memberId: father.id })
+    const lunchAlone = await quote({ sessionId: lunch.id, memberId: father.id, meal: { setId: lunch.sets[0].id, fulfilment: 'dine_in' } })
+    const both = await quote({ sessionId: dayCareId(CENTRE, day), memberId: father.id, lunch: { setId: lunch.sets[0].id } })
+    // 30 元 for the day and the subsidised lunch: the button says what the resident pays at the counter.
+    expect(both).toMatchObject({
+      originalFen: dayAlone.originalFen + lunchAlone.originalFen,
+      subsidyFen: lunchAlone.subsidyFen,
+      payableFen: dayAlone.payableFen + lunchAlone.payableFen,
+      tier: lunchAlone.tier,
+    })
+    expect(lunchAlone.payableFen).toBeGreaterThan(0)
+    expect(both.notes.join('')).toContain(`午餐「${lunch.sets[0].name}」`)
+
+    const res = await postBooking(t.app, headers, {
+      sessionId: dayCareId(CENTRE, day),
+      memberId: father.id,
+      lunch: { setId: lunch.sets[0].id },
+      expectedPayableFen: both.payableFen,
+    })
+    expect(res.statusCode).toBe(201)
+    // Two bookings, each with its own price: the day place and the lunch.
+    expect(bookingSchema.parse(res.json()).quote.payableFen).toBe(dayAlone.payableFen)
+    const mine = bookingListSchema.parse((await t.app.inject({ url: '/api/bookings', headers })).json()).bookings
+    expect(mine.find((b) => b.function === 'meal')?.quote.payableFen).toBe(lunchAlone.payableFen)
   })
 
   it('takes neither the day nor the lunch when the lunch cannot be had, and says why', async () => {

@@ -105,6 +105,57 @@ describe.each(DATABASES)('facilities API on %s', (database) => {
     expect(detail.dataNote).toContain('大致位置')
   })
 
+  const detailOf = async (id: string) => facilityDetailSchema.parse((await get(`/api/facilities/${id}`)).json())
+  const serviceOf = async (id: string, code: string) => (await detailOf(id)).services.find((s) => s.code === code)
+
+  it('says per service whether it can be booked here now, and where it can when not: 凌云 is a reserve project', async () => {
+    const lingyun = await detailOf('yl-lingyun')
+    // 养老服务 is 日间照料 and 短期托养; 儿童托管 is booked too; 文化休闲 and 健康服务 are not booked in the app.
+    expect(lingyun.services.map((s) => [s.code, s.name, s.bookable])).toEqual([
+      ['day_care', '日间照料', false],
+      ['respite', '短期托养', false],
+      ['after_school', '儿童托管', false],
+    ])
+    // Nearest to 凌云 of the facilities where each can be booked now.
+    expect(lingyun.services.map((s) => s.nearest?.facilityId)).toEqual(['yl-hongqi', 'yl-jiayuan', 'yl-jiayuan'])
+    expect(lingyun.services[1].nearest).toMatchObject({ name: '佳苑社区嵌入式服务设施' })
+    expect(lingyun.services[1].nearest?.distanceM).toBeGreaterThan(500)
+    expect(lingyun.services[1].nearest?.distanceM).toBeLessThan(800)
+  })
+
+  it('offers 日间照料 at 红旗 but points 短期托养 to the nearest home with beds', async () => {
+    const hongqi = await detailOf('yl-hongqi')
+    expect(hongqi.services.map((s) => [s.code, s.bookable, s.nearest?.facilityId ?? null])).toEqual([
+      ['meal', true, null],
+      ['day_care', true, null],
+      ['respite', false, 'yl-hangkong-erlu'],
+    ])
+    const hangkong = await detailOf('yl-hangkong-erlu')
+    expect(hangkong.services.filter((s) => s.bookable).map((s) => s.code)).toEqual(['meal', 'respite', 'infant_care', 'after_school'])
+    expect(hangkong.services.find((s) => s.code === 'day_care')?.nearest?.facilityId).toBe('yl-hongqi')
+  })
+
+  it('counts a service as bookable only with the district’s booking rule and sessions still to come', async () => {
+    const db = t.store.db.kysely
+    expect((await serviceOf('yl-renmin-donglu', 'day_care'))?.bookable).toBe(true)
+    const rule = await db.selectFrom('booking_rules').selectAll().where('facility_id', '=', 'yl-renmin-donglu').where('function_code', '=', 'elderly_care').executeTakeFirstOrThrow()
+    await db.deleteFrom('booking_rules').where('facility_id', '=', 'yl-renmin-donglu').where('function_code', '=', 'elderly_care').execute()
+    try {
+      expect(await serviceOf('yl-renmin-donglu', 'day_care')).toMatchObject({ bookable: false, nearest: { facilityId: 'yl-hongqi' } })
+      // With the rule but every day closed (停业), it is not open either.
+      await db.insertInto('booking_rules').values(rule).execute()
+      await db.updateTable('sessions').set({ open: 0 }).where('facility_id', '=', 'yl-renmin-donglu').where('function_code', '=', 'elderly_care').execute()
+      expect(await serviceOf('yl-renmin-donglu', 'day_care')).toMatchObject({ bookable: false, nearest: { facilityId: 'yl-hongqi' } })
+      // No facility offers it: nothing to point to.
+      await db.updateTable('sessions').set({ open: 0 }).where('function_code', '=', 'elderly_care').where('part', '=', 'full_day').execute()
+      expect(await serviceOf('yl-renmin-donglu', 'day_care')).toMatchObject({ bookable: false, nearest: null })
+    } finally {
+      await db.updateTable('sessions').set({ open: 1 }).where('function_code', '=', 'elderly_care').execute()
+      await db.insertInto('booking_rules').values(rule).onConflict((oc) => oc.doNothing()).execute()
+    }
+    expect((await serviceOf('yl-renmin-donglu', 'day_care'))?.bookable).toBe(true)
+  })
+
   it('answers 404 in the error shape for an unknown facility and an unknown path', async () => {
     for (const url of ['/api/facilities/no-such-place', '/api/nothing-here']) {
       const res = await get(url)

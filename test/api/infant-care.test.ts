@@ -158,11 +158,17 @@ describe.each(DATABASES)('infant care on %s', (database) => {
     expect(halfWeek.statusCode).toBe(201)
     const half = bookingSchema.parse(halfWeek.json())
     expect(half.care?.service).toBe('半日托（上午 08:00–12:00）')
+    // Named and timed as booked: a morning, not 全天 from the day's opening.
+    expect(half).toMatchObject({ service: '婴幼儿托育 · 半日托（上午）', days: [monday, addDays(monday, 1)], hours: { from: '08:00', to: '12:00' } })
+    const notice = await t.store.db.kysely.selectFrom('notices').select('body').where('booking_id', '=', half.id).where('kind', '=', 'booking_confirmed').executeTakeFirstOrThrow()
+    expect(notice.body).toContain(`半日托（上午），${monday} 08:00`)
+    expect(notice.body).not.toContain('全天')
     expect(half.quote.originalFen).toBe(2 * 5000)
     expect(await classBooked(monday, 'infant')).toBe(1)
 
     const hourly = bookingSchema.parse((await postBooking(t.app, guardian, day(2, { type: 'hourly', startHour: 9, hours: 2 }))).json())
     expect(hourly).toMatchObject({ care: { service: '计时托 09:00–11:00' }, quote: { originalFen: 2 * 1500 } })
+    expect(hourly).toMatchObject({ service: '婴幼儿托育 · 计时托', hours: { from: '09:00', to: '11:00' } })
     // Before day 3 is booked: a child holds one place a day, and that refusal would come first.
     const hourlyRun = await postBooking(t.app, guardian, day(3, { type: 'hourly', startHour: 9, hours: 1 }, { throughDate: addDays(monday, 4) }))
     expect(hourlyRun.statusCode).toBe(400)

@@ -52,7 +52,8 @@ describe('booking a week of 全日托 and a 3-night respite stay in chromium', (
     await shot(page, 'infant-week')
     await visible('.button', '确认预约').click()
     await visible('.booking-detail__notice', '预约成功').waitFor()
-    await visible('.booking-detail__line', '全日托 · 托小班').waitFor()
+    await visible('.section-title', '婴幼儿托育 · 全日托').waitFor()
+    expect(await page.locator('.booking-detail__line:visible', { hasText: '· 托小班' }).count()).toBe(5)
 
     const db = session.served().store.db.kysely
     const booking = await db.selectFrom('bookings').selectAll().where('function_code', '=', 'infant_care').executeTakeFirstOrThrow()
@@ -80,7 +81,8 @@ describe('booking a week of 全日托 and a 3-night respite stay in chromium', (
     await shot(page, 'respite-stay')
     await visible('.button', '确认预约').click()
     await visible('.booking-detail__notice', '预约成功').waitFor()
-    await visible('.booking-detail__line', '共 3 晚').waitFor()
+    await visible('.booking-detail__line', '起 3 晚 · 每晚 18:00 至次日 08:00').waitFor()
+    await visible('.booking-detail__notice', '请在入住时').waitFor()
 
     const db = session.served().store.db.kysely
     const booking = await db.selectFrom('bookings').selectAll().where('function_code', '=', 'elderly_care').executeTakeFirstOrThrow()

@@ -14,7 +14,7 @@ jest.setTimeout(120_000)
 describe('rating a lunch and its rectification in chromium', () => {
   // Everyone stands after the lunch, on its day: a service is rated once it was completed on or after its day.
   const clock = new TestClock()
-  const session = useServedBrowser(clock.now)
+  const session = useServedBrowser({ clock: clock.now })
   let resident: Page
   let bookingId: string
 
@@ -57,7 +57,7 @@ describe('rating a lunch and its rectification in chromium', () => {
     await visible(resident, '.booking-detail__notice', '谢谢您的评价').waitFor()
     await visible(resident, '.section-title', '我的评价：非常不满意').waitFor()
     await visible(resident, '.booking-detail__line', '“<b>饭是凉的</b>”').waitFor()
-    await visible(resident, '.booking-detail__line', '待设施回访整改').waitFor()
+    await visible(resident, '.booking-detail__line', '待设施答复整改').waitFor()
     await shot(resident, 'rating-given')
   })
 
@@ -65,8 +65,12 @@ describe('rating a lunch and its rectification in chromium', () => {
     const operator = await as('rating-e2e-operator')
     await operator.goto(`${session.served().baseUrl}/#/packages/staff/cases/index?facilityId=yl-hongqi`)
     await visible(operator, '.cases__title', '非常不满意').waitFor()
-    expect(await operator.locator('body').innerText()).not.toContain('刘桂兰')
-    await visible(operator, 'textarea[aria-label="回访情况"], [aria-label="回访情况"] textarea').fill('已电话回访，饭菜出锅后放久了')
+    const seen = await operator.locator('body').innerText()
+    expect(seen).not.toContain('刘桂兰')
+    // Nor the booking code: at the desk a code shows the resident's name.
+    const codes = await session.served().store.db.kysely.selectFrom('bookings').select('code').execute()
+    for (const { code } of codes) expect(seen.replace(/\s/g, '')).not.toContain(code)
+    await visible(operator, 'textarea[aria-label="核实情况"], [aria-label="核实情况"] textarea').fill('已核实：饭菜出锅后放久了')
     await visible(operator, 'textarea[aria-label="整改措施"], [aria-label="整改措施"] textarea').fill('改用保温餐车，出餐十分钟内送达')
     await visible(operator, '.button', '提交回复').click()
     await visible(operator, '.cases__status', '已回复，待居民确认').waitFor()

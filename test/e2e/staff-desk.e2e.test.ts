@@ -12,7 +12,7 @@ jest.setTimeout(90_000)
 // payment, then complete; a no-show entered by mistake is undone; tomorrow's code is refused, saying why.
 describe('checking a booking in by its code in chromium', () => {
   const clock = new TestClock()
-  const session = useServedBrowser(clock.now)
+  const session = useServedBrowser({ clock: clock.now })
   let page: Page
   const codes = { served: '', missed: '', tomorrow: '' }
   const ids = { served: '', missed: '', tomorrow: '' }

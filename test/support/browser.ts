@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs'
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
+import { existsSync, mkdirSync } from 'node:fs'
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core'
 import { type ServedApp, serveApp } from './served-app'
 
 /** Debian's chromium, never a downloaded browser; the flags keep it off this machine's closed network. */
@@ -19,21 +19,26 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
-/** A phone-sized context in Xi'an: 375 px wide, Chinese, Asia/Shanghai. */
-export function phoneContext(browser: Browser): Promise<BrowserContext> {
+/** A phone-sized context in Xi'an: 375 px wide, Chinese, Asia/Shanghai; `options` add to it (a granted position …). */
+export function phoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    ...options,
   })
 }
 
 /**
  * For a describe block: the real API serving dist/h5 on a fresh SQLite file, and one phone-sized page in
- * Debian's chromium, started before the tests and closed after. With a clock, the API reads it (see serveApp).
+ * Debian's chromium, started before the tests and closed after. With a clock, the API reads it (see serveApp); the
+ * context options add to the phone's (a granted position …).
  */
-export function useServedBrowser(clock?: () => Date): { page: () => Page; served: () => ServedApp } {
+export function useServedBrowser({ clock, context = {} }: { clock?: () => Date; context?: BrowserContextOptions } = {}): {
+  page: () => Page
+  served: () => ServedApp
+} {
   let served: ServedApp
   let browser: Browser
   let page: Page
@@ -41,7 +46,7 @@ export function useServedBrowser(clock?: () => Date): { page: () => Page; served
     if (!existsSync('dist/h5/index.html')) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does)')
     served = await serveApp({}, clock)
     browser = await launchChromium()
-    page = await (await phoneContext(browser)).newPage()
+    page = await (await phoneContext(browser, context)).newPage()
   })
   afterAll(async () => {
     await browser?.close()
@@ -50,7 +55,15 @@ export function useServedBrowser(clock?: () => Date): { page: () => Page; served
   return { page: () => page, served: () => served }
 }
 
-/** With E2E_SHOTS=1, saves a full-page screenshot to /tmp/<name>.png for a person to look at. */
+/** The first visible element matching `selector` (and containing `text`): how the browser suites find things. */
+export const visibleOn =
+  (page: Page) =>
+  (selector: string, text?: string) =>
+    page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+
+/** With E2E_SHOTS=1, saves a full-page screenshot to test-results/<name>.png for a person to look at. */
 export async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.E2E_SHOTS) await page.screenshot({ path: `/tmp/${name}.png`, fullPage: true })
+  if (!process.env.E2E_SHOTS) return
+  mkdirSync('test-results', { recursive: true })
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true })
 }

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import DayCarePage from '@/packages/care/day-care'
 import { mockRequest, navigateTo, useRouter } from '../ui/taro-api'
+import { SIGNED_IN } from './answers'
 
 type Call = { url: string; method?: string; data?: string }
 
@@ -21,7 +22,7 @@ beforeEach(() => {
   mockRequest.mockImplementation((call: Call) => {
     const [path, query] = call.url.split('?')
     if (path === '/api/auth/dev') {
-      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+      return Promise.resolve(SIGNED_IN)
     }
     if (path === '/api/facilities/yl-hongqi/sessions' && query.includes('function=elderly_care')) {
       return Promise.resolve({ statusCode: 200, data: { today: '2026-11-27', lastBookableDate: '2026-12-11', sessions: [session('elderly_care', 'full_day', '2026-11-30', { priceFen: 3000 })] } })
@@ -32,21 +33,35 @@ beforeEach(() => {
     }
     if (path === '/api/me/members') return Promise.resolve({ statusCode: 200, data: { members: [father] } })
     if (path === '/api/bookings/quote') {
-      return Promise.resolve({ statusCode: 200, data: { originalFen: 3000, deliveryFeeFen: 0, subsidyFen: 0, payableFen: 3000, tier: null, notes: ['另订午餐「软食套餐」'] } })
+      // What the server quotes for a day with lunch: both, as paid at the counter (30 元 + the subsidised 3 元).
+      const withLunch = JSON.parse(call.data ?? '{}').lunch !== undefined
+      return Promise.resolve({
+        statusCode: 200,
+        data: withLunch
+          ? { originalFen: 4500, deliveryFeeFen: 0, subsidyFen: 1200, payableFen: 3300, tier: '80 周岁及以上老人', notes: ['日间照料 30 元', '另订午餐「软食套餐」，在设施用餐，个人支付 3 元（单独一张助餐预约，可单独取消）'] }
+          : { originalFen: 3000, deliveryFeeFen: 0, subsidyFen: 0, payableFen: 3000, tier: null, notes: [] },
+      })
     }
     if (path === '/api/bookings') return new Promise(() => {})
     return Promise.reject(new Error(`unexpected ${call.url}`))
   })
 })
 
-it('adds lunch from that day’s menu to a day place and books both in one tap', async () => {
+it('adds lunch from that day’s menu to a day place and books both in one tap, at the price of both', async () => {
   render(<DayCarePage />)
   expect(await screen.findByText(/余 20 个名额 · 30 元/)).toBeInTheDocument()
+  expect(await screen.findByRole('button', { name: '确认预约 · 30 元' }, { timeout: 3000 })).toBeInTheDocument()
   await act(async () => fireEvent.click(await screen.findByText('软食套餐')))
-  const confirm = await screen.findByRole('button', { name: '确认预约 · 30 元' }, { timeout: 3000 })
+  const confirm = await screen.findByRole('button', { name: '确认预约 · 33 元' }, { timeout: 3000 })
+  expect(screen.getByText(/另订午餐「软食套餐」/)).toBeInTheDocument()
   await act(async () => fireEvent.click(confirm))
   const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/bookings')
-  expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({ sessionId: 'elderly_care-full_day-2026-11-30', memberId: 'm-dad', lunch: { setId: 'set-soft' } })
+  expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({
+    sessionId: 'elderly_care-full_day-2026-11-30',
+    memberId: 'm-dad',
+    lunch: { setId: 'set-soft' },
+    expectedPayableFen: 3300,
+  })
 })
 
 it('says the elder already has that day, before any tap, with the way to open the booking', async () => {

@@ -78,9 +78,11 @@ it('asks for the position only when distances are wanted, then shows them', asyn
     fireEvent.click(screen.getByText('按距离排序'))
   })
   expect(getLocation).toHaveBeenCalledTimes(1)
+  expect(getLocation).toHaveBeenCalledWith({ type: 'wgs84' })
   const card = (await screen.findByText('350米')).closest('.facility-card') as HTMLElement
   expect(within(card).getByText('红旗社区嵌入式服务设施')).toBeInTheDocument()
-  expect(mockRequest.mock.calls.at(-1)?.[0].url).toBe('/api/facilities?lat=34.653400&lng=109.230100')
+  // The browser's WGS-84 position, sent as GCJ-02 like the facilities' own (a few hundred metres east here).
+  expect(mockRequest.mock.calls.at(-1)?.[0].url).toBe('/api/facilities?lat=34.652227&lng=109.235168')
 })
 
 it('keeps the list usable when the position is refused', async () => {

@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Booking, Session } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import MealOrderPage from '@/packages/meal/order'
-import { mockRequest, navigateTo, redirectTo, useRouter } from '../ui/taro-api'
+import { getLocation, mockRequest, navigateTo, redirectTo, useRouter } from '../ui/taro-api'
+import { SIGNED_IN } from './answers'
 
 type Call = { url: string; method?: string; header: Record<string, string>; data?: string }
 
@@ -54,9 +55,12 @@ const booking: Booking = {
   facilityId: 'yl-hongqi',
   facilityName: '红旗社区嵌入式服务设施',
   function: 'meal',
+  service: '社区助餐 · 午餐',
   date: '2026-11-28',
+  days: ['2026-11-28'],
   part: 'lunch',
   startsAt: '2026-11-28T11:30:00+08:00',
+  hours: { from: '11:30', to: '13:00' },
   quantity: 1,
   member: { id: 'm-1', name: '王秀英' },
   beneficiaryName: '王秀英',
@@ -83,7 +87,7 @@ function api(onBook: (call: Call) => Promise<unknown>) {
   mockRequest.mockImplementation((call: Call) => {
     const path = call.url.split('?')[0]
     if (path === '/api/auth/dev') {
-      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'resident', nickname: null, createdAt: '' } } })
+      return Promise.resolve(SIGNED_IN)
     }
     if (path === '/api/facilities/yl-hongqi/sessions') return Promise.resolve({ statusCode: 200, data: sessionList })
     if (path === '/api/me/members') return Promise.resolve({ statusCode: 200, data: { members: [mother] } })
@@ -125,7 +129,7 @@ it('retries a lost answer with the same Idempotency-Key, and opens the booking w
   render(<MealOrderPage />)
   const confirm = await screen.findByRole('button', { name: '确认预约 · 到店付 3 元' })
   await act(async () => fireEvent.click(confirm))
-  expect(await screen.findByText('网络连接失败，请检查网络后下拉刷新')).toBeInTheDocument()
+  expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeInTheDocument()
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认预约 · 到店付 3 元' })))
 
   const [first, second] = bookingCalls()
@@ -164,6 +168,39 @@ it('back from 预约成功, 确认预约 again: shows the server’s refusal nam
   navigateTo.mockClear()
   fireEvent.click(screen.getByRole('button', { name: '查看已有预约' }))
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/detail/index?id=b-1' })
+})
+
+it('offline: the price cannot be asked, says so and offers 重试, which asks again', async () => {
+  api(() => new Promise(() => {}))
+  const online = mockRequest.getMockImplementation() as (call: Call) => Promise<unknown>
+  let offline = true
+  mockRequest.mockImplementation((call: Call) =>
+    offline && call.url === '/api/bookings/quote' ? Promise.reject(new Error('request:fail')) : online(call),
+  )
+  render(<MealOrderPage />)
+  expect(await screen.findByText('网络连接失败，请检查网络后重试', {}, { timeout: 3000 })).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: '确认预约' })).toBeDisabled()
+  offline = false
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '重试' })))
+  expect(await screen.findByRole('button', { name: '确认预约 · 到店付 3 元' }, { timeout: 3000 })).not.toBeDisabled()
+})
+
+it('送餐上门 in a browser: takes where the phone is (WGS-84) and sends it as GCJ-02, the facilities’ datum', async () => {
+  api(() => new Promise(() => {}))
+  render(<MealOrderPage />)
+  await screen.findByRole('radio', { name: /✓ 明天 11月28日/ })
+  await act(async () => fireEvent.click(await screen.findByRole('radio', { name: /送餐上门/ }, { timeout: 3000 })))
+  fireEvent.input(screen.getByLabelText('送餐地址'), { target: { value: '凤凰路 12 号 3 单元' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '选择送餐位置' })))
+  expect(getLocation).toHaveBeenLastCalledWith({ type: 'wgs84' })
+  expect(await screen.findByRole('button', { name: '✓ 已定位，重新选择位置' })).toBeInTheDocument()
+  await waitFor(() => {
+    const quoted = mockRequest.mock.calls.map(([c]) => c as Call).filter((c) => c.url === '/api/bookings/quote').at(-1)
+    const delivery = JSON.parse(quoted?.data ?? '{}').meal.delivery
+    expect(delivery.address).toBe('凤凰路 12 号 3 单元')
+    expect(delivery.lat).toBeCloseTo(34.652227, 6)
+    expect(delivery.lng).toBeCloseTo(109.235168, 6)
+  })
 })
 
 it('at the desk: orders for a registered walk-in resident through the staff endpoint and shows the code to tell them', async () => {

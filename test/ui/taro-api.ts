@@ -4,7 +4,12 @@ const storage = new Map<string, unknown>()
 export const mockRequest = jest.fn()
 export const navigateTo = jest.fn(async () => ({}))
 export const switchTab = jest.fn(async () => ({}))
-export const getLocation = jest.fn(async () => ({ latitude: 34.6534, longitude: 109.2301 }))
+/** Like Taro's H5 getLocation (taro-h5 api/location/getLocation.js): the browser's WGS-84 position, and any
+ * other `type` fails at once. */
+export const getLocation = jest.fn(async (options?: { type?: string }) => {
+  if (options?.type?.toUpperCase() !== 'WGS84') throw { errMsg: 'This coordinate system type is not temporarily supported' }
+  return { latitude: 34.6534, longitude: 109.2301 }
+})
 export const stopPullDownRefresh = jest.fn()
 export const makePhoneCall = jest.fn(async () => ({}))
 export const openLocation = jest.fn(async () => ({}))

@@ -1,35 +1,31 @@
 import { Text, View } from '@tarojs/components'
-import { type Booking, FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
+import { type Booking, FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
+import { bookingWhen } from '@/lib/booking-words'
 import { dayAndClock } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import './index.scss'
 
-/** One booking in the 预约 list: what, when, for whom, its code and its state. */
+/** One booking in the 预约 list: which service, when (every day of a run), for whom, its code and its state. */
 export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id: string) => void }) {
   return (
     <View className='card booking-card' role='link' data-booking={booking.id} onClick={() => onOpen(booking.id)}>
       <View className='booking-card__head'>
-        <Text className='booking-card__title'>
-          {PART_NAMES[booking.part]} · {dayAndClock(booking.startsAt)}
-        </Text>
+        <Text className='booking-card__title'>{booking.service}</Text>
         <Text className={`booking-card__status booking-card__status--${booking.status}`}>
           {STATUS_NAMES[booking.status]}
         </Text>
       </View>
+      <Text className='booking-card__line booking-card__when'>{bookingWhen(booking)}</Text>
       <Text className='booking-card__line'>{booking.facilityName}</Text>
       {booking.meal && (
         <Text className='booking-card__line'>
           {booking.meal.setName} × {booking.quantity} · {FULFILMENT_NAMES[booking.meal.fulfilment]}
         </Text>
       )}
-      {booking.stay && (
-        <Text className='booking-card__line'>
-          短期托养 · {booking.stay.nights} 晚（{booking.stay.from} 入住）{booking.awaitingConfirmation ? ' · 待工作人员确认' : ''}
-        </Text>
-      )}
+      {booking.stay && booking.awaitingConfirmation && <Text className='booking-card__line'>床位已保留，待工作人员确认</Text>}
       {booking.care && (
         <Text className='booking-card__line'>
-          {booking.care.service} · {booking.care.days.length} 天（{[...new Set(booking.care.days.map((d) => d.className))].join('、')}）
+          {[...new Set(booking.care.days.map((d) => d.className))].join('、')}
         </Text>
       )}
       {booking.status === 'booked' && booking.offerExpiresAt && (

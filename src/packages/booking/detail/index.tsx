@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { type Booking, FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
+import { type Booking, FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { cancelBooking, fetchBooking } from '@/api/bookings'
@@ -11,7 +11,8 @@ import { QuoteBox } from '@/components/QuoteBox'
 import { RemoteContent } from '@/components/RemoteContent'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
-import { dayAndClock } from '@/lib/dates'
+import { bookingWhen, whenToShowCode } from '@/lib/booking-words'
+import { calendarDay, dayAndClock } from '@/lib/dates'
 import { RatingCard } from '../components/RatingCard'
 import './index.scss'
 
@@ -48,7 +49,7 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(
-    justPlaced ? '预约成功！请在用餐时向工作人员出示下面的核销码。' : justRated ? '谢谢您的评价！' : null,
+    justPlaced ? `预约成功！请在${whenToShowCode(booking)}向工作人员出示下面的核销码。` : justRated ? '谢谢您的评价！' : null,
   )
 
   const cancel = async () => {
@@ -65,7 +66,11 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
     }
   }
 
-  const when = `${dayAndClock(booking.startsAt)} ${PART_NAMES[booking.part]}`
+  const when = bookingWhen(booking)
+  // Each day of a run on its own line (with the class of that day for 托育); a stay is counted in nights.
+  const dayLines =
+    booking.care?.days.map((d) => `${calendarDay(d.date)} · ${d.className}`) ??
+    (booking.days.length > 1 && booking.part !== 'night' ? booking.days.map(calendarDay) : [])
   return (
     <View className='booking-detail'>
       {notice && (
@@ -98,7 +103,13 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
       </View>
 
       <View className='card'>
-        <Text className='section-title'>{when}</Text>
+        <Text className='section-title'>{booking.service}</Text>
+        <Text className='booking-detail__line'>{when}</Text>
+        {dayLines.map((line) => (
+          <Text key={line} className='muted booking-detail__line'>
+            {line}
+          </Text>
+        ))}
         <Text className='booking-detail__line'>{booking.facilityName}</Text>
         {booking.meal && (
           <>
@@ -112,18 +123,10 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
             </Text>
           </>
         )}
-        {booking.stay && (
-          <Text className='booking-detail__line'>
-            短期托养：{booking.stay.from} 入住，共 {booking.stay.nights} 晚
-            {booking.awaitingConfirmation ? '（床位已保留，待工作人员评估确认）' : ''}
-          </Text>
+        {booking.stay && booking.awaitingConfirmation && (
+          <Text className='booking-detail__line'>床位已保留，待工作人员评估老人情况后确认</Text>
         )}
         {booking.collectors && <Text className='booking-detail__line'>接送人：{booking.collectors.join('、')}</Text>}
-        {booking.care?.days.map((d) => (
-          <Text key={d.date} className='booking-detail__line'>
-            {d.date} · {booking.care?.service} · {d.className}
-          </Text>
-        ))}
         <Text className='booking-detail__line'>为 {booking.beneficiaryName} 预约</Text>
       </View>
 
@@ -136,7 +139,9 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
           {booking.cancellable ? (
             confirming ? (
               <>
-                <Text>确定取消 {when} 的预约吗？取消后名额会留给其他居民。</Text>
+                <Text>
+                  确定取消{booking.service}（{when}）的预约吗？取消后名额会留给其他居民。
+                </Text>
                 <View className='booking-detail__actions'>
                   <Button className='tap button button--primary' loading={busy} disabled={busy} onClick={cancel}>
                     确定取消

@@ -94,7 +94,7 @@ export default function RatePage() {
             onInput={(e) => setComment(e.detail.value)}
           />
           <Text className='muted'>
-            {comment.length}/{RATING_COMMENT_MAX} 字。评价自愿，设施看不到您是谁；不满意的评价会有专人回访并限期整改。
+            {comment.length}/{RATING_COMMENT_MAX} 字。评价自愿。设施只看到评价内容、服务和日期，看不到您的姓名和核销码。不满意的评价，设施要在期限内答复并整改，答复会发到这笔预约里，由您确认是否认可。
           </Text>
         </View>
         {failure && (

@@ -5,10 +5,10 @@ import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { TextField } from '@/components/TextField'
-import { dayLabel } from '@/lib/dates'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
 import { AddMemberFirst } from '../shared/AddMemberFirst'
+import { careDayOption } from '../shared/day-option'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import { throughThisFriday } from '../shared/week'
 import '../shared/care.scss'
@@ -24,7 +24,7 @@ const KIND_OPTIONS: Option<Kind>[] = [
 export default function AfterSchoolPage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
-    <CareShell facilityId={facilityId} fn='child_care' noSessions='这个设施近期没有开放儿童托管'>
+    <CareShell facilityId={facilityId} service='after_school' fn='child_care' noSessions='这个设施近期没有开放儿童托管'>
       {(list, members, onStale) => <AfterSchoolForm list={list} kids={members.filter((m) => m.isChild)} onStale={onStale} />}
     </CareShell>
   )
@@ -58,12 +58,7 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
   if (kids.length === 0) {
     return <AddMemberFirst who='孩子' hint='儿童托管接收 6 到 13 周岁的孩子，需要孩子的出生日期和监护人的同意。' />
   }
-  const dayOptions: Option<string>[] = sessions.slice(0, 15).map((s) => ({
-    value: s.id,
-    label: dayLabel(s.date, list.today),
-    disabled: !s.bookable,
-    sub: s.bookable ? `余 ${s.remaining} 个名额` : '不可预约',
-  }))
+  const dayOptions: Option<string>[] = sessions.slice(0, 15).map((s) => careDayOption(s, list.today, `余 ${s.remaining} 个名额`))
   return (
     <View className='care'>
       <View className='card'>

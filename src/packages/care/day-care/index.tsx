@@ -6,11 +6,11 @@ import { useState } from 'react'
 import { fetchSessions } from '@/api/bookings'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { useRemote } from '@/hooks/use-remote'
-import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
 import { AddMemberFirst } from '../shared/AddMemberFirst'
+import { careDayOption } from '../shared/day-option'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import { throughThisFriday } from '../shared/week'
 import '../shared/care.scss'
@@ -22,7 +22,7 @@ const NO_LUNCH = 'none'
 export default function DayCarePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
-    <CareShell facilityId={facilityId} fn='elderly_care' part='full_day' noSessions='这个设施近期没有开放日间照料'>
+    <CareShell facilityId={facilityId} service='day_care' fn='elderly_care' part='full_day' noSessions='这个设施近期没有开放日间照料'>
       {(list, members, onStale) => (
         <DayCareForm facilityId={facilityId} list={list} elders={members.filter((m) => !m.isChild && m.birthDate)} onStale={onStale} />
       )}
@@ -64,12 +64,9 @@ function DayCareForm({ facilityId, list, elders, onStale }: FormProps) {
   if (elders.length === 0) {
     return <AddMemberFirst who='老人' hint='日间照料为 60 周岁及以上的老人提供，需要老人的出生日期。' />
   }
-  const dayOptions: Option<string>[] = list.sessions.slice(0, 10).map((s) => ({
-    value: s.id,
-    label: dayLabel(s.date, list.today),
-    disabled: !s.bookable,
-    sub: s.bookable ? `余 ${s.remaining} 个名额${s.priceFen ? ` · ${formatFen(s.priceFen)}` : ''}` : '不可预约',
-  }))
+  const dayOptions: Option<string>[] = list.sessions
+    .slice(0, 10)
+    .map((s) => careDayOption(s, list.today, `余 ${s.remaining} 个名额${s.priceFen ? ` · ${formatFen(s.priceFen)}` : ''}`))
   const lunchOptions: Option<string>[] = [
     { value: NO_LUNCH, label: '不订午餐' },
     ...(lunch?.sets ?? []).map((set) => ({ value: set.id, label: set.name, sub: `${set.dishes.join('、')} · 原价 ${formatFen(set.priceFen)}` })),

@@ -13,11 +13,11 @@ import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Stepper } from '@/components/Stepper'
-import { dayLabel } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
 import { AddMemberFirst } from '../shared/AddMemberFirst'
+import { careDayOption } from '../shared/day-option'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import { throughThisFriday } from '../shared/week'
 import '../shared/care.scss'
@@ -41,7 +41,7 @@ const HOUR_OPTIONS: Option<string>[] = Array.from({ length: HOURLY_BLOCKS.endHou
 export default function InfantCarePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
-    <CareShell facilityId={facilityId} fn='infant_care' noSessions='这个设施近期没有开放托育'>
+    <CareShell facilityId={facilityId} service='infant_care' fn='infant_care' noSessions='这个设施近期没有开放托育'>
       {(list, members, onStale) => <InfantCareForm list={list} kids={members.filter((m) => m.isChild)} onStale={onStale} />}
     </CareShell>
   )
@@ -85,12 +85,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
   const booking = useConfirmBooking(request, onStale)
   const needsAgreement = booking.quote.errorField === 'care'
 
-  const dayOptions: Option<string>[] = list.sessions.slice(0, 15).map((s) => ({
-    value: s.id,
-    label: dayLabel(s.date, list.today),
-    disabled: !s.bookable,
-    sub: s.bookable ? `余 ${s.remaining} 个名额` : '不可预约',
-  }))
+  const dayOptions: Option<string>[] = list.sessions.slice(0, 15).map((s) => careDayOption(s, list.today, `余 ${s.remaining} 个名额`))
 
   if (kids.length === 0) {
     return <AddMemberFirst who='孩子' hint='托育按孩子的月龄分班，需要孩子的出生日期，并由监护人单独同意儿童个人信息保护说明。' />

@@ -5,10 +5,11 @@ import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Stepper } from '@/components/Stepper'
-import { dayLabel } from '@/lib/dates'
+import { calendarDay } from '@/lib/dates'
 import { BookingSummary } from '../shared/BookingSummary'
 import { CareShell } from '../shared/CareShell'
 import { AddMemberFirst } from '../shared/AddMemberFirst'
+import { careDayOption } from '../shared/day-option'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
 
@@ -16,7 +17,7 @@ import '../shared/care.scss'
 export default function RespitePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
-    <CareShell facilityId={facilityId} fn='elderly_care' part='night' noSessions='这个设施近期没有开放短期托养'>
+    <CareShell facilityId={facilityId} service='respite' fn='elderly_care' part='night' noSessions='这个设施近期没有开放短期托养'>
       {(list, members, onStale) => <StayForm list={list} elders={members.filter((m) => !m.isChild && m.birthDate)} onStale={onStale} />}
     </CareShell>
   )
@@ -38,12 +39,7 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
   if (elders.length === 0) {
     return <AddMemberFirst who='老人' hint='短期托养为 60 周岁及以上的老人提供，需要老人的出生日期。' />
   }
-  const nightOptions: Option<string>[] = list.sessions.slice(0, 21).map((s) => ({
-    value: s.id,
-    label: dayLabel(s.date, list.today),
-    disabled: !s.bookable,
-    sub: s.bookable ? `空床 ${s.remaining}` : '不可预约',
-  }))
+  const nightOptions: Option<string>[] = list.sessions.slice(0, 21).map((s) => careDayOption(s, list.today, `空床 ${s.remaining}`))
   return (
     <View className='care'>
       <View className='card'>
@@ -62,7 +58,7 @@ function StayForm({ list, elders, onStale }: { list: SessionList; elders: Family
       <View className='card'>
         <Text className='section-title'>3. 住几晚</Text>
         <Stepper label='晚数' value={count} min={1} max={longest} unit='晚' onChange={setCount} />
-        {lastNight && <Text className='muted'>最后一晚：{lastNight.date}，第二天 08:00 离开</Text>}
+        {lastNight && <Text className='muted'>最后一晚：{calendarDay(lastNight.date)}，第二天 08:00 离开</Text>}
       </View>
       <BookingSummary
         booking={booking}

@@ -6,6 +6,7 @@ import type { QuoteState } from '@/hooks/use-quote'
 import type { ConfirmBooking } from './use-confirm-booking'
 import { HeldBookingLink } from '@/components/HeldBookingLink'
 import { QuoteBox } from '@/components/QuoteBox'
+import { QuoteFailure } from '@/components/QuoteFailure'
 import { formatFen } from '@/lib/money'
 import './care.scss'
 
@@ -29,9 +30,7 @@ export function BookingSummary({ booking, waiting, handled, ready }: BookingSumm
       {quote.quote ? (
         <QuoteBox quote={quote.quote} />
       ) : quote.error && !handled ? (
-        <View role='alert'>
-          <Text className='care__error'>{quote.error}</Text>
-        </View>
+        <QuoteFailure quote={quote} textClass='care__error' />
       ) : (
         <Text className='muted'>{waiting}</Text>
       )}

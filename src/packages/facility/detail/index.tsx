@@ -1,23 +1,24 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import type { FacilityDetail } from '@shared/facility'
+import Taro from '@tarojs/taro'
+import { type FacilityDetail, type FacilityService, shortFacilityName } from '@shared/facility'
 import { fetchFacility } from '@/api/facilities'
 import { FunctionTags } from '@/components/FunctionTags'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
+import { usePageParam } from '@/hooks/use-page-param'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
+import { openBooking } from '@/lib/booking-pages'
+import { formatDistance } from '@/lib/format'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
-const openMealOrder = (facilityId: string) =>
-  Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(facilityId)}` })
-const openCare = (page: 'infant' | 'respite' | 'after-school' | 'day-care', facilityId: string) =>
-  Taro.navigateTo({ url: `/packages/care/${page}/index?facilityId=${encodeURIComponent(facilityId)}` })
+const openFacility = (facilityId: string) =>
+  Taro.navigateTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(facilityId)}` })
 
 export default function FacilityDetailPage() {
-  const id = useRouter().params.id ?? ''
+  const id = usePageParam('id')
   const facility = useRemote(() => fetchFacility(id), id)
   usePullToRefresh(facility.reload)
 
@@ -56,44 +57,27 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
       <SatisfactionCard summary={facility.satisfaction} />
 
       <View className='card'>
-        <Text className='section-title'>提供的服务</Text>
+        <Text className='section-title'>{facility.isReserve ? '规划提供的服务' : '提供的服务'}</Text>
         <FunctionTags className='detail__functions' codes={facility.functions} />
-        {facility.functions.includes('meal') && (
-          <Button className='tap button button--primary detail__book' onClick={() => openMealOrder(facility.id)}>
-            预约社区助餐
-          </Button>
-        )}
-        {facility.functions.includes('child_care') && (
-          <Button className='tap button detail__book' onClick={() => openCare('after-school', facility.id)}>
-            预约儿童托管
-          </Button>
-        )}
-        {facility.functions.includes('elderly_care') && (
-          <>
-            <Button className='tap button detail__book' onClick={() => openCare('day-care', facility.id)}>
-              预约日间照料
-            </Button>
-            <Button className='tap button detail__book' onClick={() => openCare('respite', facility.id)}>
-              预约短期托养
-            </Button>
-          </>
-        )}
-        {facility.functions.includes('infant_care') && (
-          <Button className='tap button button--primary detail__book' onClick={() => openCare('infant', facility.id)}>
-            预约婴幼儿托育
-          </Button>
-        )}
+        {facility.isReserve && <Text className='muted detail__line'>储备项目：设施还没有建成开放，暂时不能在这里预约。</Text>}
+        {facility.services.map((service) => (
+          <ServiceBooking key={service.code} facilityId={facility.id} service={service} />
+        ))}
       </View>
 
       <View className='card'>
         <Text className='section-title'>地址与开放时间</Text>
         <Text className='detail__line'>{facility.address}</Text>
         {facility.coordinatesApproximate && <Text className='muted detail__line'>地图位置为大致位置</Text>}
-        {facility.hours.map((h) => (
-          <Text key={h.days} className='detail__line'>
-            {h.days} {h.opens}–{h.closes}
-          </Text>
-        ))}
+        {facility.isReserve ? (
+          <Text className='detail__line'>尚未建成开放</Text>
+        ) : (
+          facility.hours.map((h) => (
+            <Text key={h.days} className='detail__line'>
+              {h.days} {h.opens}–{h.closes}
+            </Text>
+          ))
+        )}
         <View className='detail__actions'>
           {facility.phone ? (
             <Button className='tap button button--primary' onClick={() => call(facility.phone as string)}>
@@ -119,6 +103,36 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
       </View>
 
       {facility.dataNote && <Text className='muted detail__note'>说明：{facility.dataNote}</Text>}
+    </View>
+  )
+}
+
+/** 预约 where the service is open here; where it is not, why not and the nearest facility where it is. */
+function ServiceBooking({ facilityId, service }: { facilityId: string; service: FacilityService }) {
+  if (service.bookable) {
+    return (
+      <Button
+        className={`tap button detail__book${service.code === 'meal' ? ' button--primary' : ''}`}
+        onClick={() => openBooking(service.code, facilityId)}
+      >
+        预约{service.name}
+      </Button>
+    )
+  }
+  const { nearest } = service
+  return (
+    <View className='detail__elsewhere' data-service={service.code}>
+      <Text className='detail__line'>
+        {service.name}：本设施暂时不能预约
+        {nearest
+          ? `。离这里最近、可以预约的是${shortFacilityName(nearest.name)}（约 ${formatDistance(nearest.distanceM)}）`
+          : `，附近也还没有设施开放${service.name}`}
+      </Text>
+      {nearest && (
+        <Button className='tap button detail__book' onClick={() => openFacility(nearest.facilityId)}>
+          查看{shortFacilityName(nearest.name)}
+        </Button>
+      )}
     </View>
   )
 }

@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro'
+import { currentPosition } from '@/lib/location'
 
 export type PickedPlace = { ok: true; lat: number; lng: number; address?: string } | { ok: false; message: string }
 
 /**
- * Where the meal goes. WeChat lets the resident pick the place on a map (a relative may order from elsewhere);
- * the browser build can only use where the phone is now.
+ * Where the meal goes, in GCJ-02 like the facility it is measured from. WeChat lets the resident pick the place on
+ * a map (a relative may order from elsewhere; `chooseLocation` answers in GCJ-02); the browser build can only use
+ * where the phone is now.
  */
 export async function pickDeliveryPlace(): Promise<PickedPlace> {
   try {
@@ -12,8 +14,7 @@ export async function pickDeliveryPlace(): Promise<PickedPlace> {
       const place = await Taro.chooseLocation({})
       return { ok: true, lat: place.latitude, lng: place.longitude, address: place.address || place.name }
     }
-    const here = await Taro.getLocation({ type: 'gcj02' })
-    return { ok: true, lat: here.latitude, lng: here.longitude }
+    return { ok: true, ...(await currentPosition()) }
   } catch {
     return { ok: false, message: '没有获得送餐位置，可以改选堂食或自取' }
   }

@@ -18,6 +18,7 @@ import { HeldBookingLink } from '@/components/HeldBookingLink'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { QuoteBox } from '@/components/QuoteBox'
+import { QuoteFailure } from '@/components/QuoteFailure'
 import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { Stepper } from '@/components/Stepper'
@@ -225,9 +226,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
         {!choice.session?.bookable ? (
           <Text>这一餐{choice.session?.reason ? UNBOOKABLE_REASON_NAMES[choice.session.reason] : '不可预约'}，请换一个日期或餐次</Text>
         ) : quote.error ? (
-          <View role='alert'>
-            <Text className='meal-order__error'>{quote.error}</Text>
-          </View>
+          <QuoteFailure quote={quote} textClass='meal-order__error' />
         ) : quote.quote ? (
           <QuoteBox quote={quote.quote} />
         ) : (

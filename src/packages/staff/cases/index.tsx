@@ -24,6 +24,9 @@ export default function CasesPage() {
       >
         {(list) => (
           <View>
+            <Text className='muted cases__privacy'>
+              为保护评价的居民，这里不显示评价居民的姓名和核销码。请核实情况、整改后在下面答复：答复会发给这位居民，由居民确认是否认可整改。
+            </Text>
             {list.map((c) => (
               <CaseCard key={c.id} item={c} facilityId={facilityId} onAnswered={cases.reload} />
             ))}
@@ -54,7 +57,7 @@ function CaseCard({ item, facilityId, onAnswered }: { item: RectificationCase; f
   return (
     <View className={`card cases__item${item.overdue ? ' cases__item--overdue' : ''}`} data-case={item.id}>
       <Text className='cases__title'>
-        {item.levelName} · {item.serviceDate} · 核销码 {item.bookingCode}
+        {item.levelName} · {item.serviceDate} · {item.service}
       </Text>
       <Text className='muted cases__line'>{RATING_DIMENSIONS.map((d) => `${DIMENSION_NAMES[d]} ${item.scores[d]}`).join('　')}</Text>
       {item.comment && <Text className='cases__line'>居民说：“{item.comment}”</Text>}
@@ -63,8 +66,8 @@ function CaseCard({ item, facilityId, onAnswered }: { item: RectificationCase; f
       </Text>
       {item.status === 'open' ? (
         <View>
-          <Text className='cases__label'>回访情况</Text>
-          <Textarea className='cases__text' value={callbackNote} maxlength={300} aria-label='回访情况' onInput={(e) => setCallbackNote(e.detail.value)} />
+          <Text className='cases__label'>核实情况（回访或调查的结果）</Text>
+          <Textarea className='cases__text' value={callbackNote} maxlength={300} aria-label='核实情况' onInput={(e) => setCallbackNote(e.detail.value)} />
           <Text className='cases__label'>整改措施</Text>
           <Textarea className='cases__text' value={rectification} maxlength={500} aria-label='整改措施' onInput={(e) => setRectification(e.detail.value)} />
           {failure && (
@@ -78,7 +81,7 @@ function CaseCard({ item, facilityId, onAnswered }: { item: RectificationCase; f
         </View>
       ) : (
         <>
-          {item.callbackNote && <Text className='cases__line'>回访：{item.callbackNote}</Text>}
+          {item.callbackNote && <Text className='cases__line'>核实：{item.callbackNote}</Text>}
           {item.answer && <Text className='cases__line'>整改：{item.answer}</Text>}
         </>
       )}

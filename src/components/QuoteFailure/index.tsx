@@ -1,0 +1,16 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { QuoteState } from '@/hooks/use-quote'
+
+/** Why there is no price: the server's refusal, or — when the server could not be reached — that, with 重试. */
+export function QuoteFailure({ quote, textClass }: { quote: QuoteState; textClass: string }) {
+  return (
+    <View role='alert'>
+      <Text className={textClass}>{quote.error}</Text>
+      {quote.errorCode === 'network' && (
+        <Button className='tap button' onClick={quote.retry}>
+          重试
+        </Button>
+      )}
+    </View>
+  )
+}

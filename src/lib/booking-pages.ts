@@ -1,0 +1,16 @@
+import Taro from '@tarojs/taro'
+import type { BookableServiceCode } from '@shared/services'
+
+/** Where each service is booked. */
+const BOOKING_PAGES: Record<BookableServiceCode, string> = {
+  meal: '/packages/meal/order/index',
+  day_care: '/packages/care/day-care/index',
+  respite: '/packages/care/respite/index',
+  infant_care: '/packages/care/infant/index',
+  after_school: '/packages/care/after-school/index',
+}
+
+export const bookingPageUrl = (service: BookableServiceCode, facilityId: string): string =>
+  `${BOOKING_PAGES[service]}?facilityId=${encodeURIComponent(facilityId)}`
+
+export const openBooking = (service: BookableServiceCode, facilityId: string) => Taro.navigateTo({ url: bookingPageUrl(service, facilityId) })
