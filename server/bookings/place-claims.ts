@@ -1,7 +1,7 @@
-import { PART_NAMES, type SessionPart } from '@shared/booking'
-import { infantCareName } from '@shared/care'
+import type { SessionPart } from '@shared/booking'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { bookedService } from './booked-service'
 import { AlreadyBookedError } from './booking.errors'
 import type { BookingDetails } from './booking-plan'
 import { findHeldPlace } from './place-claim.repository'
@@ -46,15 +46,10 @@ export function placeClaims(
     .sort((a, b) => (a.serviceDate + a.slot < b.serviceDate + b.slot ? -1 : 1))
 }
 
-/** The service of a held booking in the words the resident booked it by: 午餐, 半日托（上午 …）, 日间照料 … */
+/** The service of a held booking in the words the resident booked it by: 午餐, 半日托（上午）, 日间照料 … */
 export function heldServiceName(functionCode: string, part: string, details: string): string {
-  if (functionCode === 'infant_care') {
-    const care = (JSON.parse(details) as BookingDetails).care
-    return infantCareName({ ...care, type: care?.type ?? 'full_day' })
-  }
-  if (functionCode === 'elderly_care') return part === 'night' ? '短期托养' : '日间照料'
-  if (functionCode === 'child_care') return part === 'full_day' ? '假期托管' : '放学后托管'
-  return PART_NAMES[part as SessionPart] ?? part
+  const service = bookedService(functionCode, part as SessionPart, JSON.parse(details) as BookingDetails)
+  return service.detail ?? service.name
 }
 
 /** The refusal naming the booking the person holds over any of these claims; undefined when none does. */

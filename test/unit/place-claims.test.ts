@@ -31,11 +31,9 @@ describe('the places a booking holds', () => {
     ])
   })
 
-  it('names the booking held in the words of its service', () => {
+  it('names the booking held in the words of its service, as its notices do', () => {
     expect(heldServiceName('meal', 'lunch', '{}')).toBe('午餐')
-    expect(heldServiceName('infant_care', 'full_day', JSON.stringify({ care: { type: 'half_day', half: 'morning', days: [] } }))).toBe(
-      '半日托（上午 08:00–12:00）',
-    )
+    expect(heldServiceName('infant_care', 'full_day', JSON.stringify({ care: { type: 'half_day', half: 'morning', days: [] } }))).toBe('半日托（上午）')
     expect(heldServiceName('infant_care', 'full_day', JSON.stringify({ care: { days: [] } }))).toBe('全日托')
     expect(heldServiceName('elderly_care', 'full_day', '{}')).toBe('日间照料')
     expect(heldServiceName('elderly_care', 'night', '{}')).toBe('短期托养')
