@@ -123,8 +123,12 @@ export async function findServiceRun(db: Kysely<Database>, bookingId: string): P
     listed.length > 0
       ? listed
       : await db.selectFrom('bookings as b').innerJoin('sessions as s', 's.id', 'b.session_id').select(columns).where('b.id', '=', bookingId).execute()
+  const booking = await db.selectFrom('bookings').select(['function_code', 'details']).where('id', '=', bookingId).executeTakeFirstOrThrow()
+  const part = rows[0].part as SessionPart
+  const service = bookedService(booking.function_code, part, JSON.parse(booking.details) as BookingDetails)
   return {
-    part: rows[0].part as SessionPart,
+    part,
+    service: service.detail ?? service.name,
     sessions: rows.map((r) => ({ date: r.date, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) })),
   }
 }

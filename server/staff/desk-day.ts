@@ -1,4 +1,4 @@
-import { PART_NAMES, type SessionPart } from '@shared/booking'
+import type { SessionPart } from '@shared/booking'
 import type { DeskAction } from '@shared/staff'
 import { DomainError } from '../http/errors'
 import { dayName, shanghaiDate, toShanghaiIso } from '../time/shanghai'
@@ -6,6 +6,8 @@ import { dayName, shanghaiDate, toShanghaiIso } from '../time/shanghai'
 /** A booking as the desk's day rule sees it: its part and every session it takes, in order. */
 export interface ServiceRun {
   part: SessionPart
+  /** The service as booked: 晚餐, 半日托（上午）, 日间照料, 放学后托管 … */
+  service: string
   sessions: { date: string; startsAt: Date; endsAt: Date }[]
 }
 
@@ -36,11 +38,11 @@ function isDeskDay(run: ServiceRun, day: string): boolean {
   return run.sessions.some((s) => s.date === day) || day === endDay(run)
 }
 
-/** "12月2日 晚餐", or "11月30日至12月4日 全天" for a run. */
+/** "12月2日 晚餐", or "11月30日至12月4日 全日托" for a run. */
 export function serviceLabel(run: ServiceRun): string {
   const last = lastServiceDay(run)
   const days = firstDay(run) === last ? dayName(last) : `${dayName(firstDay(run))}至${dayName(last)}`
-  return `${days} ${PART_NAMES[run.part]}`
+  return `${days} ${run.service}`
 }
 
 const single = (run: ServiceRun) => run.sessions.length === 1
@@ -53,7 +55,7 @@ export function deskRefusal(act: DeskAction, run: ServiceRun, now: Date): Domain
   if (act === 'no-show') {
     const first = run.sessions[0]
     if (now < first.startsAt) {
-      const start = `${PART_NAMES[run.part]} ${toShanghaiIso(first.startsAt).slice(11, 16)} 开始后才能登记未到场`
+      const start = `${run.service} ${toShanghaiIso(first.startsAt).slice(11, 16)} 开始后才能登记未到场`
       return new DomainError('service_not_started', today === first.date ? start : `这笔预约是 ${serviceLabel(run)}，${start}`)
     }
     return isDeskDay(run, today) ? null : onlyOnItsDays(run, '登记未到场')

@@ -13,7 +13,7 @@ const refusal = (...args: Parameters<typeof deskRefusal>) => {
 }
 
 describe('the desk’s day', () => {
-  const dinner: ServiceRun = { part: 'dinner', sessions: [session('2026-12-02', '17:30', '18:30')] }
+  const dinner: ServiceRun = { part: 'dinner', service: '晚餐', sessions: [session('2026-12-02', '17:30', '18:30')] }
 
   it('checks in and completes only on the service day, in Shanghai whatever the instant’s UTC day', () => {
     for (const act of ['check-in', 'complete'] as const) {
@@ -48,11 +48,13 @@ describe('the desk’s day', () => {
     // A respite stay of two nights: 18:00 to 08:00 the next morning.
     const stay: ServiceRun = {
       part: 'night',
+      service: '短期托养',
       sessions: [session('2026-11-30', '18:00', '08:00', true), session('2026-12-01', '18:00', '08:00', true)],
     }
     // A week of 托管 after school.
     const week: ServiceRun = {
       part: 'afternoon',
+      service: '放学后托管',
       sessions: ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'].map((d) => session(d, '16:30', '19:00')),
     }
 
@@ -60,7 +62,7 @@ describe('the desk’s day', () => {
       for (const day of ['2026-11-30', '2026-12-01', '2026-12-02']) expect(refusal('check-in', stay, at(day, '07:00'))).toBeNull()
       expect(refusal('check-in', stay, at('2026-12-03', '07:00'))).toEqual({
         code: 'not_service_day',
-        message: '这笔预约是 11月30日至12月1日 夜间，只能在这几天核销',
+        message: '这笔预约是 11月30日至12月1日 短期托养，只能在这几天核销',
       })
       expect(refusal('check-in', week, at('2026-12-03', '09:00'))).toBeNull()
       expect(refusal('check-in', week, at('2026-12-05', '09:00'))?.code).toBe('not_service_day')
@@ -69,7 +71,7 @@ describe('the desk’s day', () => {
     it('completes on the last day only: the last night or the morning after it', () => {
       expect(refusal('complete', stay, at('2026-11-30', '20:00'))).toEqual({
         code: 'not_service_day',
-        message: '这笔预约是 11月30日至12月1日 夜间，服务完成请在最后一天（12月1日）登记',
+        message: '这笔预约是 11月30日至12月1日 短期托养，服务完成请在最后一天（12月1日）登记',
       })
       expect(refusal('complete', stay, at('2026-12-01', '20:00'))).toBeNull()
       expect(refusal('complete', stay, at('2026-12-02', '08:10'))).toBeNull()
@@ -93,7 +95,7 @@ describe('the desk’s day', () => {
       code: 'not_service_day',
       message: '这笔预约是 12月2日 晚餐，只能在当天撤销登记',
     })
-    const week: ServiceRun = { part: 'full_day', sessions: [session('2026-11-30', '08:30', '17:30'), session('2026-12-01', '08:30', '17:30')] }
+    const week: ServiceRun = { part: 'full_day', service: '日间照料', sessions: [session('2026-11-30', '08:30', '17:30'), session('2026-12-01', '08:30', '17:30')] }
     expect(undoRefusal(week, at('2026-11-30', '10:00'), at('2026-12-01', '09:00'))).toMatchObject({
       code: 'not_service_day',
       message: '这条登记不是今天做的，只能在登记当天撤销',
