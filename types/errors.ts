@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'not_found',
   // A count the rules cap (family members …), or an action that does not apply to this booking or person.
   'limit_reached',
+  'already_registered',
   'not_applicable',
   'rate_limited',
   'wechat_code_invalid',

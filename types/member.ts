@@ -44,6 +44,9 @@ const text = (label: string, max: number) =>
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}最多 ${max} 个字` })
 
+/** The relation that means the account holder: booking "for myself" books for this member once registered. */
+export const SELF_RELATION = '本人'
+
 /** Nobody we serve was born before this day. */
 export const EARLIEST_BIRTH_DATE = '1900-01-01'
 

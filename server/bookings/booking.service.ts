@@ -7,7 +7,7 @@ import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schem
 import type { FacilityPlace } from '../facilities/facility.repository'
 import { InvalidInputError, NotFoundError } from '../http/errors'
 import { daysBetween } from '../time/shanghai'
-import { findOwnMember } from '../me/family-member.repository'
+import { findOwnMember, findSelfMember } from '../me/family-member.repository'
 import { confirmedNotice, reminderNotice, waitlistOfferNotice } from '../notices/notice-kinds'
 import { insertNotice } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
@@ -70,7 +70,9 @@ export async function prepare(
 ): Promise<Prepared> {
   const [context, member] = await Promise.all([
     findBookingContext(db, request.sessionId),
-    request.memberId ? findOwnMember(db, booker.id, request.memberId) : Promise.resolve(null),
+    // Booking for oneself once 本人 is registered is booking for that member: one person, one beneficiary (and the
+    // subsidy their registered age and district give).
+    request.memberId ? findOwnMember(db, booker.id, request.memberId) : findSelfMember(db, booker.id).then((self) => self ?? null),
   ])
   if (!context) throw new NotFoundError('没有找到这个场次，请刷新后重试')
   const { session, rule, facility } = context

@@ -134,6 +134,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   limit_reached: 409,
+  already_registered: 409,
   not_applicable: 409,
   rate_limited: 429,
   wechat_code_invalid: 400,

@@ -1,4 +1,4 @@
-import { CHILD_CONSENT, type FamilyMember, type MemberCreate, type MemberUpdate, type SubsidyCategory } from '@shared/member'
+import { CHILD_CONSENT, SELF_RELATION, type FamilyMember, type MemberCreate, type MemberUpdate, type SubsidyCategory } from '@shared/member'
 import type { Kysely } from 'kysely'
 import type { Database, FamilyMemberRow } from '../db/schema'
 import { ageOn } from '../time/shanghai'
@@ -50,6 +50,32 @@ export async function findOwnMember(
     .selectAll()
     .where('id', '=', id)
     .where('owner_user_id', '=', ownerUserId)
+    .executeTakeFirst()
+}
+
+/** The member an account registered as 本人, if it did: who "for myself" means. */
+export async function findSelfMember(db: Kysely<Database>, ownerUserId: string): Promise<FamilyMemberRow | undefined> {
+  return db
+    .selectFrom('family_members')
+    .selectAll()
+    .where('owner_user_id', '=', ownerUserId)
+    .where('relation', '=', SELF_RELATION)
+    .orderBy('created_at')
+    .executeTakeFirst()
+}
+
+/** A member of this owner with this name and birth date: the same person registered a second time. */
+export async function findSameMember(
+  db: Kysely<Database>,
+  ownerUserId: string,
+  person: { name: string; birthDate: string },
+): Promise<FamilyMemberRow | undefined> {
+  return db
+    .selectFrom('family_members')
+    .selectAll()
+    .where('owner_user_id', '=', ownerUserId)
+    .where('name', '=', person.name)
+    .where('birth_date', '=', person.birthDate)
     .executeTakeFirst()
 }
 

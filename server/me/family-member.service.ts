@@ -9,6 +9,7 @@ import {
   countActiveBookingsFor,
   deleteFamilyMember,
   findOwnMember,
+  findSameMember,
   insertFamilyMember,
   toFamilyMember,
   updateFamilyMember,
@@ -61,6 +62,9 @@ export async function addMember(
     throw new DomainError('limit_reached', `每个账号最多添加 ${maxMembers} 位家庭成员`)
   }
   assertMemberRules({ ...input, childConsent: input.childConsentVersion !== undefined }, now)
+  // The same person twice would book the same lunch twice, each with its subsidy.
+  const same = await findSameMember(db, ownerUserId, input)
+  if (same) throw new DomainError('already_registered', `${same.name}（${same.birth_date}）已经登记过了，不需要再添加`)
   const id = `m-${randomUUID()}`
   await insertFamilyMember(db, { id, ownerUserId, input, now })
   return getMember(db, ownerUserId, id, now)

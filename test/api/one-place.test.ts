@@ -47,6 +47,34 @@ describe.each(DATABASES)('one person, one place on %s', (database) => {
   }
 
   describe('one live booking per person for overlapping places', () => {
+    it('books 「本人」 for the registered self, so she cannot hold the same lunch twice through 本人（未登记）', async () => {
+      const headers = await devLogin(t.app, 'one-place-self')
+      const self = await addMember(t.app, headers, { name: '张桂兰', relation: '本人', birthDate: '1944-03-02' })
+      const lunch = await mealSession(t.app, { date: addDays(today(), 2) })
+      const forMyself = await book(t.app, headers, mealOrder(lunch))
+      expect(forMyself).toMatchObject({ member: { id: self.id, name: '张桂兰' }, beneficiaryName: '张桂兰' })
+      // Her registered age gives the subsidy, as when she is chosen by name.
+      expect(forMyself.quote.subsidyFen).toBeGreaterThan(0)
+      const again = await postBooking(t.app, headers, mealOrder(lunch, { memberId: self.id }))
+      expect(again.statusCode).toBe(409)
+      expect(errorOf(again.body)).toMatchObject({ code: 'already_booked', bookingId: forMyself.id })
+    })
+
+    it('refuses registering the same person twice in one family', async () => {
+      const headers = await devLogin(t.app, 'one-place-twice')
+      await addMember(t.app, headers, { name: '王秀英', relation: '配偶', birthDate: '1946-03-02' })
+      const twice = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/members',
+        headers,
+        payload: { name: '王秀英', relation: '母亲', birthDate: '1946-03-02', consentVersion: 'member-2026-11' },
+      })
+      expect(twice.statusCode).toBe(409)
+      expect(errorOf(twice.body)).toEqual({ code: 'already_registered', message: '王秀英（1946-03-02）已经登记过了，不需要再添加' })
+      const rows = await db().selectFrom('family_members').select('id').where('name', '=', '王秀英').where('birth_date', '=', '1946-03-02').execute()
+      expect(rows).toHaveLength(1)
+    })
+
     it('refuses 半日托 for a child who has 全日托 that day, naming the booking they have; another child is welcome', async () => {
       const day = await firstBookable(NURSERY, 'infant_care', 'full_day')
       const { headers, kid } = await child('one-place-nursery', day.date)
