@@ -121,10 +121,21 @@ export const coverageSchema = z.object({
 })
 export type Coverage = z.infer<typeof coverageSchema>
 
+/** 合格, 未达标 (a criterion missed), or 数据不足 (too few ratings to judge: 未评定). */
+export const QUALIFIED_VERDICTS = ['qualified', 'not_qualified', 'insufficient_data'] as const
+export type QualifiedVerdict = (typeof QUALIFIED_VERDICTS)[number]
+export const QUALIFIED_VERDICT_NAMES: Record<QualifiedVerdict, string> = {
+  qualified: '✓ 合格',
+  not_qualified: '未达标',
+  insufficient_data: '数据不足，未评定',
+}
+
 export const qualifiedOperatorSchema = z.object({
   operatorId: z.string(),
   operatorName: z.string(),
   qualified: z.boolean(),
+  /** Absent in lists published before it existed: read `qualified` there. */
+  verdict: z.enum(QUALIFIED_VERDICTS).optional(),
   /** Why not, one sentence per missed criterion. */
   reasons: z.array(z.string()),
   ratings: z.number().int(),

@@ -10,7 +10,7 @@ export function districtFacilities(db: Kysely<Database>, districtId: string) {
   return db
     .selectFrom('facilities as f')
     .leftJoin('operators as o', 'o.id', 'f.operator_id')
-    .select(['f.id', 'f.name', 'f.operator_id', 'o.name as operator_name'])
+    .select(['f.id', 'f.name', 'f.operator_id', 'f.is_reserve', 'o.name as operator_name'])
     .where('f.id', 'in', districtFacilityIds(db, districtId))
     .execute()
 }

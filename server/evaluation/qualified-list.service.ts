@@ -27,8 +27,9 @@ async function computeQualifiedList(db: Kysely<Database>, districtId: string, pe
     districtFacilities(db, districtId),
     districtName(db, districtId),
   ])
+  // A reserve project (储备) is not built: its operator, if named, has nothing to be judged on yet.
   const operators = new Map<string, string>()
-  for (const f of facilities) if (f.operator_id) operators.set(f.operator_id, f.operator_name ?? f.operator_id)
+  for (const f of facilities) if (f.operator_id && f.is_reserve !== 1) operators.set(f.operator_id, f.operator_name ?? f.operator_id)
   const criteria = { minRatings: settings.minRatings, minSatisfaction: settings.minSatisfaction, maxOverdue: settings.maxOverdue }
   return {
     period,

@@ -217,7 +217,13 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     expect(res.statusCode).toBe(200)
     const preview = qualifiedListPreviewSchema.parse(res.json())
     expect(preview).toMatchObject({ period: '2026-10', districtName: '阎良区', replaces: null })
-    expect(preview.operators.find((o) => o.operatorId === 'yl-hongqi-operator')?.reasons).toEqual(['本期评价 4 条，不足 10 条', '满意率 75.0%，低于 90.0%'])
+    expect(preview.operators.find((o) => o.operatorId === 'yl-hongqi-operator')).toMatchObject({
+      verdict: 'not_qualified',
+      reasons: ['本期评价 4 条，不足 10 条', '满意率 75.0%，低于 90.0%'],
+    })
+    // Too few ratings alone is 数据不足, not 未达标; a reserve project (凌云, not built) is not judged at all.
+    expect(preview.operators.find((o) => o.operatorId === 'yl-renmin-donglu-operator')).toMatchObject({ verdict: 'insufficient_data' })
+    expect(preview.operators.map((o) => o.operatorId)).not.toContain('yl-lingyun-operator')
     expect(await storedPeriods()).toEqual([])
   })
 

@@ -42,9 +42,11 @@ const list = {
   criteria: { minRatings: 10, minSatisfaction: 0.9, maxOverdue: 0 },
   operators: [
     { operatorId: 'op-a', operatorName: '佳苑社区综合服务运营方', qualified: true, reasons: [], ratings: 12, satisfactionRate: 1, overdueCases: 0 },
-    { operatorId: 'op-b', operatorName: '红旗社区综合服务运营方', qualified: false, reasons: ['本期评价 4 条，不足 10 条'], ratings: 4, satisfactionRate: 0.75, overdueCases: 0 },
+    { operatorId: 'op-b', operatorName: '红旗社区综合服务运营方', qualified: false, verdict: 'insufficient_data', reasons: ['本期评价 4 条，不足 10 条'], ratings: 4, satisfactionRate: 0.75, overdueCases: 0 },
   ],
 }
+/** A quiet period: nobody has enough ratings to be judged. */
+let previewed = list
 
 // What the server says: the caller may publish or not; a period has ended once the test says so (no wall clock).
 let canPublish = false
@@ -55,6 +57,7 @@ beforeEach(() => {
   canPublish = false
   ended = false
   publishedPeriods = []
+  previewed = list
   mockRequest.mockReset()
   mockRequest.mockImplementation((call: Call) => {
     const [path, query = ''] = call.url.split('?')
@@ -67,7 +70,7 @@ beforeEach(() => {
     }
     if (path === '/api/evaluation/coverage') return ok({ communities: 0, functions: [] })
     if (path === '/api/evaluation/cases/overdue') return ok({ cases: [] })
-    if (path === '/api/evaluation/qualified/preview') return ok({ ...list, period, replaces: null })
+    if (path === '/api/evaluation/qualified/preview') return ok({ ...previewed, period, replaces: null })
     if (path === '/api/evaluation/qualified' && call.method === 'POST') return ok({ ...list, period })
     if (path === '/api/operators/qualified/periods') return ok({ periods: publishedPeriods })
     if (path === '/api/operators/qualified') return ok(list)
@@ -121,6 +124,19 @@ it('shows district staff a preview of an ended period’s list, then publishes i
   const posts = calls('/api/evaluation/qualified')
   expect(posts).toHaveLength(1)
   expect(posts[0]).toMatchObject({ method: 'POST', url: `/api/evaluation/qualified?period=${period}` })
+})
+
+it('warns before publishing a period in which nobody could be judged, and names 数据不足 as such', async () => {
+  canPublish = true
+  ended = true
+  previewed = { ...list, operators: list.operators.map((o) => ({ ...o, qualified: false, verdict: 'insufficient_data' as const, ratings: 0 })) }
+  render(<EvaluationPage />)
+  const lastMonth = (await screen.findAllByRole('radio')).find((r) => r.textContent?.startsWith('上月')) as HTMLElement
+  await act(async () => fireEvent.click(lastMonth))
+  await act(async () => fireEvent.click(await screen.findByRole('button', { name: /^预览/ })))
+  expect(await screen.findByText(/名单上将全部是「数据不足，未评定」，没有一家合格/)).toBeInTheDocument()
+  expect(screen.getByText(/数据不足，未评定 · 红旗社区综合服务运营方/)).toBeInTheDocument()
+  expect(screen.queryByText(/未达标/)).toBeNull()
 })
 
 it('titles the public list with the district, the period and the day it was published', async () => {

@@ -57,12 +57,14 @@ describe('qualified-operator criteria at their boundaries', () => {
   it('qualifies exactly at the minimum, and says why each miss', () => {
     const list = qualify([row('a', 10, 9), row('b', 9, 9), row('c', 20, 17), row('d', 10, 10, 1)], operators, criteria)
     const of = (id: string) => list.find((o) => o.operatorId === id)
-    expect(of('a')).toMatchObject({ qualified: true, reasons: [] })
-    expect(of('b')?.reasons).toEqual(['本期评价 9 条，不足 10 条'])
-    expect(of('c')?.reasons).toEqual(['满意率 85.0%，低于 90.0%'])
-    expect(of('d')?.reasons).toEqual(['有 1 件差评整改逾期'])
-    expect(of('e')).toMatchObject({ qualified: false, reasons: ['本期评价 0 条，不足 10 条'], satisfactionRate: null })
-    expect(list[0].operatorId).toBe('a')
+    expect(of('a')).toMatchObject({ qualified: true, verdict: 'qualified', reasons: [] })
+    // Too few ratings is no verdict on the operator: 数据不足, not 未达标.
+    expect(of('b')).toMatchObject({ qualified: false, verdict: 'insufficient_data', reasons: ['本期评价 9 条，不足 10 条'] })
+    expect(of('c')).toMatchObject({ verdict: 'not_qualified', reasons: ['满意率 85.0%，低于 90.0%'] })
+    expect(of('d')).toMatchObject({ verdict: 'not_qualified', reasons: ['有 1 件差评整改逾期'] })
+    expect(of('e')).toMatchObject({ qualified: false, verdict: 'insufficient_data', reasons: ['本期评价 0 条，不足 10 条'], satisfactionRate: null })
+    // Qualified first, then those who missed a criterion, then those not judged.
+    expect(list.map((o) => o.operatorId)).toEqual(['a', 'c', 'd', 'b', 'e'])
   })
 
   it('sums an operator’s facilities', () => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { QualifiedList } from '@shared/evaluation'
+import { QUALIFIED_VERDICT_NAMES, type QualifiedList } from '@shared/evaluation'
 import './index.scss'
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`
@@ -14,7 +14,7 @@ export function QualifiedOperatorList({ list }: { list: QualifiedList }) {
       {list.operators.map((o) => (
         <View key={o.operatorId} className={`qualified__operator${o.qualified ? ' qualified__operator--yes' : ''}`}>
           <Text className='qualified__name'>
-            {o.qualified ? '✓ 合格' : '未达标'} · {o.operatorName}
+            {QUALIFIED_VERDICT_NAMES[o.verdict ?? (o.qualified ? 'qualified' : 'not_qualified')]} · {o.operatorName}
           </Text>
           <Text className='muted qualified__line'>
             {o.ratings} 条评价{o.satisfactionRate !== null ? ` · 满意率 ${percent(o.satisfactionRate)}` : ''}

@@ -68,6 +68,11 @@ export function QualifiedListPublisher({ period, ended, lastDay }: QualifiedList
           {preview.replaces && (
             <Text className='muted'>这一期的名单已于 {preview.replaces.slice(0, 10)} 发布，确认后以这份为准。</Text>
           )}
+          {preview.operators.every((o) => o.verdict === 'insufficient_data') && (
+            <View className='evaluation__message' role='alert'>
+              {`注意：${name}各运营方的评价都不足 ${preview.criteria.minRatings} 条，名单上将全部是「数据不足，未评定」，没有一家合格。`}
+            </View>
+          )}
           <QualifiedOperatorList list={preview} />
           <View className='evaluation__actions'>
             <Button className='tap button button--primary' disabled={busy} onClick={publish}>
