@@ -32,6 +32,11 @@ export interface Caller {
   districtId?: string
   /** `government` routes: whether the caller is district staff, who publish the district's lists. */
   canPublish?: boolean
+  /**
+   * `government` routes read by street staff: the streets whose facilities they watch (a street office sees its
+   * own facilities, ranked as in the district); undefined for district staff, who see the whole district.
+   */
+  streetIds?: string[]
   /** Facility-scoped routes: how the caller is bound to the facility. */
   facilityAccess?: StaffAccess
 }
@@ -74,7 +79,10 @@ export async function decideAccess(
  * The district a government user reads: from a district binding (district staff, who also publish the district's
  * lists), or a street binding's district (street offices receive the district's bulletin and publish nothing).
  */
-async function governmentAccess(db: Kysely<Database>, user: UserRow): Promise<{ districtId: string; canPublish: boolean }> {
+async function governmentAccess(
+  db: Kysely<Database>,
+  user: UserRow,
+): Promise<{ districtId: string; canPublish: boolean; streetIds?: string[] }> {
   if (user.role !== 'government_staff') throw new ForbiddenError('仅限街道和区级工作人员使用')
   const bindings = await db
     .selectFrom('staff_bindings as b')
@@ -86,6 +94,9 @@ async function governmentAccess(db: Kysely<Database>, user: UserRow): Promise<{ 
   const district = bindings.find((b) => b.scope_kind === 'district')
   if (district) return { districtId: district.scope_id, canPublish: true }
   const street = bindings.find((b) => b.district_id)
-  if (street?.district_id) return { districtId: street.district_id, canPublish: false }
+  if (street?.district_id) {
+    const streetIds = bindings.filter((b) => b.district_id === street.district_id).map((b) => b.scope_id)
+    return { districtId: street.district_id, canPublish: false, streetIds }
+  }
   throw new ForbiddenError('您还没有绑定街道或区')
 }

@@ -10,7 +10,8 @@ export function districtFacilities(db: Kysely<Database>, districtId: string) {
   return db
     .selectFrom('facilities as f')
     .leftJoin('operators as o', 'o.id', 'f.operator_id')
-    .select(['f.id', 'f.name', 'f.operator_id', 'f.is_reserve', 'o.name as operator_name'])
+    .innerJoin('communities as c', 'c.id', 'f.community_id')
+    .select(['f.id', 'f.name', 'f.operator_id', 'f.is_reserve', 'c.street_id', 'o.name as operator_name'])
     .where('f.id', 'in', districtFacilityIds(db, districtId))
     .execute()
 }
@@ -36,6 +37,16 @@ export async function bookingCounts(db: Kysely<Database>, facilityIds: string[],
     .groupBy(['facility_id', 'function_code'])
     .execute()
   return new Map(rows.map((r) => [key(r.facility_id, r.function_code), { bookings: n(r.bookings), completed: n(r.completed), noShows: n(r.no_shows) }]))
+}
+
+/**
+ * The services each facility offers for booking (a booking rule): each is evaluated every period, with or without
+ * data — a service whose only day was closed is 「数据不足」, not missing from the table.
+ */
+export async function bookableServices(db: Kysely<Database>, facilityIds: string[]): Promise<Key[]> {
+  if (facilityIds.length === 0) return []
+  const rows = await db.selectFrom('booking_rules').select(['facility_id', 'function_code']).where('facility_id', 'in', facilityIds).execute()
+  return rows.map((r) => key(r.facility_id, r.function_code))
 }
 
 /** Places offered and taken in the period's open sessions. */

@@ -11,7 +11,7 @@ import type { AppInstance } from '../app-instance'
 import { coverage } from './coverage'
 import { bulletinTitle, evaluationCsv, evaluationXlsx } from './evaluation-export'
 import { evaluate } from './evaluation.service'
-import { callerOf, districtOf } from '../http/access-hook'
+import { callerOf, districtOf, governedOf } from '../http/access-hook'
 import { previewQualifiedList, publishQualifiedList, publishedPeriods, publishedQualifiedList } from './qualified-list.service'
 
 const exportQuerySchema = z.strictObject({ period: periodSchema, format: z.enum(['csv', 'xlsx'], { error: '格式应为 csv 或 xlsx' }) })
@@ -27,13 +27,15 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
     '/evaluation',
     { config: government, schema: { querystring: evaluationQuerySchema, response: { 200: evaluationResponseSchema } } },
     async (request) => {
-      const evaluation = await evaluate(db, districtOf(request), request.query.period, app.now(), request.query.function)
+      const { districtId, streetIds } = governedOf(request)
+      const evaluation = await evaluate(db, districtId, request.query.period, app.now(), { fn: request.query.function, streetIds })
       return { ...evaluation, canPublish: callerOf(request).canPublish === true }
     },
   )
 
   app.get('/evaluation/export', { config: government, schema: { querystring: exportQuerySchema } }, async (request, reply) => {
-    const evaluation = await evaluate(db, districtOf(request), request.query.period, app.now())
+    const { districtId, streetIds } = governedOf(request)
+    const evaluation = await evaluate(db, districtId, request.query.period, app.now(), { streetIds })
     const name = encodeURIComponent(`${bulletinTitle(evaluation).split('（')[0]}-${evaluation.period}.${request.query.format}`)
     reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`)
     if (request.query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(evaluationCsv(evaluation))

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema'
 import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
 import {
   type Key,
+  bookableServices,
   bookingCounts,
   casesDue,
   districtFacilities,
@@ -30,13 +31,15 @@ export async function evaluate(
   districtId: string,
   period: Period,
   now: Date,
-  fn?: FunctionCode,
+  /** One service only; and for street staff, only their streets' facilities (ranked as in the whole district). */
+  { fn, streetIds }: { fn?: FunctionCode; streetIds?: string[] } = {},
 ): Promise<Evaluation> {
   const range = periodRange(period)
-  const facilities = await districtFacilities(db, districtId)
+  const facilities = (await districtFacilities(db, districtId)).filter((f) => f.is_reserve !== 1)
   const ids = facilities.map((f) => f.id)
-  const [settings, bookings, places, ratings, cases] = await Promise.all([
+  const [settings, offered, bookings, places, ratings, cases] = await Promise.all([
     evaluationSettings(db, districtId),
+    bookableServices(db, ids),
     bookingCounts(db, ids, range),
     placeCounts(db, ids, range),
     ratingCounts(db, ids, range),
@@ -68,7 +71,7 @@ export async function evaluate(
   const weight = settings.priorWeight
   const prior: Prior = { mean: (levelSum + weight * NEUTRAL_MEAN) / (ratingTotal + weight), weight }
 
-  const keys = new Set<Key>([...bookings.keys(), ...places.keys(), ...ratings.keys(), ...caseCounts.keys()])
+  const keys = new Set<Key>([...offered, ...bookings.keys(), ...places.keys(), ...ratings.keys(), ...caseCounts.keys()])
   const rows: Omit<EvaluationRow, 'rank'>[] = []
   for (const k of keys) {
     const [facilityId, code] = k.split('|') as [string, FunctionCode]
@@ -110,7 +113,11 @@ export async function evaluate(
 
   const byFunction = new Map<string, Omit<EvaluationRow, 'rank'>[]>()
   for (const row of rows) byFunction.set(row.function, [...(byFunction.get(row.function) ?? []), row])
-  const ranked = [...byFunction.keys()].sort().flatMap((code) => rank(byFunction.get(code) ?? []))
+  const watched = streetIds && new Set(facilities.filter((f) => streetIds.includes(f.street_id)).map((f) => f.id))
+  const ranked = [...byFunction.keys()]
+    .sort()
+    .flatMap((code) => rank(byFunction.get(code) ?? []))
+    .filter((row) => !watched || watched.has(row.facilityId))
   return {
     period,
     from: range.from,

@@ -60,6 +60,11 @@ export function districtOf(request: FastifyRequest): string {
   return districtId
 }
 
+/** What a `government` route's caller watches: the district, and for street staff only their streets. */
+export function governedOf(request: FastifyRequest): { districtId: string; streetIds?: string[] } {
+  return { districtId: districtOf(request), streetIds: callerOf(request).streetIds }
+}
+
 /** The admitted caller of a non-public route. */
 export function callerOf(request: FastifyRequest): Caller {
   if (!request.caller) throw new Error(`${request.method} ${request.url}: no caller; is the route public?`)

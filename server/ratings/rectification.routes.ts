@@ -9,7 +9,7 @@ import {
 import { staffFacilityParamsSchema } from '@shared/staff'
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
-import { callerOf, districtOf } from '../http/access-hook'
+import { callerOf, governedOf } from '../http/access-hook'
 import { answerCase, facilityCases, overdueCases, recordVerdict } from './rectification.service'
 
 /** 差评整改: the operator's cases and answers, the resident's verdict, the overdue list for government staff. */
@@ -53,6 +53,6 @@ export async function rectificationRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/evaluation/cases/overdue',
     { config: { access: 'government' }, schema: { response: { 200: overdueCaseListSchema } } },
-    async (request) => ({ cases: await overdueCases(db, districtOf(request), app.now()) }),
+    async (request) => ({ cases: await overdueCases(db, governedOf(request), app.now()) }),
   )
 }

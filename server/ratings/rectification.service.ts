@@ -121,14 +121,15 @@ export async function recordVerdict(db: Kysely<Database>, user: UserRow, booking
 }
 
 /** For government staff: the district's open cases past their deadline, the longest overdue first. */
-export async function overdueCases(db: Kysely<Database>, districtId: string, now: Date) {
+/** Open cases past their deadline in a district, or only in some of its streets (a street office's own). */
+export async function overdueCases(db: Kysely<Database>, { districtId, streetIds }: { districtId: string; streetIds?: string[] }, now: Date) {
   const today = shanghaiDate(now)
   const rows = await db
     .selectFrom('rectification_cases as c')
     .innerJoin('ratings as r', 'r.id', 'c.rating_id')
     .innerJoin('facilities as f', 'f.id', 'c.facility_id')
     .select(['c.id', 'c.facility_id', 'f.name', 'r.level', 'c.due_date'])
-    .where('c.facility_id', 'in', districtFacilityIds(db, districtId))
+    .where('c.facility_id', 'in', districtFacilityIds(db, districtId, streetIds))
     .where('c.status', '=', 'open')
     .where('c.due_date', '<', today)
     .orderBy('c.due_date')

@@ -124,8 +124,12 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     const score = (sum: number, n: number) => (10 * m + sum) / (10 + n)
     const jiayuan = ((0.2 + 0.1 + 0.3 + 0.15 * ((score(10, 2) - 1) / 4) + 0.15) / 0.9) * 100
     const hongqi = (0.2 * 0.5 + 0.1 * (6 / 9) + 0.3 * 0.75 + 0.15 * ((score(13, 4) - 1) / 4) + 0.15 * 0.75 + 0.1) * 100
-    const [first, second] = e.rows
+    const [first] = e.rows
+    const second = e.rows.find((r) => r.facilityId === 'yl-jiayuan') ?? e.rows[1]
     expect(first).toMatchObject({ facilityId: 'yl-hongqi', rank: 1, insufficientData: false, insufficientReason: null })
+    // Every facility that offers 助餐 is in the table; those without enough data come after the ranked, unranked.
+    expect(e.rows.map((r) => r.facilityId).sort()).toEqual(['yl-hangkong-erlu', 'yl-hongqi', 'yl-jiayuan', 'yl-renmin-donglu'])
+    expect(e.rows.slice(1).every((r) => r.rank === null && r.insufficientData)).toBe(true)
     expect(second).toMatchObject({ facilityId: 'yl-jiayuan', rank: null, insufficientData: true, insufficientReason: '数据不足：本期预约 2 次，少于 5 次；评价 2 条，少于 3 条' })
     expect(second).toMatchObject({ bookings: 2, utilisation: 1, completionRate: 1, ratings: 2, satisfactionRate: 1 })
     expect(second.adjustedScore).toBeCloseTo(score(10, 2), 6)
@@ -158,7 +162,9 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     expect(e.rows.map((r) => [r.rank, r.insufficientData])).toEqual(e.rows.map(() => [null, true]))
     const csv = await t.app.inject({ url: '/api/evaluation/export?period=2026-07&format=csv', headers: district })
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
-    expect(lines.map((l) => l.split(',')[0])).toEqual(['数据不足', '数据不足', '数据不足', '数据不足'])
+    // Every bookable service of every built facility, each 数据不足.
+    expect(lines.length).toBeGreaterThanOrEqual(4)
+    expect(new Set(lines.map((l) => l.split(',')[0]))).toEqual(new Set(['数据不足']))
   })
 
   it('exports the bulletin as CSV and as an XLSX that opens and holds the numbers', async () => {
@@ -167,12 +173,13 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')
     expect(lines[0].split(',').slice(0, 5)).toEqual(['排名', '服务', '设施', '运营方', '综合得分'])
     const hongqi = evaluationSchema.parse((await t.app.inject({ url: '/api/evaluation?period=2026-10', headers: district })).json()).rows.find(
-      (r) => r.facilityId === 'yl-hongqi',
+      (r) => r.facilityId === 'yl-hongqi' && r.function === 'meal',
     )
     const composite = String(hongqi?.composite)
-    expect(lines.find((l) => l.includes('红旗'))?.split(',')).toEqual(expect.arrayContaining(['1', '社区助餐', composite, '9', '75']))
+    const line = (facility: string) => lines.find((l) => l.includes(facility) && l.includes('社区助餐'))
+    expect(line('红旗')?.split(',')).toEqual(expect.arrayContaining(['1', '社区助餐', composite, '9', '75']))
     // 佳苑 is 数据不足: no rank, no composite to compare, and why in the last column.
-    const jiayuan = lines.find((l) => l.includes('佳苑'))?.split(',') ?? []
+    const jiayuan = line('佳苑')?.split(',') ?? []
     expect(jiayuan[0]).toBe('数据不足')
     expect(jiayuan[4]).toBe('')
     expect(jiayuan.at(-1)).toBe('数据不足：本期预约 2 次，少于 5 次；评价 2 条，少于 3 条')
@@ -184,9 +191,22 @@ describe.each(DATABASES)('运营评估 on %s', (database) => {
     const sheet = book.getWorksheet('2026-10')
     expect(String(sheet?.getCell('A1').value)).toContain('月度通报 2026-10')
     const rows = (sheet?.getSheetValues() ?? []).filter(Boolean) as unknown[][]
-    const row = rows.find((r) => String(r[3] ?? '').includes('红旗'))
+    const row = rows.find((r) => String(r[3] ?? '').includes('红旗') && r[2] === '社区助餐')
     expect(row?.slice(1, 6)).toEqual([1, '社区助餐', expect.stringContaining('红旗'), expect.anything(), hongqi?.composite])
     expect(row?.[11]).toBe(75)
+  })
+
+  it('shows a street office its own facilities only, ranked as in the district, in the table and the export', async () => {
+    // 新华路街道: 红旗 and 人民东路 (凌云, a reserve project, is not evaluated); not 航空二路 (振兴) nor 佳苑 (凤凰路).
+    const own = await october(street)
+    expect([...new Set(own.rows.map((r) => r.facilityId))].sort()).toEqual(['yl-hongqi', 'yl-renmin-donglu'])
+    expect(own.rows.find((r) => r.facilityId === 'yl-hongqi')).toMatchObject({ rank: 1 })
+    const csv = await t.app.inject({ url: '/api/evaluation/export?period=2026-10&format=csv', headers: street })
+    expect(csv.body).toContain('红旗')
+    expect(csv.body).not.toContain('佳苑')
+    expect(csv.body).not.toContain('航空二路')
+    const all = await october(district)
+    expect(new Set(all.rows.map((r) => r.facilityId)).size).toBe(4)
   })
 
   it('tells the caller whether they may publish and whether the period has ended', async () => {
