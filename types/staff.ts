@@ -64,8 +64,19 @@ export const rosterSchema = z.object({
 export type Roster = z.infer<typeof rosterSchema>
 
 export const staffFacilityParamsSchema = z.strictObject({ facilityId: idSchema })
+/**
+ * A check-in code as a clerk types or reads it: full-width digits from a Chinese keyboard (８７８９), spaces and
+ * dashes between the groups (8789 9426) are the same code.
+ */
+export function normalizeCode(typed: string): string {
+  return typed.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000\-－]/g, '')
+}
+
 export const codeLookupQuerySchema = z.strictObject({
-  code: z.string().regex(/^\d{8}$/, { error: '核销码是 8 位数字' }),
+  code: z
+    .string({ error: '请输入 8 位数字的核销码' })
+    .transform(normalizeCode)
+    .pipe(z.string().regex(/^\d{8}$/, { error: '核销码是 8 位数字' })),
 })
 
 /** A booking found by its code at the counter, with what staff do next. */
@@ -78,6 +89,14 @@ export const deskBookingSchema = z.object({
   quote: quoteSchema,
   /** Its no-show or completion was entered today and may still be taken back (撤销). */
   undoable: z.boolean(),
+  /** The service in words, as booked: 午餐, 半日托（上午）, 日间照料 … */
+  service: z.string(),
+  /**
+   * What the desk may do with it now, by the desk's day rule (the server's, `desk-day.ts`): the page offers only
+   * these. `notNow` says why the others cannot be done now (tomorrow's lunch, before the start).
+   */
+  allowed: z.object({ checkIn: z.boolean(), complete: z.boolean(), noShow: z.boolean() }),
+  notNow: z.string().nullable(),
 })
 export type DeskBooking = z.infer<typeof deskBookingSchema>
 

@@ -64,6 +64,11 @@ export function deskRefusal(act: DeskAction, run: ServiceRun, now: Date): Domain
   if (act === 'complete' && today < lastServiceDay(run)) {
     return new DomainError('not_service_day', `这笔预约是 ${serviceLabel(run)}，服务完成请在最后一天（${dayName(lastServiceDay(run))}）登记`)
   }
+  // A service is complete once it has been given: not at 10:00 for an 11:30 lunch.
+  const last = run.sessions[run.sessions.length - 1]
+  if (act === 'complete' && now < last.startsAt) {
+    return new DomainError('service_not_started', `${run.service} ${toShanghaiIso(last.startsAt).slice(11, 16)} 开始后才能登记服务完成`)
+  }
   return null
 }
 

@@ -9,7 +9,7 @@ import type { CareLevel } from '@shared/care'
 import { DomainError, NotFoundError } from '../http/errors'
 import { isRated } from '../ratings/rating.repository'
 import { toShanghaiIso } from '../time/shanghai'
-import { type ServiceRun, assertDeskMay, undoRefusal } from './desk-day'
+import { type ServiceRun, assertDeskMay, deskRefusal, undoRefusal } from './desk-day'
 import { type RosterRow, findRosterRowByCode, findRosterRowById } from './roster.repository'
 import { toRosterEntry } from './roster.service'
 
@@ -18,7 +18,18 @@ const notHere = () => new NotFoundError('本设施没有这个核销码的预约
 
 async function toDeskBooking(db: Kysely<Database>, row: RosterRow, now: Date): Promise<DeskBooking> {
   const run = await findServiceRun(db, row.id)
+  const status = row.status as BookingStatus
+  // What the status allows, and then what the day allows: the page shows the clerk only what will be accepted.
+  const refusals = {
+    checkIn: status === 'booked' ? deskRefusal('check-in', run, now) : undefined,
+    complete: status === 'checked_in' ? deskRefusal('complete', run, now) : undefined,
+    noShow: status === 'booked' || status === 'checked_in' ? deskRefusal('no-show', run, now) : undefined,
+  }
+  const refused = Object.values(refusals).find((r) => r instanceof DomainError)
   return {
+    service: run.service,
+    allowed: { checkIn: refusals.checkIn === null, complete: refusals.complete === null, noShow: refusals.noShow === null },
+    notNow: refused?.message ?? null,
     entry: toRosterEntry(row),
     facilityId: row.facility_id,
     date: row.service_date,

@@ -67,6 +67,24 @@ describe.each(DATABASES)('the desk on the service day, on %s', (database) => {
       expect(await trace(booking.id, memberId)).toEqual(before)
     })
 
+    it('offers the desk only what it may do now, and says why not (tomorrow’s dinner; before the start)', async () => {
+      const { booking, day } = await dinnerIn(1)
+      const lookUp = async () =>
+        deskBookingSchema.parse((await t.app.inject({ url: `/api/staff/facilities/${HONGQI}/bookings?code=${booking.code}`, headers: desk })).json())
+      const today = await lookUp()
+      expect(today).toMatchObject({ service: '晚餐', allowed: { checkIn: false, complete: false, noShow: false } })
+      expect(today.notNow).toBe(`这笔预约是 ${dayName(day)} 晚餐，只能在当天核销`)
+      standAt(day, '16:00')
+      const before = await lookUp()
+      expect(before).toMatchObject({ allowed: { checkIn: true, complete: false, noShow: false }, notNow: '晚餐 17:30 开始后才能登记未到场' })
+      await act(booking.id, 'check-in')
+      // Checked in before dinner: not yet complete (not at 16:00 for a 17:30 dinner), not yet a no-show.
+      const complete = await act(booking.id, 'complete')
+      expect(errorOf(complete.body)).toMatchObject({ code: 'service_not_started', message: '晚餐 17:30 开始后才能登记服务完成' })
+      standAt(day, '18:40')
+      expect(await lookUp()).toMatchObject({ allowed: { checkIn: false, complete: true, noShow: true }, notNow: null })
+    })
+
     it('checks in and completes on the day; marks a no-show only after the start', async () => {
       const served = await dinnerIn(1)
       const missed = await dinnerIn(1)

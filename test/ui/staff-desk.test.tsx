@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import DeskPage from '@/packages/staff/desk'
+import DeskPage, { SETTLE_MS } from '@/packages/staff/desk'
 import { mockRequest, useRouter } from '../ui/taro-api'
 
 type Call = { url: string; method?: string; data?: string }
@@ -16,10 +16,13 @@ const stay = (awaiting: boolean) => ({
   startsAt: '2026-11-30T18:00:00+08:00',
   quote: { originalFen: 36000, deliveryFeeFen: 0, subsidyFen: 0, payableFen: 36000, tier: null, notes: [] },
   undoable: false,
+  service: '短期托养',
+  allowed: { checkIn: true, complete: false, noShow: false },
+  notNow: null,
 })
 
-// 张桂兰's dinner at 红旗社区, as the desk finds it in each state.
-const dinner = (status: string, undoable = false) => ({
+// 张桂兰's dinner at 红旗社区, as the desk finds it in each state, after 17:30 on its day (or on another day).
+const dinner = (status: string, undoable = false, otherDay = false) => ({
   entry: {
     id: 'b-dinner', code: '87654321', status, beneficiaryName: '张桂兰', age: 82, quantity: 1, setName: '软烂面条套餐',
     fulfilment: 'dine_in', deliveryAddress: null, dietNotes: '低盐', allergies: null, className: null, collectors: null,
@@ -31,11 +34,21 @@ const dinner = (status: string, undoable = false) => ({
   startsAt: '2026-12-02T17:30:00+08:00',
   quote: { originalFen: 1200, deliveryFeeFen: 0, subsidyFen: 700, payableFen: 500, tier: '80 周岁及以上老人', notes: [] },
   undoable,
+  service: '晚餐',
+  allowed: otherDay
+    ? { checkIn: false, complete: false, noShow: false }
+    : { checkIn: status === 'booked', complete: status === 'checked_in', noShow: status === 'booked' || status === 'checked_in' },
+  notNow: otherDay ? '这笔预约是 12月2日 晚餐，只能在当天核销' : null,
 })
+
+/** The desk holds the next tap a moment after an action (a double tap must not undo it). */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 50)))
+let otherDay = false
 
 let assessed = false
 beforeEach(() => {
   assessed = false
+  otherDay = false
   mockRequest.mockReset()
   useRouter.mockReturnValue({ params: { facilityId: 'yl-jiayuan' } })
   mockRequest.mockImplementation((call: Call) => {
@@ -44,7 +57,7 @@ beforeEach(() => {
       return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'operator_staff', nickname: null, createdAt: '' } } })
     }
     if (path === '/api/staff/facilities/yl-jiayuan/bookings') {
-      return Promise.resolve({ statusCode: 200, data: call.url.includes('87654321') ? dinner('booked') : stay(!assessed) })
+      return Promise.resolve({ statusCode: 200, data: call.url.includes('87654321') ? dinner('booked', false, otherDay) : stay(!assessed) })
     }
     if (path === '/api/staff/facilities/yl-jiayuan/bookings/b-dinner/no-show') return Promise.resolve({ statusCode: 200, data: dinner('no_show', true) })
     if (path === '/api/staff/facilities/yl-jiayuan/bookings/b-dinner/undo') return Promise.resolve({ statusCode: 200, data: dinner('booked') })
@@ -105,16 +118,43 @@ it('offers 撤销 right after a no-show, and shows the booking back as it was', 
   expect(screen.queryByRole('button', { name: '撤销未到场' })).not.toBeInTheDocument()
   fireEvent.click(screen.getByRole('button', { name: '未到场' }))
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确定未到场' })))
-  await act(async () => fireEvent.click(await screen.findByRole('button', { name: '撤销未到场' })))
+  const undo = await screen.findByRole('button', { name: '撤销未到场' })
+  await settle()
+  await act(async () => fireEvent.click(undo))
   expect(await screen.findByText('已撤销，恢复为「待使用」')).toBeInTheDocument()
   expect(sentTo('/undo')).toHaveLength(1)
   expect(screen.queryByRole('button', { name: '撤销未到场' })).not.toBeInTheDocument()
   expect(screen.getByRole('button', { name: /签到并收款/ })).toBeInTheDocument()
 })
 
-it('shows why the desk refuses a booking of another day', async () => {
+it('offers nothing for a booking of another day, and says why (the server’s day rule)', async () => {
+  otherDay = true
   await findDinner()
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: /签到并收款/ })))
-  expect(await screen.findByRole('alert')).toHaveTextContent('这笔预约是 12月2日 晚餐，只能在当天核销')
+  expect(screen.getByText('这笔预约是 12月2日 晚餐，只能在当天核销')).toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: /签到并收款/ })).not.toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: '未到场' })).not.toBeInTheDocument()
   expect(screen.getByText('待使用')).toBeInTheDocument()
+})
+
+it('ignores the second tap of a double tap: 撤销 appearing under the finger is not pressed by it', async () => {
+  await findDinner()
+  fireEvent.click(screen.getByRole('button', { name: '未到场' }))
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确定未到场' })))
+  const undo = await screen.findByRole('button', { name: '撤销未到场' })
+  await act(async () => fireEvent.click(undo))
+  expect(sentTo('/undo')).toHaveLength(0)
+  await settle()
+  await act(async () => fireEvent.click(undo))
+  expect(sentTo('/undo')).toHaveLength(1)
+})
+
+it('takes a code typed on a Chinese keyboard: full-width digits and spaces', async () => {
+  render(<DeskPage />)
+  fireEvent.change(screen.getByLabelText('核销码'), { target: { value: '８７６５ ４３２１' } })
+  expect(screen.getByLabelText('核销码')).toHaveValue('87654321')
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '查找' })))
+  expect(await screen.findByText('张桂兰（82 岁）')).toBeInTheDocument()
+  fireEvent.change(screen.getByLabelText('核销码'), { target: { value: 'abcd1234' } })
+  expect(screen.getByRole('alert')).toHaveTextContent('核销码是 8 位数字，请只输入数字')
+  expect(screen.getByRole('button', { name: '查找' })).toBeDisabled()
 })

@@ -21,11 +21,16 @@ describe('the desk’s day', () => {
         code: 'not_service_day',
         message: '这笔预约是 12月2日 晚餐，只能在当天核销',
       })
-      // 00:30 in Shanghai is still the previous day in UTC.
-      expect(refusal(act, dinner, at('2026-12-02', '00:30'))).toBeNull()
+      // 00:30 in Shanghai is still the previous day in UTC: the day is right (a check-in is taken).
+      if (act === 'check-in') expect(refusal(act, dinner, at('2026-12-02', '00:30'))).toBeNull()
       expect(refusal(act, dinner, at('2026-12-02', '23:59'))).toBeNull()
       expect(refusal(act, dinner, at('2026-12-03', '00:00'))?.code).toBe('not_service_day')
     }
+  })
+
+  it('completes a service only once it has started: not at 10:00 for the day’s dinner', () => {
+    expect(refusal('complete', dinner, at('2026-12-02', '10:00'))).toEqual({ code: 'service_not_started', message: '晚餐 17:30 开始后才能登记服务完成' })
+    expect(refusal('complete', dinner, at('2026-12-02', '17:30'))).toBeNull()
   })
 
   it('marks a no-show only once the service has started, and only on its day', () => {

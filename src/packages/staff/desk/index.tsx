@@ -1,11 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
-import type { DeskBooking } from '@shared/staff'
+import { FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
 import { CARE_LEVELS, type CareLevel } from '@shared/care'
-import { useState } from 'react'
+import { type DeskAction, type DeskBooking, normalizeCode } from '@shared/staff'
+import { useRef, useState } from 'react'
 import { cleanError } from '@/api/api-error'
-import type { DeskAction } from '@shared/staff'
 import { actOnBooking, findByCode, recordCareLevel, undoAtDesk } from '@/api/staff'
 import { ConfirmBox } from '@/components/ConfirmBox'
 import { OptionGroup } from '@/components/OptionGroup'
@@ -17,6 +16,12 @@ import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
+/**
+ * After an action the next button appears where the finger was: a second tap of a double tap, or a hard press that
+ * registers twice, must not undo what was just done or take money from someone absent. Taps are ignored this long.
+ */
+export const SETTLE_MS = 700
+
 /** 核销: scan the resident's QR (WeChat) or type the code they read out, then check in, complete or no-show. */
 export default function DeskPage() {
   const facilityId = useRouter().params.facilityId ?? ''
@@ -25,7 +30,11 @@ export default function DeskPage() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
 
-  const run = async (work: () => Promise<DeskBooking>, done: (b: DeskBooking) => string | null) => {
+  // A ref, not state: a second tap in the same moment sees it before React re-renders.
+  const locked = useRef(false)
+  const run = async (work: () => Promise<DeskBooking>, done: (b: DeskBooking) => string | null, settle = true) => {
+    if (locked.current) return
+    locked.current = true
     setBusy(true)
     setMessage(null)
     try {
@@ -36,13 +45,19 @@ export default function DeskPage() {
     } catch (err) {
       setMessage({ kind: 'error', text: cleanError(err) })
     } finally {
-      setBusy(false)
+      const release = () => {
+        locked.current = false
+        setBusy(false)
+      }
+      if (settle) setTimeout(release, SETTLE_MS)
+      else release()
     }
   }
   const lookUp = (value: string) => {
     setFound(null)
     setConfirmingNoShow(false)
-    return run(() => findByCode(facilityId, value.replace(/\s/g, '')), () => null)
+    // A lookup changes nothing: no need to hold the next tap.
+    return run(() => findByCode(facilityId, normalizeCode(value)), () => null, false)
   }
   const scan = async () => {
     try {
@@ -78,9 +93,17 @@ export default function DeskPage() {
   return (
     <Page>
       <View className='card'>
-        <TextField label='核销码' type='number' value={code} onChange={setCode} maxLength={9} placeholder='8 位数字' />
+        {/* Text, not a number box: a Chinese keyboard types full-width digits (８７８９), which a number box drops. */}
+        <TextField
+          label='核销码'
+          value={code}
+          onChange={(typed) => setCode(normalizeCode(typed))}
+          maxLength={12}
+          placeholder='8 位数字'
+          error={code && !/^\d*$/.test(code) ? '核销码是 8 位数字，请只输入数字' : undefined}
+        />
         <View className='desk__actions'>
-          <Button className='tap button button--primary' disabled={busy || code.replace(/\s/g, '').length !== 8} onClick={() => lookUp(code)}>
+          <Button className='tap button button--primary' disabled={busy || !/^\d{8}$/.test(code)} onClick={() => lookUp(code)}>
             查找
           </Button>
           {isWeapp && (
@@ -105,7 +128,7 @@ export default function DeskPage() {
             {found.entry.age !== null ? `（${found.entry.age} 岁）` : ''}
           </Text>
           <Text>
-            {dayAndClock(found.startsAt)} {PART_NAMES[found.part]}
+            {dayAndClock(found.startsAt)} {found.service}
           </Text>
           <Text>
             {found.entry.setName} × {found.entry.quantity}
@@ -130,7 +153,7 @@ export default function DeskPage() {
           {confirmingNoShow ? (
             <ConfirmBox
               className='desk__confirm'
-              question={`确定将 ${found.entry.beneficiaryName} 的 ${dayAndClock(found.startsAt)} ${PART_NAMES[found.part]} 记为未到场吗？多次未到场会暂停预约。`}
+              question={`确定将 ${found.entry.beneficiaryName} 的 ${dayAndClock(found.startsAt)} ${found.service} 记为未到场吗？多次未到场会暂停预约。`}
               confirm='确定未到场'
               decline='不登记'
               busy={busy}
@@ -139,19 +162,21 @@ export default function DeskPage() {
             />
           ) : (
             <View className='desk__actions'>
-              {found.entry.status === 'booked' && (
-                <>
-                  <Button className='tap button button--primary' disabled={busy} onClick={() => act('check-in', `已签到，已收款 ${formatFen(found.quote.payableFen)}`)}>
-                    签到并收款 {formatFen(found.quote.payableFen)}
-                  </Button>
-                  <Button className='tap button' disabled={busy} onClick={() => setConfirmingNoShow(true)}>
-                    未到场
-                  </Button>
-                </>
+              {/* Only what the server's day rule allows now; why not the rest, in its words. */}
+              {found.notNow && <Text className='desk__not-now'>{found.notNow}</Text>}
+              {found.allowed.checkIn && (
+                <Button className='tap button button--primary' disabled={busy} onClick={() => act('check-in', `已签到，已收款 ${formatFen(found.quote.payableFen)}`)}>
+                  签到并收款 {formatFen(found.quote.payableFen)}
+                </Button>
               )}
-              {found.entry.status === 'checked_in' && (
+              {found.allowed.complete && (
                 <Button className='tap button button--primary' disabled={busy} onClick={() => act('complete', '服务已完成')}>
                   服务完成
+                </Button>
+              )}
+              {found.allowed.noShow && (
+                <Button className='tap button' disabled={busy} onClick={() => setConfirmingNoShow(true)}>
+                  未到场
                 </Button>
               )}
               {found.undoable && (
