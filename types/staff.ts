@@ -119,7 +119,15 @@ export const closeDayBodySchema = z.strictObject({
   date: calendarDateSchema,
   reason: z.string({ error: '请填写停业原因' }).trim().min(2, { error: '请填写停业原因' }).max(100),
 })
-export const closeDayResultSchema = z.object({ closedSessions: z.number().int(), cancelledBookings: z.number().int() })
+export const closeDayResultSchema = z.object({
+  closedSessions: z.number().int(),
+  cancelledBookings: z.number().int(),
+  /** Of those, checked in and paid: the desk refunds them. */
+  refunds: z.number().int(),
+  /** Sessions of the day already started (lunch served at 12:30): left as they are, in words (午餐). */
+  alreadyStarted: z.array(z.string()),
+})
+export type CloseDayResult = z.infer<typeof closeDayResultSchema>
 
 /** 恢复营业: the day's sessions take bookings again; those cancelled by closing it stay cancelled. */
 export const reopenDayBodySchema = closeDayBodySchema.omit({ reason: true })

@@ -1,9 +1,11 @@
 import type { BookingStatus } from '@shared/booking'
 
-// booked → checked_in → completed / no_show, and booked → cancelled. Nothing leaves a final state by a move.
+// booked → checked_in → completed / no_show, and booked → cancelled. Nothing leaves a final state by a move. A
+// checked-in booking is cancelled only by the facility closing a session that has not started (paid at noon for
+// dinner, then the water is cut): residents cancel only while booked (`cancellable`), the desk refunds the payment.
 const NEXT: Record<BookingStatus, readonly BookingStatus[]> = {
   booked: ['checked_in', 'cancelled', 'no_show'],
-  checked_in: ['completed', 'no_show'],
+  checked_in: ['completed', 'no_show', 'cancelled'],
   completed: [],
   no_show: [],
   cancelled: [],

@@ -16,9 +16,21 @@ function daySessions(db: Kysely<Database>, day: FacilityDay) {
     .where('date', '=', day.date)
 }
 
-/** Closes the day's sessions with the reason; returns how many. */
-export async function closeSessions(db: Kysely<Database>, day: FacilityDay, reason: string): Promise<number> {
-  const result = await daySessions(db, day).set({ open: 0, closed_reason: reason }).executeTakeFirst()
+/** The day's sessions with when each starts. */
+export function findDaySessions(db: Kysely<Database>, day: FacilityDay) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'part', 'starts_at'])
+    .where('facility_id', '=', day.facilityId)
+    .where('function_code', '=', day.functionCode)
+    .where('date', '=', day.date)
+    .execute()
+}
+
+/** Closes these sessions of the day with the reason; returns how many. */
+export async function closeSessions(db: Kysely<Database>, sessionIds: string[], reason: string): Promise<number> {
+  if (sessionIds.length === 0) return 0
+  const result = await db.updateTable('sessions').set({ open: 0, closed_reason: reason }).where('id', 'in', sessionIds).executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
 
@@ -28,16 +40,10 @@ export async function reopenSessions(db: Kysely<Database>, day: FacilityDay): Pr
   return Number(result.numUpdatedRows)
 }
 
-/** Bookings whose (first) day it is, still to be served. */
-export function findBookedOnDay(db: Kysely<Database>, day: FacilityDay) {
-  return db
-    .selectFrom('bookings')
-    .select('id')
-    .where('facility_id', '=', day.facilityId)
-    .where('function_code', '=', day.functionCode)
-    .where('service_date', '=', day.date)
-    .where('status', '=', 'booked')
-    .execute()
+/** Bookings of these sessions still to be served: booked, or checked in (and paid) ahead of the service. */
+export function findToServe(db: Kysely<Database>, sessionIds: string[]) {
+  if (sessionIds.length === 0) return Promise.resolve([])
+  return db.selectFrom('bookings').select(['id', 'status']).where('session_id', 'in', sessionIds).where('status', 'in', ['booked', 'checked_in']).execute()
 }
 
 /** Bookings of the day cancelled by closing it: their cancellation's reason starts with `reasonPrefix`. */

@@ -1,10 +1,12 @@
+import { PART_NAMES, type SessionPart } from '@shared/booking'
+import type { CloseDayResult } from '@shared/staff'
 import type { Kysely } from 'kysely'
 import { changeBookingStatus } from '../bookings/booking-lifecycle'
 import type { Database, UserRow } from '../db/schema'
 import { DomainError, NotFoundError } from '../http/errors'
 import { dayName, shanghaiDate } from '../time/shanghai'
 import { offerFreedPlaces } from '../waitlist/waitlist-offers'
-import { type FacilityDay, closeSessions, countCancelledByClosing, findBookedOnDay, reopenSessions } from './closed-day.repository'
+import { type FacilityDay, closeSessions, countCancelledByClosing, findDaySessions, findToServe, reopenSessions } from './closed-day.repository'
 
 /**
  * Sets a session's capacity, never below what is already booked: one guarded UPDATE, so a booking that lands at
@@ -49,23 +51,36 @@ const refusePast = (date: string, now: Date, what: string) => {
 }
 
 /**
- * Closes a day (holiday, outage): its sessions stop taking bookings first, then every booking still to be served
- * is cancelled with the reason, which the resident sees in the booking's history and is told. A day already past
- * is not closed: its bookings were served or missed, and cancelling them now would rewrite that.
+ * Closes a day (holiday, outage): what is still to come of it stops taking bookings first, then every booking of
+ * it still to be served is cancelled with the reason, which the resident sees in the booking's history and is told
+ * — also one checked in and paid ahead (the desk refunds it; the clerk is told how many). A session already
+ * started (lunch served at 12:30) is left as it is: it happened. A day already past is not closed at all.
  */
 export async function closeDay(
   db: Kysely<Database>,
   staff: UserRow,
   day: FacilityDay & { reason: string },
   now: Date,
-): Promise<{ closedSessions: number; cancelledBookings: number }> {
+): Promise<CloseDayResult> {
   refusePast(day.date, now, '停业')
-  const closedSessions = await closeSessions(db, day, day.reason)
-  const toCancel = await findBookedOnDay(db, day)
-  for (const { id } of toCancel) {
-    await changeBookingStatus(db, { bookingId: id, to: 'cancelled', actorUserId: staff.id, reason: `${CLOSED}${day.reason}`, now })
+  const sessions = await findDaySessions(db, day)
+  const toCome = sessions.filter((s) => new Date(s.starts_at) > now)
+  const alreadyStarted = sessions.filter((s) => new Date(s.starts_at) <= now).map((s) => PART_NAMES[s.part as SessionPart] ?? s.part)
+  if (sessions.length > 0 && toCome.length === 0) {
+    throw new DomainError('day_past', `${dayName(day.date)}的服务都已经开始，不能再停业`)
   }
-  return { closedSessions, cancelledBookings: toCancel.length }
+  const closedSessions = await closeSessions(db, toCome.map((s) => s.id), day.reason)
+  const toCancel = await findToServe(db, toCome.map((s) => s.id))
+  for (const { id, status } of toCancel) {
+    const refund = status === 'checked_in' ? '，已付款项请到柜台退还' : ''
+    await changeBookingStatus(db, { bookingId: id, to: 'cancelled', actorUserId: staff.id, reason: `${CLOSED}${day.reason}${refund}`, now })
+  }
+  return {
+    closedSessions,
+    cancelledBookings: toCancel.length,
+    refunds: toCancel.filter((b) => b.status === 'checked_in').length,
+    alreadyStarted,
+  }
 }
 
 /**

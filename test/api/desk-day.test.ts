@@ -239,7 +239,7 @@ describe.each(DATABASES)('the desk on the service day, on %s', (database) => {
     it('reopens the sessions, not the bookings cancelled, and says how many those were', async () => {
       const { booking, headers, memberId, day } = await dinnerIn(4)
       const bookedThatDay = await db().selectFrom('bookings').select('id').where('facility_id', '=', HONGQI).where('service_date', '=', day).where('status', '=', 'booked').execute()
-      expect((await close(day)).json()).toEqual({ closedSessions: 2, cancelledBookings: bookedThatDay.length })
+      expect((await close(day)).json()).toEqual({ closedSessions: 2, cancelledBookings: bookedThatDay.length, refunds: 0, alreadyStarted: [] })
       expect((await reopen(day, street)).statusCode).toBe(403)
       const res = await reopen(day)
       expect(res.statusCode).toBe(200)
@@ -256,6 +256,36 @@ describe.each(DATABASES)('the desk on the service day, on %s', (database) => {
       const again = await reopen(day)
       expect(again.statusCode).toBe(409)
       expect(errorOf(again.body).code).toBe('not_closed')
+    })
+
+    it('closes what is still to come of today: lunch served stays, dinner closes, a dinner paid ahead is cancelled for a refund', async () => {
+      const { booking: paid, day } = await dinnerIn(1)
+      const { booking: unpaid, headers, memberId } = await dinnerIn(1)
+      const lunch = await mealSession(t.app, { facilityId: HONGQI, date: day, part: 'lunch' })
+      const lunchBooking = await book(t.app, headers, mealOrder(lunch, { memberId }))
+      standAt(day, '12:30')
+      expect((await act(paid.id, 'check-in')).statusCode).toBe(200)
+      // Other tests booked tomorrow's dinner too: count what is to be served of it now.
+      const toServe = await db().selectFrom('bookings').select('status').where('session_id', '=', paid.sessionId).where('status', 'in', ['booked', 'checked_in']).execute()
+      const res = await close(day)
+      expect(res.json()).toEqual({
+        closedSessions: 1,
+        cancelledBookings: toServe.length,
+        refunds: toServe.filter((b) => b.status === 'checked_in').length,
+        alreadyStarted: ['午餐'],
+      })
+      expect(toServe.filter((b) => b.status === 'checked_in').length).toBeGreaterThanOrEqual(1)
+      const sessions = await db().selectFrom('sessions').select(['part', 'open']).where('facility_id', '=', HONGQI).where('function_code', '=', 'meal').where('date', '=', day).orderBy('part').execute()
+      expect(sessions).toEqual([
+        { part: 'dinner', open: 0 },
+        { part: 'lunch', open: 1 },
+      ])
+      const statuses = await db().selectFrom('bookings').select(['id', 'status']).where('id', 'in', [paid.id, unpaid.id, lunchBooking.id]).execute()
+      expect(Object.fromEntries(statuses.map((b) => [b.id, b.status]))).toEqual({ [paid.id]: 'cancelled', [unpaid.id]: 'cancelled', [lunchBooking.id]: 'booked' })
+      const told = await db().selectFrom('notices').select('body').where('booking_id', '=', paid.id).where('kind', '=', 'cancelled_by_facility').executeTakeFirstOrThrow()
+      expect(told.body).toContain('停水，已付款项请到柜台退还')
+      standAt(day, '18:00')
+      expect(errorOf((await close(day)).body)).toMatchObject({ code: 'day_past', message: `${dayName(day)}的服务都已经开始，不能再停业` })
     })
 
     it('refuses a day already past', async () => {

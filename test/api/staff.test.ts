@@ -225,7 +225,7 @@ describe.each(DATABASES)('the staff workspace on %s', (database) => {
         headers: hongqiStaff,
         payload: { function: 'meal', date: day, reason: '厨房设备检修' },
       })
-      expect(res.json()).toEqual({ closedSessions: 2, cancelledBookings: 1 })
+      expect(res.json()).toEqual({ closedSessions: 2, cancelledBookings: 1, refunds: 0, alreadyStarted: [] })
       const seen = bookingSchema.parse((await t.app.inject({ url: `/api/bookings/${booking.id}`, headers: family })).json())
       expect(seen.status).toBe('cancelled')
       expect(seen.history.at(-1)?.reason).toBe('设施停业：厨房设备检修')

@@ -58,7 +58,7 @@ beforeEach(() => {
     if (path === '/api/staff/facilities/yl-hongqi/meal-template/publish') return Promise.resolve({ statusCode: 200, data: { created: 2 } })
     if (path === '/api/staff/facilities/yl-hongqi/close') {
       closed = true
-      return Promise.resolve({ statusCode: 200, data: { closedSessions: 2, cancelledBookings: 12 } })
+      return Promise.resolve({ statusCode: 200, data: { closedSessions: 1, cancelledBookings: 12, refunds: 2, alreadyStarted: ['午餐'] } })
     }
     if (path === '/api/staff/facilities/yl-hongqi/reopen') {
       closed = false
@@ -84,7 +84,8 @@ it('closes the day only after a reason and a confirmation, and tells how many bo
   fireEvent.change(screen.getByLabelText('停业原因'), { target: { value: '厨房设备检修' } })
   fireEvent.click(screen.getByRole('button', { name: '停业并通知居民' }))
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确定停业' })))
-  expect(await screen.findByText(/^.*已停业，取消了 12 笔预约，居民会收到通知$/)).toBeInTheDocument()
+  // Closed at noon: lunch went ahead, two residents paid for dinner at check-in and are to be refunded.
+  expect(await screen.findByText(/^.*已停业，取消了 12 笔预约，居民会收到通知；其中 2 笔已签到付款，请为居民退款；已经开始的午餐照常，不受影响$/)).toBeInTheDocument()
   expect(await screen.findByText(/（已停业：厨房设备检修）/)).toBeInTheDocument()
   const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url.endsWith('/close'))
   expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({ function: 'meal', reason: '厨房设备检修' })

@@ -6,7 +6,7 @@ import { closeFacilityDay, reopenFacilityDay } from '@/api/staff'
 import { ConfirmBox } from '@/components/ConfirmBox'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
-import { dayName } from '@/lib/dates'
+import { dayName, shanghaiToday } from '@/lib/dates'
 import './staff-controls.scss'
 
 interface CloseDayProps {
@@ -47,7 +47,13 @@ export function CloseDay({ facilityId, fn, serviceName, date, closedReason, onCh
   const close = () =>
     send(async () => {
       const result = await closeFacilityDay(facilityId, fn, date, reason.trim())
-      return `${day}已停业，取消了 ${result.cancelledBookings} 笔预约，居民会收到通知`
+      return [
+        `${day}已停业，取消了 ${result.cancelledBookings} 笔预约，居民会收到通知`,
+        result.refunds > 0 ? `其中 ${result.refunds} 笔已签到付款，请为居民退款` : '',
+        result.alreadyStarted.length > 0 ? `已经开始的${result.alreadyStarted.join('、')}照常，不受影响` : '',
+      ]
+        .filter(Boolean)
+        .join('；')
     })
   const reopen = () =>
     send(async () => {
@@ -59,7 +65,9 @@ export function CloseDay({ facilityId, fn, serviceName, date, closedReason, onCh
   return (
     <View className='card no-print staff-controls'>
       <Text className='section-title'>停业 · {day}</Text>
-      {closedReason !== null ? (
+      {closedReason === null && date < shanghaiToday() ? (
+        <Text className='muted'>{day}已经过去，不能停业。</Text>
+      ) : closedReason !== null ? (
         <View className='staff-controls__row'>
           <Text>
             {day}
