@@ -50,8 +50,17 @@ export function noticeFacts(b: {
   date: string
   session: { startsAt: string; endsAt: string }
   code: string
+  who: string | null
+  lastDate: string | null
 }): BookingFacts {
   const service = bookedService(b.functionCode, b.part, b.details)
   const { from } = bookedHours(b.session, b.details)
-  return { facilityName: b.facilityName, service: service.detail ?? service.name, startsAt: `${b.date}T${from}:00+08:00`, code: b.code }
+  return {
+    facilityName: b.facilityName,
+    service: service.detail ?? service.name,
+    startsAt: `${b.date}T${from}:00+08:00`,
+    code: b.code,
+    who: b.who,
+    lastDate: b.lastDate,
+  }
 }

@@ -10,7 +10,7 @@ import { applyNoShowPolicy, reconsiderSuspension } from '../staff/no-show-policy
 import { noticeFacts } from './booked-service'
 import { type BookingDetails, inLockOrder } from './booking-plan'
 import { canMove, canUndo } from './booking-state'
-import { bookingUnits, recordEvent } from './booking.repository'
+import { bookingUnits, findServiceRun, recordEvent } from './booking.repository'
 import { returnAccountUnits } from './account-units.repository'
 import { returnClassUnits, returnUnits } from './capacity.repository'
 import { releasePlaces } from './place-claim.repository'
@@ -40,7 +40,8 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
       .selectFrom('bookings as b')
       .innerJoin('sessions as s', 's.id', 'b.session_id')
       .innerJoin('facilities as f', 'f.id', 'b.facility_id')
-      .select(['b.status', 'b.payable_fen', 'b.booker_user_id', 'b.code', 'b.function_code', 'b.details', 'b.service_date', 'b.starts_at', 's.part', 's.ends_at', 'f.name as facility_name'])
+      .leftJoin('family_members as m', 'm.id', 'b.member_id')
+      .select(['b.status', 'b.payable_fen', 'b.booker_user_id', 'b.code', 'b.function_code', 'b.details', 'b.service_date', 'b.starts_at', 's.part', 's.ends_at', 'f.name as facility_name', 'm.name as member_name'])
       .where('b.id', '=', change.bookingId)
       .executeTakeFirst()
     if (!booking) throw new NotFoundError('没有找到这笔预约')
@@ -86,6 +87,8 @@ export async function changeBookingStatus(db: Kysely<Database>, change: StatusCh
           date: booking.service_date,
           session: { startsAt: booking.starts_at, endsAt: booking.ends_at },
           code: booking.code,
+          who: booking.member_name,
+          lastDate: (await findServiceRun(trx, change.bookingId)).sessions.at(-1)?.date ?? null,
         })
         await insertNotice(trx, {
           ...(expired ? waitlistExpiredNotice(facts) : cancelledNotice(facts, change.reason ?? '设施原因')),

@@ -309,6 +309,8 @@ async function book(
     date: session.date,
     session: { startsAt: session.starts_at, endsAt: session.ends_at },
     code,
+    who: member?.name ?? null,
+    lastDate: run[run.length - 1].date,
   })
   const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
   await insertNotice(trx, { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now })

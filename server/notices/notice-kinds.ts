@@ -1,6 +1,6 @@
 import { shortFacilityName } from '@shared/facility'
 import type { NoticeKind } from '@shared/notice'
-import { dayAndClock, toShanghaiIso } from '../time/shanghai'
+import { dayAndClock, dayName, toShanghaiIso } from '../time/shanghai'
 
 export type { NoticeKind }
 
@@ -12,6 +12,10 @@ export interface BookingFacts {
   /** When the booked hours begin on the first day. */
   startsAt: string
   code: string
+  /** Whom it is for: a family member's name; absent when booked for oneself. */
+  who?: string | null
+  /** A run of days: its last day ('YYYY-MM-DD'). */
+  lastDate?: string | null
 }
 
 export interface NoticeText {
@@ -27,14 +31,19 @@ export interface NoticeText {
 
 // WeChat caps a thing field at 20 characters.
 const thing = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text)
+// The subscribe message's time field, as WeChat takes it.
 const when = (iso: string) => `${toShanghaiIso(iso).slice(0, 10)} ${toShanghaiIso(iso).slice(11, 16)}`
+/** When, as a resident reads it in the app: 12月2日 08:30, or 12月7日 08:00 至 12月11日 for a week. */
+const whenSaid = (b: BookingFacts) => `${dayAndClock(b.startsAt)}${b.lastDate && b.lastDate !== b.startsAt.slice(0, 10) ? ` 至 ${dayName(b.lastDate)}` : ''}`
+/** Whose booking, for a family with several: 王秀英的 … */
+const whose = (b: BookingFacts) => (b.who ? `${b.who}的` : '')
 const service = (b: BookingFacts) => `${shortFacilityName(b.facilityName)}${b.service}`
 
 export function confirmedNotice(b: BookingFacts): NoticeText {
   return {
     kind: 'booking_confirmed',
     title: '预约成功',
-    body: `${service(b)}，${when(b.startsAt)}，核销码 ${b.code}。`,
+    body: `${whose(b)}${service(b)}，${whenSaid(b)}，核销码 ${b.code}。`,
     fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: '到店出示核销码，柜台付款' },
   }
 }
@@ -43,7 +52,7 @@ export function reminderNotice(b: BookingFacts): NoticeText {
   return {
     kind: 'booking_reminder',
     title: '服务提醒',
-    body: `您预约的${service(b)}将于 ${when(b.startsAt)} 开始，核销码 ${b.code}。`,
+    body: `${b.who ? `${b.who}的` : '您预约的'}${service(b)}将于 ${dayAndClock(b.startsAt)} 开始，核销码 ${b.code}。`,
     fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: '请按时前往' },
   }
 }
@@ -52,7 +61,7 @@ export function cancelledNotice(b: BookingFacts, reason: string): NoticeText {
   return {
     kind: 'cancelled_by_facility',
     title: '预约已被设施取消',
-    body: `${service(b)}（${when(b.startsAt)}）已被设施取消：${reason}。给您带来不便，敬请谅解。`,
+    body: `${whose(b)}${service(b)}（${whenSaid(b)}）已被设施取消：${reason}。给您带来不便，敬请谅解。`,
     fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: thing(reason) },
   }
 }
@@ -64,7 +73,7 @@ export function waitlistOfferNotice(b: BookingFacts, holdUntil: Date): NoticeTex
   return {
     kind: 'waitlist_offer',
     title: '候补成功，请确认',
-    body: `您候补的${service(b)}（${when(b.startsAt)}）有名额了，已为您保留到 ${when(holdUntil.toISOString())}，请在此之前到“预约”里确认，逾期名额将让给下一位。`,
+    body: `您为${b.who ?? '自己'}候补的${service(b)}（${whenSaid(b)}）有名额了，已为您保留到 ${dayAndClock(holdUntil)}，请在此之前到“预约”里确认，逾期名额将让给下一位。`,
     fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: thing(`请在${clock(holdUntil)}前确认`) },
   }
 }
@@ -73,7 +82,7 @@ export function waitlistExpiredNotice(b: BookingFacts): NoticeText {
   return {
     kind: 'waitlist_expired',
     title: '候补名额已释放',
-    body: `为您保留的${service(b)}（${when(b.startsAt)}）名额未在时限内确认，已让给下一位。`,
+    body: `为${b.who ?? '您'}保留的${service(b)}（${whenSaid(b)}）名额未在时限内确认，已让给下一位。`,
     fields: { thing1: thing(service(b)), time2: when(b.startsAt), character_string3: b.code, thing4: '未在时限内确认' },
   }
 }

@@ -41,6 +41,9 @@ async function noShowFacts(trx: Transaction<Database>, bookingId: string) {
       date: row.service_date,
       session: { startsAt: row.starts_at, endsAt: row.ends_at },
       code: row.code,
+      // The suspension notice names the person itself; the no-show is one day.
+      who: null,
+      lastDate: null,
     }),
   }
 }

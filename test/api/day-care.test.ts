@@ -2,7 +2,7 @@ import { bookingListSchema, bookingSchema, quoteSchema } from '@shared/index'
 import { dayCareId } from '../../server/db/seed/day-care'
 import { holidayCareId } from '../../server/db/seed/after-school'
 import { seedAfterSchool } from '../../server/db/seed/after-school'
-import { addDays } from '../../server/time/shanghai'
+import { addDays, dayName } from '../../server/time/shanghai'
 import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, mealSession, postBooking } from '../support/bookings'
 import { nextMonday, weekdayWithin } from '../support/calendar'
@@ -33,7 +33,7 @@ describe.each(DATABASES)('日间照料 with lunch, and holiday 托管 sessions, 
     expect(place.quote.notes[0]).toContain(`另订午餐「${lunch.sets[0].name}」`)
     expect(place).toMatchObject({ service: '日间照料', days: [day], hours: { from: '08:30', to: '17:00' } })
     const notice = await db().selectFrom('notices').select('body').where('booking_id', '=', place.id).where('kind', '=', 'booking_confirmed').executeTakeFirstOrThrow()
-    expect(notice.body).toContain(`红旗社区日间照料，${day} 08:30`)
+    expect(notice.body).toContain(`孙德明的红旗社区日间照料，${dayName(day)} 08:30`)
 
     const mine = bookingListSchema.parse((await t.app.inject({ url: '/api/bookings', headers })).json()).bookings
     const meal = mine.find((b) => b.function === 'meal')

@@ -284,6 +284,8 @@ describe.each(DATABASES)('the desk on the service day, on %s', (database) => {
       expect(Object.fromEntries(statuses.map((b) => [b.id, b.status]))).toEqual({ [paid.id]: 'cancelled', [unpaid.id]: 'cancelled', [lunchBooking.id]: 'booked' })
       const told = await db().selectFrom('notices').select('body').where('booking_id', '=', paid.id).where('kind', '=', 'cancelled_by_facility').executeTakeFirstOrThrow()
       expect(told.body).toContain('停水，已付款项请到柜台退还')
+      // Whose booking, in words: a family with several elders knows which one.
+      expect(told.body).toMatch(new RegExp(`^张桂兰的红旗社区晚餐（${dayName(day)} 17:30）已被设施取消`))
       standAt(day, '18:00')
       expect(errorOf((await close(day)).body)).toMatchObject({ code: 'day_past', message: `${dayName(day)}的服务都已经开始，不能再停业` })
     })

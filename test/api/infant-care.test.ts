@@ -1,6 +1,6 @@
 import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, sessionListSchema } from '@shared/index'
 import { infantSessionId } from '../../server/db/seed/infant-care'
-import { addDays } from '../../server/time/shanghai'
+import { addDays, dayName } from '../../server/time/shanghai'
 import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
 import { bornMonthsBefore, nextMonday } from '../support/calendar'
@@ -161,7 +161,8 @@ describe.each(DATABASES)('infant care on %s', (database) => {
     // Named and timed as booked: a morning, not 全天 from the day's opening.
     expect(half).toMatchObject({ service: '婴幼儿托育 · 半日托（上午）', days: [monday, addDays(monday, 1)], hours: { from: '08:00', to: '12:00' } })
     const notice = await t.store.db.kysely.selectFrom('notices').select('body').where('booking_id', '=', half.id).where('kind', '=', 'booking_confirmed').executeTakeFirstOrThrow()
-    expect(notice.body).toContain(`半日托（上午），${monday} 08:00`)
+    // Whose, which service, when: the two mornings as a run, in the words the booking page uses.
+    expect(notice.body).toContain(`周小满的航空二路社区半日托（上午），${dayName(monday)} 08:00 至 ${dayName(addDays(monday, 1))}`)
     expect(notice.body).not.toContain('全天')
     expect(half.quote.originalFen).toBe(2 * 5000)
     expect(await classBooked(monday, 'infant')).toBe(1)
