@@ -52,7 +52,9 @@ describe('checking a booking in by its code in chromium', () => {
     await visible('.button', '进入工作台').click()
     await visible('.option', '红旗社区嵌入式服务设施').waitFor()
     await visible('.option', '今天').click()
-    await visible(`.roster__entry[data-code="${codes.served}"]`).waitFor()
+    await visible(`.roster__entry[data-booking="${ids.served}"]`).waitFor()
+    // The printed roster carries no check-in code: a code is what proves a booking at the counter.
+    expect(await visible('.roster').textContent()).not.toContain(codes.served)
     await visible('.roster__count', '份').waitFor()
     await shot(page, 'staff-roster')
   })

@@ -21,7 +21,13 @@ const roster = (open: boolean, date = '2026-11-28') => ({
       open,
       closedReason: open ? null : '厨房设备检修',
       counts: [{ setName: '饺子套餐', fulfilment: 'dine_in', portions: 12 }],
-      entries: [],
+      entries: [
+        {
+          id: 'b-1', code: '25720671', status: 'booked', beneficiaryName: '张桂兰', age: 82, quantity: 1, setName: '饺子套餐',
+          fulfilment: 'dine_in', deliveryAddress: null, dietNotes: '低盐', allergies: null, className: null, collectors: null,
+          awaitingConfirmation: false, payableFen: 300,
+        },
+      ],
     },
   ],
 })
@@ -71,6 +77,11 @@ beforeEach(() => {
 it('shows the portions to cook and refuses a capacity below what is booked, with the numbers', async () => {
   render(<StaffHomePage />)
   expect(await screen.findByText('饺子套餐 · 堂食：12 份')).toBeInTheDocument()
+  // The list that is printed for the kitchen: the day in words, who and what, never the check-in code.
+  expect(document.querySelector('.roster__title')?.textContent).toMatch(/^红旗社区嵌入式服务设施 · 社区助餐 · \d{1,2}月\d{1,2}日 周[一二三四五六日]$/)
+  expect(screen.getByText(/张桂兰（82 岁）/)).toBeInTheDocument()
+  expect(screen.queryByText('还没有预约')).not.toBeInTheDocument()
+  expect(document.body.textContent).not.toContain('25720671')
   fireEvent.change(screen.getByLabelText('容量（份）'), { target: { value: '10' } })
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存容量' })))
   expect(await screen.findByText('这一场已有 12 份预约，容量不能少于 12')).toBeInTheDocument()

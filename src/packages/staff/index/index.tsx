@@ -11,7 +11,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
-import { addDays, dayLabel, shanghaiToday } from '@/lib/dates'
+import { addDays, dayLabel, dayName, shanghaiToday } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { CloseDay } from '../components/CloseDay'
 import { MealPlan } from '../components/MealPlan'
@@ -151,7 +151,7 @@ function RosterView({ roster, operate, onChanged }: RosterViewProps) {
   return (
     <View className='roster'>
       <Text className='roster__title'>
-        {roster.facilityName} · {FUNCTION_NAMES[roster.function]} · {roster.date}
+        {roster.facilityName} · {FUNCTION_NAMES[roster.function]} · {dayName(roster.date)}
       </Text>
       {roster.sessions.map((session) => (
         <View key={session.id} className='card roster__session'>
@@ -172,15 +172,15 @@ function RosterView({ roster, operate, onChanged }: RosterViewProps) {
             ))}
           </View>
           {session.entries.map((e) => (
-            <View key={e.id} className='roster__entry' data-code={e.code}>
+            <View key={e.id} className='roster__entry' data-booking={e.id}>
               <Text className='roster__who'>
                 {e.beneficiaryName}
                 {e.age !== null ? `（${e.age} 岁）` : ''} × {e.quantity}
               </Text>
               <Text>
                 {e.setName ? `${e.setName} · ` : ''}
-                {e.fulfilment ? `${FULFILMENT_NAMES[e.fulfilment]} · ` : ''}应收 {formatFen(e.payableFen)} ·{' '}
-                {STATUS_NAMES[e.status]} · 码 {e.code}
+                {/* No check-in code here: the list is printed and left on the counter, and a code is what proves a booking. */}
+                {e.fulfilment ? `${FULFILMENT_NAMES[e.fulfilment]} · ` : ''}应收 {formatFen(e.payableFen)} · {STATUS_NAMES[e.status]}
               </Text>
               {e.deliveryAddress && <Text>送餐地址：{e.deliveryAddress}</Text>}
               {e.dietNotes && <Text className='roster__diet'>饮食禁忌：{e.dietNotes}</Text>}
