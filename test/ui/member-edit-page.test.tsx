@@ -1,7 +1,7 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { CHILD_CONSENT, MEMBER_CONSENT } from '@shared/member'
 import MemberEditPage from '@/packages/member/edit'
-import { mockRequest, navigateBack, useRouter } from '../ui/taro-api'
+import { mockRequest, navigateBack, switchTab, useRouter } from '../ui/taro-api'
 
 type Call = { url: string; method?: string; data?: string }
 
@@ -19,7 +19,7 @@ beforeEach(() => {
       const body = JSON.parse(call.data ?? '{}')
       return Promise.resolve({
         statusCode: 201,
-        data: { id: 'm-child', ...body, mobilityNeed: false, dietNotes: null, address: null, districtId: null, subsidyCategory: null, subsidyVerified: false, isChild: true, childConsentAt: '2026-11-27T10:00:00+08:00' },
+        data: { id: 'm-child', gender: null, allergies: null, healthNotes: null, ...body, mobilityNeed: false, dietNotes: null, address: null, districtId: null, subsidyCategory: null, subsidyVerified: false, isChild: true, childConsentAt: '2026-11-27T10:00:00+08:00' },
       })
     }
     return Promise.reject(new Error(`unexpected ${path}`))
@@ -84,4 +84,35 @@ it('says at the field what is wrong with a birth date, and keeps 保存 off unti
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   expect(screen.getByText('即 1944-03-02，用于计算助餐补贴')).toBeInTheDocument()
   expect(save).not.toBeDisabled()
+})
+
+it('opened from a link or after a reload, saving goes to 我的 (nothing to go back to) instead of leaving a blank form', async () => {
+  navigateBack.mockRejectedValueOnce(new Error('navigateBack:fail cannot navigate back at first page'))
+  render(<MemberEditPage />)
+  fireEvent.change(await screen.findByLabelText('姓名'), { target: { value: '张桂兰' } })
+  fireEvent.click(screen.getByRole('radio', { name: '母亲' }))
+  fireEvent.change(screen.getByLabelText('出生日期'), { target: { value: '19440302' } })
+  fireEvent.click(screen.getByRole('radio', { name: '我已阅读并同意' }))
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })))
+  await waitFor(() => expect(switchTab).toHaveBeenCalledWith({ url: '/pages/profile/index' }))
+})
+
+it('at the desk, registers the resident as themself, without asking the clerk’s relation', async () => {
+  useRouter.mockReturnValue({ params: { desk: 'yl-hongqi' } })
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/districts') return Promise.resolve({ statusCode: 200, data: { districts: [{ id: 'xa-yanliang', name: '阎良区' }] } })
+    if (path === '/api/auth/dev') return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'operator_staff', nickname: null, createdAt: '' } } })
+    const body = JSON.parse(call.data ?? '{}')
+    return Promise.resolve({ statusCode: 201, data: { id: 'm-walk-in', gender: null, allergies: null, healthNotes: null, ...body, subsidyVerified: false, isChild: false, childConsentAt: null } })
+  })
+  render(<MemberEditPage />)
+  expect(await screen.findByText('登记来订餐的居民')).toBeInTheDocument()
+  expect(screen.queryByText('与您的关系')).not.toBeInTheDocument()
+  fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '李大爷' } })
+  fireEvent.change(screen.getByLabelText('出生日期'), { target: { value: '19440220' } })
+  fireEvent.click(screen.getByRole('radio', { name: '已向居民读出说明，居民同意' }))
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })))
+  const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/staff/facilities/yl-hongqi/walk-ins')
+  expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({ name: '李大爷', relation: '本人', consentVersion: MEMBER_CONSENT.version })
 })

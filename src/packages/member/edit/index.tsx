@@ -1,6 +1,6 @@
 import { Button, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { CHILD_CONSENT, type FamilyMember, MEMBER_CONSENT, SUBSIDY_CATEGORY_NAMES, type SubsidyCategory } from '@shared/member'
+import { CHILD_CONSENT, type FamilyMember, MEMBER_CONSENT, SELF_RELATION, SUBSIDY_CATEGORY_NAMES, type SubsidyCategory } from '@shared/member'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
@@ -56,7 +56,8 @@ interface MemberFormProps {
 
 function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
   const [name, setName] = useState(member?.name ?? '')
-  const [relation, setRelation] = useState(member?.relation ?? '')
+  // A resident registered at the desk is registered as themself: the clerk is nobody's relation.
+  const [relation, setRelation] = useState(member?.relation ?? (deskFacilityId ? SELF_RELATION : ''))
   const [birthDigits, setBirthDigits] = useState(digitsFromBirthDate(member?.birthDate ?? null))
   const [mobilityNeed, setMobilityNeed] = useState(member?.mobilityNeed ?? false)
   const [dietNotes, setDietNotes] = useState(member?.dietNotes ?? '')
@@ -99,12 +100,17 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
     ...childFields,
   }
 
+  // What 保存 needs: the same rule decides whether the button is on and whether a tap does anything (a disabled
+  // button is still tapped on a phone that does not honour it).
+  const canSave =
+    !busy && consented && name.trim() !== '' && relation !== '' && birthDate !== undefined && (!isChild || childConsentOnRecord || childDraft.consented)
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true)
     setFailure(null)
     try {
       await action()
-      await Taro.navigateBack()
+      // Opened from a link or after a reload there is nothing to go back to: the family list is on 我的.
+      await Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/profile/index' }))
     } catch (err) {
       setFailure(cleanError(err))
     } finally {
@@ -112,6 +118,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
     }
   }
   const save = () =>
+    canSave &&
     run(() =>
       member
         ? updateMember(member.id, fields)
@@ -126,13 +133,17 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
       <View className='card'>
         <Text className='section-title'>{member ? '修改家人信息' : deskFacilityId ? '登记来订餐的居民' : '添加家人或本人'}</Text>
         <TextField label='姓名' value={name} onChange={setName} maxLength={20} placeholder='例如 王秀英' />
-        <Text className='member-form__label'>与您的关系</Text>
-        <OptionGroup
-          label='与您的关系'
-          options={RELATIONS.map((r) => ({ value: r, label: r }))}
-          value={relation}
-          onChange={setRelation}
-        />
+        {!deskFacilityId && (
+          <>
+            <Text className='member-form__label'>与您的关系</Text>
+            <OptionGroup
+              label='与您的关系'
+              options={RELATIONS.map((r) => ({ value: r, label: r }))}
+              value={relation}
+              onChange={setRelation}
+            />
+          </>
+        )}
         <TextField
           label='出生日期'
           type='number'
@@ -202,7 +213,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
           </Text>
           <OptionGroup
             label='同意信息使用说明'
-            options={[{ value: 'agree', label: '我已阅读并同意' }]}
+            options={[{ value: 'agree', label: deskFacilityId ? '已向居民读出说明，居民同意' : '我已阅读并同意' }]}
             value={consented ? 'agree' : undefined}
             onChange={() => setConsented(!consented)}
           />
@@ -216,9 +227,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
       )}
       <Button
         className='tap button button--primary member-form__save'
-        disabled={
-          busy || !consented || !name.trim() || !relation || !birthDate || (isChild && !childConsentOnRecord && !childDraft.consented)
-        }
+        disabled={!canSave}
         loading={busy}
         onClick={save}
       >
