@@ -63,6 +63,8 @@ it('shows a place offered from the waitlist with its hold time, and confirms it'
   render(<BookingsPage />)
   expect(await screen.findByText('候补（1）')).toBeInTheDocument()
   expect(screen.getByText('有名额了！为您保留到 11月27日 12:00，请确认')).toBeInTheDocument()
+  // Named as the booking would be: 短期托养 on 12月10日 周四, not 养老服务 · 2026-12-10 夜间.
+  expect(screen.getByText('短期托养 · 12月10日 周四')).toBeInTheDocument()
   expect(screen.getByText(/为 赵建国/)).toBeInTheDocument()
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认预约' })))
   expect(mockRequest.mock.calls.some(([c]) => (c as Call).url === '/api/waitlist/w-1/confirm')).toBe(true)

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import RespitePage from '@/packages/care/respite'
-import { mockRequest, redirectTo, useRouter } from '../ui/taro-api'
+import { SETTLE_MS } from '@/hooks/use-join-waitlist'
+import { mockRequest, redirectTo, switchTab, useRouter } from '../ui/taro-api'
 import { SIGNED_IN } from './answers'
 
 type Call = { url: string; method?: string; data?: string }
@@ -38,7 +39,16 @@ beforeEach(() => {
           : { statusCode: 200, data: { originalFen: 12000, deliveryFeeFen: 0, subsidyFen: 0, payableFen: 12000, tier: null, notes: [] } },
       )
     }
-    if (path === '/api/waitlist') return new Promise(() => {})
+    if (path === '/api/waitlist') {
+      return Promise.resolve({
+        statusCode: 201,
+        data: {
+          id: 'w-1', status: 'waiting', facilityId: 'yl-jiayuan', facilityName: '佳苑社区嵌入式服务设施', function: 'elderly_care',
+          date: '2026-11-30', part: 'night', throughDate: null, className: null, beneficiaryName: '王秀英', position: 1,
+          joinedAt: '2026-11-27T10:00:00+08:00', bookingId: null, offerExpiresAt: null, endedReason: null,
+        },
+      })
+    }
     return Promise.reject(new Error(`unexpected ${call.url}`))
   })
 })
@@ -52,9 +62,22 @@ it('lets a full night be chosen, to join its waitlist', async () => {
   fireEvent.click(screen.getByRole('button', { name: '减少晚数' }))
   await act(async () => fireEvent.click(full))
   expect(await screen.findByText(FULL, {}, { timeout: 3000 })).toBeInTheDocument()
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '加入候补' })))
-  const joined = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/waitlist' && c.method === 'POST')
-  expect(JSON.parse(joined?.data ?? '{}')).toMatchObject({ sessionId: 'yl-jiayuan-respite-2026-11-30', memberId: 'm-gran' })
+  // 张桂兰 presses twice: one place in line, and the second tap does not carry her off to the 预约 tab.
+  const join = screen.getByRole('button', { name: '加入候补' })
+  await act(async () => {
+    fireEvent.click(join)
+    fireEvent.click(join)
+  })
+  const joins = mockRequest.mock.calls.map(([c]) => c as Call).filter((c) => c.url === '/api/waitlist' && c.method === 'POST')
+  expect(joins).toHaveLength(1)
+  expect(JSON.parse(joins[0]?.data ?? '{}')).toMatchObject({ sessionId: 'yl-jiayuan-respite-2026-11-30', memberId: 'm-gran' })
+  expect(await screen.findByText('已加入候补，排第 1 位')).toBeInTheDocument()
+  const view = screen.getByRole('button', { name: '查看候补' })
+  fireEvent.click(view)
+  expect(switchTab).not.toHaveBeenCalled()
+  await act(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 50)))
+  fireEvent.click(view)
+  expect(switchTab).toHaveBeenCalledWith({ url: '/pages/bookings/index' })
 })
 
 it('opened for a facility without 短期托养 (a shared link): says so and leads to the nearest facility that has it', async () => {

@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
 import { PART_NAMES } from '@shared/booking'
 import { FUNCTIONS } from '@shared/functions'
+import { serviceOfSession } from '@shared/services'
 import type { WaitlistEntry } from '@shared/waitlist'
 import { useState } from 'react'
-import { dayAndClock } from '@/lib/dates'
+import { dayAndClock, dayName } from '@/lib/dates'
 import './index.scss'
 
 interface WaitlistListProps {
@@ -15,9 +16,13 @@ interface WaitlistListProps {
   onLeave: (id: string) => void
 }
 
-const serviceName = (entry: WaitlistEntry) => FUNCTIONS.find((f) => f.code === entry.function)?.name ?? ''
+// As the booking itself would be named: 短期托养 (not 养老服务), 12月3日 周四 (not 2026-12-03).
+const serviceName = (entry: WaitlistEntry) =>
+  serviceOfSession(entry.function, entry.part)?.name ?? FUNCTIONS.find((f) => f.code === entry.function)?.name ?? ''
 const days = (entry: WaitlistEntry) =>
-  entry.throughDate && entry.throughDate !== entry.date ? `${entry.date} 至 ${entry.throughDate}` : `${entry.date} ${PART_NAMES[entry.part]}`
+  entry.throughDate && entry.throughDate !== entry.date
+    ? `${dayName(entry.date)} 至 ${dayName(entry.throughDate)}`
+    : `${dayName(entry.date)}${entry.function === 'meal' ? ` ${PART_NAMES[entry.part]}` : ''}`
 
 /** 候补: the queues the family stands in, with their place in line, and a place on offer to confirm or give up. */
 export function WaitlistList({ entries, busyId, failure, onConfirm, onLeave }: WaitlistListProps) {

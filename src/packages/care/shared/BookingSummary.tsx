@@ -54,13 +54,13 @@ export function BookingSummary({ booking, waiting, handled, ready }: BookingSumm
 
 /** Full: the resident can stand in line; when a place frees up it is held for them for two hours. */
 function WaitlistOffer({ quote, waitlist, onJoin }: { quote: QuoteState; waitlist: JoinWaitlist; onJoin: () => void }) {
-  const openQueue = () => Taro.switchTab({ url: '/pages/bookings/index' })
+  const openQueue = () => !waitlist.settling && Taro.switchTab({ url: '/pages/bookings/index' })
   if (waitlist.entry) {
     return (
       <View className='card care__summary' aria-live='polite'>
         <Text className='care__joined'>已加入候补，排第 {waitlist.entry.position} 位</Text>
         <Text className='muted'>有人取消时，名额会按排队顺序为您保留 {WAITLIST_HOLD_MINUTES / 60} 小时，我们会发消息提醒您确认。</Text>
-        <Button className='tap button care__submit' onClick={openQueue}>
+        <Button className='tap button care__submit' disabled={waitlist.settling} onClick={openQueue}>
           查看候补
         </Button>
       </View>
