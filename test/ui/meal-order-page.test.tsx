@@ -232,3 +232,27 @@ it('at the desk: orders for a registered walk-in resident through the staff endp
   expect(desk?.header['idempotency-key']).toMatch(/^tap-/)
   expect(redirectTo).not.toHaveBeenCalled()
 })
+
+it('opened for a facility with no meals to book (a shared link to 凌云): says so and leads to the nearest kitchen', async () => {
+  useRouter.mockReturnValue({ params: { facilityId: 'yl-lingyun' } })
+  const lingyun = {
+    id: 'yl-lingyun', name: '凌云社区嵌入式服务设施', street: '新华路街道', community: '凌云社区', address: '阎良区', areaSqm: 1870,
+    functions: ['culture', 'elderly_care'], lat: 34.66, lng: 109.23, coordinatesApproximate: true, isComplex: true, isReserve: true,
+    district: '阎良区', year: 2025, investmentWan: 1300, operatingModels: ['公办民营'], operator: null, phone: null, hours: [], dataNote: null,
+    satisfaction: { count: 0, satisfactionRate: null, wouldUseAgainRate: null, dimensions: [] }, qualifiedIn: null,
+    services: [{ code: 'meal', name: '社区助餐', bookable: false, nearest: { facilityId: 'yl-hongqi', name: '红旗社区嵌入式服务设施', distanceM: 1200 } }],
+  }
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/auth/dev') return Promise.resolve(SIGNED_IN)
+    if (path === '/api/facilities/yl-lingyun/sessions') return Promise.resolve({ statusCode: 200, data: { today: '2026-11-27', lastBookableDate: '2026-12-04', sessions: [] } })
+    if (path === '/api/facilities/yl-lingyun') return Promise.resolve({ statusCode: 200, data: lingyun })
+    if (path === '/api/me/members') return Promise.resolve({ statusCode: 200, data: { members: [] } })
+    return Promise.reject(new Error(`unexpected ${call.url}`))
+  })
+  render(<MealOrderPage />)
+  expect(await screen.findByText('这个设施近期没有可预约的餐次')).toBeInTheDocument()
+  expect(await screen.findByText(/离这里最近、可以预约的是红旗社区/)).toBeInTheDocument()
+  fireEvent.click(screen.getByRole('button', { name: '去红旗社区预约' }))
+  expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/meal/order/index?facilityId=yl-hongqi' })
+})

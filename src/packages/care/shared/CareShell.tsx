@@ -10,7 +10,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useRemote } from '@/hooks/use-remote'
-import { NotOpenHere } from './NotOpenHere'
+import { NotOpenHere } from '@/components/NotOpenHere'
 
 interface CareShellProps {
   facilityId: string

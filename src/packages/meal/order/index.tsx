@@ -20,7 +20,7 @@ import { Page } from '@/components/Page'
 import { QuoteBox } from '@/components/QuoteBox'
 import { QuoteFailure } from '@/components/QuoteFailure'
 import { RemoteContent } from '@/components/RemoteContent'
-import { StateView } from '@/components/StateView'
+import { NotOpenHere } from '@/components/NotOpenHere'
 import { Stepper } from '@/components/Stepper'
 import { TextField } from '@/components/TextField'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
@@ -52,7 +52,7 @@ export default function MealOrderPage() {
         loadingText='正在查询菜单…'
         empty={(list) =>
           list.sessions.length === 0 ? (
-            <StateView kind='empty' text='这个设施近期没有可预约的餐次' hint='可以看看其他提供社区助餐的设施' />
+            <NotOpenHere facilityId={facilityId} service='meal' text='这个设施近期没有可预约的餐次' />
           ) : null
         }
       >

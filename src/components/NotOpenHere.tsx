@@ -8,8 +8,9 @@ import { bookingPageUrl } from '@/lib/booking-pages'
 import { formatDistance } from '@/lib/format'
 
 /**
- * A care page opened for a facility where the service has nothing to book (a shared link, an old bookmark): what
- * is not open, and the way on — the same page at the nearest facility where it is, as the server finds it.
+ * A booking page opened for a facility where the service has nothing to book (a shared link, an old bookmark, a
+ * reserve project): what is not open, and the way on — the same page at the nearest facility where it is, as the
+ * server finds it.
  */
 export function NotOpenHere({ facilityId, service, text }: { facilityId: string; service: BookableServiceCode; text: string }) {
   const facility = useRemote(() => fetchFacility(facilityId), `facility|${facilityId}`)
