@@ -176,8 +176,13 @@ export const quoteSchema = z.object({
   tier: z.string().nullable(),
   /** Sentences for the resident: why no subsidy, why only one portion is subsidised … */
   notes: z.array(z.string()),
+  /** Where 个人支付 is paid: at the counter (when absent), or to whoever delivers the meal. */
+  payAt: z.enum(['counter', 'delivery']).optional(),
 })
 export type Quote = z.infer<typeof quoteSchema>
+
+/** "到店付" / "送餐时付": where the quote says the resident pays. */
+export const payWhere = (quote: Pick<Quote, 'payAt'>): string => (quote.payAt === 'delivery' ? '送餐时付' : '到店付')
 
 export const BOOKING_STATUSES = ['booked', 'checked_in', 'completed', 'no_show', 'cancelled'] as const
 export const bookingStatusSchema = z.enum(BOOKING_STATUSES, { error: '状态不正确' })

@@ -46,6 +46,7 @@ export async function planMealOrder(context: PlanContext): Promise<BookingPlan> 
     unitPriceFen: set.priceFen,
     quantity: request.quantity,
     deliveryFeeFen,
+    delivered: fulfilment === 'delivery',
     choice: chooseTier(tiers, person, session.date, facility.districtId),
     subsidyUsedThatDay: usedThatDay,
   })

@@ -6,6 +6,8 @@ export interface MealQuoteInput {
   quantity: number
   /** 0 unless the order is delivered. */
   deliveryFeeFen: number
+  /** Delivered to the door: paid to whoever brings it, not at the counter. */
+  delivered: boolean
   choice: TierChoice
   /** The person already has a subsidised meal that day. */
   subsidyUsedThatDay: boolean
@@ -15,7 +17,7 @@ export interface MealQuoteInput {
  * 原价 / 补贴 / 个人支付. One subsidised meal per person per day: the subsidy covers one portion, never more
  * than its price, and nothing when another order already took it. Delivery is never subsidised.
  */
-export function quoteMeal({ unitPriceFen, quantity, deliveryFeeFen, choice, subsidyUsedThatDay }: MealQuoteInput): Quote {
+export function quoteMeal({ unitPriceFen, quantity, deliveryFeeFen, delivered, choice, subsidyUsedThatDay }: MealQuoteInput): Quote {
   const originalFen = unitPriceFen * quantity + deliveryFeeFen
   const notes = [...choice.notes]
   let subsidyFen = 0
@@ -32,5 +34,6 @@ export function quoteMeal({ unitPriceFen, quantity, deliveryFeeFen, choice, subs
     payableFen: originalFen - subsidyFen,
     tier: subsidyFen > 0 ? choice.tier!.name : null,
     notes,
+    ...(delivered ? { payAt: 'delivery' as const } : {}),
   }
 }

@@ -114,6 +114,8 @@ describe.each(DATABASES)('meal bookings on %s', (database) => {
         meal: { setId: lunch.sets[0].id, fulfilment: 'delivery', delivery: home },
       })
       expect(booking.quote.deliveryFeeFen).toBe(300)
+      // Paid to whoever brings it, not at the counter: the pages say 送餐时付.
+      expect(booking.quote.payAt).toBe('delivery')
       expect(booking.meal?.deliveryAddress).toBe(home.address)
     })
 

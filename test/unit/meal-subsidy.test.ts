@@ -53,19 +53,19 @@ describe('the meal quote: 原价 / 补贴 / 个人支付', () => {
 
   it('subsidises one portion of an order, never the delivery fee', () => {
     expect(
-      quoteMeal({ unitPriceFen: 1200, quantity: 2, deliveryFeeFen: 300, choice: eighty, subsidyUsedThatDay: false }),
-    ).toMatchObject({ originalFen: 2700, subsidyFen: 900, payableFen: 1800, tier: '80 周岁及以上老人' })
+      quoteMeal({ unitPriceFen: 1200, quantity: 2, deliveryFeeFen: 300, delivered: true, choice: eighty, subsidyUsedThatDay: false }),
+    ).toMatchObject({ originalFen: 2700, subsidyFen: 900, payableFen: 1800, tier: '80 周岁及以上老人', payAt: 'delivery' })
   })
 
   it('gives one subsidised meal a day: a second order that day pays the full price', () => {
-    const second = quoteMeal({ unitPriceFen: 1200, quantity: 1, deliveryFeeFen: 0, choice: eighty, subsidyUsedThatDay: true })
+    const second = quoteMeal({ unitPriceFen: 1200, quantity: 1, deliveryFeeFen: 0, delivered: false, choice: eighty, subsidyUsedThatDay: true })
     expect(second).toMatchObject({ originalFen: 1200, subsidyFen: 0, payableFen: 1200, tier: null })
     expect(second.notes.join()).toContain('每人每天限一份补贴餐')
   })
 
   it('never subsidises more than the price', () => {
     const dibao = chooseTier(tiers, person('1950-01-01', { subsidyCategory: 'dibao', subsidyVerified: true }), '2026-11-28', HOME)
-    expect(quoteMeal({ unitPriceFen: 800, quantity: 1, deliveryFeeFen: 0, choice: dibao, subsidyUsedThatDay: false })).toMatchObject({
+    expect(quoteMeal({ unitPriceFen: 800, quantity: 1, deliveryFeeFen: 0, delivered: false, choice: dibao, subsidyUsedThatDay: false })).toMatchObject({
       subsidyFen: 800,
       payableFen: 0,
     })

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { type Booking, FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
+import { type Booking, FULFILMENT_NAMES, STATUS_NAMES, payWhere } from '@shared/booking'
 import { bookingWhen } from '@/lib/booking-words'
 import { dayAndClock } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
@@ -32,7 +32,7 @@ export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id
         <Text className='booking-card__line booking-card__offer'>候补名额待确认，保留到 {dayAndClock(booking.offerExpiresAt)}</Text>
       )}
       <Text className='muted booking-card__line'>
-        为 {booking.beneficiaryName} 预约 · 到店付 {formatFen(booking.quote.payableFen)}
+        为 {booking.beneficiaryName} 预约 · {payWhere(booking.quote)} {formatFen(booking.quote.payableFen)}
       </Text>
       {booking.status === 'booked' && (
         <Text className='booking-card__code'>核销码 {spacedCode(booking.code)}</Text>

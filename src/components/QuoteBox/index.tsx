@@ -3,7 +3,7 @@ import type { Quote } from '@shared/booking'
 import { formatFen } from '@/lib/money'
 import './index.scss'
 
-/** 原价 / 补贴 / 个人支付 as the server quoted them; payment is at the counter. */
+/** 原价 / 补贴 / 个人支付 as the server quoted them, and where it is paid (the counter, or on delivery). */
 export function QuoteBox({ quote }: { quote: Quote }) {
   return (
     <View className='quote' aria-label='价格明细'>
@@ -16,7 +16,7 @@ export function QuoteBox({ quote }: { quote: Quote }) {
         <Text>{quote.subsidyFen > 0 ? `− ${formatFen(quote.subsidyFen)}` : '0 元'}</Text>
       </View>
       <View className='quote__row quote__row--total'>
-        <Text>个人支付（到店付款）</Text>
+        <Text>个人支付（{quote.payAt === 'delivery' ? '送餐时付款' : '到店付款'}）</Text>
         <Text className='quote__payable'>{formatFen(quote.payableFen)}</Text>
       </View>
       {quote.notes.map((note) => (

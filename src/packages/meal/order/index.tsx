@@ -8,6 +8,7 @@ import {
   type Session,
   type SessionList,
   UNBOOKABLE_REASON_NAMES,
+  payWhere,
 } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useEffect, useMemo, useRef, useState } from 'react'
@@ -247,11 +248,11 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
           loading={placing.busy}
           onClick={submit}
         >
-          {placing.busy ? '正在预约…' : quote.quote ? `确认预约 · 到店付 ${formatFen(quote.quote.payableFen)}` : '确认预约'}
+          {placing.busy ? '正在预约…' : quote.quote ? `确认预约 · ${payWhere(quote.quote)} ${formatFen(quote.quote.payableFen)}` : '确认预约'}
         </Button>
         {choice.session?.bookable && (
           <Text className='muted'>
-            {clockOf(choice.session.cutoffAt)} 前可订，{clockOf(choice.session.cancelUntil)} 前可取消；付款在取餐时进行
+            {clockOf(choice.session.cutoffAt)} 前可订，{clockOf(choice.session.cancelUntil)} 前可取消；{quote.quote?.payAt === 'delivery' ? '付款在送餐上门时进行' : '付款在取餐时进行'}
           </Text>
         )}
       </View>
