@@ -55,7 +55,7 @@ describe('the position in a browser that grants it', () => {
     const quoted = page.waitForRequest(
       (r) => r.url().endsWith('/api/bookings/quote') && (r.postData() ?? '').includes('"delivery"'),
     )
-    await visible('.button', '选择送餐位置').click()
+    await visible('.button', '用我现在的位置作为送餐位置').click()
     const delivery = JSON.parse((await quoted).postData() ?? '{}').meal.delivery
     expect(delivery.lat).toBeCloseTo(HONGQI_GCJ02.lat, 4)
     expect(delivery.lng).toBeCloseTo(HONGQI_GCJ02.lng, 4)

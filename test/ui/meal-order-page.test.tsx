@@ -191,9 +191,9 @@ it('送餐上门 in a browser: takes where the phone is (WGS-84) and sends it as
   await screen.findByRole('radio', { name: /✓ 明天 11月28日/ })
   await act(async () => fireEvent.click(await screen.findByRole('radio', { name: /送餐上门/ }, { timeout: 3000 })))
   fireEvent.input(screen.getByLabelText('送餐地址'), { target: { value: '凤凰路 12 号 3 单元' } })
-  await act(async () => fireEvent.click(screen.getByRole('button', { name: '选择送餐位置' })))
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '用我现在的位置作为送餐位置' })))
   expect(getLocation).toHaveBeenLastCalledWith({ type: 'wgs84' })
-  expect(await screen.findByRole('button', { name: '✓ 已定位，重新选择位置' })).toBeInTheDocument()
+  expect(await screen.findByRole('button', { name: '✓ 已定位，重新定位' })).toBeInTheDocument()
   await waitFor(() => {
     const quoted = mockRequest.mock.calls.map(([c]) => c as Call).filter((c) => c.url === '/api/bookings/quote').at(-1)
     const delivery = JSON.parse(quoted?.data ?? '{}').meal.delivery

@@ -37,6 +37,9 @@ import { useQuote } from '@/hooks/use-quote'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
+const PLACE_LABEL = isWeapp
+  ? { first: '选择送餐位置', again: '重新选择位置' }
+  : { first: '用我现在的位置作为送餐位置', again: '重新定位' }
 
 export default function MealOrderPage() {
   const { facilityId = '', desk } = useRouter().params
@@ -201,9 +204,11 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
                   maxLength={100}
                   placeholder='小区、楼号、单元、门牌'
                 />
+                {/* WeChat picks the place on a map; a browser only knows where this phone is, and says so. */}
                 <Button className='tap button' onClick={choosePlace}>
-                  {choice.delivery.position ? '✓ 已定位，重新选择位置' : '选择送餐位置'}
+                  {choice.delivery.position ? `✓ 已定位，${PLACE_LABEL.again}` : PLACE_LABEL.first}
                 </Button>
+                {!isWeapp && <Text className='muted'>浏览器只能取这台手机现在的位置：请在送餐地址处操作，或用微信小程序在地图上选</Text>}
                 {placeNote && <Text className='muted'>{placeNote}</Text>}
               </View>
             )}
