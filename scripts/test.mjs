@@ -32,9 +32,9 @@ const runs = [jestRun('all', args)]
 if (args.length === 0 && process.env.DOORSTEP_CLOCK_RUNS !== '0') {
   for (const { name, instant } of CLOCK_INSTANTS) {
     console.log(`\n▶ the time-sensitive suites at ${instant} (${name}) …`)
-    // The fuzz suite reads no clock and is the slowest: once is enough.
+    // The fuzz suite reads no clock and is the slowest, the production start reads none either: once is enough.
     runs.push(
-      jestRun(`at-${name}`, ['--selectProjects', 'unit', 'domain', 'api', '--testPathIgnorePatterns', 'route-fuzz'], {
+      jestRun(`at-${name}`, ['--selectProjects', 'unit', 'domain', 'api', '--testPathIgnorePatterns', 'route-fuzz|production-start'], {
         DOORSTEP_TEST_NOW: instant,
       }),
     )

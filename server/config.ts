@@ -3,6 +3,8 @@ import { z } from 'zod'
 const flag = z.enum(['0', '1', 'true', 'false', '']).transform((v) => v === '1' || v === 'true')
 
 const envSchema = z.object({
+  /** `production`: no sample data, no development login, every setting a public server needs (production-check.ts). */
+  NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z
@@ -28,6 +30,8 @@ const envSchema = z.object({
 })
 
 export type Config = z.infer<typeof envSchema>
+
+export const isProduction = (config: Config): boolean => config.NODE_ENV === 'production'
 
 /** Reads the configuration from the environment; a bad value stops the start with the variable's name. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -1,13 +1,14 @@
 import { buildApp } from './app'
 import { wechatSettingsLine } from './auth/wechat-settings'
 import { purgeIdempotencyKeys } from './bookings/idempotency'
-import { loadConfig } from './config'
+import { isProduction, loadConfig } from './config'
 import { connect } from './db/connection'
-import { migrateToLatest } from './db/migrate'
+import { migrateToLatest, pendingMigrations } from './db/migrate'
 import { seedDistrict } from './db/seed/seed'
 import { publishEndedQuarter } from './evaluation/qualified-list.service'
 import { every } from './jobs/every'
 import { startNoticeSender } from './notices/notice-runner'
+import { productionProblems } from './production-check'
 import { runWaitlist } from './waitlist/waitlist-offers'
 
 const HOUR_MS = 3_600_000
@@ -16,12 +17,25 @@ const IDEMPOTENCY_KEY_DAYS = 7
 /** The one clock of the process: rules, jobs and the seed read the time from it, never from `new Date()`. */
 const clock = (): Date => new Date()
 
-/** Migrates, seeds, listens, and closes cleanly on SIGINT / SIGTERM. */
+/**
+ * Listens, and closes cleanly on SIGINT / SIGTERM. The demo migrates and brings in the sample district itself; in
+ * production migrations are a step of their own (npm run migrate) and no sample data is ever written.
+ */
 async function main(): Promise<void> {
   const config = loadConfig()
+  const production = isProduction(config)
+  const problems = production ? productionProblems(config, process.env) : []
+  if (problems.length > 0) {
+    throw new Error(`生产环境（NODE_ENV=production）不能启动，请先处理：\n  - ${problems.join('\n  - ')}`)
+  }
   const db = connect(config.DATABASE_URL, { backgroundCheckpoint: true })
-  await migrateToLatest(db)
-  await seedDistrict(db, clock())
+  if (production) {
+    const pending = await pendingMigrations(db)
+    if (pending.length > 0) throw new Error(`数据库还有 ${pending.length} 个迁移未执行（${pending.join('、')}），请先运行 npm run migrate`)
+  } else {
+    await migrateToLatest(db)
+    await seedDistrict(db, clock())
+  }
   await purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
 
   const app = await buildApp({ config, db, clock })
@@ -50,7 +64,8 @@ async function main(): Promise<void> {
   const shownHost = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST
   const address = `http://${shownHost}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.PORT}/`
   console.log(`\n  家门口 Doorstep is running: ${address}`)
-  console.log(`  database: ${db.kind}${config.AUTH_DEV_LOGIN ? ' · development login ON (AUTH_DEV_LOGIN=1)' : ''}`)
+  const mode = production ? 'production' : 'demo · sample district 阎良区 (inserted only where missing)'
+  console.log(`  database: ${db.kind} · ${mode}${config.AUTH_DEV_LOGIN ? ' · development login ON (AUTH_DEV_LOGIN=1)' : ''}`)
   const wechat = wechatSettingsLine(config)
   if (wechat) console.log(`  ${wechat}`)
   console.log('')

@@ -37,11 +37,19 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
+// In a schema of its own, the migration tables are looked for there: otherwise another schema's tables of the same
+// name (a benchmark's, a parallel test's) would be taken for this one's.
+const migratorOf = (db: Db) => new Migrator({ db: db.kysely, provider, ...(db.schema ? { migrationTableSchema: db.schema } : {}) })
+
+/** The migrations this database has not run yet, by name. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const all = await migratorOf(db).getMigrations()
+  return all.filter((m) => !m.executedAt).map((m) => m.name)
+}
+
 /** Brings the schema to the latest migration; the same migrations run on SQLite and PostgreSQL. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  // In a schema of its own, the migration tables are looked for there: otherwise another schema's tables of the same
-  // name (a benchmark's, a parallel test's) would be taken for this one's.
-  const migrator = new Migrator({ db: db.kysely, provider, ...(db.schema ? { migrationTableSchema: db.schema } : {}) })
+  const migrator = migratorOf(db)
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {

@@ -111,7 +111,7 @@ describe.each(DATABASES)('日间照料 with lunch, and holiday 托管 sessions, 
 
   it('seeds all-day 托管 on school holidays and after-school sessions only on school days', async () => {
     // Seen from 10 January 2027: school until Friday 15 January, the winter break from Saturday 16.
-    await db().transaction().execute((trx) => seedAfterSchool(trx, new Date('2027-01-10T02:00:00Z')))
+    await db().transaction().execute((trx) => seedAfterSchool(trx, { now: new Date('2027-01-10T02:00:00Z'), setUp: false }))
     const sessions = await db()
       .selectFrom('sessions')
       .select(['date', 'part', 'price_fen', 'id'])

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
-import { seedRule, seedSessions } from './seed-rows'
+import { type SeedPass, seedRule, seedSessions } from './seed-rows'
 import { isSchoolDay, isSchoolHoliday } from './school-calendar'
 
 // 儿童托管 at the facilities of the plan that offer it (航空二路社区, 佳苑社区): after school 16:30–19:00 on school
@@ -22,11 +22,11 @@ const SESSION_OF_DAY = [
   { applies: isSchoolHoliday, id: holidayCareId, part: 'full_day', from: '08:30', to: '17:30', priceFen: HOLIDAY_PRICE_FEN },
 ] as const
 
-export async function seedAfterSchool(trx: Transaction<Database>, now: Date): Promise<void> {
+export async function seedAfterSchool(trx: Transaction<Database>, { now, setUp }: SeedPass): Promise<void> {
   const today = shanghaiDate(now)
   const days = Array.from({ length: SEEDED_DAYS }, (_, i) => addDays(today, i))
   for (const facility_id of CENTRES) {
-    await seedRule(trx, facility_id, 'child_care', AFTER_SCHOOL_RULE)
+    if (setUp) await seedRule(trx, facility_id, 'child_care', AFTER_SCHOOL_RULE)
     await seedSessions(
       trx,
       days.flatMap((date) =>

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
-import { seedRule, seedSessions } from './seed-rows'
+import { type SeedPass, seedRule, seedSessions } from './seed-rows'
 
 // 日间照料 at the two facilities with 养老服务 and a kitchen but no respite beds (红旗社区, 人民东路社区): day places
 // 08:30–17:00 Monday to Friday; places and price are examples. Booked by 18:00 the evening before, so the lunch
@@ -22,14 +22,14 @@ const SEEDED_DAYS = 14
 
 export const dayCareId = (facilityId: string, date: string) => `${facilityId}-day-care-${date}`
 
-export async function seedDayCare(trx: Transaction<Database>, now: Date): Promise<void> {
+export async function seedDayCare(trx: Transaction<Database>, { now, setUp }: SeedPass): Promise<void> {
   const today = shanghaiDate(now)
   const days = Array.from({ length: SEEDED_DAYS }, (_, i) => addDays(today, i)).filter((d) => {
     const weekday = new Date(`${d}T00:00:00Z`).getUTCDay()
     return weekday !== 0 && weekday !== 6
   })
   for (const facility_id of CENTRES) {
-    await seedRule(trx, facility_id, 'elderly_care', DAY_CARE_RULE)
+    if (setUp) await seedRule(trx, facility_id, 'elderly_care', DAY_CARE_RULE)
     await seedSessions(
       trx,
       days.map((date) => ({

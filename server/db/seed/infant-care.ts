@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import { INFANT_CLASSES } from '@shared/care'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
-import { seedRule, seedSessions } from './seed-rows'
+import { type SeedPass, offers, seedRule } from './seed-rows'
 
 // 婴幼儿托育 at the two facilities of the plan that offer it (附件3: 航空二路社区, 人民东路社区). Places per class stay
 // below the standard's maxima; prices per day are examples (the plan publishes none).
@@ -24,19 +24,11 @@ const SEEDED_DAYS = 28
 export const infantSessionId = (facilityId: string, date: string) => `${facilityId}-infant-${date}-full-day`
 
 /** Rates for every type, and 全日托 08:00–17:30 places on working days (Monday to Friday) for the coming four weeks; what exists is kept. */
-export async function seedInfantCare(trx: Transaction<Database>, now: Date): Promise<void> {
+export async function seedInfantCare(trx: Transaction<Database>, { now, setUp }: SeedPass): Promise<void> {
   const today = shanghaiDate(now)
   for (const facility_id of NURSERIES) {
-    await seedRule(trx, facility_id, 'infant_care', INFANT_RULE)
-    await trx
-      .insertInto('infant_care_rates')
-      .values(
-        Object.entries(RATES).flatMap(([class_code, rates]) =>
-          Object.entries(rates).map(([care_type, price_fen]) => ({ facility_id, class_code, care_type, price_fen })),
-        ),
-      )
-      .onConflict((oc) => oc.columns(['facility_id', 'class_code', 'care_type']).doNothing())
-      .execute()
+    if (!(await offers(trx, facility_id, 'infant_care'))) continue
+    if (setUp) await seedInfantRates(trx, facility_id)
     for (let offset = 0; offset < SEEDED_DAYS; offset++) {
       const date = addDays(today, offset)
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
@@ -63,4 +55,18 @@ export async function seedInfantCare(trx: Transaction<Database>, now: Date): Pro
         .execute()
     }
   }
+}
+
+/** The rule and the price of each class and care type, set up once: the operator's own figures after that. */
+async function seedInfantRates(trx: Transaction<Database>, facility_id: string): Promise<void> {
+  await seedRule(trx, facility_id, 'infant_care', INFANT_RULE)
+  await trx
+    .insertInto('infant_care_rates')
+    .values(
+      Object.entries(RATES).flatMap(([class_code, rates]) =>
+        Object.entries(rates).map(([care_type, price_fen]) => ({ facility_id, class_code, care_type, price_fen })),
+      ),
+    )
+    .onConflict((oc) => oc.columns(['facility_id', 'class_code', 'care_type']).doNothing())
+    .execute()
 }

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely'
 import { publishMealDays, saveTemplateEntry } from '../../meals/meal-template'
 import { addDays, shanghaiDate } from '../../time/shanghai'
 import type { Database } from '../schema'
-import { seedRule } from './seed-rows'
+import { type SeedPass, offers, seedRule } from './seed-rows'
 import { district, facilities } from './yanliang'
 
 // 社区助餐 for the demo. The plan publishes no menus, prices or subsidy amounts for 阎良区: the figures below
@@ -95,39 +95,47 @@ const PARTS: { part: SessionPart; starts: string; ends: string; menu: (weekday: 
 ]
 
 /**
- * Rules, delivery settings, subsidy tiers, each kitchen's weekly template, and a rolling week of published days
- * from today (Asia/Shanghai), so the demo always has tomorrow's lunch. What staff changed (a template entry, a
- * published day and its bookings) is left as it is.
+ * On the first start: rules, delivery settings, subsidy tiers and each kitchen's weekly template. On every start: a
+ * rolling week of days published from the kitchen's template as it is now (Asia/Shanghai), so the demo always has
+ * tomorrow's lunch. What staff changed (a template entry, a published day and its bookings) is left as it is.
  */
-export async function seedMeals(trx: Transaction<Database>, now: Date): Promise<void> {
-  for (const tier of SUBSIDY_TIERS) {
-    const row = { ...tier, district_id: district.id, function_code: 'meal' }
-    const { id: _id, ...update } = row
-    await trx.insertInto('subsidy_tiers').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute()
+export async function seedMeals(trx: Transaction<Database>, { now, setUp }: SeedPass): Promise<void> {
+  if (setUp) await seedMealRules(trx)
+  const today = shanghaiDate(now)
+  for (const kitchen of KITCHENS) {
+    if (!(await offers(trx, kitchen.facilityId, 'meal'))) continue
+    if (setUp) await seedKitchen(trx, kitchen)
+    await publishMealDays(trx, kitchen.facilityId, today, addDays(today, MEAL_RULE.horizon_days))
   }
+}
 
+/** The district's subsidy tiers and no-show rule, set up once: the district's own figures after that. */
+async function seedMealRules(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .insertInto('subsidy_tiers')
+    .values(SUBSIDY_TIERS.map((tier) => ({ ...tier, district_id: district.id, function_code: 'meal' })))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute()
   await trx
     .insertInto('no_show_rules')
     .values({ district_id: district.id, function_code: 'meal', ...MEAL_NO_SHOW_RULE })
     .onConflict((oc) => oc.columns(['district_id', 'function_code']).doNothing())
     .execute()
+}
 
-  const today = shanghaiDate(now)
-  for (const kitchen of KITCHENS) {
-    const facility_id = kitchen.facilityId
-    await seedRule(trx, facility_id, 'meal', MEAL_RULE)
-    await trx
-      .insertInto('meal_settings')
-      .values({ facility_id, ...MEAL_SETTINGS })
-      .onConflict((oc) => oc.column('facility_id').doNothing())
-      .execute()
-
-    for (let weekday = 0; weekday < 7; weekday++) {
-      for (const { part, starts, ends, menu } of PARTS) {
-        const capacity = part === 'lunch' ? kitchen.lunchPortions : kitchen.dinnerPortions
-        await saveTemplateEntry(trx, facility_id, weekday, part, { starts, ends, capacity, sets: menu(weekday) }, { overwrite: false })
-      }
+/** A kitchen's rule, delivery settings and weekly template, set up once: the operator's own after that. */
+async function seedKitchen(trx: Transaction<Database>, kitchen: MealKitchen): Promise<void> {
+  const facility_id = kitchen.facilityId
+  await seedRule(trx, facility_id, 'meal', MEAL_RULE)
+  await trx
+    .insertInto('meal_settings')
+    .values({ facility_id, ...MEAL_SETTINGS })
+    .onConflict((oc) => oc.column('facility_id').doNothing())
+    .execute()
+  for (let weekday = 0; weekday < 7; weekday++) {
+    for (const { part, starts, ends, menu } of PARTS) {
+      const capacity = part === 'lunch' ? kitchen.lunchPortions : kitchen.dinnerPortions
+      await saveTemplateEntry(trx, facility_id, weekday, part, { starts, ends, capacity, sets: menu(weekday) }, { overwrite: false })
     }
-    await publishMealDays(trx, facility_id, today, addDays(today, MEAL_RULE.horizon_days))
   }
 }

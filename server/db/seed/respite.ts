@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
-import { seedRule, seedSessions } from './seed-rows'
+import { type SeedPass, seedRule, seedSessions } from './seed-rows'
 
 // 短期托养 beds at the two larger facilities with 养老服务; beds, price and the longest stay are examples.
 const HOMES = ['yl-jiayuan', 'yl-hangkong-erlu']
@@ -21,10 +21,10 @@ const SEEDED_NIGHTS = 60
 export const respiteNightId = (facilityId: string, date: string) => `${facilityId}-respite-${date}`
 
 /** A night runs 18:00 to 08:00 the next morning; every night of the coming two months; what exists is kept. */
-export async function seedRespite(trx: Transaction<Database>, now: Date): Promise<void> {
+export async function seedRespite(trx: Transaction<Database>, { now, setUp }: SeedPass): Promise<void> {
   const today = shanghaiDate(now)
   for (const facility_id of HOMES) {
-    await seedRule(trx, facility_id, 'elderly_care', RESPITE_RULE)
+    if (setUp) await seedRule(trx, facility_id, 'elderly_care', RESPITE_RULE)
     const nights = Array.from({ length: SEEDED_NIGHTS }, (_, i) => addDays(today, i))
     await seedSessions(
       trx,

@@ -1,6 +1,26 @@
 import type { Insertable, Transaction } from 'kysely'
 import type { BookingRuleTable, Database, SessionTable } from '../schema'
 
+/**
+ * What a start may write. The first start of a database sets the sample district up (`setUp`); every later start
+ * only rolls the published days forward, for what the district still offers, and touches nothing anyone edited.
+ */
+export interface SeedPass {
+  now: Date
+  setUp: boolean
+}
+
+/** Whether the facility still offers the function (the district may have removed it since it was seeded). */
+export async function offers(trx: Transaction<Database>, facilityId: string, functionCode: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('facility_functions')
+    .select('facility_id')
+    .where('facility_id', '=', facilityId)
+    .where('function_code', '=', functionCode)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 /** A facility's booking rule for a service, unless it has one (staff may have changed it since). */
 export async function seedRule(
   trx: Transaction<Database>,
@@ -18,6 +38,11 @@ export async function seedRule(
 /** Sessions, each unless its slot (facility, service, day, part) already exists with what was booked on it. */
 export async function seedSessions(trx: Transaction<Database>, rows: Insertable<SessionTable>[]): Promise<void> {
   if (rows.length === 0) return
+  const { facility_id, function_code } = rows[0]
+  if (rows.some((r) => r.facility_id !== facility_id || r.function_code !== function_code)) {
+    throw new Error('seedSessions takes the days of one facility and function at a time')
+  }
+  if (!(await offers(trx, facility_id, function_code))) return
   await trx
     .insertInto('sessions')
     .values(rows)

@@ -5,45 +5,44 @@ import { seedDayCare } from './day-care'
 import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'
 import { seedRespite } from './respite'
+import type { Transaction } from 'kysely'
 import type { Db } from '../connection'
+import type { Database } from '../schema'
 import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './yanliang'
 
 /**
- * Writes the district's reference data. Every row is an upsert on a stable id, so running it on every start
- * never duplicates and brings edited seed values into an existing database.
+ * The sample district for the demo (`npm start`), never in production. The first start of a database inserts it;
+ * every start after that only publishes the coming days of the services it still offers. A start never writes over
+ * what anyone edited: a phone number, an operator's name, a subsidy amount, a removed function stay as they were.
  */
 export async function seedDistrict(db: Db, now: Date): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
+    const setUp = !(await trx.selectFrom('districts').select('id').where('id', '=', district.id).executeTakeFirst())
+    if (setUp) await insertSampleDistrict(trx)
+    const pass = { now, setUp }
+    await seedMeals(trx, pass)
+    await seedInfantCare(trx, pass)
+    await seedRespite(trx, pass)
+    await seedAfterSchool(trx, pass)
+    await seedDayCare(trx, pass)
+    if (setUp) await seedRatingRules(trx, district.id)
+  })
+}
+
+async function insertSampleDistrict(trx: Transaction<Database>): Promise<void> {
+  await trx.insertInto('districts').values(district).execute()
+  await trx
+    .insertInto('streets')
+    .values(streets.map((street) => ({ ...street, district_id: district.id })))
+    .execute()
+  for (const f of facilities) {
+    const community = { id: communityId(f.id), street_id: f.street, name: f.community, resettled: 1 }
+    await trx.insertInto('communities').values(community).onConflict((oc) => oc.column('id').doNothing()).execute()
+    const operator = { id: operatorId(f.id), name: `${f.community}综合服务运营方（示例）`, sample: 1 }
+    await trx.insertInto('operators').values(operator).onConflict((oc) => oc.column('id').doNothing()).execute()
     await trx
-      .insertInto('districts')
-      .values(district)
-      .onConflict((oc) => oc.column('id').doUpdateSet({ name: district.name, city: district.city }))
-      .execute()
-
-    for (const street of streets) {
-      await trx
-        .insertInto('streets')
-        .values({ ...street, district_id: district.id })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: street.name }))
-        .execute()
-    }
-
-    for (const f of facilities) {
-      const community = { id: communityId(f.id), street_id: f.street, name: f.community, resettled: 1 }
-      await trx
-        .insertInto('communities')
-        .values(community)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: community.name, street_id: community.street_id }))
-        .execute()
-
-      const operator = { id: operatorId(f.id), name: `${f.community}综合服务运营方（示例）`, sample: 1 }
-      await trx
-        .insertInto('operators')
-        .values(operator)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: operator.name }))
-        .execute()
-
-      const row = {
+      .insertInto('facilities')
+      .values({
         id: f.id,
         community_id: community.id,
         name: f.name,
@@ -60,26 +59,11 @@ export async function seedDistrict(db: Db, now: Date): Promise<void> {
         coordinates_approximate: 1,
         is_reserve: f.isReserve ? 1 : 0,
         data_note: SAMPLE_DATA_NOTE,
-      }
-      const { id: _id, ...update } = row
-      await trx
-        .insertInto('facilities')
-        .values(row)
-        .onConflict((oc) => oc.column('id').doUpdateSet(update))
-        .execute()
-
-      await trx.deleteFrom('facility_functions').where('facility_id', '=', f.id).execute()
-      await trx
-        .insertInto('facility_functions')
-        .values(f.functions.map((code) => ({ facility_id: f.id, function_code: code })))
-        .execute()
-    }
-
-    await seedMeals(trx, now)
-    await seedInfantCare(trx, now)
-    await seedRespite(trx, now)
-    await seedAfterSchool(trx, now)
-    await seedDayCare(trx, now)
-    await seedRatingRules(trx, district.id)
-  })
+      })
+      .execute()
+    await trx
+      .insertInto('facility_functions')
+      .values(f.functions.map((code) => ({ facility_id: f.id, function_code: code })))
+      .execute()
+  }
 }
