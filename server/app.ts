@@ -22,6 +22,7 @@ import { waitlistRoutes } from './waitlist/waitlist.routes'
 import { ratingRoutes } from './ratings/rating.routes'
 import { rectificationRoutes } from './ratings/rectification.routes'
 import { evaluationRoutes } from './evaluation/evaluation.routes'
+import { adminRoutes } from './admin/admin.routes'
 
 export interface AppOptions {
   config: Config
@@ -81,6 +82,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(ratingRoutes)
       await api.register(rectificationRoutes)
       await api.register(evaluationRoutes)
+      await api.register(adminRoutes)
     },
     { prefix: '/api' },
   )

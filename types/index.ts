@@ -1,4 +1,5 @@
 // The contract between the mini-program and the API. Imports only zod.
+export * from './admin'
 export * from './auth'
 export * from './common'
 export * from './errors'

@@ -14,7 +14,7 @@ import { findStaffFacilities } from '../staff/staff-binding.repository'
  * - `{ operate }`: operator staff bound to the facility's operator;
  * - `{ oversee }`: those, or street / district staff whose street or district the facility is in;
  * - `government`: street or district staff (the evaluation of their district);
- * - `district`: district staff only (publishing the qualified-operator list).
+ * - `district`: district staff only (publishing the qualified-operator list, the district's operators).
  */
 export type Access =
   | 'public'
@@ -60,7 +60,7 @@ export async function decideAccess(
   if (access === 'public' || access === 'resident') return { user }
   if (access === 'government' || access === 'district') {
     const government = await governmentAccess(db, user)
-    if (access === 'district' && !government.canPublish) throw new ForbiddenError('合格运营商名单由区级工作人员发布')
+    if (access === 'district' && !government.canPublish) throw new ForbiddenError('这项操作由区级工作人员完成（例如发布合格运营商名单、管理运营方）')
     return { user, ...government }
   }
   if (!STAFF_ROLES.has(user.role)) throw new ForbiddenError('仅限设施或街道工作人员使用')

@@ -20,8 +20,13 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
     .leftJoin('booking_rules as r', (join) =>
       join.onRef('r.facility_id', '=', 's.facility_id').onRef('r.function_code', '=', 's.function_code'),
     )
+    .leftJoin('facility_functions as ff', (join) =>
+      join.onRef('ff.facility_id', '=', 's.facility_id').onRef('ff.function_code', '=', 's.function_code'),
+    )
     .selectAll('s')
     .select([
+      'f.retired_at',
+      'ff.function_code as offered',
       'f.name as facility_name',
       'f.lat',
       'f.lng',
@@ -38,6 +43,8 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
     .executeTakeFirst()
   if (!row) return undefined
   const {
+    retired_at,
+    offered,
     facility_name,
     lat,
     lng,
@@ -52,7 +59,8 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
     ...session
   } = row
   return {
-    session,
+    // A retired facility, or a function the district took off it, takes no more bookings: its days read as closed.
+    session: retired_at !== null || offered === null ? { ...session, open: 0 } : session,
     rule:
       horizon_days === null ||
       cutoff_minutes === null ||

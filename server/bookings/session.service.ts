@@ -47,7 +47,7 @@ export async function listSessions(
   now: Date,
 ): Promise<SessionList> {
   const facility = await findFacilityPlace(db, facilityId)
-  if (!facility) throw new NotFoundError('没有找到这个设施')
+  if (!facility || facility.retiredAt) throw new NotFoundError('没有找到这个设施，可能已停止服务')
   const today = shanghaiDate(now)
   const rule = await findBookingRule(db, facilityId, fn)
   if (!rule) return { today, lastBookableDate: today, sessions: [] }

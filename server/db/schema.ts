@@ -29,6 +29,9 @@ export interface OperatorTable {
   name: string
   /** 1 while the record is demo data, not the district's. */
   sample: number
+  contact: string | null
+  /** 营业执照 / 统一社会信用代码. */
+  licence_no: string | null
 }
 
 export interface FacilityTable {
@@ -50,6 +53,27 @@ export interface FacilityTable {
   coordinates_approximate: number
   is_reserve: number
   data_note: string | null
+  /** When the district took it out of service: gone from the directory, its history kept. */
+  retired_at: string | null
+}
+
+/** Every change the district's administration makes: who, when, before → after (JSON of the edited fields). */
+export interface AuditLogTable {
+  id: string
+  at: string
+  user_id: string
+  district_id: string
+  entity: string
+  entity_id: string
+  action: string
+  before: string | null
+  after: string | null
+}
+
+/** A version per kind of reference data: an instance reloads its in-memory copy when the version moved. */
+export interface ReferenceVersionTable {
+  name: string
+  version: number
 }
 
 export interface FacilityFunctionTable {
@@ -437,6 +461,8 @@ export interface Database {
   communities: CommunityTable
   operators: OperatorTable
   facilities: FacilityTable
+  audit_log: AuditLogTable
+  reference_versions: ReferenceVersionTable
   facility_functions: FacilityFunctionTable
   users: UserTable
   auth_sessions: AuthSessionTable

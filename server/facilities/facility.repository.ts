@@ -32,6 +32,8 @@ function facilitiesQuery(db: Kysely<Database>) {
     .innerJoin('districts as d', 'd.id', 's.district_id')
     .leftJoin('operators as o', 'o.id', 'f.operator_id')
     .select(facilityColumns)
+    // Residents see facilities in service; a retired one keeps its history for staff and the evaluation.
+    .where('f.retired_at', 'is', null)
 }
 
 export type FacilityRecord = Awaited<ReturnType<ReturnType<typeof facilitiesQuery>['executeTakeFirstOrThrow']>> & {
@@ -77,6 +79,8 @@ export interface FacilityPlace {
   lat: number
   lng: number
   districtId: string
+  /** Set when the district took the facility out of service (read where it matters: listing its sessions). */
+  retiredAt?: string | null
 }
 
 export async function findFacilityPlace(db: Kysely<Database>, id: string): Promise<FacilityPlace | undefined> {
@@ -84,7 +88,7 @@ export async function findFacilityPlace(db: Kysely<Database>, id: string): Promi
     .selectFrom('facilities as f')
     .innerJoin('communities as c', 'c.id', 'f.community_id')
     .innerJoin('streets as s', 's.id', 'c.street_id')
-    .select(['f.id', 'f.name', 'f.lat', 'f.lng', 's.district_id as districtId'])
+    .select(['f.id', 'f.name', 'f.lat', 'f.lng', 's.district_id as districtId', 'f.retired_at as retiredAt'])
     .where('f.id', '=', id)
     .executeTakeFirst()
 }

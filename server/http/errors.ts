@@ -114,6 +114,21 @@ export const FIELD_LABELS: Record<string, string> = {
   period: '统计周期',
   format: '导出格式',
   accept: '是否认可',
+  communityId: '所在社区',
+  areaSqm: '面积',
+  year: '建设年度',
+  investmentWan: '投资额',
+  operatingModels: '运营模式',
+  operatorId: '运营方',
+  phone: '电话',
+  hours: '开放时间',
+  days: '开放日',
+  opens: '开门时间',
+  closes: '关门时间',
+  functions: '服务功能',
+  isReserve: '储备项目',
+  contact: '联系人',
+  licenceNo: '统一社会信用代码',
 }
 
 export function fieldLabel(field: string, part?: string): string | undefined {

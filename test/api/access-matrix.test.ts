@@ -72,6 +72,15 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/evaluation/qualified': 'district',
   'GET /api/operators/qualified/periods': 'public',
   'GET /api/operators/qualified': 'public',
+  'GET /api/admin/facilities': 'government',
+  'POST /api/admin/facilities': 'government',
+  'PATCH /api/admin/facilities/:id': 'government',
+  'POST /api/admin/facilities/:id/retire': 'government',
+  'POST /api/admin/facilities/:id/reopen': 'government',
+  'GET /api/admin/operators': 'government',
+  'POST /api/admin/operators': 'district',
+  'PATCH /api/admin/operators/:id': 'district',
+  'GET /api/admin/audit': 'government',
 }
 
 /** Who gets past the gate (anything but 401 / 403) under each rule; everyone else is refused. */

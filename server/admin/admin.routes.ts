@@ -1,0 +1,74 @@
+import {
+  adminFacilityListSchema,
+  adminFacilityParamsSchema,
+  adminFacilitySchema,
+  adminOperatorListSchema,
+  adminOperatorSchema,
+  auditListSchema,
+  facilityCreateSchema,
+  facilityEditSchema,
+  operatorCreateSchema,
+  operatorEditSchema,
+} from '@shared/admin'
+import type { FastifyRequest } from 'fastify'
+import type { AppInstance } from '../app-instance'
+import { callerOf, governedOf } from '../http/access-hook'
+import { listAudit } from './audit'
+import type { Actor } from './facility-admin.service'
+import { createFacility, editFacility, listAdminFacilities, setFacilityRetired } from './facility-admin.service'
+import { findAdminFacilities, findOperators } from './facility-admin.repository'
+import { createOperator, editOperator } from './operator-admin.service'
+
+const actorOf = (request: FastifyRequest): Actor => ({ userId: callerOf(request).user.id, scope: governedOf(request) })
+
+/** The district's administration: facilities (district staff, or a street office for its own), operators (district). */
+export async function adminRoutes(app: AppInstance): Promise<void> {
+  const db = app.db.kysely
+  const government = { access: 'government' } as const
+  const district = { access: 'district' } as const
+
+  app.get('/admin/facilities', { config: government, schema: { response: { 200: adminFacilityListSchema } } }, async (request) =>
+    listAdminFacilities(db, governedOf(request)),
+  )
+  app.post(
+    '/admin/facilities',
+    { config: government, schema: { body: facilityCreateSchema, response: { 201: adminFacilitySchema } } },
+    async (request, reply) => reply.code(201).send(await createFacility(db, actorOf(request), request.body, app.now())),
+  )
+  app.patch(
+    '/admin/facilities/:id',
+    { config: government, schema: { params: adminFacilityParamsSchema, body: facilityEditSchema, response: { 200: adminFacilitySchema } } },
+    async (request) => editFacility(db, actorOf(request), request.params.id, request.body, app.now()),
+  )
+  app.post(
+    '/admin/facilities/:id/retire',
+    { config: government, schema: { params: adminFacilityParamsSchema, response: { 200: adminFacilitySchema } } },
+    async (request) => setFacilityRetired(db, actorOf(request), request.params.id, true, app.now()),
+  )
+  app.post(
+    '/admin/facilities/:id/reopen',
+    { config: government, schema: { params: adminFacilityParamsSchema, response: { 200: adminFacilitySchema } } },
+    async (request) => setFacilityRetired(db, actorOf(request), request.params.id, false, app.now()),
+  )
+
+  app.get('/admin/operators', { config: government, schema: { response: { 200: adminOperatorListSchema } } }, async () => ({
+    operators: await findOperators(db),
+  }))
+  app.post(
+    '/admin/operators',
+    { config: district, schema: { body: operatorCreateSchema, response: { 201: adminOperatorSchema } } },
+    async (request, reply) => reply.code(201).send(await createOperator(db, actorOf(request), request.body, app.now())),
+  )
+  app.patch(
+    '/admin/operators/:id',
+    { config: district, schema: { params: adminFacilityParamsSchema, body: operatorEditSchema, response: { 200: adminOperatorSchema } } },
+    async (request) => editOperator(db, actorOf(request), request.params.id, request.body, app.now()),
+  )
+
+  // A street office reads what was changed on its own facilities; the district reads everything.
+  app.get('/admin/audit', { config: government, schema: { response: { 200: auditListSchema } } }, async (request) => {
+    const scope = governedOf(request)
+    const own = scope.streetIds ? (await findAdminFacilities(db, scope)).map((f) => f.id) : undefined
+    return { entries: await listAudit(db, scope.districtId, own) }
+  })
+}
