@@ -8,7 +8,7 @@ export default defineAppConfig({
     { root: 'packages/member', pages: ['edit/index'] },
     { root: 'packages/care', pages: ['infant/index', 'respite/index', 'after-school/index', 'day-care/index'] },
     // Staff pages: never linked for residents, and every call behind them is checked on the server.
-    { root: 'packages/staff', pages: ['index/index', 'desk/index', 'cases/index', 'evaluation/index'] },
+    { root: 'packages/staff', pages: ['index/index', 'desk/index', 'cases/index', 'evaluation/index', 'facilities/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

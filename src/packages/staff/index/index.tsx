@@ -108,6 +108,11 @@ export default function StaffHomePage() {
                     运营评估
                   </Button>
                 )}
+                {current?.access === 'oversee' && (
+                  <Button className='tap button' onClick={() => Taro.navigateTo({ url: '/packages/staff/facilities/index' })}>
+                    设施管理
+                  </Button>
+                )}
                 {isH5 && (
                   <Button className='tap button' onClick={() => window.print()}>
                     打印名单

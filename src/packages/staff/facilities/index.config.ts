@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '设施管理', enablePullDownRefresh: true })
