@@ -140,3 +140,12 @@ export type AuditEntity = AuditEntry['entity']
 export type AuditAction = AuditEntry['action']
 
 export const adminFacilityParamsSchema = z.strictObject({ id: idSchema })
+
+/** What an import wrote: facilities by 编号, and the communities it added to their streets. */
+export const importResultSchema = z.object({
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  newCommunities: z.array(z.string()),
+})
+export type ImportResult = z.infer<typeof importResultSchema>

@@ -75,6 +75,8 @@ export const errorBodySchema = z.object({
     remaining: z.number().int().optional(),
     /** For `already_booked`: the booking the person already holds, so the client can open it. */
     bookingId: z.string().optional(),
+    /** For a refused spreadsheet import: every problem, 「第 3 行 面积：应为数字」. */
+    problems: z.array(z.string()).optional(),
   }),
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>

@@ -7,17 +7,23 @@ import {
   auditListSchema,
   facilityCreateSchema,
   facilityEditSchema,
+  importResultSchema,
   operatorCreateSchema,
   operatorEditSchema,
 } from '@shared/admin'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { InvalidInputError } from '../http/errors'
 import type { AppInstance } from '../app-instance'
 import { callerOf, governedOf } from '../http/access-hook'
 import { listAudit } from './audit'
+import { importFacilities } from './facility-import.service'
+import { facilitySheet } from './facility-sheet'
 import type { Actor } from './facility-admin.service'
 import { createFacility, editFacility, listAdminFacilities, setFacilityRetired } from './facility-admin.service'
 import { findAdminFacilities, findOperators } from './facility-admin.repository'
 import { createOperator, editOperator } from './operator-admin.service'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const actorOf = (request: FastifyRequest): Actor => ({ userId: callerOf(request).user.id, scope: governedOf(request) })
 
@@ -50,6 +56,31 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
     { config: government, schema: { params: adminFacilityParamsSchema, response: { 200: adminFacilitySchema } } },
     async (request) => setFacilityRetired(db, actorOf(request), request.params.id, false, app.now()),
   )
+
+  // The facility list as a spreadsheet (附件3's columns), the empty template, and its import.
+  const sendSheet = (reply: FastifyReply, name: string, file: Buffer) =>
+    reply
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .type(XLSX)
+      .send(file)
+  app.get('/admin/facilities/export', { config: government }, async (request, reply) =>
+    sendSheet(reply, '设施清单.xlsx', await facilitySheet((await listAdminFacilities(db, governedOf(request))).facilities)),
+  )
+  app.get('/admin/facilities/template', { config: government }, async (_request, reply) =>
+    sendSheet(reply, '设施清单模板.xlsx', await facilitySheet([])),
+  )
+  await app.register(async (sheets) => {
+    // The upload is the file itself, not JSON: read as bytes, up to 5 MB (thousands of rows).
+    sheets.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body))
+    sheets.post(
+      '/admin/facilities/import',
+      { config: government, schema: { response: { 200: importResultSchema } } },
+      async (request) => {
+        if (!Buffer.isBuffer(request.body)) throw new InvalidInputError('file', `请上传 Excel 表格（${XLSX}）`)
+        return importFacilities(db, actorOf(request), request.body, app.now())
+      },
+    )
+  })
 
   app.get('/admin/operators', { config: government, schema: { response: { 200: adminOperatorListSchema } } }, async () => ({
     operators: await findOperators(db),

@@ -77,52 +77,61 @@ export async function createFacility(db: Kysely<Database>, actor: Actor, input: 
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('facilities').select('id').where('id', '=', input.id).executeTakeFirst()
     if (taken) throw new DomainError('already_registered', `编号 ${input.id} 已经被另一个设施使用`)
-    await trx
-      .insertInto('facilities')
-      .values({
-        id: input.id,
-        community_id: input.communityId,
-        name: input.name,
-        address: input.address,
-        area_sqm: input.areaSqm,
-        year: input.year,
-        investment_wan: input.investmentWan,
-        operating_models: JSON.stringify(input.operatingModels),
-        operator_id: input.operatorId,
-        phone: input.phone,
-        hours: JSON.stringify(input.hours),
-        lat: input.lat,
-        lng: input.lng,
-        coordinates_approximate: 0,
-        is_reserve: input.isReserve ? 1 : 0,
-        data_note: null,
-        retired_at: null,
-      })
-      .execute()
-    await writeFunctions(trx, input.id, input.functions)
-    const [created] = await findAdminFacilities(trx, actor.scope, input.id)
-    await recordAudit(trx, { ...auditOf(actor), entityId: input.id, action: 'create', before: null, after: input }, now)
-    await bumpVersion(trx, 'facilities')
-    return created
+    return insertFacility(trx, actor, input, now)
   })
+}
+
+/** Inside the caller's transaction: the row, its functions, the audit entry and the directory's version. */
+export async function insertFacility(trx: Kysely<Database>, actor: Actor, input: FacilityCreate, now: Date): Promise<AdminFacility> {
+  await trx
+    .insertInto('facilities')
+    .values({
+      id: input.id,
+      community_id: input.communityId,
+      name: input.name,
+      address: input.address,
+      area_sqm: input.areaSqm,
+      year: input.year,
+      investment_wan: input.investmentWan,
+      operating_models: JSON.stringify(input.operatingModels),
+      operator_id: input.operatorId,
+      phone: input.phone,
+      hours: JSON.stringify(input.hours),
+      lat: input.lat,
+      lng: input.lng,
+      coordinates_approximate: 0,
+      is_reserve: input.isReserve ? 1 : 0,
+      data_note: null,
+      retired_at: null,
+    })
+    .execute()
+  await writeFunctions(trx, input.id, input.functions)
+  const [created] = await findAdminFacilities(trx, { districtId: actor.scope.districtId }, input.id)
+  await recordAudit(trx, { ...auditOf(actor), entityId: input.id, action: 'create', before: null, after: input }, now)
+  await bumpVersion(trx, 'facilities')
+  return created
 }
 
 export async function editFacility(db: Kysely<Database>, actor: Actor, id: string, edit: FacilityEdit, now: Date): Promise<AdminFacility> {
   const current = await facilityInScope(db, actor.scope, id)
   if (current.retiredAt) throw new DomainError('not_applicable', '这个设施已停用，请先恢复再修改')
   await assertReferences(db, actor.scope, edit)
-  return db.transaction().execute(async (trx) => {
-    const columns = toColumns(edit)
-    if (Object.keys(columns).length > 0) await trx.updateTable('facilities').set(columns).where('id', '=', id).execute()
-    if (edit.functions) await writeFunctions(trx, id, edit.functions)
-    const [updated] = await findAdminFacilities(trx, { districtId: actor.scope.districtId }, id)
-    const change = changedFields(current as Record<string, unknown>, edit as Record<string, unknown>)
-    if (Object.keys(change.after).length > 0) {
-      await recordAudit(trx, { ...auditOf(actor), entityId: id, action: 'edit', ...change }, now)
-      await bumpVersion(trx, 'facilities')
-    }
-    return updated
-  })
+  return db.transaction().execute((trx) => updateFacility(trx, actor, current, edit, now))
+}
+
+/** Inside the caller's transaction: writes what changed, and audits it if anything did. */
+export async function updateFacility(trx: Kysely<Database>, actor: Actor, current: AdminFacility, edit: FacilityEdit, now: Date): Promise<AdminFacility> {
+  const id = current.id
+  const columns = toColumns(edit)
+  if (Object.keys(columns).length > 0) await trx.updateTable('facilities').set(columns).where('id', '=', id).execute()
+  if (edit.functions) await writeFunctions(trx, id, edit.functions)
+  const [updated] = await findAdminFacilities(trx, { districtId: actor.scope.districtId }, id)
+  const change = changedFields(current as Record<string, unknown>, edit as Record<string, unknown>)
+  if (Object.keys(change.after).length > 0) {
+    await recordAudit(trx, { ...auditOf(actor), entityId: id, action: 'edit', ...change }, now)
+    await bumpVersion(trx, 'facilities')
+  }
+  return updated
 }
 
 /** Out of service: gone from the directory and from booking; its bookings, ratings and evaluation history stay. */

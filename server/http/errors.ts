@@ -6,7 +6,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     /** What the resident needs with the message: what remains of a full session, the booking already held. */
-    readonly extra: { remaining?: number; bookingId?: string } = {},
+    readonly extra: { remaining?: number; bookingId?: string; field?: string; problems?: string[] } = {},
   ) {
     super(message)
     this.name = new.target.name

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** `already_booked`: the booking the person already holds. */
     readonly bookingId?: string,
+    /** A refused spreadsheet: every problem by row and column. */
+    readonly problems?: string[],
   ) {
     super(message)
     this.name = 'ApiError'

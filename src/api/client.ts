@@ -13,6 +13,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   query?: Record<string, string | number | undefined>
   body?: unknown
+  /** Bytes sent as they are (a spreadsheet), with their own content-type in `headers`. */
+  rawBody?: ArrayBuffer
   token?: string | null
   headers?: Record<string, string>
 }
@@ -21,7 +23,7 @@ export interface RequestOptions {
 export async function apiRequest<S extends z.ZodType>(
   schema: S,
   path: string,
-  { method = 'GET', query, body, token, headers }: RequestOptions = {},
+  { method = 'GET', query, body, rawBody, token, headers }: RequestOptions = {},
 ): Promise<z.infer<S>> {
   const header: Record<string, string> = { ...headers }
   if (body !== undefined) header['content-type'] = 'application/json'
@@ -33,7 +35,7 @@ export async function apiRequest<S extends z.ZodType>(
       url: `${API_BASE}/api${path}${queryString(query)}`,
       method,
       header,
-      data: body === undefined ? undefined : JSON.stringify(body),
+      data: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
       dataType: 'json',
       timeout: 15000,
     })
@@ -48,8 +50,8 @@ export async function apiRequest<S extends z.ZodType>(
   }
   const failure = errorBodySchema.safeParse(response.data)
   if (failure.success) {
-    const { code, message, field, bookingId } = failure.data.error
-    throw new ApiError(code, message, response.statusCode, field, bookingId)
+    const { code, message, field, bookingId, problems } = failure.data.error
+    throw new ApiError(code, message, response.statusCode, field, bookingId, problems)
   }
   throw new ApiError('http', '服务暂时不可用，请稍后再试', response.statusCode)
 }

@@ -9,6 +9,9 @@ import { IDENTITIES, type Identity, type World, concretePath, createWorld } from
  * - staff: operator or government staff; operate: operator staff of the facility; oversee: they, and street or
  *   district staff over it; government: street or district staff; district: district staff.
  */
+// Every route × every identity: under a loaded CI machine this takes more than jest's default 5 s.
+jest.setTimeout(60_000)
+
 type Rule = 'public' | 'resident' | 'own' | 'staff' | 'operate' | 'oversee' | 'government' | 'district'
 
 const MATRIX: Record<string, Rule> = {
@@ -81,6 +84,9 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/admin/operators': 'district',
   'PATCH /api/admin/operators/:id': 'district',
   'GET /api/admin/audit': 'government',
+  'GET /api/admin/facilities/export': 'government',
+  'GET /api/admin/facilities/template': 'government',
+  'POST /api/admin/facilities/import': 'government',
 }
 
 /** Who gets past the gate (anything but 401 / 403) under each rule; everyone else is refused. */

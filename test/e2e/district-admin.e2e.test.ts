@@ -1,9 +1,13 @@
 import type { Page } from 'playwright-core'
+import ExcelJS from 'exceljs'
+import { COLUMNS } from '../../server/admin/facility-sheet'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { devLogin } from '../support/app'
 import { phoneContext, shot, useServedBrowser } from '../support/browser'
 
 jest.setTimeout(90_000)
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 // A clerk of 新华路街道 opens 设施管理 in the 工作台, types a wrong phone number (told why, nothing saved), then the
 // right one and new hours; a resident opening 红旗社区 sees them at once; the change is in 修改记录.
@@ -39,6 +43,32 @@ describe('the street office keeps its facilities in chromium', () => {
     await visible('.admin__message--ok', '已保存').waitFor()
     await visible('.admin__change', '电话：（空） → 029-86861234').waitFor()
     await shot(page, 'admin-facility-saved')
+  })
+
+  it('imports a facility from the annex spreadsheet: every problem listed first, then written once corrected', async () => {
+    const sheetWith = async (area: string | number) => {
+      const book = new ExcelJS.Workbook()
+      const sheet = book.addWorksheet('设施清单')
+      sheet.addRow(COLUMNS.map((c) => c.header))
+      const row: Record<string, string | number> = {
+        id: 'yl-xinhua-park', name: '新华公园社区嵌入式服务设施', street: '新华路街道', community: '新华公园社区', address: '阎良区新华路 6 号',
+        areaSqm: area, year: 2027, investmentWan: '', functions: '社区助餐、文化休闲', operatingModels: '公建民营', operatorId: '', phone: '029-86869999',
+        hours: '周一至周日 08:00-20:00', lat: 34.66, lng: 109.24, isReserve: '否',
+      }
+      sheet.addRow(COLUMNS.map((c) => row[c.key]))
+      return { name: '设施清单.xlsx', mimeType: XLSX, buffer: Buffer.from(await book.xlsx.writeBuffer()) }
+    }
+    const upload = async (file: Awaited<ReturnType<typeof sheetWith>>) => {
+      const chooser = page.waitForEvent('filechooser')
+      await visible('.button', '导入设施清单').click()
+      await (await chooser).setFiles(file)
+    }
+    await upload(await sheetWith('约七百'))
+    await visible('.admin__problem', '第 2 行 面积（㎡）：面积应为数字').waitFor()
+    await shot(page, 'admin-import-refused')
+    await upload(await sheetWith(720))
+    await visible('.admin__message--ok', '已导入：新增 1 个').waitFor()
+    await visible('.admin__name', '新华公园社区嵌入式服务设施').waitFor()
   })
 
   it('shows the new phone and hours to a resident at once', async () => {

@@ -3,7 +3,9 @@ import type { AdminFacility, AuditEntry } from '@shared/admin'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import { useRef, useState } from 'react'
 import { fetchAdminFacilities, fetchAudit, saveFacility, setFacilityRetired } from '@/api/admin'
-import { cleanError } from '@/api/api-error'
+import { ApiError, cleanError } from '@/api/api-error'
+import { downloadFile } from '@/api/download'
+import { importFacilitySheet, pickSpreadsheet } from '@/api/upload'
 import { ConfirmBox } from '@/components/ConfirmBox'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -48,6 +50,7 @@ export default function FacilityAdminPage() {
                 </View>
               ),
             )}
+            <SheetTools onImported={changed} />
             <AuditLog remote={audit} facilities={data.facilities} />
           </View>
         )}
@@ -176,6 +179,60 @@ function FacilityForm({ facility, onDone, onSaved }: FacilityFormProps) {
         />
       ) : (
         <Button className='tap button' onClick={() => setConfirmingRetire(true)}>停用这个设施</Button>
+      )}
+    </View>
+  )
+}
+
+/** The facility list as Excel: download it (or the empty template), correct or fill it, upload it. */
+function SheetTools({ onImported }: { onImported: () => Promise<unknown> }) {
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string; problems?: string[] } | null>(null)
+  const download = async (path: string, name: string) => {
+    setResult(null)
+    try {
+      await downloadFile(path, name, 'xlsx')
+    } catch (err) {
+      setResult({ kind: 'error', text: cleanError(err) })
+    }
+  }
+  const upload = async () => {
+    if (busy) return
+    setResult(null)
+    const file = await pickSpreadsheet()
+    if (!file) return
+    setBusy(true)
+    try {
+      const done = await importFacilitySheet(file)
+      await onImported()
+      const parts = [
+        done.created.length > 0 && `新增 ${done.created.length} 个`,
+        done.updated.length > 0 && `更新 ${done.updated.length} 个`,
+        done.unchanged.length > 0 && `${done.unchanged.length} 个没有变化`,
+        done.newCommunities.length > 0 && `新建社区：${done.newCommunities.join('、')}`,
+      ].filter(Boolean)
+      setResult({ kind: 'ok', text: `已导入：${parts.join('，')}` })
+    } catch (err) {
+      const problems = err instanceof ApiError ? err.problems : undefined
+      setResult({ kind: 'error', text: problems ? `表格有 ${problems.length} 处问题，没有写入任何内容：` : cleanError(err), problems })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='card admin__sheet'>
+      <Text className='section-title'>用 Excel 批量维护</Text>
+      <Text className='muted'>下载清单，在 Excel 中修改或增加设施后导入；同一编号会更新，不会重复。</Text>
+      <Button className='tap button' onClick={() => download('/admin/facilities/export', '设施清单.xlsx')}>下载设施清单</Button>
+      <Button className='tap button' onClick={() => download('/admin/facilities/template', '设施清单模板.xlsx')}>下载空白模板</Button>
+      <Button className='tap button button--primary' disabled={busy} onClick={upload}>{busy ? '正在导入…' : '导入设施清单'}</Button>
+      {result && (
+        <View className={`admin__message admin__message--${result.kind}`} role='status'>
+          {result.text}
+          {result.problems?.map((p) => (
+            <View key={p} className='admin__problem'>{p}</View>
+          ))}
+        </View>
       )}
     </View>
   )
