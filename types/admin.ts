@@ -128,9 +128,9 @@ export const auditEntrySchema = z.object({
   at: z.string(),
   /** 账号编号 of who made the change. */
   userId: z.string(),
-  entity: z.enum(['facility', 'operator']),
+  entity: z.enum(['facility', 'operator', 'staff']),
   entityId: z.string(),
-  action: z.enum(['create', 'edit', 'retire', 'reopen']),
+  action: z.enum(['create', 'edit', 'retire', 'reopen', 'grant', 'revoke']),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
 })
@@ -149,3 +149,20 @@ export const importResultSchema = z.object({
   newCommunities: z.array(z.string()),
 })
 export type ImportResult = z.infer<typeof importResultSchema>
+
+/** A staff binding: the account (账号编号, shown under 我的) is staff of an operator, a street office or the district. */
+export const staffBindingSchema = z.strictObject({
+  userId: z.string({ error: '请填写账号编号' }).trim().min(1, { error: '请填写账号编号' }).max(64, { error: '账号编号格式不正确' }),
+  scopeKind: z.enum(['operator', 'street', 'district'], { error: '请选择运营方、街道或区' }),
+  scopeId: idSchema,
+})
+export type StaffBinding = z.infer<typeof staffBindingSchema>
+
+export const staffListSchema = z.object({
+  staff: z.array(
+    staffBindingSchema.extend({ scopeName: z.string(), nickname: z.string().nullable(), grantedBy: z.string(), grantedAt: z.string() }),
+  ),
+  /** Where a binding may point: the district itself, its streets, the operators. */
+  scopes: z.array(z.object({ kind: z.enum(['operator', 'street', 'district']), id: z.string(), name: z.string() })),
+})
+export type StaffList = z.infer<typeof staffListSchema>

@@ -10,6 +10,8 @@ import {
   importResultSchema,
   operatorCreateSchema,
   operatorEditSchema,
+  staffBindingSchema,
+  staffListSchema,
 } from '@shared/admin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { InvalidInputError } from '../http/errors'
@@ -22,6 +24,7 @@ import type { Actor } from './facility-admin.service'
 import { createFacility, editFacility, listAdminFacilities, setFacilityRetired } from './facility-admin.service'
 import { findAdminFacilities, findOperators } from './facility-admin.repository'
 import { createOperator, editOperator } from './operator-admin.service'
+import { grantBinding, listStaff, revokeBinding } from './staff-admin.service'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -94,6 +97,17 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
     '/admin/operators/:id',
     { config: district, schema: { params: adminFacilityParamsSchema, body: operatorEditSchema, response: { 200: adminOperatorSchema } } },
     async (request) => editOperator(db, actorOf(request), request.params.id, request.body, app.now()),
+  )
+
+  // 工作人员授权: district staff only; the CLI stays for the first district account.
+  app.get('/admin/staff', { config: district, schema: { response: { 200: staffListSchema } } }, async (request) =>
+    listStaff(db, governedOf(request).districtId),
+  )
+  app.post('/admin/staff', { config: district, schema: { body: staffBindingSchema, response: { 200: staffListSchema } } }, async (request) =>
+    grantBinding(db, actorOf(request), request.body, app.now()),
+  )
+  app.post('/admin/staff/revoke', { config: district, schema: { body: staffBindingSchema, response: { 200: staffListSchema } } }, async (request) =>
+    revokeBinding(db, actorOf(request), request.body, app.now()),
   )
 
   // A street office reads what was changed on its own facilities; the district reads everything.

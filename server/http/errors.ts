@@ -129,6 +129,9 @@ export const FIELD_LABELS: Record<string, string> = {
   isReserve: '储备项目',
   contact: '联系人',
   licenceNo: '统一社会信用代码',
+  userId: '账号编号',
+  scopeKind: '授权类型',
+  scopeId: '授权范围',
 }
 
 export function fieldLabel(field: string, part?: string): string | undefined {

@@ -3,7 +3,10 @@ import {
   type AdminFacilityList,
   type AuditEntry,
   type FacilityEdit,
+  type StaffBinding,
+  type StaffList,
   adminFacilityListSchema,
+  staffListSchema,
   adminFacilitySchema,
   auditListSchema,
 } from '@shared/admin'
@@ -23,3 +26,11 @@ export const setFacilityRetired = (id: string, retired: boolean): Promise<AdminF
 
 export const fetchAudit = async (): Promise<AuditEntry[]> =>
   (await withSession((token) => apiRequest(auditListSchema, '/admin/audit', { token }))).entries
+
+export const fetchStaff = (): Promise<StaffList> => withSession((token) => apiRequest(staffListSchema, '/admin/staff', { token }))
+
+export const grantStaffBinding = (binding: StaffBinding): Promise<StaffList> =>
+  withSession((token) => apiRequest(staffListSchema, '/admin/staff', { method: 'POST', body: binding, token }))
+
+export const revokeStaffBinding = (binding: StaffBinding): Promise<StaffList> =>
+  withSession((token) => apiRequest(staffListSchema, '/admin/staff/revoke', { method: 'POST', body: binding, token }))

@@ -87,6 +87,9 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/admin/facilities/export': 'government',
   'GET /api/admin/facilities/template': 'government',
   'POST /api/admin/facilities/import': 'government',
+  'GET /api/admin/staff': 'district',
+  'POST /api/admin/staff': 'district',
+  'POST /api/admin/staff/revoke': 'district',
 }
 
 /** Who gets past the gate (anything but 401 / 403) under each rule; everyone else is refused. */

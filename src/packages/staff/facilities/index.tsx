@@ -2,7 +2,8 @@ import { Button, Text, View } from '@tarojs/components'
 import type { AdminFacility, AuditEntry } from '@shared/admin'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import { useRef, useState } from 'react'
-import { fetchAdminFacilities, fetchAudit, saveFacility, setFacilityRetired } from '@/api/admin'
+import { fetchAdminFacilities, fetchAudit, fetchStaff, grantStaffBinding, revokeStaffBinding, saveFacility, setFacilityRetired } from '@/api/admin'
+import { OptionGroup } from '@/components/OptionGroup'
 import { ApiError, cleanError } from '@/api/api-error'
 import { downloadFile } from '@/api/download'
 import { importFacilitySheet, pickSpreadsheet } from '@/api/upload'
@@ -51,6 +52,7 @@ export default function FacilityAdminPage() {
               ),
             )}
             <SheetTools onImported={changed} />
+            <StaffGrants onChanged={audit.reload} />
             <AuditLog remote={audit} facilities={data.facilities} />
           </View>
         )}
@@ -238,12 +240,73 @@ function SheetTools({ onImported }: { onImported: () => Promise<unknown> }) {
   )
 }
 
+const SCOPE_KINDS = { district: '区级', street: '街道', operator: '运营方' } as const
+type ScopeKind = keyof typeof SCOPE_KINDS
+
+/** 工作人员授权: district staff only (the server refuses anyone else; the card then stays away). */
+function StaffGrants({ onChanged }: { onChanged: () => Promise<unknown> }) {
+  const staff = useRemote(fetchStaff, 'admin-staff')
+  const [userId, setUserId] = useState('')
+  const [kind, setKind] = useState<ScopeKind>('street')
+  const [scopeId, setScopeId] = useState<string>()
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (!staff.data) return null
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    if (busy) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      await work()
+      await Promise.all([staff.reload(), onChanged()])
+      setMessage({ kind: 'ok', text: done })
+    } catch (err) {
+      setMessage({ kind: 'error', text: cleanError(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  const scopes = (staff.data?.scopes ?? []).filter((s) => s.kind === kind)
+  return (
+    <View className='card admin__staff'>
+      <Text className='section-title'>工作人员授权</Text>
+      {staff.data?.staff.map((b) => (
+        <View key={`${b.userId}|${b.scopeKind}|${b.scopeId}`} className='admin__entry'>
+          <Text className='admin__line'>账号 {b.userId.slice(0, 8)}{b.nickname ? `（${b.nickname}）` : ''} · {SCOPE_KINDS[b.scopeKind]} {b.scopeName}</Text>
+          <Button
+            className='tap button'
+            disabled={busy}
+            onClick={() => run(() => revokeStaffBinding({ userId: b.userId, scopeKind: b.scopeKind, scopeId: b.scopeId }), '已撤销授权')}
+          >
+            撤销 {b.scopeName} 的授权
+          </Button>
+        </View>
+      ))}
+      <TextField label='账号编号' value={userId} onChange={setUserId} maxLength={64} hint='请对方登录后在「我的」里查看账号编号' />
+      <OptionGroup label='授权类型' options={(Object.keys(SCOPE_KINDS) as ScopeKind[]).map((k) => ({ value: k, label: SCOPE_KINDS[k] }))} value={kind} onChange={(k) => { setKind(k); setScopeId(undefined) }} />
+      <OptionGroup label='授权范围' vertical options={scopes.map((s) => ({ value: s.id, label: s.name }))} value={scopeId} onChange={setScopeId} />
+      {message && (
+        <View className={`admin__message admin__message--${message.kind}`} role='status'>
+          {message.text}
+        </View>
+      )}
+      <Button
+        className='tap button button--primary'
+        disabled={busy || userId.trim() === '' || !scopeId}
+        onClick={() => scopeId && run(() => grantStaffBinding({ userId: userId.trim(), scopeKind: kind, scopeId }), '已授权，对方下次操作即生效')}
+      >
+        授权
+      </Button>
+    </View>
+  )
+}
+
 const FIELD_NAMES: Record<string, string> = {
   name: '名称', address: '地址', phone: '电话', hours: '开放时间', functions: '服务功能', isReserve: '储备项目',
   lat: '纬度', lng: '经度', communityId: '社区', areaSqm: '面积', year: '建设年度', operatorId: '运营方',
   operatingModels: '运营模式', investmentWan: '投资额', retiredAt: '停用时间', contact: '联系人', licenceNo: '统一社会信用代码',
 }
-const ACTION_NAMES: Record<AuditEntry['action'], string> = { create: '新增', edit: '修改', retire: '停用', reopen: '恢复' }
+const ACTION_NAMES: Record<AuditEntry['action'], string> = { create: '新增', edit: '修改', retire: '停用', reopen: '恢复', grant: '授权', revoke: '撤销授权' }
 const shown = (value: unknown): string => {
   if (value === null || value === undefined || value === '') return '（空）'
   if (Array.isArray(value)) {
@@ -266,14 +329,18 @@ function AuditLog({ remote, facilities }: { remote: ReturnType<typeof useRemote<
             {entries.map((e) => (
               <View key={e.id} className='admin__entry'>
                 <Text className='admin__line'>
-                  {whenOf(e.at)} · 账号 {e.userId.slice(0, 8)} · {ACTION_NAMES[e.action]} {e.entity === 'facility' ? nameOf(e.entityId) : `运营方 ${e.entityId}`}
+                  {whenOf(e.at)} · 账号 {e.userId.slice(0, 8)} · {ACTION_NAMES[e.action]} {e.entity === 'facility' ? nameOf(e.entityId) : e.entity === 'staff' ? `账号 ${e.entityId.slice(0, 8)}` : `运营方 ${e.entityId}`}
                 </Text>
-                {e.after &&
+                {e.entity !== 'staff' &&
+                  e.after &&
                   Object.keys(e.after).map((key) => (
                     <Text key={key} className='admin__line admin__change'>
                       {FIELD_NAMES[key] ?? key}：{e.before ? shown(e.before[key]) : '（新增）'} → {shown(e.after?.[key])}
                     </Text>
                   ))}
+                {e.entity === 'staff' && (
+                  <Text className='admin__line admin__change'>{String((e.after ?? e.before)?.scopeKind ?? '')} {String((e.after ?? e.before)?.scopeId ?? '')}</Text>
+                )}
               </View>
             ))}
           </View>
