@@ -21,6 +21,8 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_CANCELLED: z.string().default(''),
   /** How often the sender looks for notices due; 0 turns it off (tests drive it themselves). */
   NOTICE_SEND_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  /** How long a sender holds the notices it claimed; one that dies mid-send leaves them to another after this. */
+  NOTICE_LEASE_MS: z.coerce.number().int().positive().default(300_000),
   /** How often expired waitlist offers are released and freed places offered; 0 turns it off. */
   WAITLIST_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
   STATIC_DIR: z.string().default('dist/h5'),

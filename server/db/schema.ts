@@ -315,6 +315,22 @@ export interface NoticeTable {
   next_attempt_at: string
   last_error: string | null
   read_at: string | null
+  /** The sender instance holding the notice while it sends it, until `claimed_until` (a lease). */
+  claimed_by: string | null
+  claimed_until: string | null
+}
+
+/** A named periodic job's lease: the instance that holds it runs the job's rounds until it expires. */
+export interface JobLeaseTable {
+  name: string
+  holder: string
+  expires_at: string
+}
+
+/** The version of data an instance may keep in memory; bumped by whatever changes that data. */
+export interface CacheVersionTable {
+  name: string
+  version: number
 }
 
 export interface MealWeekTemplateTable {
@@ -457,6 +473,8 @@ export interface Database {
   no_show_rules: NoShowRuleTable
   suspensions: SuspensionTable
   notices: NoticeTable
+  job_leases: JobLeaseTable
+  cache_versions: CacheVersionTable
   meal_week_templates: MealWeekTemplateTable
   session_classes: SessionClassTable
   care_agreements: CareAgreementTable

@@ -1,6 +1,7 @@
 import type { Facility, FacilityDetail, FacilityListQuery } from '@shared/facility'
 import { FUNCTION_CODES, type FunctionCode } from '@shared/functions'
 import type { Kysely } from 'kysely'
+import { cacheVersion } from '../db/cache-version'
 import type { Database } from '../db/schema'
 import { NotFoundError } from '../http/errors'
 import { publishedQualifiedList } from '../evaluation/qualified-list.service'
@@ -10,22 +11,19 @@ import { distanceMetres } from './distance'
 import { type FacilityRecord, findFacilities, findFacility } from './facility.repository'
 import { openServices, servicesAt } from './service-availability'
 
-// The directory is reference data, read on every visit and changed only by the district: it is kept in memory
-// for a short while. Whatever edits facilities must call `forgetFacilityDirectory`.
-const DIRECTORY_TTL_MS = 30_000
-const directories = new WeakMap<Kysely<Database>, { loadedAt: number; facilities: Promise<Facility[]> }>()
+// The directory is reference data, read on every visit and changed only by the district: each instance keeps it in
+// memory under the version `cache_versions` holds for it (one primary-key read), so a change made anywhere — the
+// seed, another instance — is seen by every instance at its next request. Whatever edits facilities bumps it.
+const directories = new WeakMap<Kysely<Database>, { version: number; facilities: Promise<Facility[]> }>()
 
-function facilityDirectory(db: Kysely<Database>): Promise<Facility[]> {
+async function facilityDirectory(db: Kysely<Database>): Promise<Facility[]> {
+  const version = await cacheVersion(db, 'facilities')
   const cached = directories.get(db)
-  if (cached && Date.now() - cached.loadedAt < DIRECTORY_TTL_MS) return cached.facilities
+  if (cached && cached.version === version) return cached.facilities
   const facilities = findFacilities(db).then((records) => records.map(toFacility).sort(byName))
-  directories.set(db, { loadedAt: Date.now(), facilities })
+  directories.set(db, { version, facilities })
   facilities.catch(() => directories.delete(db))
   return facilities
-}
-
-export function forgetFacilityDirectory(db: Kysely<Database>): void {
-  directories.delete(db)
 }
 
 /** Facilities offering a function (or all), nearest first when a position is given, else by name. */

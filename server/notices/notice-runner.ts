@@ -2,6 +2,7 @@ import { wechatSettings } from '../auth/wechat-settings'
 import type { Config } from '../config'
 import type { Db } from '../db/connection'
 import { every } from '../jobs/every'
+import { instanceId } from '../jobs/instance'
 import { deliverDue, type SenderSettings } from './notice-sender'
 import { AccessTokens } from './wechat-access-token'
 
@@ -24,11 +25,13 @@ export function senderSettings(config: Config): SenderSettings {
     tokens: new AccessTokens(wechat),
     maxAttempts: 5,
     backoffMs: 30_000,
+    holder: instanceId,
+    leaseMs: config.NOTICE_LEASE_MS,
   }
 }
 
 /** Sends due notices every interval, one round at a time; returns a stop function. */
 export function startNoticeSender(db: Db, config: Config, clock: () => Date, log: (err: unknown) => void): () => void {
   const settings = senderSettings(config)
-  return every(config.NOTICE_SEND_INTERVAL_MS, () => deliverDue(db.kysely, settings, clock()), log)
+  return every(config.NOTICE_SEND_INTERVAL_MS, () => deliverDue(db, settings, clock()), log)
 }

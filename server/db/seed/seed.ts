@@ -6,6 +6,7 @@ import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'
 import { seedRespite } from './respite'
 import type { Db } from '../connection'
+import { bumpCacheVersion } from '../cache-version'
 import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './yanliang'
 
 /**
@@ -74,6 +75,9 @@ export async function seedDistrict(db: Db, now: Date): Promise<void> {
         .values(f.functions.map((code) => ({ facility_id: f.id, function_code: code })))
         .execute()
     }
+
+    // Every instance keeps the directory in memory by this version: it reloads after the seed changed it.
+    await bumpCacheVersion(trx, 'facilities')
 
     await seedMeals(trx, now)
     await seedInfantCare(trx, now)
