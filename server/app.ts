@@ -14,6 +14,7 @@ import { healthRoutes } from './health/health.routes'
 import { registerAccessPolicy } from './http/access-hook'
 import { frameworkErrorReply, registerErrorHandling } from './http/error-handler'
 import { logSerializers } from './http/log-serializers'
+import { registerRateLimits } from './http/rate-limits'
 import { type ZodTypeProvider, useZod } from './http/zod-provider'
 import { meRoutes } from './me/me.routes'
 import { noticeRoutes } from './notices/notice.routes'
@@ -40,6 +41,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
     // Unknown query fields are refused by the schemas; no coercion surprises from ajv defaults.
     routerOptions: { maxParamLength: 100 },
     frameworkErrors: frameworkErrorReply,
+    trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.decorate('config', config)
@@ -62,6 +64,8 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
   // mysterious type error; refused at the door instead, it says what to send (415).
   app.removeContentTypeParser('text/plain')
   registerAccessPolicy(app)
+  // After the access policy: a write is counted against the caller it names.
+  await registerRateLimits(app, config)
   const staticRoot = resolve(config.STATIC_DIR)
   const servesH5 = existsSync(resolve(staticRoot, 'index.html'))
   registerErrorHandling(app, { spaFallback: servesH5 })

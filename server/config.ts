@@ -15,6 +15,14 @@ const envSchema = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   SESSION_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  /** Live sessions one user may hold; signing in once more ends the oldest. */
+  SESSIONS_PER_USER: z.coerce.number().int().positive().default(10),
+  /** Sign-ins (WeChat or development) per client address and minute; 0 turns the limit off. */
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Writes (bookings, ratings, requests, staff actions) per user, route and minute; 0 turns the limit off. */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** Behind a load balancer: take the client address from X-Forwarded-For (the balancer must set it). */
+  TRUST_PROXY: flag.default(false),
   // Subscribe-message templates chosen in the mini-program console; empty: the notice stays in the in-app list.
   WECHAT_TEMPLATE_BOOKED: z.string().default(''),
   WECHAT_TEMPLATE_REMINDER: z.string().default(''),

@@ -1,4 +1,5 @@
 import { buildApp } from './app'
+import { purgeSessions } from './auth/session.repository'
 import { wechatSettingsLine } from './auth/wechat-settings'
 import { purgeIdempotencyKeys } from './bookings/idempotency'
 import { loadConfig } from './config'
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const hourly = leased('hourly', HOUR_MS, async () => {
     await publishEndedQuarter(db.kysely, clock())
     await purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
+    await purgeSessions(db.kysely, clock())
   })
   await hourly().catch((err) => app.log.error({ err }, 'hourly jobs failed'))
   const stopHourly = every(HOUR_MS, hourly, (err) => app.log.error({ err }, 'hourly jobs failed'))

@@ -16,6 +16,7 @@ import * as m013 from './migrations/013_one_place'
 import * as m014 from './migrations/014_rank_minimum'
 import * as m015 from './migrations/015_desk_day'
 import * as m016 from './migrations/016_instances'
+import * as m017 from './migrations/017_session_limits'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '014_rank_minimum': m014,
   '015_desk_day': m015,
   '016_instances': m016,
+  '017_session_limits': m017,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

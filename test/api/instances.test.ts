@@ -25,6 +25,7 @@ const env = (wechat: FakeWechat) => ({
   WECHAT_TEMPLATE_CANCELLED: 'tpl-cancel',
   NOTICE_SEND_INTERVAL_MS: '0',
   WAITLIST_INTERVAL_MS: '0',
+  RATE_LIMIT_LOGIN_PER_MINUTE: '0',
 })
 
 /** Rounds of the sender until one finds nothing to do. */

@@ -43,6 +43,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       AUTH_DEV_LOGIN: '1',
       LOG_LEVEL: 'warn',
       STATIC_DIR: 'test/no-static',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
