@@ -57,7 +57,14 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
         'upgrade-insecure-requests': null,
       },
     },
-    strictTransportSecurity: false,
+    // Where the API is reached over TLS (directly or through a balancer that terminates it), HSTS_MAX_AGE turns it on.
+    strictTransportSecurity: config.HSTS_MAX_AGE > 0 ? { maxAge: config.HSTS_MAX_AGE, includeSubDomains: true } : false,
+  })
+  // What is personal (anything a signed-in caller reads or writes, and the tokens sign-ins hand out) is never kept
+  // by a browser or a proxy cache.
+  app.addHook('onSend', async (request, reply) => {
+    const access = request.routeOptions.config?.access
+    if ((access && access !== 'public') || request.url.startsWith('/api/auth/')) reply.header('cache-control', 'no-store')
   })
   useZod(app)
   // The API reads JSON only: a text/plain body would reach the schemas as a string and be refused as a

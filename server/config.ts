@@ -33,6 +33,8 @@ const envSchema = z.object({
   NOTICE_LEASE_MS: z.coerce.number().int().positive().default(300_000),
   /** How often expired waitlist offers are released and freed places offered; 0 turns it off. */
   WAITLIST_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Strict-Transport-Security max-age in seconds, for an API reached over HTTPS; 0 sends none. */
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).default(0),
   STATIC_DIR: z.string().default('dist/h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })

@@ -7,6 +7,7 @@ import { connect } from './db/connection'
 import { migrateToLatest } from './db/migrate'
 import { seedDistrict } from './db/seed/seed'
 import { publishEndedQuarter } from './evaluation/qualified-list.service'
+import { oneLine } from './http/error-handler'
 import { every } from './jobs/every'
 import { instanceId } from './jobs/instance'
 import { leasedRound, releaseJobLeases } from './jobs/job-lease'
@@ -29,13 +30,13 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db, clock })
   // Several instances may share the database: the notice sender claims what it sends (a lease per notice); every
   // other job runs its rounds on one instance at a time, the holder of the job's lease (server/jobs/job-lease.ts).
-  const stopSender = startNoticeSender(db, config, clock, (err) => app.log.error({ err }, 'notice delivery failed'))
+  const stopSender = startNoticeSender(db, config, clock, (err) => app.log.error({ error: oneLine(err as Error) }, 'notice delivery failed'))
   const leased = (name: string, intervalMs: number, job: () => Promise<unknown>) =>
     leasedRound(db.kysely, { name, holder: instanceId, ttlMs: 1.5 * intervalMs }, clock, job)
   const stopWaitlist = every(
     config.WAITLIST_INTERVAL_MS,
     leased('waitlist', config.WAITLIST_INTERVAL_MS, () => runWaitlist(db.kysely, clock())),
-    (err) => app.log.error({ err }, 'waitlist round failed'),
+    (err) => app.log.error({ error: oneLine(err as Error) }, 'waitlist round failed'),
   )
   // Hourly (and at start): the quarter's qualified-operator list once the quarter has ended; idempotency keys older
   // than a resident's retries; sessions past their expiry.
@@ -44,8 +45,8 @@ async function main(): Promise<void> {
     await purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
     await purgeSessions(db.kysely, clock())
   })
-  await hourly().catch((err) => app.log.error({ err }, 'hourly jobs failed'))
-  const stopHourly = every(HOUR_MS, hourly, (err) => app.log.error({ err }, 'hourly jobs failed'))
+  await hourly().catch((err) => app.log.error({ error: oneLine(err as Error) }, 'hourly jobs failed'))
+  const stopHourly = every(HOUR_MS, hourly, (err) => app.log.error({ error: oneLine(err as Error) }, 'hourly jobs failed'))
   const close = async () => {
     stopSender()
     stopWaitlist()
