@@ -14,6 +14,7 @@ import { healthRoutes } from './health/health.routes'
 import { registerAccessPolicy } from './http/access-hook'
 import { frameworkErrorReply, registerErrorHandling } from './http/error-handler'
 import { logSerializers } from './http/log-serializers'
+import { openApiRoutes } from './http/openapi.routes'
 import { registerRateLimits } from './http/rate-limits'
 import { type ZodTypeProvider, useZod } from './http/zod-provider'
 import { meRoutes } from './me/me.routes'
@@ -92,6 +93,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(ratingRoutes)
       await api.register(rectificationRoutes)
       await api.register(evaluationRoutes)
+      await api.register(openApiRoutes)
     },
     { prefix: '/api' },
   )

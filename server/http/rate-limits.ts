@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Access } from '../auth/access-policy'
 import type { Config } from '../config'
 import { DomainError } from './errors'
 
@@ -8,6 +9,16 @@ const MINUTE_MS = 60_000
 /** Sign-ins are limited per address: a flood of codes or development logins from one place. */
 const LOGIN_ROUTES = new Set(['/api/auth/wechat', '/api/auth/dev'])
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Which limit a route falls under with this configuration, if any. */
+export function rateLimitOf(
+  route: { url: string; methods: string[]; access: Access | undefined },
+  config: Pick<Config, 'RATE_LIMIT_LOGIN_PER_MINUTE' | 'RATE_LIMIT_WRITES_PER_MINUTE'>,
+): 'login' | 'writes' | undefined {
+  if (LOGIN_ROUTES.has(route.url)) return config.RATE_LIMIT_LOGIN_PER_MINUTE > 0 ? 'login' : undefined
+  const writes = route.access && route.access !== 'public' && !route.methods.every((m) => READS.has(m))
+  return writes && config.RATE_LIMIT_WRITES_PER_MINUTE > 0 ? 'writes' : undefined
+}
 
 export class RateLimitedError extends DomainError {
   constructor(seconds: number) {
@@ -24,12 +35,10 @@ export class RateLimitedError extends DomainError {
 export async function registerRateLimits(app: FastifyInstance, config: Config): Promise<void> {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return
-    const methods = [route.method].flat()
-    const access = route.config?.access
     let limit: { max: number; keyGenerator: (request: FastifyRequest) => string } | undefined
-    if (LOGIN_ROUTES.has(route.url) && config.RATE_LIMIT_LOGIN_PER_MINUTE > 0) {
-      limit = { max: config.RATE_LIMIT_LOGIN_PER_MINUTE, keyGenerator: (request) => `ip:${request.ip}` }
-    } else if (access && access !== 'public' && !methods.every((m) => READS.has(m)) && config.RATE_LIMIT_WRITES_PER_MINUTE > 0) {
+    const kind = rateLimitOf({ url: route.url, methods: [route.method].flat(), access: route.config?.access }, config)
+    if (kind === 'login') limit = { max: config.RATE_LIMIT_LOGIN_PER_MINUTE, keyGenerator: (request) => `ip:${request.ip}` }
+    if (kind === 'writes') {
       limit = { max: config.RATE_LIMIT_WRITES_PER_MINUTE, keyGenerator: (request) => `user:${request.caller?.user.id ?? request.ip}` }
     }
     if (limit) route.config = { ...route.config, rateLimit: { ...limit, timeWindow: MINUTE_MS } }

@@ -13,6 +13,8 @@ type Rule = 'public' | 'resident' | 'own' | 'staff' | 'operate' | 'oversee' | 'g
 
 const MATRIX: Record<string, Rule> = {
   'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
   'POST /api/auth/wechat': 'public',
   'POST /api/auth/dev': 'public',
   'POST /api/auth/logout': 'public',
