@@ -133,7 +133,7 @@ export function openApiDocument(routes: RouteEntry[], isRateLimited: (route: Rou
   }
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
 const accessText = (access: Access) => (typeof access === 'string' ? access : JSON.stringify(access))
 
 /** A readable page of the document, self-contained (no scripts, no network): what an integrator reads first. */
@@ -147,32 +147,32 @@ export function openApiPage(doc: OpenApiDocument): string {
       byTag.set(op.tags[0], list)
     }
   }
-  const json = (value: unknown) => `<pre>${escape(JSON.stringify(value, null, 2))}</pre>`
+  const json = (value: unknown) => `<pre>${escapeHtml(JSON.stringify(value, null, 2))}</pre>`
   for (const [tag, ops] of byTag) {
-    sections.push(`<h2 id="${escape(tag)}">${escape(tag)}</h2>`)
+    sections.push(`<h2 id="${escapeHtml(tag)}">${escapeHtml(tag)}</h2>`)
     for (const { path, method, op } of ops) {
       const params = op.parameters.length
         ? `<table><tr><th>参数</th><th>位置</th><th>必填</th><th>类型</th></tr>${op.parameters
-            .map((p) => `<tr><td><code>${escape(p.name)}</code></td><td>${p.in}</td><td>${p.required ? '是' : '否'}</td><td>${escape(JSON.stringify(p.schema))}</td></tr>`)
+            .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.in}</td><td>${p.required ? '是' : '否'}</td><td>${escapeHtml(JSON.stringify(p.schema))}</td></tr>`)
             .join('')}</table>`
         : ''
       const body = op.requestBody ? `<details><summary>请求体</summary>${json(op.requestBody.content['application/json'].schema)}</details>` : ''
       const responses = Object.entries(op.responses)
         .map(([status, r]) => {
           const schema = r.content?.['application/json']?.schema
-          const summary = `<code>${status}</code> ${escape(r.description)}`
+          const summary = `<code>${status}</code> ${escapeHtml(r.description)}`
           return schema && schema !== ERROR_REF ? `<details><summary>${summary}</summary>${json(schema)}</details>` : `<div>${summary}${schema ? '（错误格式）' : ''}</div>`
         })
         .join('')
       sections.push(
-        `<section id="${escape(op.operationId)}"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>` +
-          `<p>调用者：<code>${escape(accessText(op['x-access']))}</code></p>${params}${body}<h4>响应</h4>${responses}</section>`,
+        `<section id="${escapeHtml(op.operationId)}"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>` +
+          `<p>调用者：<code>${escapeHtml(accessText(op['x-access']))}</code></p>${params}${body}<h4>响应</h4>${responses}</section>`,
       )
     }
   }
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(doc.info.title)}</title>
+<title>${escapeHtml(doc.info.title)}</title>
 <style>
 body{font:15px/1.5 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;max-width:960px;margin:0 auto;padding:16px;color:#1f2328}
 h2{border-bottom:1px solid #d0d7de;margin-top:32px}section{border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:12px 0}
@@ -181,9 +181,9 @@ h3{margin:4px 0;font-size:16px}.m{display:inline-block;min-width:56px;text-align
 table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #d0d7de;padding:2px 6px;font-size:13px;text-align:left;vertical-align:top}
 pre{background:#f6f8fa;padding:8px;overflow:auto;font-size:12px}summary{cursor:pointer}
 </style></head><body>
-<h1>${escape(doc.info.title)}</h1><p>${escape(doc.info.description)}</p>
+<h1>${escapeHtml(doc.info.title)}</h1><p>${escapeHtml(doc.info.description)}</p>
 <p>机器可读：<a href="/api/openapi.json">/api/openapi.json</a>（OpenAPI ${doc.openapi}）。错误格式：</p>${json(doc.components.schemas.Error)}
-<nav>${[...byTag.keys()].map((tag) => `<a href="#${escape(tag)}">${escape(tag)}</a>`).join(' · ')}</nav>
+<nav>${[...byTag.keys()].map((tag) => `<a href="#${escapeHtml(tag)}">${escapeHtml(tag)}</a>`).join(' · ')}</nav>
 ${sections.join('\n')}
 </body></html>`
 }

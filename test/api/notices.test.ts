@@ -4,7 +4,7 @@ import { senderSettings } from '../../server/notices/notice-runner'
 import { deliverDue, type SenderSettings } from '../../server/notices/notice-sender'
 import { AccessTokens } from '../../server/notices/wechat-access-token'
 import { grantStaff } from '../../server/staff/staff-grants'
-import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
+import { shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { book, mealOrder, mealSession, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'
@@ -200,7 +200,7 @@ describe.each(DATABASES)('notices on %s', (database) => {
       await deliverDue(t.store.db, senderSettings(config), t.clock.now())
       const sent = wechat.sent.map((s) => s.message).find((m) => m.template_id === 'tpl-cancel')
       expect(sent).toMatchObject({ touser: 'sender-suspended', page: `packages/booking/detail/index?id=${dinners[2].booking.id}` })
-      expect((sent?.data as Record<string, { value: string }>).thing1.value).toBe('暂停预约社区助餐')
+      expect((sent!.data as Record<string, { value: string }>).thing1.value).toBe('暂停预约社区助餐')
       // 您: the booker booked for themself.
       const list = noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers: resident })).json())
       expect(list.notices.find((n) => n.kind === 'booking_suspended')?.body).toMatch(/^您 30 天内 3 次预约社区助餐未到场/)

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import { INFANT_CLASSES } from '@shared/care'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
 import type { Database } from '../schema'
-import { seedRule, seedSessions } from './seed-rows'
+import { seedRule, } from './seed-rows'
 
 // 婴幼儿托育 at the two facilities of the plan that offer it (附件3: 航空二路社区, 人民东路社区). Places per class stay
 // below the standard's maxima; prices per day are examples (the plan publishes none).
