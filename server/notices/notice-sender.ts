@@ -68,7 +68,10 @@ async function send(settings: SenderSettings, token: string, message: object): P
 export async function deliverDue(db: Db, settings: SenderSettings, now: Date): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, dead: 0, skipped: 0 }
   const leaseUntil = new Date(now.getTime() + settings.leaseMs)
-  for (let handled = 0; handled < ROUND; ) {
+  // The leases run from the round's instant: a slow round (WeChat timing out) stops claiming while half of the
+  // lease is left, so no batch is still being sent when its lease runs out. Elapsed time, not a rule's "now".
+  const started = performance.now()
+  for (let handled = 0; handled < ROUND && performance.now() - started < settings.leaseMs / 2; ) {
     const batch = await claimDueNotices(db, { holder: settings.holder, now, leaseUntil, limit: BATCH })
     if (batch.length === 0) break
     for (const notice of batch) await deliverOne(db, settings, notice, now, report)
