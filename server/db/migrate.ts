@@ -17,6 +17,7 @@ import * as m014 from './migrations/014_rank_minimum'
 import * as m015 from './migrations/015_desk_day'
 import * as m016 from './migrations/016_instances'
 import * as m017 from './migrations/017_session_limits'
+import * as m018 from './migrations/018_shared_access_token'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '015_desk_day': m015,
   '016_instances': m016,
   '017_session_limits': m017,
+  '018_shared_access_token': m018,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

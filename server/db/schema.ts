@@ -327,6 +327,13 @@ export interface JobLeaseTable {
   expires_at: string
 }
 
+/** The WeChat access token every instance uses (server/notices/wechat-access-token.ts). */
+export interface WechatAccessTokenTable {
+  appid: string
+  token: string
+  expires_at: string
+}
+
 /** The version of data an instance may keep in memory; bumped by whatever changes that data. */
 export interface CacheVersionTable {
   name: string
@@ -475,6 +482,7 @@ export interface Database {
   notices: NoticeTable
   job_leases: JobLeaseTable
   cache_versions: CacheVersionTable
+  wechat_access_tokens: WechatAccessTokenTable
   meal_week_templates: MealWeekTemplateTable
   session_classes: SessionClassTable
   care_agreements: CareAgreementTable

@@ -106,7 +106,7 @@ async function deliverOne(db: Db, settings: SenderSettings, notice: ClaimedNotic
   try {
     outcome = await send(settings, await settings.tokens.get(now), message)
     if (!outcome.ok && outcome.tokenRejected) {
-      settings.tokens.invalidate()
+      await settings.tokens.invalidate()
       outcome = await send(settings, await settings.tokens.get(now), message)
     }
   } catch (err) {

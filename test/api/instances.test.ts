@@ -66,12 +66,15 @@ describe('two instances on one PostgreSQL database', () => {
 
   afterEach(() => clock.reset())
 
-  it('delivers every notice of 100 bookings made on both exactly once, while both senders run', async () => {
+  it('delivers every notice of 100 bookings made on both exactly once, while both senders run, on one access token', async () => {
     const config = loadConfig(env(wechat))
     const senders = [
-      { ...senderSettings(config), holder: 'instance-a' },
-      { ...senderSettings(config), holder: 'instance-b' },
+      { ...senderSettings(config, store.db), holder: 'instance-a' },
+      { ...senderSettings(config, second), holder: 'instance-b' },
     ]
+    // One access token for both: the second instance uses the one the first fetched.
+    await senders[0].tokens.get(clock.now())
+    const tokensBefore = wechat.tokens.length
     const residents = await Promise.all(
       Array.from({ length: 25 }, async (_, i) => {
         const res = await apps[i % 2].inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: `ok-twin${i}` } })
@@ -98,7 +101,9 @@ describe('two instances on one PostgreSQL database', () => {
     booking = false
     await Promise.all(senderLoops)
     await Promise.all([drain(store.db, senders[0], clock.now), drain(second, senders[1], clock.now)])
-    // The reminders, once their time has come: both senders again at the same instant.
+    expect(wechat.tokens.length - tokensBefore).toBe(0)
+    // The reminders, once their time has come (the token has expired by then: one instance fetches a new one for
+    // both): both senders again at the same instant.
     clock.set(new Date(Date.parse(sessions[3].startsAt) - 60_000))
     await Promise.all([drain(store.db, senders[0], clock.now), drain(second, senders[1], clock.now)])
 
@@ -110,6 +115,8 @@ describe('two instances on one PostgreSQL database', () => {
     }
     for (const b of bookings) expect([b.id, (perBooking.get(b.id) ?? []).sort()]).toEqual([b.id, ['tpl-booked', 'tpl-remind']])
     expect(wechat.sent).toHaveLength(200)
+    expect(new Set(wechat.sent.map((s) => s.token)).size).toBeLessThanOrEqual(3)
+    expect(wechat.tokens.length - tokensBefore).toBeLessThanOrEqual(2)
     const rows = await store.db.kysely.selectFrom('notices').select(['delivery', 'attempts', 'claimed_by']).execute()
     expect(rows).toHaveLength(200)
     expect(rows.every((r) => r.delivery === 'sent' && r.attempts === 1 && r.claimed_by === null)).toBe(true)
