@@ -8,7 +8,7 @@ import { leasedRound, releaseJobLeases, takeJobLease } from '../../server/jobs/j
 import { senderSettings } from '../../server/notices/notice-runner'
 import { type SenderSettings, deliverDue } from '../../server/notices/notice-sender'
 import { claimDueNotices, markAttempt } from '../../server/notices/notice.repository'
-import { book, mealOrder, mealSession } from '../support/bookings'
+import { book, mealOrder, mealSession, postBooking } from '../support/bookings'
 import { TestClock } from '../support/clock'
 import { DATABASES, POSTGRES_URL, type TestDb, createTestDb } from '../support/databases'
 import { type FakeWechat, startFakeWechat } from '../support/fake-wechat'
@@ -26,6 +26,7 @@ const env = (wechat: FakeWechat) => ({
   NOTICE_SEND_INTERVAL_MS: '0',
   WAITLIST_INTERVAL_MS: '0',
   RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+  RATE_LIMIT_WRITES_PER_MINUTE: '0',
 })
 
 /** Rounds of the sender until one finds nothing to do. */
@@ -140,6 +141,24 @@ describe('two instances on one PostgreSQL database', () => {
     const row = await store.db.kysely.selectFrom('notices').selectAll().where('id', '=', claimed.id).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ delivery: 'sent', attempts: 2, claimed_by: null })
   })
+
+  it('sells out one session from both instances at once without overbooking', async () => {
+    const lunch = await mealSession(apps[0], { facilityId: 'yl-renmin-donglu', date: clock.today(5) })
+    await store.db.kysely.updateTable('sessions').set({ capacity: 20 }).where('id', '=', lunch.id).execute()
+    const residents = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        const res = await apps[i % 2].inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: `sellout-${i}` } })
+        return { authorization: `Bearer ${loginResultSchema.parse(res.json()).token}` }
+      }),
+    )
+    const answers = await Promise.all(residents.map((resident, i) => postBooking(apps[i % 2], resident, mealOrder(lunch))))
+    const statuses = answers.map((r) => r.statusCode)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20)
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true)
+    const session = await store.db.kysely.selectFrom('sessions').select(['booked', 'capacity']).where('id', '=', lunch.id).executeTakeFirstOrThrow()
+    const held = await store.db.kysely.selectFrom('bookings').select('id').where('session_id', '=', lunch.id).where('status', '!=', 'cancelled').execute()
+    expect([session.booked, held.length]).toEqual([20, 20])
+  }, 60_000)
 
   it('runs a leased job round on one instance only', async () => {
     let runs = 0
