@@ -30,23 +30,27 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db, clock })
   // Several instances may share the database: the notice sender claims what it sends (a lease per notice); every
   // other job runs its rounds on one instance at a time, the holder of the job's lease (server/jobs/job-lease.ts).
-  const stopSender = startNoticeSender(db, config, clock, (err) => app.log.error({ error: oneLine(err as Error) }, 'notice delivery failed'))
+  const stopSender = startNoticeSender(db, config, clock, (err) => app.log.error({ error: oneLine(err) }, 'notice delivery failed'))
   const leased = (name: string, intervalMs: number, job: () => Promise<unknown>) =>
     leasedRound(db.kysely, { name, holder: instanceId, ttlMs: 1.5 * intervalMs }, clock, job)
   const stopWaitlist = every(
     config.WAITLIST_INTERVAL_MS,
     leased('waitlist', config.WAITLIST_INTERVAL_MS, () => runWaitlist(db.kysely, clock())),
-    (err) => app.log.error({ error: oneLine(err as Error) }, 'waitlist round failed'),
+    (err) => app.log.error({ error: oneLine(err) }, 'waitlist round failed'),
   )
   // Hourly (and at start): the quarter's qualified-operator list once the quarter has ended; idempotency keys older
   // than a resident's retries; sessions past their expiry.
+  const hourlyJobs: [string, () => Promise<unknown>][] = [
+    ['publishing the qualified-operator list', () => publishEndedQuarter(db.kysely, clock())],
+    ['purging idempotency keys', () => purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))],
+    ['purging expired sessions', () => purgeSessions(db.kysely, clock())],
+  ]
+  // One failing does not keep the others from running.
   const hourly = leased('hourly', HOUR_MS, async () => {
-    await publishEndedQuarter(db.kysely, clock())
-    await purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
-    await purgeSessions(db.kysely, clock())
+    for (const [what, job] of hourlyJobs) await job().catch((err) => app.log.error({ error: oneLine(err) }, `${what} failed`))
   })
-  await hourly().catch((err) => app.log.error({ error: oneLine(err as Error) }, 'hourly jobs failed'))
-  const stopHourly = every(HOUR_MS, hourly, (err) => app.log.error({ error: oneLine(err as Error) }, 'hourly jobs failed'))
+  await hourly().catch((err) => app.log.error({ error: oneLine(err) }, 'hourly jobs failed'))
+  const stopHourly = every(HOUR_MS, hourly, (err) => app.log.error({ error: oneLine(err) }, 'hourly jobs failed'))
   const close = async () => {
     stopSender()
     stopWaitlist()

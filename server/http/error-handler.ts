@@ -55,7 +55,8 @@ function toReply(err: FastifyError): ErrorReply {
 }
 
 /** An error as one line of context: its kind, message and the frame it was thrown from. */
-export function oneLine(err: Error): string {
+export function oneLine(err: unknown): string {
+  if (!(err instanceof Error)) return String(err).split('\n')[0]
   const at = err.stack
     ?.split('\n')
     .slice(1)
