@@ -24,12 +24,18 @@ export interface TargetInfo {
   residents?: { authorization: string; memberId: string }[]
   /** A lunch with room for any run, and one whose capacity the sell-out sets. */
   big?: { id: string; setId: string }
+  /**
+   * Lunches and dinners of the coming days at one kitchen, with room for any run: one person holds one place a day
+   * and part, so a throughput run spreads its orders over these (256 people × up to 12 meals before anyone repeats).
+   */
+  meals?: { id: string; setId: string }[]
   small?: { id: string; setId: string }
   /** 短期托养: the first of the nights stays may start on, and how many. */
   nights?: { firstId: string; facilityId: string; dates: string[] }
 }
 
-const RESIDENTS = 64
+// Enough people that a sell-out of 200 is reached before everyone holds their one place.
+const RESIDENTS = 256
 
 /**
  * Times each request inside the server, from its first hook to its response: what a request costs the server,
@@ -56,7 +62,14 @@ function instrument(app: FastifyInstance): void {
 
 async function api(db: Db): Promise<AppInstance> {
   const app = await buildApp({
-    config: loadConfig({ STATIC_DIR: 'bench/no-static', LOG_LEVEL: 'silent', AUTH_DEV_LOGIN: '1' }),
+    config: loadConfig({
+      STATIC_DIR: 'bench/no-static',
+      LOG_LEVEL: 'silent',
+      AUTH_DEV_LOGIN: '1',
+      // The benchmark measures the work, not the limits against abuse.
+      RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
+    }),
     db,
     logger: false,
     clock: () => new Date(),
@@ -75,6 +88,20 @@ async function tomorrowsLunch(db: Db, facilityId: string): Promise<{ id: string;
     .executeTakeFirstOrThrow()
   const set = await db.kysely.selectFrom('meal_sets').select('id').where('session_id', '=', session.id).executeTakeFirstOrThrow()
   return { id: session.id, setId: set.id }
+}
+
+async function mealOf(db: Db, facilityId: string, date: string, part: string): Promise<{ id: string; setId: string } | undefined> {
+  const session = await db.kysely
+    .selectFrom('sessions')
+    .select('id')
+    .where('facility_id', '=', facilityId)
+    .where('date', '=', date)
+    .where('part', '=', part)
+    .where('function_code', '=', 'meal')
+    .executeTakeFirst()
+  if (!session) return undefined
+  const set = await db.kysely.selectFrom('meal_sets').select('id').where('session_id', '=', session.id).executeTakeFirst()
+  return set && { id: session.id, setId: set.id }
 }
 
 /** Residents, each with an elderly mother to order for, as the real traffic is. */
@@ -133,6 +160,15 @@ async function start(scenario: Scenario, database: DatabaseName): Promise<{ app:
   await store.db.kysely.updateTable('sessions').set({ capacity: 10_000_000 }).where('id', '=', big.id).execute()
   if (scenario === 'thin') return { app: await thinRoute(store.db, big.id), info: { store: storeInfo, big }, store }
   const app = await api(store.db)
+  const meals = []
+  // From the day after tomorrow: tomorrow's lunch is the sell-out's, which the same people must still be free to order.
+  for (const days of [2, 3, 4, 5, 6, 7]) {
+    for (const part of ['lunch', 'dinner']) {
+      const meal = await mealOf(store.db, 'yl-hangkong-erlu', addDays(shanghaiDate(new Date()), days), part)
+      if (meal) meals.push(meal)
+    }
+  }
+  await store.db.kysely.updateTable('sessions').set({ capacity: 10_000_000 }).where('id', 'in', meals.map((m) => m.id)).execute()
   const nights = await store.db.kysely
     .selectFrom('sessions')
     .select(['id', 'date'])
@@ -146,6 +182,7 @@ async function start(scenario: Scenario, database: DatabaseName): Promise<{ app:
     store: storeInfo,
     big,
     small,
+    meals,
     residents: await residents(app),
     nights: { firstId: nights[0].id, facilityId: 'yl-jiayuan', dates: nights.map((n) => n.date) },
   }

@@ -9,6 +9,7 @@ const hasApt = existsSync('/usr/bin/apt-get')
 const problems = []
 
 function hasDebPackage(name) {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format, not a JavaScript template
   return spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed')
 }
 

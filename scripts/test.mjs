@@ -7,12 +7,17 @@ import { CLOCK_INSTANTS } from './clock-instants.mjs'
 
 run(process.execPath, [join(root, 'scripts/prepare-test-env.mjs')])
 
+const args = process.argv.slice(2)
+// The code's own gates first, on a whole run (a developer's run of one file skips them): strict types, and Biome's
+// linter with zero findings.
+const gates = args.length === 0 ? ['typecheck', 'lint'].map((script) => ({ script, status: run('npm', ['run', '--silent', script]) })) : []
+for (const { script, status } of gates) if (status !== 0) console.log(`\n✗ npm run ${script} failed`)
+
 // The browser suite opens dist/h5 and the WeChat suite dist/weapp: both must be this commit's.
 for (const platform of ['h5', 'weapp']) if (buildIsStale(platform)) build(platform)
 
 mkdirSync(join(root, 'test-results'), { recursive: true })
 const jest = join(root, 'node_modules/.bin/jest')
-const args = process.argv.slice(2)
 
 /** One jest run; its totals, counting a suite that failed to load as a failure. */
 function jestRun(name, jestArgs, env = {}) {
@@ -43,5 +48,6 @@ if (args.length === 0 && process.env.DOORSTEP_CLOCK_RUNS !== '0') {
 
 const passed = runs.reduce((sum, r) => sum + r.passed, 0)
 const failed = runs.reduce((sum, r) => sum + r.failed, 0)
-console.log(`\n${passed} passed, ${failed} failed`)
-process.exit(runs.some((r) => r.status !== 0) ? 1 : 0)
+const gatesFailed = gates.filter((g) => g.status !== 0).map((g) => g.script)
+console.log(`\n${passed} passed, ${failed} failed${gatesFailed.length ? ` · gates failed: ${gatesFailed.join(', ')}` : ''}`)
+process.exit(runs.some((r) => r.status !== 0) || gatesFailed.length ? 1 : 0)

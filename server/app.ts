@@ -14,6 +14,8 @@ import { healthRoutes } from './health/health.routes'
 import { registerAccessPolicy } from './http/access-hook'
 import { frameworkErrorReply, registerErrorHandling } from './http/error-handler'
 import { logSerializers } from './http/log-serializers'
+import { openApiRoutes } from './http/openapi.routes'
+import { registerRateLimits } from './http/rate-limits'
 import { type ZodTypeProvider, useZod } from './http/zod-provider'
 import { meRoutes } from './me/me.routes'
 import { noticeRoutes } from './notices/notice.routes'
@@ -41,6 +43,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
     // Unknown query fields are refused by the schemas; no coercion surprises from ajv defaults.
     routerOptions: { maxParamLength: 100 },
     frameworkErrors: frameworkErrorReply,
+    trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.decorate('config', config)
@@ -56,13 +59,22 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
         'upgrade-insecure-requests': null,
       },
     },
-    strictTransportSecurity: false,
+    // Where the API is reached over TLS (directly or through a balancer that terminates it), HSTS_MAX_AGE turns it on.
+    strictTransportSecurity: config.HSTS_MAX_AGE > 0 ? { maxAge: config.HSTS_MAX_AGE, includeSubDomains: true } : false,
+  })
+  // What is personal (anything a signed-in caller reads or writes, and the tokens sign-ins hand out) is never kept
+  // by a browser or a proxy cache.
+  app.addHook('onSend', async (request, reply) => {
+    const access = request.routeOptions.config?.access
+    if ((access && access !== 'public') || request.url.startsWith('/api/auth/')) reply.header('cache-control', 'no-store')
   })
   useZod(app)
   // The API reads JSON only: a text/plain body would reach the schemas as a string and be refused as a
   // mysterious type error; refused at the door instead, it says what to send (415).
   app.removeContentTypeParser('text/plain')
   registerAccessPolicy(app)
+  // After the access policy: a write is counted against the caller it names.
+  await registerRateLimits(app, config)
   const staticRoot = resolve(config.STATIC_DIR)
   const servesH5 = existsSync(resolve(staticRoot, 'index.html'))
   registerErrorHandling(app, { spaFallback: servesH5 })
@@ -82,6 +94,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(ratingRoutes)
       await api.register(rectificationRoutes)
       await api.register(evaluationRoutes)
+      await api.register(openApiRoutes)
       await api.register(adminRoutes)
     },
     { prefix: '/api' },

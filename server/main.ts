@@ -1,4 +1,5 @@
 import { buildApp } from './app'
+import { purgeSessions } from './auth/session.repository'
 import { wechatSettingsLine } from './auth/wechat-settings'
 import { purgeIdempotencyKeys } from './bookings/idempotency'
 import { isProduction, loadConfig } from './config'
@@ -6,7 +7,10 @@ import { connect } from './db/connection'
 import { migrateToLatest, pendingMigrations } from './db/migrate'
 import { seedDistrict } from './db/seed/seed'
 import { publishEndedQuarter } from './evaluation/qualified-list.service'
+import { oneLine } from './http/error-handler'
 import { every } from './jobs/every'
+import { instanceId } from './jobs/instance'
+import { leasedRound, releaseJobLeases } from './jobs/job-lease'
 import { startNoticeSender } from './notices/notice-runner'
 import { productionProblems } from './production-check'
 import { runWaitlist } from './waitlist/waitlist-offers'
@@ -36,23 +40,36 @@ async function main(): Promise<void> {
     await migrateToLatest(db)
     await seedDistrict(db, clock())
   }
-  await purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
 
   const app = await buildApp({ config, db, clock })
-  const stopSender = startNoticeSender(db, config, clock, (err) => app.log.error({ err }, 'notice delivery failed'))
+  // Several instances may share the database: the notice sender claims what it sends (a lease per notice); every
+  // other job runs its rounds on one instance at a time, the holder of the job's lease (server/jobs/job-lease.ts).
+  const stopSender = startNoticeSender(db, config, clock, (err) => app.log.error({ error: oneLine(err) }, 'notice delivery failed'))
+  const leased = (name: string, intervalMs: number, job: () => Promise<unknown>) =>
+    leasedRound(db.kysely, { name, holder: instanceId, ttlMs: 1.5 * intervalMs }, clock, job)
   const stopWaitlist = every(
     config.WAITLIST_INTERVAL_MS,
-    () => runWaitlist(db.kysely, clock()),
-    (err) => app.log.error({ err }, 'waitlist round failed'),
+    leased('waitlist', config.WAITLIST_INTERVAL_MS, () => runWaitlist(db.kysely, clock())),
+    (err) => app.log.error({ error: oneLine(err) }, 'waitlist round failed'),
   )
-  // The quarter's qualified-operator list is published once the quarter has ended (checked hourly and at start).
-  const publishLists = () => publishEndedQuarter(db.kysely, clock())
-  await publishLists().catch((err) => app.log.error({ err }, 'publishing the qualified-operator list failed'))
-  const stopLists = every(HOUR_MS, publishLists, (err) => app.log.error({ err }, 'publishing the qualified-operator list failed'))
+  // Hourly (and at start): the quarter's qualified-operator list once the quarter has ended; idempotency keys older
+  // than a resident's retries; sessions past their expiry.
+  const hourlyJobs: [string, () => Promise<unknown>][] = [
+    ['publishing the qualified-operator list', () => publishEndedQuarter(db.kysely, clock())],
+    ['purging idempotency keys', () => purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))],
+    ['purging expired sessions', () => purgeSessions(db.kysely, clock())],
+  ]
+  // One failing does not keep the others from running.
+  const hourly = leased('hourly', HOUR_MS, async () => {
+    for (const [what, job] of hourlyJobs) await job().catch((err) => app.log.error({ error: oneLine(err) }, `${what} failed`))
+  })
+  await hourly().catch((err) => app.log.error({ error: oneLine(err) }, 'hourly jobs failed'))
+  const stopHourly = every(HOUR_MS, hourly, (err) => app.log.error({ error: oneLine(err) }, 'hourly jobs failed'))
   const close = async () => {
     stopSender()
     stopWaitlist()
-    stopLists()
+    stopHourly()
+    await releaseJobLeases(db.kysely, instanceId).catch(() => undefined)
     await app.close()
     await db.close()
     process.exit(0)

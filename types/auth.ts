@@ -31,6 +31,10 @@ export const loginResultSchema = z.object({
 })
 export type LoginResult = z.infer<typeof loginResultSchema>
 
+/** 退出所有设备: every session of the caller ended, this one included; `ended` says how many. */
+export const logoutAllResultSchema = z.object({ ok: z.literal(true), ended: z.number().int().min(0) })
+export type LogoutAllResult = z.infer<typeof logoutAllResultSchema>
+
 export const meSchema = z.object({
   user: userSchema,
   members: z.array(familyMemberSchema),

@@ -5,8 +5,6 @@ import { idSchema } from './common'
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const
 export const LEVEL_NAMES: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' }
 export const isBadRating = (level: number) => level <= 2
-/** Levels counted as satisfied in the satisfaction rate: 非常满意, 满意, 基本满意. */
-export const isSatisfied = (level: number) => level >= 3
 
 export const RATING_DIMENSIONS = ['attitude', 'quality', 'environment', 'price'] as const
 export type RatingDimension = (typeof RATING_DIMENSIONS)[number]

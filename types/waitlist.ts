@@ -12,15 +12,6 @@ export const WAITLIST_HOLD_MINUTES = 120
 export const WAITLIST_STATUSES = ['waiting', 'offered', 'booked', 'expired', 'declined', 'left', 'lapsed'] as const
 export const waitlistStatusSchema = z.enum(WAITLIST_STATUSES)
 export type WaitlistStatus = z.infer<typeof waitlistStatusSchema>
-export const WAITLIST_STATUS_NAMES: Record<WaitlistStatus, string> = {
-  waiting: '排队中',
-  offered: '候补成功，待确认',
-  booked: '已转为预约',
-  expired: '未在时限内确认',
-  declined: '已放弃',
-  left: '已退出排队',
-  lapsed: '候补已结束',
-}
 
 export const waitlistEntrySchema = z.object({
   id: z.string(),

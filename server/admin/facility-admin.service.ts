@@ -4,7 +4,7 @@ import type { Database, FacilityTable } from '../db/schema'
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../http/errors'
 import { changedFields, recordAudit } from './audit'
 import { type AdminScope, findAdminFacilities, findOperators, findScopedCommunities } from './facility-admin.repository'
-import { bumpVersion } from './reference-version'
+import { bumpCacheVersion } from '../db/cache-version'
 
 // The district (or a street office, for its own streets) enters and keeps its facilities. Every write is one
 // transaction with its audit entry and the directory's version, so no instance serves a stale directory and no
@@ -108,7 +108,7 @@ export async function insertFacility(trx: Kysely<Database>, actor: Actor, input:
   await writeFunctions(trx, input.id, input.functions)
   const [created] = await findAdminFacilities(trx, { districtId: actor.scope.districtId }, input.id)
   await recordAudit(trx, { ...auditOf(actor), entityId: input.id, action: 'create', before: null, after: input }, now)
-  await bumpVersion(trx, 'facilities')
+  await bumpCacheVersion(trx, 'facilities')
   return created
 }
 
@@ -129,7 +129,7 @@ export async function updateFacility(trx: Kysely<Database>, actor: Actor, curren
   const change = changedFields(current as Record<string, unknown>, edit as Record<string, unknown>)
   if (Object.keys(change.after).length > 0) {
     await recordAudit(trx, { ...auditOf(actor), entityId: id, action: 'edit', ...change }, now)
-    await bumpVersion(trx, 'facilities')
+    await bumpCacheVersion(trx, 'facilities')
   }
   return updated
 }
@@ -143,7 +143,7 @@ export async function setFacilityRetired(db: Kysely<Database>, actor: Actor, id:
     await trx.updateTable('facilities').set({ retired_at: retiredAt }).where('id', '=', id).execute()
     const action = retired ? 'retire' : 'reopen'
     await recordAudit(trx, { ...auditOf(actor), entityId: id, action, before: { retiredAt: current.retiredAt }, after: { retiredAt } }, now)
-    await bumpVersion(trx, 'facilities')
+    await bumpCacheVersion(trx, 'facilities')
     return { ...current, retiredAt }
   })
 }

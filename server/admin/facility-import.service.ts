@@ -7,7 +7,7 @@ import type { Database } from '../db/schema'
 import { DomainError } from '../http/errors'
 import { type Actor, insertFacility, updateFacility } from './facility-admin.service'
 import { findAdminFacilities } from './facility-admin.repository'
-import { COLUMNS, type ColumnKey, type SheetRow, readFacilitySheet } from './facility-sheet'
+import { COLUMNS, type ColumnKey, readFacilitySheet } from './facility-sheet'
 
 /** Every problem of a refused import, by row and column, in the words of the sheet. */
 export class ImportRefusedError extends DomainError {

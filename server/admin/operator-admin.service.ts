@@ -5,7 +5,7 @@ import { DomainError, NotFoundError } from '../http/errors'
 import { changedFields, recordAudit } from './audit'
 import type { Actor } from './facility-admin.service'
 import { findOperators } from './facility-admin.repository'
-import { bumpVersion } from './reference-version'
+import { bumpCacheVersion } from '../db/cache-version'
 
 // 运营方: the companies and social organisations that run facilities; their names show on every facility page.
 
@@ -40,7 +40,7 @@ export async function editOperator(db: Kysely<Database>, actor: Actor, id: strin
     if (Object.keys(change.after).length > 0) {
       await recordAudit(trx, { ...auditOf(actor), entityId: id, action: 'edit', ...change }, now)
       // The operator's name is part of every facility page.
-      await bumpVersion(trx, 'facilities')
+      await bumpCacheVersion(trx, 'facilities')
     }
     return operator(trx, id)
   })

@@ -1,12 +1,13 @@
-import { devLoginBodySchema, loginResultSchema, wechatLoginBodySchema } from '@shared/auth'
+import { devLoginBodySchema, loginResultSchema, logoutAllResultSchema, wechatLoginBodySchema } from '@shared/auth'
 import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
-import { loginForDevelopment, loginWithWechat, logout } from './auth.service'
+import { callerOf } from '../http/access-hook'
+import { loginForDevelopment, loginWithWechat, logout, logoutEverywhere } from './auth.service'
 import { wechatSettings } from './wechat-settings'
 
 export async function authRoutes(app: AppInstance): Promise<void> {
   const { config } = app
-  const policy = { ttlDays: config.SESSION_TTL_DAYS }
+  const policy = { ttlDays: config.SESSION_TTL_DAYS, perUser: config.SESSIONS_PER_USER }
   const wechat = wechatSettings(config)
   const open = { access: 'public' } as const
 
@@ -29,4 +30,11 @@ export async function authRoutes(app: AppInstance): Promise<void> {
     await logout(app.db.kysely, request.headers.authorization, app.now())
     return { ok: true as const }
   })
+
+  // 退出所有设备: a lost phone's session ends with the others; the caller signs in again here too.
+  app.post(
+    '/auth/logout-all',
+    { config: { access: 'resident' }, schema: { response: { 200: logoutAllResultSchema } } },
+    async (request) => ({ ok: true as const, ended: await logoutEverywhere(app.db.kysely, callerOf(request).user.id, app.now()) }),
+  )
 }

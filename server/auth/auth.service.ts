@@ -2,7 +2,7 @@ import type { LoginResult, Role, User } from '@shared/auth'
 import type { Kysely } from 'kysely'
 import type { Database, UserRow } from '../db/schema'
 import { UnauthorizedError } from '../http/errors'
-import { findUserByTokenHash, insertSession, revokeSessionByTokenHash } from './session.repository'
+import { findUserByTokenHash, insertSession, revokeSessionByTokenHash, revokeUserSessions, trimSessions } from './session.repository'
 import { hashToken, newToken } from './token'
 import { setUserRole, upsertUserByOpenid } from './user.repository'
 import { code2Session, type WechatSettings } from './wechat.client'
@@ -11,6 +11,8 @@ const DAY_MS = 86_400_000
 
 export interface SessionPolicy {
   ttlDays: number
+  /** Live sessions per user; a new one ends the oldest beyond it. */
+  perUser: number
 }
 
 export async function loginWithWechat(
@@ -50,7 +52,8 @@ async function startSession(
 ): Promise<LoginResult> {
   const token = newToken()
   const expiresAt = new Date(now.getTime() + policy.ttlDays * DAY_MS)
-  await insertSession(db, { userId: user.id, tokenHash: hashToken(token), wechatSessionKey, now, expiresAt })
+  const id = await insertSession(db, { userId: user.id, tokenHash: hashToken(token), wechatSessionKey, now, expiresAt })
+  await trimSessions(db, user.id, id, policy.perUser, now)
   return { token, expiresAt: expiresAt.toISOString(), user: toUser(user) }
 }
 
@@ -66,6 +69,11 @@ export async function authenticate(db: Kysely<Database>, authorization: string |
 export async function logout(db: Kysely<Database>, authorization: string | undefined, now: Date): Promise<void> {
   const token = bearerToken(authorization)
   if (token) await revokeSessionByTokenHash(db, hashToken(token), now)
+}
+
+/** 退出所有设备: ends every session of the user, the caller's own included. */
+export async function logoutEverywhere(db: Kysely<Database>, userId: string, now: Date): Promise<number> {
+  return revokeUserSessions(db, userId, now)
 }
 
 function bearerToken(authorization: string | undefined): string | undefined {

@@ -5,11 +5,12 @@ import type { Database, UserRow } from '../db/schema'
 export async function insertSession(
   db: Kysely<Database>,
   session: { userId: string; tokenHash: string; wechatSessionKey: string | null; now: Date; expiresAt: Date },
-): Promise<void> {
+): Promise<string> {
+  const id = randomUUID()
   await db
     .insertInto('auth_sessions')
     .values({
-      id: randomUUID(),
+      id,
       user_id: session.userId,
       token_hash: session.tokenHash,
       wechat_session_key: session.wechatSessionKey,
@@ -18,6 +19,7 @@ export async function insertSession(
       revoked_at: null,
     })
     .execute()
+  return id
 }
 
 /** The user behind a live session: not expired, not revoked. */
@@ -43,4 +45,49 @@ export async function revokeSessionByTokenHash(db: Kysely<Database>, tokenHash: 
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .execute()
+}
+
+/**
+ * Keeps a user's newest `keep` live sessions (the one just started among them) and ends the rest: the oldest go.
+ * Returns how many were ended.
+ */
+export async function trimSessions(db: Kysely<Database>, userId: string, newest: string, keep: number, now: Date): Promise<number> {
+  const kept = db
+    .selectFrom('auth_sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('id', '!=', newest)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(Math.max(0, keep - 1))
+  const result = await db
+    .deleteFrom('auth_sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', newest)
+    .where('id', 'not in', kept)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** 退出所有设备: every live session of the user ends now. Returns how many did. */
+export async function revokeUserSessions(db: Kysely<Database>, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('auth_sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** Sessions that can never be used again (expired or signed out) are dropped: run hourly. */
+export async function purgeSessions(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('auth_sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('revoked_at', 'is not', null)]))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

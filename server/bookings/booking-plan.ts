@@ -47,6 +47,12 @@ export interface PlanContext {
   now: Date
   /** Joining a waitlist: plan the places it would take even where they are full now. */
   ignoreFull?: boolean
+  /**
+   * Another booking of the booker's, made alongside this one by the engine (日间照料's lunch through the meal
+   * planner): checked and priced now, booked in this booking's transaction under its own key. The engine hands it
+   * in, so that no planner imports the engine back.
+   */
+  alongside(request: BookingRequest): Promise<Alongside>
 }
 
 /** What one kind of service makes of a request: what it records, what it costs, which subsidy it takes. */
@@ -83,6 +89,12 @@ export interface BookingPlan {
 }
 
 export type Planner = (context: PlanContext) => Promise<BookingPlan>
+
+/** A booking prepared alongside another: its plan (price, details), and how to book it with the first. */
+export interface Alongside {
+  plan: BookingPlan
+  book(trx: Transaction<Database>, key: string): Promise<void>
+}
 
 /** The price of the whole request, as quoted to the resident and checked against `expectedPayableFen`. */
 export const quotedPrice = (plan: BookingPlan): Quote => plan.total ?? plan.quote

@@ -15,7 +15,7 @@ import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
 import { assertAccountLeavesRoom, takeAccountShare } from './account-limit'
 import { noticeFacts } from './booked-service'
 import { newBookingCode } from './booking-code'
-import { type BookingPlan, beneficiaryKey, inLockOrder, quotedPrice } from './booking-plan'
+import { type Alongside, type BookingPlan, beneficiaryKey, inLockOrder, quotedPrice } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
 import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
 import {
@@ -94,7 +94,16 @@ export async function prepare(
   const ignoreFull = mode === 'join_waitlist'
   for (const day of run) assertBookable(rule, day, now, request.quantity, fn, ignoreFull)
 
-  const plan = await planner({ db, session, run, facility, booker, member, request, now, ignoreFull })
+  const alongside = async (other: BookingRequest): Promise<Alongside> => {
+    const prepared = await prepare(db, booker, other, now)
+    return {
+      plan: prepared.plan,
+      book: async (trx, key) => {
+        await bookAlongside(trx, booker, other, key, prepared, now)
+      },
+    }
+  }
+  const plan = await planner({ db, session, run, facility, booker, member, request, now, ignoreFull, alongside })
   await assertAccountLeavesRoom(db, { booker, rule, takes: plan.takes, run })
   // Places freed while others wait are theirs: a new request may take only what the queue leaves.
   if (mode === 'book') await assertQueueLeavesRoom(db, plan.takes, fn)
@@ -214,7 +223,7 @@ export async function placeBooking(
  * Books a request prepared in this same transaction, as one more booking of the resident's: how a service adds
  * another on to its own (日间照料's lunch through the meal engine). Its own key keeps it out of retries' way.
  */
-export function bookAlongside(
+function bookAlongside(
   trx: Transaction<Database>,
   booker: UserRow,
   request: BookingRequest,

@@ -1,7 +1,6 @@
 import type { BookingRequest } from '@shared/booking'
 import { formatFen } from '@shared/money'
 import type { BookingPlan, PlanContext } from '../bookings/booking-plan'
-import { bookAlongside, prepare } from '../bookings/booking.service'
 import { DomainError, InvalidInputError } from '../http/errors'
 import { ageOn } from '../time/shanghai'
 
@@ -13,7 +12,7 @@ const ELDERLY_FROM = 60
  * transaction (its own booking and code, its subsidy as any lunch), so it is refused or taken with the day.
  */
 export async function planDayCare(context: PlanContext): Promise<BookingPlan> {
-  const { db, run, member, request, booker, facility, now, session } = context
+  const { db, run, member, request, facility, session } = context
   if (!member?.birth_date || ageOn(member.birth_date, run[0].date) < ELDERLY_FROM) {
     throw new InvalidInputError('memberId', `日间照料为 ${ELDERLY_FROM} 周岁及以上的老人提供，请选择老人`)
   }
@@ -43,7 +42,7 @@ export async function planDayCare(context: PlanContext): Promise<BookingPlan> {
     meal: { setId: request.lunch.setId, fulfilment: 'dine_in' },
   }
   // The meal engine's own checks and price (cut-off, menu, subsidy); a refusal names the lunch.
-  const lunch = await prepare(db, booker, lunchRequest, now).catch((err: unknown) => {
+  const lunch = await context.alongside(lunchRequest).catch((err: unknown) => {
     if (err instanceof InvalidInputError) throw new InvalidInputError('lunch', err.reason)
     throw err
   })
@@ -63,7 +62,7 @@ export async function planDayCare(context: PlanContext): Promise<BookingPlan> {
       notes: [`日间照料 ${formatFen(plan.quote.payableFen)}`, lunchNote, ...lunchQuote.notes],
     },
     record: async (trx, bookingId) => {
-      await bookAlongside(trx, booker, lunchRequest, `lunch-${bookingId}`, lunch, now)
+      await lunch.book(trx, `lunch-${bookingId}`)
     },
   }
 }

@@ -15,6 +15,9 @@ import * as m012 from './migrations/012_evaluation'
 import * as m013 from './migrations/013_one_place'
 import * as m014 from './migrations/014_rank_minimum'
 import * as m015 from './migrations/015_desk_day'
+import * as m016 from './migrations/016_instances'
+import * as m017 from './migrations/017_session_limits'
+import * as m018 from './migrations/018_shared_access_token'
 import * as m020 from './migrations/020_district_admin'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
@@ -34,6 +37,9 @@ const migrations: Record<string, Migration> = {
   '013_one_place': m013,
   '014_rank_minimum': m014,
   '015_desk_day': m015,
+  '016_instances': m016,
+  '017_session_limits': m017,
+  '018_shared_access_token': m018,
   '020_district_admin': m020,
 }
 

@@ -70,11 +70,6 @@ export interface AuditLogTable {
   after: string | null
 }
 
-/** A version per kind of reference data: an instance reloads its in-memory copy when the version moved. */
-export interface ReferenceVersionTable {
-  name: string
-  version: number
-}
 
 export interface FacilityFunctionTable {
   facility_id: string
@@ -339,6 +334,29 @@ export interface NoticeTable {
   next_attempt_at: string
   last_error: string | null
   read_at: string | null
+  /** The sender instance holding the notice while it sends it, until `claimed_until` (a lease). */
+  claimed_by: string | null
+  claimed_until: string | null
+}
+
+/** A named periodic job's lease: the instance that holds it runs the job's rounds until it expires. */
+export interface JobLeaseTable {
+  name: string
+  holder: string
+  expires_at: string
+}
+
+/** The WeChat access token every instance uses (server/notices/wechat-access-token.ts). */
+export interface WechatAccessTokenTable {
+  appid: string
+  token: string
+  expires_at: string
+}
+
+/** The version of data an instance may keep in memory; bumped by whatever changes that data. */
+export interface CacheVersionTable {
+  name: string
+  version: number
 }
 
 export interface MealWeekTemplateTable {
@@ -462,7 +480,6 @@ export interface Database {
   operators: OperatorTable
   facilities: FacilityTable
   audit_log: AuditLogTable
-  reference_versions: ReferenceVersionTable
   facility_functions: FacilityFunctionTable
   users: UserTable
   auth_sessions: AuthSessionTable
@@ -483,6 +500,9 @@ export interface Database {
   no_show_rules: NoShowRuleTable
   suspensions: SuspensionTable
   notices: NoticeTable
+  job_leases: JobLeaseTable
+  cache_versions: CacheVersionTable
+  wechat_access_tokens: WechatAccessTokenTable
   meal_week_templates: MealWeekTemplateTable
   session_classes: SessionClassTable
   care_agreements: CareAgreementTable

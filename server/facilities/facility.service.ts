@@ -1,9 +1,9 @@
 import type { Facility, FacilityDetail, FacilityListQuery } from '@shared/facility'
 import { FUNCTION_CODES, type FunctionCode } from '@shared/functions'
 import type { Kysely } from 'kysely'
+import { cacheVersion } from '../db/cache-version'
 import type { Database } from '../db/schema'
 import { NotFoundError } from '../http/errors'
-import { readVersion } from '../admin/reference-version'
 import { publishedQualifiedList } from '../evaluation/qualified-list.service'
 import { facilityRatingSummary } from '../ratings/rating.service'
 import { isServiceComplex } from './complex'
@@ -11,13 +11,13 @@ import { distanceMetres } from './distance'
 import { type FacilityRecord, findFacilities, findFacility } from './facility.repository'
 import { openServices, servicesAt } from './service-availability'
 
-// The directory is reference data, read on every visit and changed only by the district: it is kept in memory with
-// the version it was read at, and read again once the version in the database has moved (server/admin), so an edit
-// shows on every instance at its next request.
+// The directory is reference data, read on every visit and changed only by the district: each instance keeps it in
+// memory under the version `cache_versions` holds for it (one primary-key read), so a change made anywhere — the
+// seed, another instance — is seen by every instance at its next request. Whatever edits facilities bumps it.
 const directories = new WeakMap<Kysely<Database>, { version: number; facilities: Promise<Facility[]> }>()
 
 async function facilityDirectory(db: Kysely<Database>): Promise<Facility[]> {
-  const version = await readVersion(db, 'facilities')
+  const version = await cacheVersion(db, 'facilities')
   const cached = directories.get(db)
   if (cached && cached.version === version) return cached.facilities
   const facilities = findFacilities(db).then((records) => records.map(toFacility).sort(byName))

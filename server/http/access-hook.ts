@@ -7,7 +7,7 @@ export interface RouteEntry {
   method: string
   url: string
   access: Access
-  schema: { params?: unknown; querystring?: unknown; body?: unknown; headers?: unknown }
+  schema: { params?: unknown; querystring?: unknown; body?: unknown; headers?: unknown; response?: unknown }
 }
 
 declare module 'fastify' {

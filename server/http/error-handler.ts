@@ -5,7 +5,10 @@ import { DomainError, domainErrorReply, errorReply, type ErrorReply } from './er
 export function registerErrorHandling(app: FastifyInstance, { spaFallback }: { spaFallback: boolean }): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const { status, body } = toReply(err)
-    if (status >= 500) request.log.error({ err }, 'request failed')
+    // A refusal is the client's business: one line at info with its code, never a stack (a fuzzer's noise must not
+    // flood the log). The server's own failure: one line at error with what failed and where, not the whole stack.
+    if (status >= 500) request.log.error({ error: oneLine(err) }, 'request failed')
+    else request.log.info({ statusCode: status, code: body.error.code }, 'request refused')
     return reply.status(status).send(body)
   })
 
@@ -49,4 +52,17 @@ function toReply(err: FastifyError): ErrorReply {
     return { ...errorReply('invalid_input', '请求有误，请检查后重试'), status: err.statusCode }
   }
   return errorReply('internal', '系统繁忙，请稍后再试')
+}
+
+/** An error as one line of context: its kind, message and the frame it was thrown from. */
+export function oneLine(err: unknown): string {
+  if (!(err instanceof Error)) return String(err).split('\n')[0]
+  const at = err.stack
+    ?.split('\n')
+    .slice(1)
+    .find((line) => !line.includes('node_modules') && !line.includes('node:'))
+    ?.trim()
+    .replace(/^at /, '')
+  const code = (err as { code?: unknown }).code
+  return `${err.name}${typeof code === 'string' ? ` ${code}` : ''}: ${err.message.split('\n')[0]}${at ? ` at ${at}` : ''}`
 }

@@ -4,7 +4,7 @@ import type {
   FastifySerializerCompiler,
   FastifyTypeProvider,
 } from 'fastify'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { InvalidInputError } from './errors'
 
 /** Lets routes declare zod schemas and get the parsed types in `request.body`, `query` and `params`. */

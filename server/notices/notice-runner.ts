@@ -2,10 +2,12 @@ import { wechatSettings } from '../auth/wechat-settings'
 import type { Config } from '../config'
 import type { Db } from '../db/connection'
 import { every } from '../jobs/every'
+import { instanceId } from '../jobs/instance'
 import { deliverDue, type SenderSettings } from './notice-sender'
 import { AccessTokens } from './wechat-access-token'
 
-export function senderSettings(config: Config): SenderSettings {
+/** The sender's settings; with the database, the WeChat access token is the one every instance shares. */
+export function senderSettings(config: Config, db?: Db): SenderSettings {
   const wechat = wechatSettings(config)
   return {
     wechat,
@@ -21,14 +23,16 @@ export function senderSettings(config: Config): SenderSettings {
       booking_suspended: config.WECHAT_TEMPLATE_CANCELLED,
       suspension_lifted: config.WECHAT_TEMPLATE_CANCELLED,
     },
-    tokens: new AccessTokens(wechat),
+    tokens: new AccessTokens(wechat, db?.kysely),
     maxAttempts: 5,
     backoffMs: 30_000,
+    holder: instanceId,
+    leaseMs: config.NOTICE_LEASE_MS,
   }
 }
 
 /** Sends due notices every interval, one round at a time; returns a stop function. */
 export function startNoticeSender(db: Db, config: Config, clock: () => Date, log: (err: unknown) => void): () => void {
-  const settings = senderSettings(config)
-  return every(config.NOTICE_SEND_INTERVAL_MS, () => deliverDue(db.kysely, settings, clock()), log)
+  const settings = senderSettings(config, db)
+  return every(config.NOTICE_SEND_INTERVAL_MS, () => deliverDue(db, settings, clock()), log)
 }

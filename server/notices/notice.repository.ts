@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
+import type { Db } from '../db/connection'
 import type { Database } from '../db/schema'
 import type { NoticeText } from './notice-kinds'
 
@@ -59,31 +60,82 @@ export async function markRead(db: Kysely<Database>, userId: string, id: string,
   return result.numUpdatedRows === 1n
 }
 
-export function dueNotices(db: Kysely<Database>, now: Date, limit: number) {
-  return db
+/**
+ * Claims up to `limit` due notices for `holder` until `leaseUntil`, in one statement: a notice pending, due and not
+ * held by a live lease. On PostgreSQL the rows are picked `FOR UPDATE SKIP LOCKED`, so two senders claiming at the
+ * same moment take different notices; SQLite runs one writer at a time, so the same conditional UPDATE is the claim.
+ * The outer WHERE repeats the conditions: a row claimed meanwhile is not taken again.
+ */
+export async function claimDueNotices(
+  db: Db,
+  claim: { holder: string; now: Date; leaseUntil: Date; limit: number },
+) {
+  const now = claim.now.toISOString()
+  const kysely = db.kysely
+  const free = (eb: ExpressionBuilder<Database, 'notices'>) =>
+    eb.and([
+      eb('delivery', '=', 'pending'),
+      eb('next_attempt_at', '<=', now),
+      eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]),
+    ])
+  let due = kysely.selectFrom('notices').select('id').where(free).orderBy('next_attempt_at').limit(claim.limit)
+  if (db.kind === 'postgres') due = due.forUpdate().skipLocked()
+  const claimed = await kysely
+    .updateTable('notices')
+    .set({ claimed_by: claim.holder, claimed_until: claim.leaseUntil.toISOString() })
+    .where('id', 'in', due)
+    .where(free)
+    .returning('id')
+    .execute()
+  if (claimed.length === 0) return []
+  return kysely
     .selectFrom('notices as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .select(['n.id', 'n.kind', 'n.booking_id', 'n.fields', 'n.attempts', 'u.openid'])
-    .where('n.delivery', '=', 'pending')
-    .where('n.next_attempt_at', '<=', now.toISOString())
+    .where(
+      'n.id',
+      'in',
+      claimed.map((c) => c.id),
+    )
+    .where('n.claimed_by', '=', claim.holder)
     .orderBy('n.next_attempt_at')
-    .limit(limit)
     .execute()
 }
 
+/**
+ * Counts an attempt before the message goes out, while the lease is still ours: the count is true even when the
+ * sender dies before it hears back. Returns the attempt's number, or undefined when the lease was lost.
+ */
+export async function markAttempt(db: Kysely<Database>, id: string, holder: string): Promise<number | undefined> {
+  const row = await db
+    .updateTable('notices')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('claimed_by', '=', holder)
+    .where('delivery', '=', 'pending')
+    .returning('attempts')
+    .executeTakeFirst()
+  return row?.attempts
+}
+
+/** Records how a claimed notice went and releases the lease; a lease lost meanwhile records nothing. */
 export async function recordDelivery(
   db: Kysely<Database>,
   id: string,
-  outcome: { delivery: 'sent' | 'skipped' | 'dead' | 'pending'; attempts: number; nextAttemptAt?: Date; error?: string },
-): Promise<void> {
-  await db
+  holder: string,
+  outcome: { delivery: 'sent' | 'skipped' | 'dead' | 'pending'; nextAttemptAt?: Date; error?: string },
+): Promise<boolean> {
+  const result = await db
     .updateTable('notices')
     .set({
       delivery: outcome.delivery,
-      attempts: outcome.attempts,
       last_error: outcome.error ?? null,
+      claimed_by: null,
+      claimed_until: null,
       ...(outcome.nextAttemptAt ? { next_attempt_at: outcome.nextAttemptAt.toISOString() } : {}),
     })
     .where('id', '=', id)
-    .execute()
+    .where('claimed_by', '=', holder)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import type { Kysely } from 'kysely'
 import type { WechatSettings } from '../auth/wechat.client'
+import type { Database } from '../db/schema'
 
 const tokenSchema = z.object({
   access_token: z.string().optional(),
@@ -10,19 +12,34 @@ const tokenSchema = z.object({
 
 const EARLY_MS = 5 * 60_000
 
+interface HeldToken {
+  token: string
+  expiresAt: number
+}
+
 /**
  * The mini-program's access token (auth.getAccessToken), fetched once and reused until five minutes before it
- * expires, or until WeChat says it is no longer valid. One holder per process; WeChat allows a limited number of
- * fetches a day.
+ * expires, or until WeChat says it is no longer valid. With a database it is kept there, shared by every instance
+ * (WeChat allows a limited number of fetches a day, and a new token soon ends the old one); without one, in this
+ * object.
  */
 export class AccessTokens {
-  private cached: { token: string; expiresAt: number } | null = null
+  private cached: HeldToken | null = null
+  /** The token last handed out: the one a rejection is about. */
+  private last: string | null = null
   fetches = 0
 
-  constructor(private readonly settings: WechatSettings) {}
+  constructor(
+    private readonly settings: WechatSettings,
+    private readonly db?: Kysely<Database>,
+  ) {}
 
   async get(now: Date): Promise<string> {
-    if (this.cached && this.cached.expiresAt - EARLY_MS > now.getTime()) return this.cached.token
+    const held = this.db ? await this.shared() : this.cached
+    if (held && held.expiresAt - EARLY_MS > now.getTime()) {
+      this.last = held.token
+      return held.token
+    }
     const url = new URL('/cgi-bin/token', this.settings.apiBase)
     url.search = new URLSearchParams({
       grant_type: 'client_credential',
@@ -34,12 +51,40 @@ export class AccessTokens {
     if (!response.ok) throw new Error(`access token: HTTP ${response.status}`)
     const body = tokenSchema.parse(await response.json())
     if (!body.access_token) throw new Error(`access token: errcode ${body.errcode ?? '?'}`)
-    this.cached = { token: body.access_token, expiresAt: now.getTime() + (body.expires_in ?? 7200) * 1000 }
-    return body.access_token
+    const fresh = { token: body.access_token, expiresAt: now.getTime() + (body.expires_in ?? 7200) * 1000 }
+    if (this.db) {
+      const row = { appid: this.settings.appid, token: fresh.token, expires_at: new Date(fresh.expiresAt).toISOString() }
+      await this.db
+        .insertInto('wechat_access_tokens')
+        .values(row)
+        .onConflict((oc) => oc.column('appid').doUpdateSet({ token: row.token, expires_at: row.expires_at }))
+        .execute()
+    } else this.cached = fresh
+    this.last = fresh.token
+    return fresh.token
   }
 
-  /** WeChat rejected the token (40001, 42001): fetch a new one next time. */
-  invalidate(): void {
+  /**
+   * WeChat rejected the token last handed out (40001, 42001): the next `get` fetches a new one — unless another
+   * instance already has, in which case that one is used.
+   */
+  async invalidate(): Promise<void> {
     this.cached = null
+    if (this.db && this.last) {
+      await this.db
+        .deleteFrom('wechat_access_tokens')
+        .where('appid', '=', this.settings.appid)
+        .where('token', '=', this.last)
+        .execute()
+    }
+  }
+
+  private async shared(): Promise<HeldToken | null> {
+    const row = await this.db
+      ?.selectFrom('wechat_access_tokens')
+      .select(['token', 'expires_at'])
+      .where('appid', '=', this.settings.appid)
+      .executeTakeFirst()
+    return row ? { token: row.token, expiresAt: Date.parse(row.expires_at) } : null
   }
 }

@@ -1,10 +1,8 @@
 import {
   type Rating,
   type RatingRequest,
-  type RatingSummary,
   type RectificationCase,
   ratingSchema,
-  ratingSummarySchema,
   rectificationCaseListSchema,
 } from '@shared/rating'
 import { z } from 'zod'
@@ -23,9 +21,6 @@ export const sendVerdict = (bookingId: string, accept: boolean): Promise<void> =
   withSession(async (token) => {
     await apiRequest(z.object({ accepted: z.boolean() }), `${path(bookingId)}/verdict`, { method: 'POST', body: { accept }, token })
   })
-
-export const fetchRatingSummary = (facilityId: string): Promise<RatingSummary> =>
-  apiRequest(ratingSummarySchema, `/facilities/${encodeURIComponent(facilityId)}/ratings`)
 
 const casesPath = (facilityId: string) => `/staff/facilities/${encodeURIComponent(facilityId)}/cases`
 

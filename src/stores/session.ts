@@ -1,4 +1,4 @@
-import { userSchema, type User } from '@shared/auth'
+import { userSchema } from '@shared/auth'
 import { z } from 'zod'
 import { create } from 'zustand'
 import { readStored, writeStored } from '@/lib/storage'
@@ -20,8 +20,6 @@ const useSessionStore = create<SessionState>((set) => ({
   },
 }))
 
-export const useSessionUser = (): User | null => useSessionStore((s) => s.session?.user ?? null)
-export const useSetSession = (): SessionState['setSession'] => useSessionStore((s) => s.setSession)
 export const currentToken = (): string | null => useSessionStore.getState().session?.token ?? null
 /** For code outside components (the API layer) that signs in again. */
 export const saveSession = (session: StoredSession): void => useSessionStore.getState().setSession(session)

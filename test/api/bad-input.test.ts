@@ -1,5 +1,5 @@
 import { MEMBER_CONSENT } from '@shared/member'
-import { createTestApp, devLogin, errorOf, type TestApp } from '../support/app'
+import { createTestApp, errorOf, type TestApp } from '../support/app'
 import { mealOrder, mealSession } from '../support/bookings'
 import { DATABASES } from '../support/databases'
 import { createWorld, type World } from '../support/identities'

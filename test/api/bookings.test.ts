@@ -1,5 +1,5 @@
 import { bookingListSchema, bookingSchema, errorBodySchema, quoteSchema, sessionListSchema } from '@shared/index'
-import { addDays, shanghaiDate } from '../../server/time/shanghai'
+import { addDays, } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { addMember, book, mealOrder, mealSession, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'

@@ -4,7 +4,7 @@ import { senderSettings } from '../../server/notices/notice-runner'
 import { deliverDue, type SenderSettings } from '../../server/notices/notice-sender'
 import { AccessTokens } from '../../server/notices/wechat-access-token'
 import { grantStaff } from '../../server/staff/staff-grants'
-import { addDays, shanghaiDate, shanghaiInstant } from '../../server/time/shanghai'
+import { shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin } from '../support/app'
 import { book, mealOrder, mealSession, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'
@@ -39,6 +39,8 @@ describe.each(DATABASES)('notices on %s', (database) => {
     tokens: new AccessTokens({ appid: 'wx-app', secret: 's', apiBase: wechat.base, timeoutMs: 1000 }),
     maxAttempts: 3,
     backoffMs: 60_000,
+    holder: 'test-sender',
+    leaseMs: 60_000,
   })
 
   describe('the outbox', () => {
@@ -117,7 +119,7 @@ describe.each(DATABASES)('notices on %s', (database) => {
 
     it('sends a subscribe message to the booker with the template and the booking’s fields', async () => {
       const notice = await confirmationOf('sender-ok')
-      const report = await deliverDue(db(), settings(), t.clock.now())
+      const report = await deliverDue(t.store.db, settings(), t.clock.now())
       expect(report).toMatchObject({ sent: 1, dead: 0 })
       expect(await stateOf(notice.id)).toMatchObject({ delivery: 'sent', attempts: 1 })
       const { message } = wechat.sent.at(-1)!
@@ -130,12 +132,12 @@ describe.each(DATABASES)('notices on %s', (database) => {
       const notice = await confirmationOf('sender-retry')
       wechat.script.push(503)
       const t0 = t.clock.now()
-      expect((await deliverDue(db(), settings(), t0)).retried).toBe(1)
+      expect((await deliverDue(t.store.db, settings(), t0)).retried).toBe(1)
       const waiting = await stateOf(notice.id)
       expect(waiting).toMatchObject({ delivery: 'pending', attempts: 1, last_error: 'HTTP 503' })
       expect(Date.parse(waiting.next_attempt_at)).toBe(t0.getTime() + 60_000)
-      expect((await deliverDue(db(), settings(), new Date(t0.getTime() + 30_000))).sent).toBe(0)
-      expect((await deliverDue(db(), settings(), new Date(t0.getTime() + 61_000))).sent).toBe(1)
+      expect((await deliverDue(t.store.db, settings(), new Date(t0.getTime() + 30_000))).sent).toBe(0)
+      expect((await deliverDue(t.store.db, settings(), new Date(t0.getTime() + 61_000))).sent).toBe(1)
       expect(await stateOf(notice.id)).toMatchObject({ delivery: 'sent', attempts: 2 })
     })
 
@@ -145,7 +147,7 @@ describe.each(DATABASES)('notices on %s', (database) => {
       await sender.tokens.get(t.clock.now())
       wechat.revokeTokens()
       const fetched = wechat.tokens.length
-      expect((await deliverDue(db(), sender, t.clock.now())).sent).toBe(1)
+      expect((await deliverDue(t.store.db, sender, t.clock.now())).sent).toBe(1)
       expect(wechat.tokens.length).toBe(fetched + 1)
       expect(wechat.sent.at(-1)?.token).toBe(wechat.tokens.at(-1))
       expect(await stateOf(notice.id)).toMatchObject({ delivery: 'sent' })
@@ -157,21 +159,21 @@ describe.each(DATABASES)('notices on %s', (database) => {
       let at = t.clock.now().getTime()
       for (let round = 0; round < 3; round++) {
         wechat.script.push(500)
-        await deliverDue(db(), sender, new Date(at))
+        await deliverDue(t.store.db, sender, new Date(at))
         at += 10 * 60_000
       }
       expect(await stateOf(failing.id)).toMatchObject({ delivery: 'dead', attempts: 3, last_error: 'HTTP 500' })
 
       const refused = await confirmationOf('sender-unsubscribed')
       wechat.script.push({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
-      await deliverDue(db(), sender, t.clock.now())
+      await deliverDue(t.store.db, sender, t.clock.now())
       expect(await stateOf(refused.id)).toMatchObject({ delivery: 'skipped', attempts: 1 })
     })
 
     it('skips development identities and kinds without a template, keeping them in the app', async () => {
       const resident = await devLogin(t.app, 'sender-dev')
       const booking = await book(t.app, resident, mealOrder(await mealSession(t.app, { facilityId: 'yl-jiayuan' })))
-      const report = await deliverDue(db(), { ...settings(), templates: {} }, t.clock.now())
+      const report = await deliverDue(t.store.db, { ...settings(), templates: {} }, t.clock.now())
       expect(report.skipped).toBeGreaterThanOrEqual(1)
       const [confirmed] = await noticesOf(booking.id)
       expect(confirmed.delivery).toBe('skipped')
@@ -195,10 +197,10 @@ describe.each(DATABASES)('notices on %s', (database) => {
         expect(res.statusCode).toBe(200)
       }
       const config = loadConfig({ WECHAT_API_BASE: wechat.base, WECHAT_APPID: 'wx-app', WECHAT_SECRET: 's', WECHAT_TEMPLATE_CANCELLED: 'tpl-cancel' })
-      await deliverDue(db(), senderSettings(config), t.clock.now())
+      await deliverDue(t.store.db, senderSettings(config), t.clock.now())
       const sent = wechat.sent.map((s) => s.message).find((m) => m.template_id === 'tpl-cancel')
       expect(sent).toMatchObject({ touser: 'sender-suspended', page: `packages/booking/detail/index?id=${dinners[2].booking.id}` })
-      expect((sent?.data as Record<string, { value: string }>).thing1.value).toBe('暂停预约社区助餐')
+      expect((sent!.data as Record<string, { value: string }>).thing1.value).toBe('暂停预约社区助餐')
       // 您: the booker booked for themself.
       const list = noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers: resident })).json())
       expect(list.notices.find((n) => n.kind === 'booking_suspended')?.body).toMatch(/^您 30 天内 3 次预约社区助餐未到场/)

@@ -1,7 +1,6 @@
 import { bookingSchema } from '@shared/index'
 import { respiteNightId } from '../../server/db/seed/respite'
 import { grantStaff } from '../../server/staff/staff-grants'
-import { addDays, shanghaiDate } from '../../server/time/shanghai'
 import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'

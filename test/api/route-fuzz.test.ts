@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import { sql } from 'kysely'
 import { errorBodySchema } from '@shared/errors'
+import type { OpenApiDocument } from '../../server/http/openapi'
 import { type TestApp, createTestApp } from '../support/app'
 import { DATABASES } from '../support/databases'
 import { type FakeWechat, startFakeWechat } from '../support/fake-wechat'
@@ -8,7 +9,8 @@ import { type FuzzCase, fuzzCases } from '../support/fuzz-cases'
 import { type Identity, type World, concretePath, createWorld } from '../support/identities'
 
 /**
- * Every route of the route table, fed malformed requests derived from its schemas, as four callers: none of them
+ * Every operation of the API's OpenAPI document (which test/api/openapi.test.ts holds to the route table), fed
+ * malformed requests derived from its schemas, as four callers: none of them
  * may make a 500, every 400 names the field and why in words a resident reads, a refused request writes
  * nothing, and nothing is logged as a failure of the server.
  */
@@ -20,9 +22,18 @@ const internalName = (field: string) =>
     .split('.')
     .filter((part) => part.length >= 3 && /[a-z]/.test(part) && !['body', 'querystring', 'params', 'headers'].includes(part))
 
+/** `/api/bookings/{id}` → `/api/bookings/:id`, as the route table and the test's paths name it. */
+const fastifyPath = (path: string) => path.replace(/\{([A-Za-z]+)\}/g, ':$1')
+
+const operations = (doc: OpenApiDocument) =>
+  Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+  )
+
 describe.each(DATABASES)('malformed requests to every route, on %s', (database) => {
   let t: TestApp
   let world: World
+  let doc: OpenApiDocument
   let wechat: FakeWechat
   const errorsLogged: string[] = []
   beforeAll(async () => {
@@ -40,6 +51,7 @@ describe.each(DATABASES)('malformed requests to every route, on %s', (database) 
       { level: 'info', stream: log },
     )
     world = await createWorld(t)
+    doc = (await t.app.inject({ url: '/api/openapi.json' })).json()
   })
   afterAll(async () => {
     await t.close()
@@ -77,10 +89,11 @@ describe.each(DATABASES)('malformed requests to every route, on %s', (database) 
     let sent = 0
     let before = await rowCounts()
     for (const who of CALLERS) {
-      for (const route of t.app.routeTable) {
+      for (const { method, path, operation } of operations(doc)) {
+        const route = { method, url: fastifyPath(path), access: operation['x-access'] }
         // Signing out would end the caller's session for the cases after it; its body is fuzzed like any other.
-        const headers = route.url === '/api/auth/logout' ? {} : world.headers[who]
-        for (const c of fuzzCases(route, (params) => concretePath(route.url, world, params), headers)) {
+        const headers = route.url === '/api/auth/logout' || route.url === '/api/auth/logout-all' ? {} : world.headers[who]
+        for (const c of fuzzCases(route, operation, (params) => concretePath(route.url, world, params), headers)) {
           const res = await send(c)
           sent++
           const label = `${c.name} as ${who}`
@@ -111,6 +124,7 @@ describe.each(DATABASES)('malformed requests to every route, on %s', (database) 
     expect(problems).toEqual([])
     expect(errorsLogged).toEqual([])
     // Derived from the route table: every route was fuzzed, with dozens of cases each.
+    expect(operations(doc)).toHaveLength(t.app.routeTable.length)
     expect(sent).toBeGreaterThan(t.app.routeTable.length * CALLERS.length * 10)
   }, 600_000)
 })

@@ -1,7 +1,6 @@
 import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, waitlistEntrySchema, waitlistListSchema } from '@shared/index'
 import { infantSessionId } from '../../server/db/seed/infant-care'
 import { respiteNightId } from '../../server/db/seed/respite'
-import { addDays, shanghaiDate } from '../../server/time/shanghai'
 import { runWaitlist } from '../../server/waitlist/waitlist-offers'
 import { devLogin, errorOf, useTestApp } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'

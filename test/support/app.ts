@@ -24,7 +24,15 @@ export async function createTestApp(
   clock: TestClock = new TestClock(),
 ): Promise<TestApp> {
   const store = await createTestDb(database, {}, clock.now())
-  const config: Config = loadConfig({ AUTH_DEV_LOGIN: '1', STATIC_DIR: 'test/no-static', LOG_LEVEL: 'silent', ...env })
+  // Limits are off unless a test turns them on: suites sign in and write far more than a person could.
+  const config: Config = loadConfig({
+    AUTH_DEV_LOGIN: '1',
+    STATIC_DIR: 'test/no-static',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    RATE_LIMIT_WRITES_PER_MINUTE: '0',
+    ...env,
+  })
   const app = await buildApp({ config, db: store.db, logger: logger ?? false, clock: clock.now })
   await app.ready()
   return {

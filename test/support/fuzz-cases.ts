@@ -1,9 +1,8 @@
-import { z } from 'zod'
-import type { RouteEntry } from '../../server/http/access-hook'
+import type { OpenApiOperation } from '../../server/http/openapi'
 
 /**
- * Malformed requests for one route, derived from the zod schemas it declares (through their JSON Schema), so a
- * new route and a new field are fuzzed without anyone writing a case. Each case starts from a request shaped
+ * Malformed requests for one route, derived from its operation in the API's OpenAPI document (the JSON Schema of
+ * the zod schemas it declares), so a new route and a new field are fuzzed without anyone writing a case. Each case starts from a request shaped
  * like a valid one and breaks one thing: a field's type, its presence, its size, a date, a number's range, an
  * unknown or `__proto__` key, the JSON itself, the content type, a path parameter.
  */
@@ -34,8 +33,16 @@ type JsonSchema = {
   default?: unknown
 }
 
-const toJson = (schema: unknown): JsonSchema | undefined =>
-  schema instanceof z.ZodType ? (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : undefined
+/** The operation's parameters in one place (`query`, `header`) as one object schema, as the route declares them. */
+function parametersIn(operation: OpenApiOperation, where: 'query' | 'header'): JsonSchema | undefined {
+  const params = operation.parameters.filter((p) => p.in === where)
+  if (params.length === 0) return undefined
+  return {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [p.name, p.schema as JsonSchema])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  }
+}
 
 const DATE = /\\d\{4\}-\\d\{2\}-\\d\{2\}/
 
@@ -141,13 +148,19 @@ const query = (values: Record<string, unknown>) => {
 }
 
 /**
- * The cases of one route. `path` fills its parameters with values that exist; `headers` are the caller's.
+ * The cases of one operation of the document. `path` fills its parameters with values that exist; `headers` are
+ * the caller's.
  */
-export function fuzzCases(route: RouteEntry, path: (params?: Record<string, string>) => string, headers: Record<string, string>): FuzzCase[] {
+export function fuzzCases(
+  route: { method: string; url: string },
+  operation: OpenApiOperation,
+  path: (params?: Record<string, string>) => string,
+  headers: Record<string, string>,
+): FuzzCase[] {
   const cases: FuzzCase[] = []
-  const body = toJson(route.schema.body)
-  const querystring = toJson(route.schema.querystring)
-  const needsKey = toJson(route.schema.headers)?.properties?.['idempotency-key'] !== undefined
+  const body = operation.requestBody?.content['application/json'].schema as JsonSchema | undefined
+  const querystring = parametersIn(operation, 'query')
+  const needsKey = parametersIn(operation, 'header')?.properties?.['idempotency-key'] !== undefined
   const baseHeaders = { ...headers, ...(needsKey ? { 'idempotency-key': `fuzz-${Math.random().toString(36).slice(2, 12)}` } : {}) }
   const baseQuery = querystring ? (sample(querystring) as Record<string, unknown>) : {}
   const baseBody = body ? sample(body) : undefined

@@ -23,7 +23,14 @@ export interface ServedApp {
  */
 export async function serveApp(env: Record<string, string> = {}, clock: () => Date = () => new Date()): Promise<ServedApp> {
   const store = await createTestDb('sqlite', {}, clock())
-  const config = loadConfig({ AUTH_DEV_LOGIN: '1', STATIC_DIR: 'dist/h5', LOG_LEVEL: 'silent', ...env })
+  const config = loadConfig({
+    AUTH_DEV_LOGIN: '1',
+    STATIC_DIR: 'dist/h5',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    RATE_LIMIT_WRITES_PER_MINUTE: '0',
+    ...env,
+  })
   const start = async (port: number) => {
     const app = await buildApp({ config, db: store.db, logger: false, clock })
     await app.listen({ port, host: '127.0.0.1' })

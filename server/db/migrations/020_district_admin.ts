@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 
 // The district administers its own facilities and operators in the app. A facility is retired, never deleted (its
-// bookings and ratings stay readable); every change is audited (who, when, before → after); and a version per kind
-// of reference data tells every instance that its in-memory copy is stale. One column per statement: SQLite adds
-// one column at a time.
+// bookings and ratings stay readable); every change is audited (who, when, before → after) and bumps the directory's
+// version in cache_versions (016), so every instance reloads it. One column per statement: SQLite adds one column at
+// a time.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('facilities').addColumn('retired_at', 'text').execute()
   await db.schema.alterTable('operators').addColumn('contact', 'text').execute()
@@ -21,15 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('after', 'text')
     .execute()
   await db.schema.createIndex('audit_log_district_at').on('audit_log').columns(['district_id', 'at']).execute()
-  await db.schema
-    .createTable('reference_versions')
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('reference_versions').execute()
   await db.schema.dropTable('audit_log').execute()
   await db.schema.alterTable('operators').dropColumn('licence_no').execute()
   await db.schema.alterTable('operators').dropColumn('contact').execute()

@@ -8,6 +8,7 @@ import { seedRespite } from './respite'
 import type { Transaction } from 'kysely'
 import type { Db } from '../connection'
 import type { Database } from '../schema'
+import { bumpCacheVersion } from '../cache-version'
 import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './yanliang'
 
 /**
@@ -18,7 +19,11 @@ import { SAMPLE_DATA_NOTE, district, facilities, sampleHours, streets } from './
 export async function seedDistrict(db: Db, now: Date): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
     const setUp = !(await trx.selectFrom('districts').select('id').where('id', '=', district.id).executeTakeFirst())
-    if (setUp) await insertSampleDistrict(trx)
+    if (setUp) {
+      await insertSampleDistrict(trx)
+      // Every instance keeps the directory in memory by this version: it reloads after the seed changed it.
+      await bumpCacheVersion(trx, 'facilities')
+    }
     const pass = { now, setUp }
     await seedMeals(trx, pass)
     await seedInfantCare(trx, pass)

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { changeSessionCapacity } from '@/api/staff'
