@@ -24,6 +24,9 @@ const base = {
 }
 
 module.exports = {
+  // A test's time limit is not a performance check (npm run bench is): PostgreSQL on a busy 2-core CI machine takes
+  // well over jest's default 5 s to set up a schema or answer 300 racing orders.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/test/domain/**/*.test.ts'] },
