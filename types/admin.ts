@@ -128,7 +128,7 @@ export const auditEntrySchema = z.object({
   at: z.string(),
   /** 账号编号 of who made the change. */
   userId: z.string(),
-  entity: z.enum(['facility', 'operator', 'staff']),
+  entity: z.enum(['facility', 'operator', 'staff', 'rule']),
   entityId: z.string(),
   action: z.enum(['create', 'edit', 'retire', 'reopen', 'grant', 'revoke']),
   before: z.record(z.string(), z.unknown()).nullable(),

@@ -1,5 +1,6 @@
 // The contract between the mini-program and the API. Imports only zod.
 export * from './admin'
+export * from './rules'
 export * from './auth'
 export * from './common'
 export * from './errors'

@@ -24,6 +24,16 @@ import type { Actor } from './facility-admin.service'
 import { createFacility, editFacility, listAdminFacilities, setFacilityRetired } from './facility-admin.service'
 import { findAdminFacilities, findOperators } from './facility-admin.repository'
 import { createOperator, editOperator } from './operator-admin.service'
+import { readRules, setCalendarYear, setNoShowRule, setRatingRules, setSubsidyTiers } from './rules.service'
+import {
+  calendarYearParamsSchema,
+  calendarYearSchema,
+  districtRulesSchema,
+  noShowParamsSchema,
+  noShowRuleSchema,
+  ratingRulesSchema,
+  subsidyTiersSchema,
+} from '@shared/rules'
 import { grantBinding, listStaff, revokeBinding } from './staff-admin.service'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -108,6 +118,27 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
   )
   app.post('/admin/staff/revoke', { config: district, schema: { body: staffBindingSchema, response: { 200: staffListSchema } } }, async (request) =>
     revokeBinding(db, actorOf(request), request.body, app.now()),
+  )
+
+  // The district's rules as data (district staff): read by every government clerk, changed by the district.
+  app.get('/admin/rules', { config: government, schema: { response: { 200: districtRulesSchema } } }, async (request) =>
+    readRules(db, governedOf(request).districtId),
+  )
+  app.put('/admin/rules/rating', { config: district, schema: { body: ratingRulesSchema, response: { 200: districtRulesSchema } } }, async (request) =>
+    setRatingRules(db, actorOf(request), request.body, app.now()),
+  )
+  app.put(
+    '/admin/rules/no-show/:function',
+    { config: district, schema: { params: noShowParamsSchema, body: noShowRuleSchema, response: { 200: districtRulesSchema } } },
+    async (request) => setNoShowRule(db, actorOf(request), request.params.function, request.body, app.now()),
+  )
+  app.put('/admin/rules/subsidy-tiers', { config: district, schema: { body: subsidyTiersSchema, response: { 200: districtRulesSchema } } }, async (request) =>
+    setSubsidyTiers(db, actorOf(request), request.body.tiers, app.now()),
+  )
+  app.put(
+    '/admin/rules/calendar/:year',
+    { config: district, schema: { params: calendarYearParamsSchema, body: calendarYearSchema, response: { 200: districtRulesSchema } } },
+    async (request) => setCalendarYear(db, actorOf(request), request.params.year, request.body.days, app.now()),
   )
 
   // A street office reads what was changed on its own facilities; the district reads everything.

@@ -132,6 +132,16 @@ export const FIELD_LABELS: Record<string, string> = {
   userId: '账号编号',
   scopeKind: '授权类型',
   scopeId: '授权范围',
+  windowDays: '天数',
+  rectificationWorkingDays: '整改期限',
+  maxNoShows: '未到场次数',
+  suspendDays: '暂停天数',
+  minAge: '起始年龄',
+  maxAge: '截止年龄',
+  amountFen: '补贴金额',
+  category: '补贴身份',
+  kind: '类型',
+  'params:year': '年份',
 }
 
 export function fieldLabel(field: string, part?: string): string | undefined {

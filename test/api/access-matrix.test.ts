@@ -93,6 +93,11 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/admin/staff': 'district',
   'POST /api/admin/staff': 'district',
   'POST /api/admin/staff/revoke': 'district',
+  'GET /api/admin/rules': 'government',
+  'PUT /api/admin/rules/rating': 'district',
+  'PUT /api/admin/rules/no-show/:function': 'district',
+  'PUT /api/admin/rules/subsidy-tiers': 'district',
+  'PUT /api/admin/rules/calendar/:year': 'district',
 }
 
 /** Who gets past the gate (anything but 401 / 403) under each rule; everyone else is refused. */

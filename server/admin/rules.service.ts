@@ -1,0 +1,96 @@
+import type { CalendarDay, DistrictRules, NoShowRule, RatingRules, SubsidyTier } from '@shared/rules'
+import type { FunctionCode } from '@shared/functions'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { InvalidInputError } from '../http/errors'
+import { recordAudit } from './audit'
+import type { Actor } from './facility-admin.service'
+
+// The district's rules as data: the rating window, no-show suspensions, meal subsidy tiers, holidays and 调休. Each
+// change is one transaction with its audit entry; rules are read per request, so a change applies at once. A quote
+// already given keeps the subsidy it was given (bookings store their quote).
+
+export async function readRules(db: Kysely<Database>, districtId: string): Promise<DistrictRules> {
+  const [rating, noShow, tiers, calendar] = await Promise.all([
+    db.selectFrom('rating_rules').selectAll().where('district_id', '=', districtId).executeTakeFirst(),
+    db.selectFrom('no_show_rules').selectAll().where('district_id', '=', districtId).orderBy('function_code').execute(),
+    db.selectFrom('subsidy_tiers').selectAll().where('district_id', '=', districtId).where('function_code', '=', 'meal').orderBy('id').execute(),
+    db.selectFrom('calendar_days').selectAll().orderBy('date').execute(),
+  ])
+  return {
+    rating: { windowDays: rating?.window_days ?? 30, rectificationWorkingDays: rating?.rectification_working_days ?? 15 },
+    noShow: noShow.map((r) => ({ function: r.function_code as FunctionCode, maxNoShows: r.max_no_shows, windowDays: r.window_days, suspendDays: r.suspend_days })),
+    subsidyTiers: tiers.map((t) => ({ id: t.id, name: t.name, minAge: t.min_age, maxAge: t.max_age, category: t.category as SubsidyTier['category'], amountFen: t.amount_fen })),
+    calendar: calendar.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name })),
+  }
+}
+
+const audit = (actor: Actor, entityId: string, before: unknown, after: unknown, now: Date, trx: Kysely<Database>) =>
+  recordAudit(
+    trx,
+    {
+      userId: actor.userId,
+      districtId: actor.scope.districtId,
+      entity: 'rule',
+      entityId,
+      action: 'edit',
+      before: before === null ? null : { value: before },
+      after: { value: after },
+    },
+    now,
+  )
+
+export async function setRatingRules(db: Kysely<Database>, actor: Actor, rules: RatingRules, now: Date): Promise<DistrictRules> {
+  const districtId = actor.scope.districtId
+  const before = (await readRules(db, districtId)).rating
+  await db.transaction().execute(async (trx) => {
+    const row = { district_id: districtId, window_days: rules.windowDays, rectification_working_days: rules.rectificationWorkingDays }
+    await trx.insertInto('rating_rules').values(row).onConflict((oc) => oc.column('district_id').doUpdateSet(row)).execute()
+    await audit(actor, 'rating', before, rules, now, trx)
+  })
+  return readRules(db, districtId)
+}
+
+export async function setNoShowRule(db: Kysely<Database>, actor: Actor, fn: FunctionCode, rule: NoShowRule, now: Date): Promise<DistrictRules> {
+  const districtId = actor.scope.districtId
+  const before = (await readRules(db, districtId)).noShow.find((r) => r.function === fn) ?? null
+  await db.transaction().execute(async (trx) => {
+    const row = { district_id: districtId, function_code: fn, max_no_shows: rule.maxNoShows, window_days: rule.windowDays, suspend_days: rule.suspendDays }
+    await trx.insertInto('no_show_rules').values(row).onConflict((oc) => oc.columns(['district_id', 'function_code']).doUpdateSet(row)).execute()
+    await audit(actor, `no-show:${fn}`, before, rule, now, trx)
+  })
+  return readRules(db, districtId)
+}
+
+/** The meal subsidy tiers, replaced as a whole: what the district's notice lists is what applies. */
+export async function setSubsidyTiers(db: Kysely<Database>, actor: Actor, tiers: SubsidyTier[], now: Date): Promise<DistrictRules> {
+  const districtId = actor.scope.districtId
+  const taken = await db.selectFrom('subsidy_tiers').select(['id', 'district_id']).where('district_id', '!=', districtId).execute()
+  const clash = tiers.findIndex((t) => taken.some((x) => x.id === t.id))
+  if (clash >= 0) throw new InvalidInputError(`tiers.${clash}.id`, '这个编号已被其他区使用')
+  const before = (await readRules(db, districtId)).subsidyTiers
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('subsidy_tiers').where('district_id', '=', districtId).where('function_code', '=', 'meal').execute()
+    if (tiers.length > 0) {
+      await trx
+        .insertInto('subsidy_tiers')
+        .values(tiers.map((t) => ({ id: t.id, district_id: districtId, function_code: 'meal', name: t.name, min_age: t.minAge, max_age: t.maxAge, category: t.category, amount_fen: t.amountFen })))
+        .execute()
+    }
+    await audit(actor, 'subsidy-tiers:meal', before, tiers, now, trx)
+  })
+  return readRules(db, districtId)
+}
+
+/** One year's holidays and 调休 days, replaced as a whole; every day must be in that year. */
+export async function setCalendarYear(db: Kysely<Database>, actor: Actor, year: string, days: CalendarDay[], now: Date): Promise<DistrictRules> {
+  const outside = days.findIndex((d) => !d.date.startsWith(`${year}-`))
+  if (outside >= 0) throw new InvalidInputError(`days.${outside}.date`, `不在 ${year} 年`)
+  const before = (await readRules(db, actor.scope.districtId)).calendar.filter((d) => d.date.startsWith(`${year}-`))
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('calendar_days').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute()
+    if (days.length > 0) await trx.insertInto('calendar_days').values(days).execute()
+    await audit(actor, `calendar:${year}`, before, days, now, trx)
+  })
+  return readRules(db, actor.scope.districtId)
+}

@@ -1,0 +1,85 @@
+import { districtRulesSchema } from '@shared/index'
+import { grantStaff } from '../../server/staff/staff-grants'
+import { type TestApp, createTestApp, devLogin, errorOf } from '../support/app'
+import { DATABASES } from '../support/databases'
+
+// The district's rules are data it edits: checked, audited, applied at once, never half-written.
+describe.each(DATABASES)('the district’s rules on %s', (database) => {
+  let t: TestApp
+  let district: { authorization: string }
+  let street: { authorization: string }
+  beforeAll(async () => {
+    t = await createTestApp(database)
+    district = await devLogin(t.app, 'rules-district')
+    await grantStaff(t.store.db.kysely, { user: 'dev:rules-district', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, t.clock.now())
+    street = await devLogin(t.app, 'rules-street')
+    await grantStaff(t.store.db.kysely, { user: 'dev:rules-street', scopeKind: 'street', scopeId: 'yl-xinhualu', grantedBy: 'test' }, t.clock.now())
+  })
+  afterAll(() => t.close())
+
+  const put = (url: string, headers: object, payload: object) => t.app.inject({ method: 'PUT', url, headers: headers as Record<string, string>, payload })
+  const rules = async () => districtRulesSchema.parse((await t.app.inject({ url: '/api/admin/rules', headers: street })).json())
+  const audits = async () => Number((await t.store.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+
+  it('shows the seeded rules to a street office, who may not change them', async () => {
+    const seen = await rules()
+    expect(seen.rating).toEqual({ windowDays: 30, rectificationWorkingDays: 15 })
+    expect(seen.subsidyTiers.map((t) => t.id)).toContain('yl-meal-age-80')
+    expect(seen.calendar).toContainEqual({ date: '2026-10-01', kind: 'holiday', name: '国庆节' })
+    expect((await put('/api/admin/rules/rating', street, { windowDays: 10, rectificationWorkingDays: 5 })).statusCode).toBe(403)
+  })
+
+  it('changes the rating window and a no-show rule, audited', async () => {
+    const before = await audits()
+    expect((await put('/api/admin/rules/rating', district, { windowDays: 14, rectificationWorkingDays: 10 })).statusCode).toBe(200)
+    const res = await put('/api/admin/rules/no-show/meal', district, { maxNoShows: 2, windowDays: 30, suspendDays: 14 })
+    expect(res.statusCode).toBe(200)
+    const now = districtRulesSchema.parse(res.json())
+    expect(now.rating).toEqual({ windowDays: 14, rectificationWorkingDays: 10 })
+    expect(now.noShow.find((r) => r.function === 'meal')).toEqual({ function: 'meal', maxNoShows: 2, windowDays: 30, suspendDays: 14 })
+    expect(await audits()).toBe(before + 2)
+  })
+
+  it('replaces the subsidy tiers; the next quote is priced from them', async () => {
+    const tiers = (await rules()).subsidyTiers.map((t) => (t.id === 'yl-meal-age-80' ? { ...t, amountFen: 1000 } : t))
+    const res = await put('/api/admin/rules/subsidy-tiers', district, { tiers })
+    expect(res.statusCode).toBe(200)
+    expect(districtRulesSchema.parse(res.json()).subsidyTiers.find((t) => t.id === 'yl-meal-age-80')?.amountFen).toBe(1000)
+    const row = await t.store.db.kysely.selectFrom('subsidy_tiers').select('amount_fen').where('id', '=', 'yl-meal-age-80').executeTakeFirstOrThrow()
+    expect(row.amount_fen).toBe(1000)
+  })
+
+  it('replaces a year’s holidays and 调休 days', async () => {
+    const days = [
+      { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+      { date: '2027-02-06', kind: 'holiday', name: '春节' },
+      { date: '2027-02-20', kind: 'workday', name: '春节调休' },
+    ]
+    const res = await put('/api/admin/rules/calendar/2027', district, { days })
+    expect(res.statusCode).toBe(200)
+    const calendar = districtRulesSchema.parse(res.json()).calendar
+    expect(calendar.filter((d) => d.date.startsWith('2027-'))).toEqual(days)
+    expect(calendar.some((d) => d.date.startsWith('2026-'))).toBe(true)
+  })
+
+  it('refuses bad rules with the field and a Chinese reason, writing nothing', async () => {
+    const before = await Promise.all([rules(), audits()])
+    const cases: [string, object, string, string][] = [
+      ['/api/admin/rules/rating', { windowDays: 0, rectificationWorkingDays: 5 }, 'windowDays', '不能小于 1'],
+      ['/api/admin/rules/rating', { windowDays: 1.5, rectificationWorkingDays: 5 }, 'windowDays', '应为整数'],
+      ['/api/admin/rules/no-show/swimming', { maxNoShows: 2, windowDays: 30, suspendDays: 7 }, 'function', ''],
+      ['/api/admin/rules/subsidy-tiers', { tiers: [{ id: 'a', name: '甲', minAge: 80, maxAge: 60, category: null, amountFen: 100 }] }, 'tiers.0.maxAge', '截止年龄应不小于起始年龄'],
+      ['/api/admin/rules/subsidy-tiers', { tiers: [{ id: 'a', name: '甲', minAge: 60, maxAge: null, category: 'rich', amountFen: 100 }] }, 'tiers.0.category', '补贴身份应为'],
+      ['/api/admin/rules/calendar/2027', { days: [{ date: '2027-02-30', kind: 'holiday', name: '春节' }] }, 'days.0.date', '没有这一天'],
+      ['/api/admin/rules/calendar/2027', { days: [{ date: '2028-01-01', kind: 'holiday', name: '元旦' }] }, 'days.0.date', '不在 2027 年'],
+      ['/api/admin/rules/calendar/27', { days: [] }, 'year', '年份应为四位数字'],
+    ]
+    for (const [url, payload, field, reason] of cases) {
+      const res = await put(url, district, payload)
+      expect([url, res.statusCode]).toEqual([url, 400])
+      expect(errorOf(res.body).field).toBe(field)
+      expect(errorOf(res.body).message).toContain(reason)
+    }
+    expect(await Promise.all([rules(), audits()])).toEqual(before)
+  })
+})
