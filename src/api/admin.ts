@@ -10,6 +10,7 @@ import {
   adminFacilitySchema,
   auditListSchema,
 } from '@shared/admin'
+import { type CalendarDay, type DistrictRules, type NoShowRule, type RatingRules, type SubsidyTier, districtRulesSchema } from '@shared/rules'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
@@ -34,3 +35,17 @@ export const grantStaffBinding = (binding: StaffBinding): Promise<StaffList> =>
 
 export const revokeStaffBinding = (binding: StaffBinding): Promise<StaffList> =>
   withSession((token) => apiRequest(staffListSchema, '/admin/staff/revoke', { method: 'POST', body: binding, token }))
+
+export const fetchRules = (): Promise<DistrictRules> => withSession((token) => apiRequest(districtRulesSchema, '/admin/rules', { token }))
+
+export const saveRatingRules = (rules: RatingRules): Promise<DistrictRules> =>
+  withSession((token) => apiRequest(districtRulesSchema, '/admin/rules/rating', { method: 'PUT', body: rules, token }))
+
+export const saveNoShowRule = (fn: string, rule: NoShowRule): Promise<DistrictRules> =>
+  withSession((token) => apiRequest(districtRulesSchema, `/admin/rules/no-show/${encodeURIComponent(fn)}`, { method: 'PUT', body: rule, token }))
+
+export const saveSubsidyTiers = (tiers: SubsidyTier[]): Promise<DistrictRules> =>
+  withSession((token) => apiRequest(districtRulesSchema, '/admin/rules/subsidy-tiers', { method: 'PUT', body: { tiers }, token }))
+
+export const saveCalendarYear = (year: string, days: CalendarDay[]): Promise<DistrictRules> =>
+  withSession((token) => apiRequest(districtRulesSchema, `/admin/rules/calendar/${year}`, { method: 'PUT', body: { days }, token }))

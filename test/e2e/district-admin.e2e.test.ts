@@ -79,3 +79,34 @@ describe('the street office keeps its facilities in chromium', () => {
     await resident.close()
   })
 })
+
+// The district clerk changes the meal subsidy in 区级规则; the form refuses a wrong amount before sending.
+describe('the district keeps its rules in chromium', () => {
+  const session = useServedBrowser()
+  let page: Page
+
+  beforeAll(async () => {
+    page = session.page()
+    const { app, store } = session.served()
+    await devLogin(app, 'rules-e2e-district')
+    await grantStaff(store.db.kysely, { user: 'dev:rules-e2e-district', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, app.now())
+    await page.addInitScript(() => localStorage.setItem('doorstep.devIdentity', JSON.stringify({ data: 'rules-e2e-district' })))
+  })
+
+  const visible = (selector: string, text?: string) => page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+
+  it('saves a new subsidy amount, audited; a wrong amount is refused in the form', async () => {
+    await page.goto(`${session.served().baseUrl}/#/packages/staff/facilities/index`)
+    const amount = visible('input[aria-label="80 周岁及以上老人"], [aria-label="80 周岁及以上老人"] input')
+    await amount.fill('十元')
+    await visible('.button', '保存补贴标准').click()
+    await visible('.admin__message--error', '补贴金额').waitFor()
+    await amount.fill('10')
+    await visible('.button', '保存补贴标准').click()
+    await visible('.admin__message--ok', '补贴标准已保存').waitFor()
+    const row = await session.served().store.db.kysely.selectFrom('subsidy_tiers').select('amount_fen').where('id', '=', 'yl-meal-age-80').executeTakeFirstOrThrow()
+    expect(row.amount_fen).toBe(1000)
+    await visible('.admin__line', '助餐补贴标准').waitFor()
+    await shot(page, 'admin-rules')
+  })
+})

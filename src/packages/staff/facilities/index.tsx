@@ -15,6 +15,7 @@ import { TextField } from '@/components/TextField'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { type FacilityDraft, draftOf, editOf } from './draft'
+import { RulesCard } from './RulesCard'
 import './index.scss'
 
 const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
@@ -53,6 +54,7 @@ export default function FacilityAdminPage() {
             )}
             <SheetTools onImported={changed} />
             <StaffGrants onChanged={audit.reload} />
+            <RulesCard onChanged={audit.reload} />
             <AuditLog remote={audit} facilities={data.facilities} />
           </View>
         )}
@@ -315,6 +317,13 @@ const shown = (value: unknown): string => {
   if (typeof value === 'boolean') return value ? '是' : '否'
   return String(value)
 }
+const RULE_NAMES: Record<string, string> = { rating: '评价规则', 'no-show:meal': '助餐未到场规则', 'subsidy-tiers:meal': '助餐补贴标准' }
+const subjectOf = (e: AuditEntry, nameOf: (id: string) => string): string => {
+  if (e.entity === 'facility') return nameOf(e.entityId)
+  if (e.entity === 'staff') return `账号 ${e.entityId.slice(0, 8)}`
+  if (e.entity === 'rule') return RULE_NAMES[e.entityId] ?? e.entityId.replace(/^calendar:(\d+)$/, '$1 年节假日')
+  return `运营方 ${e.entityId}`
+}
 // The Shanghai wall clock of an instant, whatever zone the phone is set to.
 const whenOf = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 
@@ -329,9 +338,9 @@ function AuditLog({ remote, facilities }: { remote: ReturnType<typeof useRemote<
             {entries.map((e) => (
               <View key={e.id} className='admin__entry'>
                 <Text className='admin__line'>
-                  {whenOf(e.at)} · 账号 {e.userId.slice(0, 8)} · {ACTION_NAMES[e.action]} {e.entity === 'facility' ? nameOf(e.entityId) : e.entity === 'staff' ? `账号 ${e.entityId.slice(0, 8)}` : `运营方 ${e.entityId}`}
+                  {whenOf(e.at)} · 账号 {e.userId.slice(0, 8)} · {ACTION_NAMES[e.action]} {subjectOf(e, nameOf)}
                 </Text>
-                {e.entity !== 'staff' &&
+                {(e.entity === 'facility' || e.entity === 'operator') &&
                   e.after &&
                   Object.keys(e.after).map((key) => (
                     <Text key={key} className='admin__line admin__change'>

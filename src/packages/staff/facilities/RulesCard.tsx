@@ -1,0 +1,159 @@
+import { Button, Text, View } from '@tarojs/components'
+import { type CalendarDay, type DistrictRules, calendarYearSchema, noShowRuleSchema, ratingRulesSchema, subsidyTiersSchema } from '@shared/rules'
+import { useState } from 'react'
+import { fetchRules, saveCalendarYear, saveNoShowRule, saveRatingRules, saveSubsidyTiers } from '@/api/admin'
+import { cleanError } from '@/api/api-error'
+import { TextField } from '@/components/TextField'
+import { useRemote } from '@/hooks/use-remote'
+
+const KIND_NAMES: Record<CalendarDay['kind'], string> = { holiday: '放假', workday: '调休上班' }
+const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues[0]?.message ?? '填写有误'
+
+/** 区级规则: read by every government clerk, changed by district staff (the server says so to anyone else). */
+export function RulesCard({ onChanged }: { onChanged: () => Promise<unknown> }) {
+  const rules = useRemote(fetchRules, 'admin-rules')
+  // Kept here: the form starts afresh from what was saved, the message of the save stays.
+  const [message, setMessage] = useState<Message>(null)
+  if (!rules.data) return null
+  return (
+    <RulesForm
+      key={JSON.stringify(rules.data)}
+      rules={rules.data}
+      message={message}
+      setMessage={setMessage}
+      onSaved={async () => Promise.all([rules.reload(), onChanged()])}
+    />
+  )
+}
+
+type Message = { kind: 'ok' | 'error'; text: string } | null
+
+interface RulesFormProps {
+  rules: DistrictRules
+  message: Message
+  setMessage: (message: Message) => void
+  onSaved: () => Promise<unknown>
+}
+
+function RulesForm({ rules, message, setMessage, onSaved }: RulesFormProps) {
+  const meal = rules.noShow.find((r) => r.function === 'meal')
+  const [rating, setRating] = useState({ windowDays: String(rules.rating.windowDays), rectificationWorkingDays: String(rules.rating.rectificationWorkingDays) })
+  const [noShow, setNoShow] = useState({ maxNoShows: String(meal?.maxNoShows ?? 3), windowDays: String(meal?.windowDays ?? 30), suspendDays: String(meal?.suspendDays ?? 7) })
+  const [amounts, setAmounts] = useState(rules.subsidyTiers.map((t) => (t.amountFen / 100).toString()))
+  const years = [...new Set(rules.calendar.map((d) => d.date.slice(0, 4)))].sort()
+  const [year, setYear] = useState(years.at(-1) ?? '')
+  const [calendarText, setCalendarText] = useState(() => textOf(rules.calendar, year))
+  const [busy, setBusy] = useState(false)
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    if (busy) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      await work()
+      await onSaved()
+      setMessage({ kind: 'ok', text: done })
+    } catch (err) {
+      setMessage({ kind: 'error', text: cleanError(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  // The contract's own schemas check the form before anything is sent.
+  const check = <T,>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, save: (data: T) => Promise<unknown>, done: string) => {
+    if (!result.success) return setMessage({ kind: 'error', text: firstIssue(result.error) })
+    return run(() => save(result.data), done)
+  }
+  const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
+
+  return (
+    <View className='card admin__rules'>
+      <Text className='section-title'>区级规则</Text>
+      <Text className='muted'>由区级工作人员修改，保存后立即生效，并记入修改记录。</Text>
+
+      <Text className='section-title'>评价与整改</Text>
+      <TextField label='服务后几天内可评价' value={rating.windowDays} onChange={(v) => setRating({ ...rating, windowDays: v })} type='number' maxLength={3} />
+      <TextField label='差评整改期限（工作日）' value={rating.rectificationWorkingDays} onChange={(v) => setRating({ ...rating, rectificationWorkingDays: v })} type='number' maxLength={2} />
+      <Button className='tap button' disabled={busy} onClick={() => check(ratingRulesSchema.safeParse({ windowDays: num(rating.windowDays), rectificationWorkingDays: num(rating.rectificationWorkingDays) }), saveRatingRules, '评价规则已保存')}>
+        保存评价规则
+      </Button>
+
+      <Text className='section-title'>助餐未到场</Text>
+      <TextField label='未到场几次暂停预约' value={noShow.maxNoShows} onChange={(v) => setNoShow({ ...noShow, maxNoShows: v })} type='number' maxLength={2} />
+      <TextField label='统计最近几天' value={noShow.windowDays} onChange={(v) => setNoShow({ ...noShow, windowDays: v })} type='number' maxLength={3} />
+      <TextField label='暂停几天' value={noShow.suspendDays} onChange={(v) => setNoShow({ ...noShow, suspendDays: v })} type='number' maxLength={3} />
+      <Button
+        className='tap button'
+        disabled={busy}
+        onClick={() => check(noShowRuleSchema.safeParse({ maxNoShows: num(noShow.maxNoShows), windowDays: num(noShow.windowDays), suspendDays: num(noShow.suspendDays) }), (rule) => saveNoShowRule('meal', rule), '未到场规则已保存')}
+      >
+        保存未到场规则
+      </Button>
+
+      <Text className='section-title'>助餐补贴（元/餐）</Text>
+      {rules.subsidyTiers.map((tier, i) => (
+        <TextField key={tier.id} label={tier.name} value={amounts[i]} onChange={(v) => setAmounts(amounts.map((a, j) => (j === i ? v : a)))} maxLength={6} />
+      ))}
+      <Button
+        className='tap button'
+        disabled={busy}
+        onClick={() =>
+          check(
+            subsidyTiersSchema.safeParse({ tiers: rules.subsidyTiers.map((t, i) => ({ ...t, amountFen: Math.round(num(amounts[i]) * 100) })) }),
+            (body) => saveSubsidyTiers(body.tiers),
+            '补贴标准已保存：此后的订餐按新标准计算',
+          )
+        }
+      >
+        保存补贴标准
+      </Button>
+
+      <Text className='section-title'>节假日与调休（{year} 年）</Text>
+      <TextField
+        label='年份'
+        value={year}
+        onChange={(v) => {
+          setYear(v)
+          setCalendarText(textOf(rules.calendar, v))
+        }}
+        type='number'
+        maxLength={4}
+      />
+      <TextField label='日期 放假或调休上班 名称（用；分隔）' value={calendarText} onChange={setCalendarText} maxLength={4000} hint='例如 2027-02-06 放假 春节；2027-02-20 调休上班 春节调休（用；分隔）' />
+      <Button
+        className='tap button'
+        disabled={busy}
+        onClick={() => {
+          const days = parseDays(calendarText)
+          if ('problem' in days) return setMessage({ kind: 'error', text: days.problem })
+          return check(calendarYearSchema.safeParse({ days: days.days }), (body) => saveCalendarYear(year, body.days), `${year} 年节假日已保存`)
+        }}
+      >
+        保存 {year} 年节假日
+      </Button>
+      {message && (
+        <View className={`admin__message admin__message--${message.kind}`} role='status'>
+          {message.text}
+        </View>
+      )}
+    </View>
+  )
+}
+
+const textOf = (calendar: CalendarDay[], year: string) =>
+  calendar
+    .filter((d) => d.date.startsWith(`${year}-`))
+    .map((d) => `${d.date} ${KIND_NAMES[d.kind]} ${d.name}`)
+    .join('；')
+
+/** 「2027-02-06 放假 春节；2027-02-20 调休上班 春节调休」 → days, or the entry it could not read. */
+function parseDays(text: string): { days: CalendarDay[] } | { problem: string } {
+  const days: CalendarDay[] = []
+  for (const entry of text.split(/[；;\n]+/).map((e) => e.trim()).filter(Boolean)) {
+    const [date, kindName, ...name] = entry.split(/\s+/)
+    const kind = (Object.keys(KIND_NAMES) as CalendarDay['kind'][]).find((k) => KIND_NAMES[k] === kindName)
+    if (!date || !kind || name.length === 0) return { problem: `「${entry}」应写成 2027-02-06 放假 春节` }
+    days.push({ date, kind, name: name.join(' ') })
+  }
+  return { days }
+}
