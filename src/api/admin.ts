@@ -1,5 +1,10 @@
 import {
   type AdminFacility,
+  type AdminOperator,
+  type OperatorCreate,
+  type OperatorEdit,
+  adminOperatorListSchema,
+  adminOperatorSchema,
   type AdminFacilityList,
   type AuditEntry,
   type FacilityEdit,
@@ -49,3 +54,12 @@ export const saveSubsidyTiers = (tiers: SubsidyTier[]): Promise<DistrictRules> =
 
 export const saveCalendarYear = (year: string, days: CalendarDay[]): Promise<DistrictRules> =>
   withSession((token) => apiRequest(districtRulesSchema, `/admin/rules/calendar/${year}`, { method: 'PUT', body: { days }, token }))
+
+export const fetchOperators = async (): Promise<AdminOperator[]> =>
+  (await withSession((token) => apiRequest(adminOperatorListSchema, '/admin/operators', { token }))).operators
+
+export const saveOperator = (id: string, edit: OperatorEdit): Promise<AdminOperator> =>
+  withSession((token) => apiRequest(adminOperatorSchema, `/admin/operators/${encodeURIComponent(id)}`, { method: 'PATCH', body: edit, token }))
+
+export const addOperator = (operator: OperatorCreate): Promise<AdminOperator> =>
+  withSession((token) => apiRequest(adminOperatorSchema, '/admin/operators', { method: 'POST', body: operator, token }))

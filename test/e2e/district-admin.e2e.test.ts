@@ -109,4 +109,18 @@ describe('the district keeps its rules in chromium', () => {
     await visible('.admin__line', '助餐补贴标准').waitFor()
     await shot(page, 'admin-rules')
   })
+
+  it('renames an operator; a wrong 信用代码 is refused at the field; the facility page shows the new name', async () => {
+    await visible('.button', '修改 红旗社区综合服务运营方（示例）').click()
+    const input = (label: string) => visible(`input[aria-label="${label}"], [aria-label="${label}"] input`)
+    await input('运营方名称').fill('阎良区红旗养老服务有限公司')
+    await input('统一社会信用代码').fill('123')
+    await visible('.button', '保存运营方').click()
+    await visible('.text-field__error', '统一社会信用代码应为 18 位').waitFor()
+    await input('统一社会信用代码').fill('91610114MA6U000001')
+    await visible('.button', '保存运营方').click()
+    await visible('.admin__message--ok', '已保存').waitFor()
+    const detail = await session.served().app.inject({ url: '/api/facilities/yl-hongqi' })
+    expect(detail.json().operator.name).toBe('阎良区红旗养老服务有限公司')
+  })
 })

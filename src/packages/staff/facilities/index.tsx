@@ -15,6 +15,7 @@ import { TextField } from '@/components/TextField'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { type FacilityDraft, draftOf, editOf } from './draft'
+import { OperatorsCard } from './OperatorsCard'
 import { RulesCard } from './RulesCard'
 import './index.scss'
 
@@ -55,6 +56,7 @@ export default function FacilityAdminPage() {
             <SheetTools onImported={changed} />
             <StaffGrants onChanged={audit.reload} />
             <RulesCard onChanged={audit.reload} />
+            <OperatorsCard onChanged={changed} />
             <AuditLog remote={audit} facilities={data.facilities} />
           </View>
         )}
