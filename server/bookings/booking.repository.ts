@@ -1,4 +1,4 @@
-import type { Booking, BookingStatus, Quote, SessionPart } from '@shared/booking'
+import { type Booking, type BookingStatus, type Quote, type SessionPart, collectorViews } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
@@ -247,7 +247,7 @@ export function toBooking(row: BookingView, events: EventView[], days: string[],
       deliveryAddress: meal.delivery?.address ?? null,
     },
     stay: details.stay,
-    collectors: details.collectors,
+    collectors: details.collectors && collectorViews(details.collectors),
     awaitingConfirmation: row.awaiting_confirmation === 1,
     offerExpiresAt: row.offer_expires_at ? toShanghaiIso(row.offer_expires_at) : null,
     ratingLevel: row.rating_level,

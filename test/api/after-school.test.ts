@@ -46,13 +46,21 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
     const missing = await postBooking(t.app, guardian, week)
     expect(missing.statusCode).toBe(400)
     expect(errorOf(missing.body).field).toBe('collectors')
-    const tooMany = await postBooking(t.app, guardian, { ...week, collectors: ['张伟', '李娜', '张爷爷', '张奶奶'] })
+    const tooMany = await postBooking(t.app, guardian, { ...week, collectors: [{ name: '张伟', phone: '13800001111' }, { name: '李娜', phone: '13900002222' }, { name: '张爷爷', phone: '13700003333' }, { name: '张奶奶', phone: '13600004444' }] })
     expect(errorOf(tooMany.body).field).toBe('collectors')
+    // A collector is reached by phone at pick-up time: a number is needed, and a real one.
+    for (const collectors of [['张伟'], [{ name: '张伟' }], [{ name: '张伟', phone: '1380000111' }], [{ name: '张伟', phone: '02986161234' }]]) {
+      const bad = await postBooking(t.app, guardian, { ...week, collectors })
+      expect(bad.statusCode).toBe(400)
+      expect(errorOf(bad.body).field).toMatch(/^collectors/)
+      expect(errorOf(bad.body).message).toMatch(/接送人|手机号/)
+    }
 
-    const res = await postBooking(t.app, guardian, { ...week, collectors: ['张伟', '张奶奶'] })
+    // Typed as people write numbers: spaces and dashes are dropped.
+    const res = await postBooking(t.app, guardian, { ...week, collectors: [{ name: '张伟', phone: '138 0000-1111' }, { name: '张奶奶', phone: '13600004444' }] })
     expect(res.statusCode).toBe(201)
     const booked = bookingSchema.parse(res.json())
-    expect(booked).toMatchObject({ collectors: ['张伟', '张奶奶'], quote: { originalFen: priceFen } })
+    expect(booked).toMatchObject({ collectors: [{ name: '张伟', phone: '13800001111' }, { name: '张奶奶', phone: '13600004444' }], quote: { originalFen: priceFen } })
     // It names the service and every day of the week, not only the first.
     const afterSchool = first.part === 'afternoon'
     expect(booked.service).toBe(afterSchool ? '儿童托管 · 放学后托管' : '儿童托管 · 假期托管')
@@ -67,7 +75,7 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
       (await t.app.inject({ url: `/api/staff/facilities/yl-hangkong-erlu/roster?function=child_care&date=${wednesday}`, headers: staff })).json(),
     )
     expect(roster.sessions[0].entries).toEqual([
-      expect.objectContaining({ beneficiaryName: '张小明', allergies: '芒果', collectors: ['张伟', '张奶奶'] }),
+      expect.objectContaining({ beneficiaryName: '张小明', allergies: '芒果', collectors: [{ name: '张伟', phone: '13800001111' }, { name: '张奶奶', phone: '13600004444' }] }),
     ])
   })
 
@@ -76,7 +84,7 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
     const kid = await child(guardian, '2017-10-01', '李小红')
     const { first } = await aWeekOfCare()
     const monday = first.date
-    const res = await postBooking(t.app, guardian, { sessionId: first.id, memberId: kid.id, throughDate: addDays(monday, 4), collectors: ['李娜'] })
+    const res = await postBooking(t.app, guardian, { sessionId: first.id, memberId: kid.id, throughDate: addDays(monday, 4), collectors: [{ name: '李娜', phone: '13900002222' }] })
     const booking = bookingSchema.parse(res.json())
     const act = (action: string) =>
       t.app.inject({ method: 'POST', url: `/api/staff/facilities/yl-hangkong-erlu/bookings/${booking.id}/${action}`, headers: staff })
@@ -103,7 +111,7 @@ describe.each(DATABASES)('儿童托管 and the children’s roster on %s', (data
     const res = await postBooking(t.app, guardian, {
       sessionId: (await aWeekOfCare()).first.id,
       memberId: kid.id,
-      collectors: ['妈妈'],
+      collectors: [{ name: '妈妈', phone: '13500005555' }],
     })
     expect(res.statusCode).toBe(400)
     expect(errorOf(res.body).message).toContain('6 到 13 周岁')

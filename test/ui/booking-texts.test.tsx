@@ -60,7 +60,7 @@ const afterSchoolWeek: Booking = {
   hours: { from: '16:30', to: '19:00' },
   member: { id: 'm-2', name: '张小明' },
   beneficiaryName: '张小明',
-  collectors: ['张伟'],
+  collectors: [{ name: '张伟', phone: '13800001111' }],
 }
 
 function answer(bookings: Booking[]) {

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { collectorsLine } from '@/lib/booking-words'
 import Taro, { useRouter } from '@tarojs/taro'
 import { type Booking, FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
 import { useState } from 'react'
@@ -126,7 +127,7 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
         {booking.stay && booking.awaitingConfirmation && (
           <Text className='booking-detail__line'>床位已保留，待工作人员评估老人情况后确认</Text>
         )}
-        {booking.collectors && <Text className='booking-detail__line'>接送人：{booking.collectors.join('、')}</Text>}
+        {booking.collectors && <Text className='booking-detail__line'>接送人：{collectorsLine(booking.collectors)}</Text>}
         <Text className='booking-detail__line'>为 {booking.beneficiaryName} 预约</Text>
       </View>
 
