@@ -10,6 +10,12 @@ export default defineAppConfig({
     // Staff pages: never linked for residents, and every call behind them is checked on the server.
     { root: 'packages/staff', pages: ['index/index', 'desk/index', 'cases/index', 'evaluation/index'] },
   ],
+  // Fetch the subpackages a tab leads to while the resident reads the tab, so the next tap opens at once.
+  preloadRule: {
+    'pages/facilities/index': { network: 'all', packages: ['packages/facility', 'packages/meal', 'packages/care'] },
+    'pages/bookings/index': { network: 'all', packages: ['packages/booking'] },
+    'pages/profile/index': { network: 'all', packages: ['packages/member'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#0f6b4f',
