@@ -263,6 +263,8 @@ export const bookingSchema = z.object({
   quote: quoteSchema,
   cancelUntil: z.string(),
   cancellable: z.boolean(),
+  /** Days of a run (托管, 托育, 日间照料) that can still be cancelled alone, each before its own deadline. */
+  cancellableDays: z.array(z.string()).default([]),
   createdAt: z.string(),
   history: z.array(z.object({ status: bookingStatusSchema, at: z.string(), reason: z.string().nullable() })),
 })
@@ -271,6 +273,7 @@ export type Booking = z.infer<typeof bookingSchema>
 export const bookingListSchema = z.object({ bookings: z.array(bookingSchema) })
 export const bookingListQuerySchema = z.strictObject({ status: bookingStatusSchema.optional() })
 export const bookingIdParamsSchema = z.strictObject({ id: idSchema })
+export const bookingDayParamsSchema = z.strictObject({ id: idSchema, date: calendarDateSchema })
 export const cancelBodySchema = z.strictObject({ reason: z.string().trim().max(100).optional() })
 
 /** `Idempotency-Key`: a client-chosen id per booking attempt, reused on every retry of that attempt. */

@@ -59,6 +59,7 @@ const mealBooking: Booking = {
   quote: { originalFen: 1200, deliveryFeeFen: 0, subsidyFen: 900, payableFen: 300, tier: null, notes: [] },
   cancelUntil: '2026-12-02T09:30:00+08:00',
   cancellable: true,
+  cancellableDays: [],
   createdAt: '2026-11-27T10:00:00+08:00',
   history: [{ status: 'booked', at: '2026-11-27T10:00:00+08:00', reason: null }],
 }

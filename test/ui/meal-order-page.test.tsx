@@ -71,6 +71,7 @@ const booking: Booking = {
   quote,
   cancelUntil: '2026-11-28T09:30:00+08:00',
   cancellable: true,
+  cancellableDays: [],
   createdAt: '2026-11-27T10:00:00+08:00',
   history: [{ status: 'booked', at: '2026-11-27T10:00:00+08:00', reason: null }],
 }
