@@ -113,7 +113,7 @@ function AfterSchoolForm({ list, kids, onStale }: { list: SessionList; kids: Fam
       </View>
       <View className='card'>
         <Text className='section-title'>3. 谁来接孩子（1 到 3 位）</Text>
-        <Text className='muted'>老师只把孩子交给这里填写的人，有事会打这个电话。</Text>
+        <View className='muted'>老师只把孩子交给这里填写的人，有事会打这个电话。</View>
         {collectors.map((row, i) => {
           const set = (field: keyof Row) => (next: string) =>
             setCollectors(collectors.map((c, j) => (j === i ? { ...c, [field]: next } : c)))
