@@ -15,7 +15,8 @@ export interface LighthouseRow {
   cls: number
   /** Bytes over the wire for the page's scripts (compressed). */
   scriptBytes: number
-  scores: number[]
+  /** Each run's score, or 'failed'. */
+  scores: string[]
 }
 
 export const LIGHTHOUSE_PAGES: { page: string; path: string }[] = [
@@ -45,7 +46,7 @@ async function startTarget(): Promise<{ base: string; child: ChildProcess }> {
   throw new Error('the H5 target exited before serving')
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : Number.NaN)
 
 export async function lighthouseBench(runs = 3): Promise<LighthouseRow[]> {
   if (!existsSync('dist/h5/index.html')) throw new Error('dist/h5 is missing: run npm run build:h5')
@@ -57,6 +58,7 @@ export async function lighthouseBench(runs = 3): Promise<LighthouseRow[]> {
   try {
     for (const { page, path } of LIGHTHOUSE_PAGES) {
       const results: { score: number; lcp: number; fcp: number; tbt: number; cls: number; js: number }[] = []
+      let failed = 0
       for (let i = 0; i < runs; i++) {
         const result = await lighthouse(`${base}${path}`, {
           port: chrome.port,
@@ -66,6 +68,11 @@ export async function lighthouseBench(runs = 3): Promise<LighthouseRow[]> {
         })
         const lhr = result?.lhr
         if (!lhr) throw new Error(`lighthouse gave no result for ${path}`)
+        // A run Lighthouse could not finish (a timeout on a loaded machine) is listed as failed, not averaged in.
+        if (lhr.runtimeError || lhr.categories.performance.score === null) {
+          failed++
+          continue
+        }
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN
         const items = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ?? []
         results.push({
@@ -86,7 +93,7 @@ export async function lighthouseBench(runs = 3): Promise<LighthouseRow[]> {
         tbtMs: median(results.map((r) => r.tbt)),
         cls: median(results.map((r) => r.cls)),
         scriptBytes: median(results.map((r) => r.js)),
-        scores: results.map((r) => r.score),
+        scores: [...results.map((r) => String(r.score)), ...Array.from({ length: failed }, () => 'failed')],
       })
     }
   } finally {
