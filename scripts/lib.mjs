@@ -31,4 +31,7 @@ export function build(platform) {
     env: { ...process.env, NODE_ENV: 'production' },
   })
   if (status !== 0) throw new Error(`taro build --type ${platform} failed`)
+  if (platform === 'h5' && run(process.execPath, [join(root, 'scripts/precompress.mjs'), join(root, 'dist/h5')]) !== 0) {
+    throw new Error('precompressing dist/h5 failed')
+  }
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import helmet from '@fastify/helmet'
-import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { AppInstance } from './app-instance'
 import { authRoutes } from './auth/auth.routes'
@@ -21,6 +20,7 @@ import { meRoutes } from './me/me.routes'
 import { noticeRoutes } from './notices/notice.routes'
 import { staffRoutes } from './staff/staff.routes'
 import { waitlistRoutes } from './waitlist/waitlist.routes'
+import { registerCompression, registerH5Static, h5IndexSender } from './web/h5-static'
 import { ratingRoutes } from './ratings/rating.routes'
 import { rectificationRoutes } from './ratings/rectification.routes'
 import { evaluationRoutes } from './evaluation/evaluation.routes'
@@ -68,6 +68,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
     const access = request.routeOptions.config?.access
     if ((access && access !== 'public') || request.url.startsWith('/api/auth/')) reply.header('cache-control', 'no-store')
   })
+  await registerCompression(app)
   useZod(app)
   // The API reads JSON only: a text/plain body would reach the schemas as a string and be refused as a
   // mysterious type error; refused at the door instead, it says what to send (415).
@@ -77,7 +78,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
   await registerRateLimits(app, config)
   const staticRoot = resolve(config.STATIC_DIR)
   const servesH5 = existsSync(resolve(staticRoot, 'index.html'))
-  registerErrorHandling(app, { spaFallback: servesH5 })
+  registerErrorHandling(app, { spaFallback: servesH5 ? h5IndexSender(staticRoot) : null })
 
   // 2. The API.
   await app.register(
@@ -101,7 +102,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
   )
 
   // 3. The H5 build, when there is one; page paths fall back to its index.html.
-  if (servesH5) await app.register(fastifyStatic, { root: staticRoot, wildcard: false })
+  if (servesH5) await registerH5Static(app, staticRoot)
 
   return app
 }

@@ -10,6 +10,12 @@ export default defineAppConfig({
     // Staff pages: never linked for residents, and every call behind them is checked on the server.
     { root: 'packages/staff', pages: ['index/index', 'desk/index', 'cases/index', 'evaluation/index', 'facilities/index'] },
   ],
+  // Fetch the subpackages a tab leads to while the resident reads the tab, so the next tap opens at once.
+  preloadRule: {
+    'pages/facilities/index': { network: 'all', packages: ['packages/facility', 'packages/meal', 'packages/care'] },
+    'pages/bookings/index': { network: 'all', packages: ['packages/booking'] },
+    'pages/profile/index': { network: 'all', packages: ['packages/member'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#0f6b4f',
@@ -23,9 +29,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/facilities/index', text: '服务' },
-      { pagePath: 'pages/bookings/index', text: '预约' },
-      { pagePath: 'pages/profile/index', text: '我的' },
+      // Icons drawn by scripts/draw-tab-icons.mjs (81×81, under 1 KB each; WeChat allows 40 KB), in color and selectedColor.
+      { pagePath: 'pages/facilities/index', text: '服务', iconPath: 'static/tabbar/home.png', selectedIconPath: 'static/tabbar/home-selected.png' },
+      { pagePath: 'pages/bookings/index', text: '预约', iconPath: 'static/tabbar/bookings.png', selectedIconPath: 'static/tabbar/bookings-selected.png' },
+      { pagePath: 'pages/profile/index', text: '我的', iconPath: 'static/tabbar/profile.png', selectedIconPath: 'static/tabbar/profile-selected.png' },
     ],
   },
   // Location is asked only when the resident taps 「按距离排序」 or picks where a meal is delivered.

@@ -6,14 +6,27 @@ import './app.scss'
 
 dayjs.locale('zh-cn')
 
-// After the first screen has had the network to itself.
-const PRELOAD_AFTER_MS = 1500
+// After the first screen has loaded and had the network and the CPU to itself for a while: on a slow phone, parsing
+// every page's code while the first screen is still coming up made it later by a second.
+const PRELOAD_AFTER_MS = 4000
+
+function whenLoaded(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const start = () => {
+    timer = setTimeout(run, PRELOAD_AFTER_MS)
+  }
+  if (document.readyState === 'complete') start()
+  else window.addEventListener('load', start, { once: true })
+  return () => {
+    window.removeEventListener('load', start)
+    clearTimeout(timer)
+  }
+}
 
 function App({ children }: PropsWithChildren) {
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5') return
-    const timer = setTimeout(preloadPages, PRELOAD_AFTER_MS)
-    return () => clearTimeout(timer)
+    return whenLoaded(preloadPages)
   }, [])
   return children
 }

@@ -131,6 +131,28 @@ export const mealChoiceSchema = z
     path: ['delivery'],
   })
 
+/** A mainland mobile number as typed: spaces and dashes allowed (138 0000 0000). */
+export const mobileSchema = z
+  .string({ error: '请填写手机号' })
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .pipe(z.string().min(1, { error: '请填写手机号' }).regex(/^1[3-9]\d{9}$/, { error: '手机号应为 11 位数字，以 1 开头' }))
+
+/** 儿童托管: an adult who may collect the child, and how the staff reach them at pick-up time. */
+export const collectorSchema = z.strictObject(
+  {
+    name: z.string({ error: '请填写接送人姓名' }).trim().min(1, { error: '请填写接送人姓名' }).max(20, { error: '接送人姓名最多 20 个字' }),
+    phone: mobileSchema,
+  },
+  { error: '接送人应填写姓名和手机号' },
+)
+export type Collector = z.infer<typeof collectorSchema>
+/** As stored and shown: bookings made before numbers were asked for have none. */
+export const collectorViewSchema = z.object({ name: z.string(), phone: z.string().nullable() })
+export type CollectorView = z.infer<typeof collectorViewSchema>
+/** Stored collectors (names alone before 2026-12) as shown. */
+export const collectorViews = (stored: readonly (string | { name: string; phone?: string | null })[]): CollectorView[] =>
+  stored.map((c) => (typeof c === 'string' ? { name: c, phone: null } : { name: c.name, phone: c.phone ?? null }))
+
 export const bookingRequestSchema = z.strictObject({
   sessionId: idSchema,
   /** Absent: the booker is the beneficiary. */
@@ -151,11 +173,9 @@ export const bookingRequestSchema = z.strictObject({
   infant: infantCareChoiceSchema.optional(),
   /** Infant care: the guardian's agreement and health declaration, needed on the first booking at a facility. */
   care: careConsentSchema.optional(),
-  /** 儿童托管: the adults who may collect the child (1 to 3 names), recorded with the booking. */
+  /** 儿童托管: the adults who may collect the child (1 to 3, each with a mobile number), recorded with the booking. */
   collectors: z
-    .array(z.string().trim().min(1, { error: '请填写接送人姓名' }).max(20, { error: '接送人姓名最多 20 个字' }), {
-      error: '请填写接送人',
-    })
+    .array(collectorSchema, { error: '请填写接送人' })
     .min(1, { error: '至少一位接送人' })
     .max(3, { error: '最多三位接送人' })
     .optional(),
@@ -229,7 +249,7 @@ export const bookingSchema = z.object({
     })
     .optional(),
   /** 儿童托管: who may collect the child. */
-  collectors: z.array(z.string()).optional(),
+  collectors: z.array(collectorViewSchema).optional(),
   /** A respite stay: its nights. */
   stay: z.object({ from: z.string(), to: z.string(), nights: z.number().int() }).optional(),
   /** True while staff have still to confirm it (its places are held). */
@@ -243,6 +263,8 @@ export const bookingSchema = z.object({
   quote: quoteSchema,
   cancelUntil: z.string(),
   cancellable: z.boolean(),
+  /** Days of a run (托管, 托育, 日间照料) that can still be cancelled alone, each before its own deadline. */
+  cancellableDays: z.array(z.string()).default([]),
   createdAt: z.string(),
   history: z.array(z.object({ status: bookingStatusSchema, at: z.string(), reason: z.string().nullable() })),
 })
@@ -251,6 +273,7 @@ export type Booking = z.infer<typeof bookingSchema>
 export const bookingListSchema = z.object({ bookings: z.array(bookingSchema) })
 export const bookingListQuerySchema = z.strictObject({ status: bookingStatusSchema.optional() })
 export const bookingIdParamsSchema = z.strictObject({ id: idSchema })
+export const bookingDayParamsSchema = z.strictObject({ id: idSchema, date: calendarDateSchema })
 export const cancelBodySchema = z.strictObject({ reason: z.string().trim().max(100).optional() })
 
 /** `Idempotency-Key`: a client-chosen id per booking attempt, reused on every retry of that attempt. */

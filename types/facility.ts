@@ -18,6 +18,8 @@ export const facilityListQuerySchema = z
     function: functionCodeSchema.optional(),
     lat: latitudeSchema.optional(),
     lng: longitudeSchema.optional(),
+    /** Words of a facility's name, community, street or address: 红旗, 新华路, 逸飞小区. */
+    q: z.string().trim().max(30, { error: '搜索词最多 30 个字' }).optional(),
   })
   .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
     error: '经纬度需同时提供',
@@ -26,6 +28,26 @@ export const facilityListQuerySchema = z
 export type FacilityListQuery = z.infer<typeof facilityListQuerySchema>
 
 export const facilityIdParamsSchema = z.strictObject({ id: idSchema })
+
+export const openingHoursSchema = z.object({
+  /** e.g. 周一至周五 */
+  days: z.string(),
+  opens: z.string().regex(/^\d{2}:\d{2}$/),
+  closes: z.string().regex(/^\d{2}:\d{2}$/),
+})
+
+export type OpeningHours = z.infer<typeof openingHoursSchema>
+
+/** Open or not at the server's now (Asia/Shanghai), from the published hours: what a card says beside the name. */
+export const openStateSchema = z.object({
+  status: z.enum(['open', 'closed', 'not_open']),
+  label: z.enum(['营业中', '已休息', '未开放']),
+  /** Today's hours, e.g. "08:00–20:00"; null when closed all day. */
+  todayHours: z.string().nullable(),
+  /** What comes next: "20:00 休息", "明天 08:00 开门"; null when nothing in the coming week. */
+  next: z.string().nullable(),
+})
+export type OpenState = z.infer<typeof openStateSchema>
 
 /** 运营模式 as the plan names them. */
 export const operatingModelSchema = z.enum(['公建民营', '民办公助', '政府购买服务', '公办民营'])
@@ -50,6 +72,11 @@ export const facilitySchema = z.object({
   isComplex: z.boolean(),
   /** 储备项目 of the plan. */
   isReserve: z.boolean(),
+  /** Published opening hours, and whether open now. */
+  hours: z.array(openingHoursSchema),
+  openNow: openStateSchema,
+  /** The facility's desk, for the call button; null until the street publishes it. */
+  phone: z.string().nullable(),
 })
 export type Facility = z.infer<typeof facilitySchema>
 
@@ -58,13 +85,6 @@ export const shortFacilityName = (name: string): string => name.replace(/嵌入�
 
 export const facilityListSchema = z.object({ facilities: z.array(facilitySchema) })
 export type FacilityList = z.infer<typeof facilityListSchema>
-
-export const openingHoursSchema = z.object({
-  /** e.g. 周一至周五 */
-  days: z.string(),
-  opens: z.string().regex(/^\d{2}:\d{2}$/),
-  closes: z.string().regex(/^\d{2}:\d{2}$/),
-})
 
 /** One service a resident books in the app, at one facility: whether it can be booked there now, and if not, where. */
 export const facilityServiceSchema = z.object({
@@ -83,8 +103,6 @@ export const facilityDetailSchema = facilitySchema.extend({
   investmentWan: z.number(),
   operatingModels: z.array(operatingModelSchema),
   operator: z.object({ id: z.string(), name: z.string() }).nullable(),
-  phone: z.string().nullable(),
-  hours: z.array(openingHoursSchema),
   /** What in this record is not yet confirmed by the district, in Chinese, for the footer of the page. */
   dataNote: z.string().nullable(),
   /** Residents' ratings, summed: how many, how satisfied; never who. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fulfilmentSchema, quoteSchema, sessionPartSchema, bookingStatusSchema } from './booking'
+import { collectorViewSchema, fulfilmentSchema, quoteSchema, sessionPartSchema, bookingStatusSchema } from './booking'
 import { idSchema } from './common'
 import { calendarDateSchema } from './dates'
 import { functionCodeSchema } from './functions'
@@ -35,7 +35,7 @@ export const rosterEntrySchema = z.object({
   /** Children: allergies, the class on this day (托育), who may collect them (托管). */
   allergies: z.string().nullable(),
   className: z.string().nullable(),
-  collectors: z.array(z.string()).nullable(),
+  collectors: z.array(collectorViewSchema).nullable(),
   /** Held for staff to confirm (a respite stay without a care level). */
   awaitingConfirmation: z.boolean(),
   payableFen: z.number().int(),

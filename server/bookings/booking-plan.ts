@@ -1,4 +1,4 @@
-import type { BookingRequest, Fulfilment, Quote } from '@shared/booking'
+import type { BookingRequest, Collector, Fulfilment, Quote } from '@shared/booking'
 import type { InfantCareChoice } from '@shared/care'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
@@ -29,7 +29,8 @@ export interface BookingDetails {
   care?: CareDetails
   stay?: StayDetails
   /** 儿童托管: the adults who may collect the child. */
-  collectors?: string[]
+  /** Names alone in bookings made before phone numbers were asked for. */
+  collectors?: (string | Collector)[]
   /** Who it was for when placed, so the booking still says so after a member is deleted. */
   forMember?: boolean
 }

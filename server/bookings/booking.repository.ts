@@ -1,9 +1,10 @@
-import type { Booking, BookingStatus, Quote, SessionPart } from '@shared/booking'
+import { type Booking, type BookingStatus, type Quote, type SessionPart, collectorViews } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import type { ServiceRun } from '../staff/desk-day'
-import { toShanghaiIso } from '../time/shanghai'
+import { shanghaiInstant, toShanghaiIso } from '../time/shanghai'
+import { DAY_CANCELLABLE } from './day-cancel-rule'
 import { INFANT_CLASS_NAMES, infantCareName } from '@shared/care'
 import { bookedHours, bookedService, serviceWords } from './booked-service'
 import type { BookingDetails, Take } from './booking-plan'
@@ -215,6 +216,18 @@ export async function findBookingsOfBooker(
   )
 }
 
+/**
+ * The days of a run its booker may still give back one at a time (cancel-day.service.ts): each day's deadline is as
+ * far before that day's start as the first day's is before its own.
+ */
+function cancellableDays(row: BookingView, status: BookingStatus, fn: FunctionCode, details: BookingDetails, days: string[], now: Date): string[] {
+  const unique = [...new Set(days)]
+  if (status !== 'booked' || unique.length < 2 || !DAY_CANCELLABLE.has(fn) || details.stay) return []
+  const lead = Date.parse(row.starts_at) - Date.parse(row.cancel_until)
+  const clock = toShanghaiIso(row.starts_at).slice(11, 16)
+  return unique.filter((d) => now.getTime() < shanghaiInstant(d, clock).getTime() - lead)
+}
+
 /** A booking as its booker reads it; `days` are the days of its sessions. */
 export function toBooking(row: BookingView, events: EventView[], days: string[], now: Date): Booking {
   const details = JSON.parse(row.details) as BookingDetails
@@ -247,7 +260,7 @@ export function toBooking(row: BookingView, events: EventView[], days: string[],
       deliveryAddress: meal.delivery?.address ?? null,
     },
     stay: details.stay,
-    collectors: details.collectors,
+    collectors: details.collectors && collectorViews(details.collectors),
     awaitingConfirmation: row.awaiting_confirmation === 1,
     offerExpiresAt: row.offer_expires_at ? toShanghaiIso(row.offer_expires_at) : null,
     ratingLevel: row.rating_level,
@@ -259,6 +272,7 @@ export function toBooking(row: BookingView, events: EventView[], days: string[],
     quote: JSON.parse(row.quote) as Quote,
     cancelUntil: toShanghaiIso(row.cancel_until),
     cancellable: status === 'booked' && now.getTime() < Date.parse(row.cancel_until),
+    cancellableDays: cancellableDays(row, status, fn, details, days, now),
     createdAt: toShanghaiIso(row.created_at),
     history: events.map((e) => ({ status: e.to_status as BookingStatus, at: toShanghaiIso(e.at), reason: e.reason })),
   }

@@ -4,6 +4,7 @@ import {
   bookingListSchema,
   bookingRequestSchema,
   bookingSchema,
+  bookingDayParamsSchema,
   cancelBodySchema,
   bookingHeadersSchema,
   quoteSchema,
@@ -11,6 +12,7 @@ import {
 import type { AppInstance } from '../app-instance'
 import { callerOf } from '../http/access-hook'
 import { placeBooking, quoteBooking } from './booking.service'
+import { cancelMyBookingDay } from './cancel-day.service'
 import { cancelMyBooking, getMyBooking, listMyBookings } from './my-bookings.service'
 
 export async function bookingRoutes(app: AppInstance): Promise<void> {
@@ -52,6 +54,12 @@ export async function bookingRoutes(app: AppInstance): Promise<void> {
     '/bookings/:id',
     { config: resident, schema: { params: bookingIdParamsSchema, response: { 200: bookingSchema } } },
     async (request) => getMyBooking(db, callerOf(request).user, request.params.id, app.now()),
+  )
+
+  app.post(
+    '/bookings/:id/days/:date/cancel',
+    { config: resident, schema: { params: bookingDayParamsSchema, response: { 200: bookingSchema } } },
+    async (request) => cancelMyBookingDay(db, callerOf(request).user, request.params.id, request.params.date, app.now()),
   )
 
   app.post(

@@ -1,10 +1,6 @@
 import type { BookingPlan, PlanContext } from '../bookings/booking-plan'
 import { InvalidInputError } from '../http/errors'
-import { ageOn } from '../time/shanghai'
-
-// School age for 儿童托管: from 6 to under 14 (the age 个人信息保护法 counts a child).
-const FROM_AGE = 6
-const UNDER_AGE = 14
+import { serviceEligibility } from '@shared/eligibility'
 
 /**
  * 儿童托管: one place a session (after school on school days, or a holiday session) for a school-age child, with
@@ -13,11 +9,10 @@ const UNDER_AGE = 14
 export async function planAfterSchool(context: PlanContext): Promise<BookingPlan> {
   const { run, member, request } = context
   if (!member?.birth_date) throw new InvalidInputError('memberId', '请选择要托管的孩子')
+  // School age (types/eligibility.ts), on every day of the run.
   for (const session of run) {
-    const age = ageOn(member.birth_date, session.date)
-    if (age < FROM_AGE || age >= UNDER_AGE) {
-      throw new InvalidInputError('memberId', `儿童托管接收 ${FROM_AGE} 到 ${UNDER_AGE - 1} 周岁的孩子；${member.name}是 ${age} 周岁`)
-    }
+    const eligibility = serviceEligibility('after_school', { name: member.name, birthDate: member.birth_date }, session.date)
+    if (!eligibility.eligible) throw new InvalidInputError('memberId', eligibility.reason)
   }
   if (request.quantity !== 1) throw new InvalidInputError('quantity', '每个孩子每场一个名额')
   if (!request.collectors?.length) throw new InvalidInputError('collectors', '请填写可以接孩子的大人（1 到 3 位）')

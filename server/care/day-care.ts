@@ -1,10 +1,9 @@
+import { serviceEligibility } from '@shared/eligibility'
 import type { BookingRequest } from '@shared/booking'
 import { formatFen } from '@shared/money'
 import type { BookingPlan, PlanContext } from '../bookings/booking-plan'
 import { DomainError, InvalidInputError } from '../http/errors'
-import { ageOn } from '../time/shanghai'
 
-const ELDERLY_FROM = 60
 
 /**
  * 日间照料: a day place (08:30–17:00) for an elderly member, a day or a run of days, all or nothing, at the day's
@@ -13,9 +12,9 @@ const ELDERLY_FROM = 60
  */
 export async function planDayCare(context: PlanContext): Promise<BookingPlan> {
   const { db, run, member, request, facility, session } = context
-  if (!member?.birth_date || ageOn(member.birth_date, run[0].date) < ELDERLY_FROM) {
-    throw new InvalidInputError('memberId', `日间照料为 ${ELDERLY_FROM} 周岁及以上的老人提供，请选择老人`)
-  }
+  if (!member) throw new InvalidInputError('memberId', '请选择老人')
+  const eligibility = serviceEligibility('day_care', { name: member.name, birthDate: member.birth_date }, run[0].date)
+  if (!eligibility.eligible) throw new InvalidInputError('memberId', eligibility.reason)
   if (request.quantity !== 1) throw new InvalidInputError('quantity', '每位老人每天一个名额')
   const originalFen = run.reduce((sum, s) => sum + (s.price_fen ?? 0), 0)
   const plan: BookingPlan = {

@@ -3,7 +3,8 @@ import type { BookingPlan, PlanContext, Take } from '../bookings/booking-plan'
 import { SessionFullError } from '../bookings/booking.errors'
 import { DomainError, InvalidInputError } from '../http/errors'
 import { findInfantCareRates, findSessionClasses, hasAgreement, rateKey, recordAgreement } from './care.repository'
-import { infantClassOn, monthsOld } from './infant-class'
+import { serviceEligibility } from '@shared/eligibility'
+import { infantClassOn } from './infant-class'
 
 const dayName = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
@@ -38,10 +39,9 @@ export async function planInfantCare(context: PlanContext): Promise<BookingPlan>
   for (const session of run) {
     const group = infantClassOn(birthDate, session.date)
     if (!group) {
-      throw new DomainError(
-        'age_not_eligible',
-        `托育只接收 6 到 36 个月的孩子；${member.name}在${dayName(session.date)}是 ${monthsOld(birthDate, session.date)} 个月`,
-      )
+      const eligibility = serviceEligibility('infant_care', { name: member.name, birthDate }, session.date)
+      const reason = eligibility.eligible ? '托育只接收 6 到 36 个月的孩子' : eligibility.reason
+      throw new DomainError('age_not_eligible', `${reason}（${dayName(session.date)}）`)
     }
     const row = classes.find((c) => c.session_id === session.id && c.class_code === group.code)
     if (!row) throw new DomainError('age_not_eligible', `本设施${dayName(session.date)}没有开设${group.name}`)

@@ -1,8 +1,8 @@
+import { serviceEligibility } from '@shared/eligibility'
 import type { BookingPlan, PlanContext } from '../bookings/booking-plan'
 import { DomainError, InvalidInputError } from '../http/errors'
-import { addDays, ageOn, daysBetween } from '../time/shanghai'
+import { addDays, daysBetween } from '../time/shanghai'
 
-const ELDERLY_FROM = 60
 const dayName = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
 /**
@@ -12,9 +12,9 @@ const dayName = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.s
  */
 export async function planRespiteStay(context: PlanContext): Promise<BookingPlan> {
   const { run, member, request } = context
-  if (!member?.birth_date || ageOn(member.birth_date, run[0].date) < ELDERLY_FROM) {
-    throw new InvalidInputError('memberId', `短期托养为 ${ELDERLY_FROM} 周岁及以上的老人提供，请选择老人`)
-  }
+  if (!member) throw new InvalidInputError('memberId', '请选择老人')
+  const eligibility = serviceEligibility('respite', { name: member.name, birthDate: member.birth_date }, run[0].date)
+  if (!eligibility.eligible) throw new InvalidInputError('memberId', eligibility.reason)
   if (request.quantity !== 1) throw new InvalidInputError('quantity', '每位老人每晚一张床位')
   const from = run[0].date
   const to = request.throughDate ?? from

@@ -25,7 +25,7 @@ export async function facilityRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/facilities',
     { config: open, schema: { querystring: facilityListQuerySchema, response: { 200: facilityListSchema } } },
-    async (request) => ({ facilities: await listFacilities(app.db.kysely, request.query) }),
+    async (request) => ({ facilities: await listFacilities(app.db.kysely, request.query, app.now()) }),
   )
 
   app.get(

@@ -9,14 +9,16 @@ import { facilityRatingSummary } from '../ratings/rating.service'
 import { isServiceComplex } from './complex'
 import { distanceMetres } from './distance'
 import { type FacilityRecord, findFacilities, findFacility } from './facility.repository'
+import { openStateAt } from './opening-hours'
 import { openServices, servicesAt } from './service-availability'
 
 // The directory is reference data, read on every visit and changed only by the district: each instance keeps it in
 // memory under the version `cache_versions` holds for it (one primary-key read), so a change made anywhere — the
-// seed, another instance — is seen by every instance at its next request. Whatever edits facilities bumps it.
-const directories = new WeakMap<Kysely<Database>, { version: number; facilities: Promise<Facility[]> }>()
+// seed, the district's administration, another instance — is seen by every instance at its next request.
+type DirectoryEntry = Omit<Facility, 'openNow'>
+const directories = new WeakMap<Kysely<Database>, { version: number; facilities: Promise<DirectoryEntry[]> }>()
 
-async function facilityDirectory(db: Kysely<Database>): Promise<Facility[]> {
+async function facilityDirectory(db: Kysely<Database>): Promise<DirectoryEntry[]> {
   const version = await cacheVersion(db, 'facilities')
   const cached = directories.get(db)
   if (cached && cached.version === version) return cached.facilities
@@ -26,10 +28,17 @@ async function facilityDirectory(db: Kysely<Database>): Promise<Facility[]> {
   return facilities
 }
 
-/** Facilities offering a function (or all), nearest first when a position is given, else by name. */
-export async function listFacilities(db: Kysely<Database>, query: FacilityListQuery): Promise<Facility[]> {
+/**
+ * Facilities offering a function (or all) whose name, community, street or address holds every word searched for,
+ * nearest first when a position is given, else by name; each says whether it is open at `now`.
+ */
+export async function listFacilities(db: Kysely<Database>, query: FacilityListQuery, now: Date): Promise<Facility[]> {
   const all = await facilityDirectory(db)
-  const facilities = query.function ? all.filter((f) => f.functions.includes(query.function as FunctionCode)) : all
+  const words = searchWords(query.q)
+  const facilities = all
+    .filter((f) => !query.function || f.functions.includes(query.function))
+    .filter((f) => words.every((w) => searchText(f).includes(w)))
+    .map((f) => ({ ...f, openNow: openStateAt(f.hours, now, f.isReserve) }))
   if (query.lat === undefined || query.lng === undefined) return facilities
   const here = { lat: query.lat, lng: query.lng }
   return facilities
@@ -37,15 +46,25 @@ export async function listFacilities(db: Kysely<Database>, query: FacilityListQu
     .sort((a, b) => a.distanceM - b.distanceM || byName(a, b))
 }
 
+/** Words of a search, split on spaces and punctuation; 社区 and 街道 (in every name) do not narrow anything. */
+function searchWords(q: string | undefined): string[] {
+  return (q ?? '')
+    .toLowerCase()
+    .split(/[\s,，、。.·]+/)
+    .map((w) => w.replace(/(社区|街道办?|街办|服务设施)$/, ''))
+    .filter(Boolean)
+}
+const searchText = (f: DirectoryEntry): string => `${f.name} ${f.community} ${f.street} ${f.address}`.toLowerCase()
+
 // Chinese names in pinyin order, as a resident reads a list. One collator: building one per comparison
 // (what localeCompare with a locale does) costs more than the whole query.
 const pinyin = new Intl.Collator('zh-CN')
-const byName = (a: Facility, b: Facility): number => pinyin.compare(a.name, b.name)
+const byName = (a: DirectoryEntry, b: DirectoryEntry): number => pinyin.compare(a.name, b.name)
 
 export async function getFacility(db: Kysely<Database>, id: string, now: Date): Promise<FacilityDetail> {
   const record = await findFacility(db, id)
   if (!record) throw new NotFoundError('没有找到这个服务设施，可能已调整')
-  const detail = toFacilityDetail(record)
+  const detail = { ...toFacilityDetail(record), openNow: openStateAt(JSON.parse(record.hours), now, record.is_reserve === 1) }
   const [satisfaction, qualifiedIn, services] = await Promise.all([
     facilityRatingSummary(db, id),
     detail.operator ? qualifiedPeriodOf(db, detail.operator.id) : Promise.resolve(null),
@@ -54,7 +73,7 @@ export async function getFacility(db: Kysely<Database>, id: string, now: Date): 
   return { ...detail, satisfaction, qualifiedIn, services }
 }
 
-async function bookableServicesAt(db: Kysely<Database>, facility: Facility, now: Date) {
+async function bookableServicesAt(db: Kysely<Database>, facility: DirectoryEntry, now: Date) {
   const directory = await facilityDirectory(db)
   return servicesAt(facility, directory, await openServices(db, directory, now))
 }
@@ -70,7 +89,7 @@ async function qualifiedPeriodOf(db: Kysely<Database>, operatorId: string): Prom
   }
 }
 
-function toFacility(r: FacilityRecord): Facility {
+function toFacility(r: FacilityRecord): DirectoryEntry {
   const functions = sortFunctions(r.functions)
   return {
     id: r.id,
@@ -85,10 +104,12 @@ function toFacility(r: FacilityRecord): Facility {
     coordinatesApproximate: r.coordinates_approximate === 1,
     isComplex: isServiceComplex(r.area_sqm, functions),
     isReserve: r.is_reserve === 1,
+    hours: JSON.parse(r.hours),
+    phone: r.phone,
   }
 }
 
-function toFacilityDetail(r: FacilityRecord): Omit<FacilityDetail, 'satisfaction' | 'qualifiedIn' | 'services'> {
+function toFacilityDetail(r: FacilityRecord): Omit<FacilityDetail, 'satisfaction' | 'qualifiedIn' | 'services' | 'openNow'> {
   return {
     ...toFacility(r),
     district: r.district,
@@ -96,8 +117,6 @@ function toFacilityDetail(r: FacilityRecord): Omit<FacilityDetail, 'satisfaction
     investmentWan: r.investment_wan,
     operatingModels: JSON.parse(r.operating_models),
     operator: r.operator_id && r.operator_name ? { id: r.operator_id, name: r.operator_name } : null,
-    phone: r.phone,
-    hours: JSON.parse(r.hours),
     dataNote: r.data_note,
   }
 }

@@ -1,4 +1,6 @@
-import type { Facility, FacilityService } from '@shared/facility'
+import type { Facility as FullFacility, FacilityService } from '@shared/facility'
+
+type Facility = Omit<FullFacility, 'openNow'>
 import { BOOKABLE_SERVICES, type BookableServiceCode, serviceOfSession } from '@shared/services'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'

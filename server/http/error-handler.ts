@@ -2,7 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DomainError, domainErrorReply, errorReply, type ErrorReply } from './errors'
 
 /** The one place where any failure becomes `{error: {code, message}}`. */
-export function registerErrorHandling(app: FastifyInstance, { spaFallback }: { spaFallback: boolean }): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  { spaFallback }: { spaFallback: ((reply: FastifyReply) => FastifyReply) | null },
+): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const { status, body } = toReply(err)
     // A refusal is the client's business: one line at info with its code, never a stack (a fuzzer's noise must not
@@ -14,7 +17,7 @@ export function registerErrorHandling(app: FastifyInstance, { spaFallback }: { s
 
   app.setNotFoundHandler((request, reply) => {
     if (spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html').sendFile('index.html')
+      return spaFallback(reply)
     }
     const { status, body } = errorReply('not_found', '没有找到您要的内容')
     return reply.status(status).send(body)

@@ -103,6 +103,8 @@ export const FIELD_LABELS: Record<string, string> = {
   throughDate: '结束日期',
   care: '托育服务协议',
   collectors: '接送人',
+  'collectors.name': '接送人姓名',
+  'collectors.phone': '接送人手机号',
   allergies: '过敏情况',
   healthNotes: '健康情况',
   childConsentVersion: '儿童信息保护说明',

@@ -1,4 +1,4 @@
-import type { BookingStatus, Fulfilment, SessionPart } from '@shared/booking'
+import { type BookingStatus, type Fulfilment, type SessionPart, collectorViews } from '@shared/booking'
 import { INFANT_CLASS_NAMES } from '@shared/care'
 import type { FunctionCode } from '@shared/functions'
 import type { Roster, RosterEntry } from '@shared/staff'
@@ -32,7 +32,7 @@ export function toRosterEntry(row: RosterRow): RosterEntry {
     deliveryAddress: meal?.delivery?.address ?? null,
     dietNotes: row.diet_notes,
     allergies: row.allergies,
-    collectors: details.collectors ?? null,
+    collectors: details.collectors ? collectorViews(details.collectors) : null,
     className: null,
     awaitingConfirmation: row.awaiting_confirmation === 1,
     payableFen: row.payable_fen,

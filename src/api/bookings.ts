@@ -36,6 +36,12 @@ export const fetchBookings = (status?: BookingStatus): Promise<Booking[]> =>
 export const fetchBooking = (id: string): Promise<Booking> =>
   withSession((token) => apiRequest(bookingSchema, `/bookings/${encodeURIComponent(id)}`, { token }))
 
+/** 取消其中一天 of a run; the answer is the booking with the rest of its days. */
+export const cancelBookingDay = (id: string, date: string): Promise<Booking> =>
+  withSession((token) =>
+    apiRequest(bookingSchema, `/bookings/${encodeURIComponent(id)}/days/${encodeURIComponent(date)}/cancel`, { method: 'POST', body: {}, token }),
+  )
+
 export const cancelBooking = (id: string): Promise<Booking> =>
   withSession((token) =>
     apiRequest(bookingSchema, `/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: {}, token }),

@@ -12,12 +12,15 @@ import { apiRequest } from './client'
 export interface FacilityFilter {
   function?: FunctionCode
   position?: { lat: number; lng: number } | null
+  /** Words of a name, community, street or address. */
+  q?: string
 }
 
-export async function fetchFacilities({ function: fn, position }: FacilityFilter): Promise<Facility[]> {
+export async function fetchFacilities({ function: fn, position, q }: FacilityFilter): Promise<Facility[]> {
   const { facilities } = await apiRequest(facilityListSchema, '/facilities', {
     query: {
       function: fn,
+      q: q?.trim() || undefined,
       lat: position ? position.lat.toFixed(6) : undefined,
       lng: position ? position.lng.toFixed(6) : undefined,
     },

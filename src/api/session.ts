@@ -1,4 +1,7 @@
-import { currentToken, saveSession } from '@/stores/session'
+import { currentToken, isSignedOut, saveSession, setSignedOut } from '@/stores/session'
+import { ApiError } from './api-error'
+import { apiRequest } from './client'
+import { z } from 'zod'
 import { isExpiredSession, signIn } from './auth'
 
 /**
@@ -6,6 +9,7 @@ import { isExpiredSession, signIn } from './auth'
  * stored one has expired.
  */
 export async function withSession<T>(call: (token: string) => Promise<T>): Promise<T> {
+  if (isSignedOut()) throw new ApiError('signed_out', '您已退出登录，请在「我的」页面点「登录」', 401)
   const stored = currentToken()
   if (stored) {
     try {
@@ -18,4 +22,17 @@ export async function withSession<T>(call: (token: string) => Promise<T>): Promi
   const { token, user } = await signIn()
   saveSession({ token, user })
   return call(token)
+}
+
+/** 退出登录: the server ends the session, this device forgets it and signs in again only when asked to. */
+export async function signOut(): Promise<void> {
+  const token = currentToken()
+  setSignedOut(true)
+  saveSession(null)
+  if (token) await apiRequest(z.object({ ok: z.literal(true) }), '/auth/logout', { method: 'POST', token }).catch(() => undefined)
+}
+
+/** 登录 after 退出登录. */
+export function signInAgain(): void {
+  setSignedOut(false)
 }

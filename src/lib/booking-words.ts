@@ -1,4 +1,4 @@
-import type { Booking } from '@shared/booking'
+import type { Booking, CollectorView } from '@shared/booking'
 import { calendarDay } from './dates'
 
 /**
@@ -27,3 +27,7 @@ export function whenToShowCode(booking: Pick<Booking, 'function' | 'part' | 'mea
       return '到设施时'
   }
 }
+
+/** "张伟 13800001111、张奶奶": who may collect the child, with the number to call. */
+export const collectorsLine = (collectors: readonly CollectorView[]): string =>
+  collectors.map((c) => (c.phone ? `${c.name} ${c.phone}` : c.name)).join('、')

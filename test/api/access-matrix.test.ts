@@ -39,6 +39,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/bookings': 'resident',
   'GET /api/bookings/:id': 'own',
   'POST /api/bookings/:id/cancel': 'own',
+  'POST /api/bookings/:id/days/:date/cancel': 'own',
   'POST /api/bookings/:id/rating': 'own',
   'GET /api/bookings/:id/rating': 'own',
   'POST /api/bookings/:id/rating/verdict': 'own',

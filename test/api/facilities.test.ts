@@ -1,5 +1,6 @@
 import { errorBodySchema, facilityDetailSchema, facilityListSchema } from '@shared/index'
 import { seedDistrict } from '../../server/db/seed/seed'
+import { bumpCacheVersion } from '../../server/db/cache-version'
 import { DATABASES } from '../support/databases'
 import { type TestApp, createTestApp } from '../support/app'
 
@@ -186,5 +187,44 @@ describe.each(DATABASES)('facilities API on %s', (database) => {
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['content-security-policy']).toContain("default-src 'self'")
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+  })
+
+  it('finds facilities by name, community, street or address, any words in any order', async () => {
+    const ids = async (q: string) =>
+      facilityListSchema.parse((await get(`/api/facilities?q=${encodeURIComponent(q)}`)).json()).facilities.map((f) => f.id)
+    expect(await ids('红旗')).toEqual(['yl-hongqi'])
+    expect(await ids('逸飞小区')).toEqual(['yl-jiayuan'])
+    expect((await ids('新华路')).sort()).toEqual(['yl-hongqi', 'yl-lingyun', 'yl-renmin-donglu'].sort())
+    expect(await ids('新华路 科研巷')).toEqual(['yl-lingyun'])
+    expect(await ids('红旗社区')).toEqual(['yl-hongqi'])
+    expect(await ids('没有这个地方')).toEqual([])
+    const tooLong = await get(`/api/facilities?q=${'很'.repeat(31)}`)
+    expect(tooLong.statusCode).toBe(400)
+    expect(errorBodySchema.parse(tooLong.json()).error.message).toContain('搜索词最多 30 个字')
+  })
+
+  it('says on the list and the detail whether each is open now, by the server clock in Shanghai', async () => {
+    t.clock.set('2026-12-02T09:00:00+08:00')
+    try {
+      const list = facilityListSchema.parse((await get('/api/facilities')).json()).facilities
+      expect(list.find((f) => f.id === 'yl-hongqi')?.openNow).toMatchObject({ label: '营业中', todayHours: '08:00–20:00' })
+      expect(list.find((f) => f.id === 'yl-lingyun')?.openNow.label).toBe('未开放')
+      t.clock.set('2026-12-02T21:30:00+08:00')
+      const detail = facilityDetailSchema.parse((await get('/api/facilities/yl-hongqi')).json())
+      expect(detail.openNow).toMatchObject({ label: '已休息', next: '明天 08:00 开门' })
+    } finally {
+      t.clock.reset()
+    }
+  })
+
+  it('gives the list the phone for a call button once the street publishes one (the plan gives none)', async () => {
+    const phoneOf = async () => facilityListSchema.parse((await get('/api/facilities')).json()).facilities.find((f) => f.id === 'yl-hongqi')?.phone
+    expect(await phoneOf()).toBeNull()
+    await t.store.db.kysely.updateTable('facilities').set({ phone: '029-86161234' }).where('id', '=', 'yl-hongqi').execute()
+    // Whatever writes facilities bumps the directory's version (the district's administration does, in its transaction).
+    await bumpCacheVersion(t.store.db.kysely, 'facilities')
+    expect(await phoneOf()).toBe('029-86161234')
+    await t.store.db.kysely.updateTable('facilities').set({ phone: null }).where('id', '=', 'yl-hongqi').execute()
+    await bumpCacheVersion(t.store.db.kysely, 'facilities')
   })
 })

@@ -20,8 +20,8 @@ describe('the app in chromium with the server gone', () => {
   it('opens a facility from its card and says the network failed, with 重试', async () => {
     await page.goto(session.served().baseUrl)
     await visible('.facility-card').waitFor()
-    // The app fetches the other pages' code once it has started; give it the moment it takes.
-    await page.waitForTimeout(2500)
+    // The app fetches the other pages' code 4 s after the first screen has loaded; give it that and the moment it takes.
+    await page.waitForTimeout(5500)
     await page.waitForLoadState('networkidle')
     await session.served().stop()
 

@@ -73,6 +73,7 @@ export function concretePath(url: string, world: World, overrides: Record<string
     weekday: '0',
     part: 'lunch',
     action: 'check-in',
+    date: '2026-12-02',
   }
   const idFor = (path: string) => {
     if (path.startsWith('/api/facilities/')) return FACILITY

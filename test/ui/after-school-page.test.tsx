@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import AfterSchoolPage from '@/packages/care/after-school'
 import { mockRequest, redirectTo, useRouter } from '../ui/taro-api'
 
@@ -50,16 +50,25 @@ beforeEach(() => {
 
 it('asks who collects the child before pricing, and books the rest of the week with them', async () => {
   render(<AfterSchoolPage />)
-  expect(await screen.findByText('请填写至少一位接送人')).toBeInTheDocument()
+  expect(await screen.findByText('请填写至少一位接送人和手机号')).toBeInTheDocument()
   fireEvent.change(screen.getByLabelText('接送人 1'), { target: { value: '张伟（爸爸）' } })
+  expect(await screen.findByText('请把接送人的姓名和手机号填完整')).toBeInTheDocument()
+  fireEvent.change(screen.getByLabelText('接送人 1 手机号'), { target: { value: '13800001111' } })
   fireEvent.change(screen.getByLabelText('接送人 2'), { target: { value: '张奶奶' } })
+  // A wrong number is said under the field, before anything is sent.
+  fireEvent.change(screen.getByLabelText('接送人 2 手机号'), { target: { value: '23600004444' } })
+  expect(await screen.findByText('手机号应为 11 位数字，以 1 开头')).toBeInTheDocument()
+  fireEvent.change(screen.getByLabelText('接送人 2 手机号'), { target: { value: '13600004444' } })
   const confirm = await screen.findByRole('button', { name: '确认预约 · 75 元' })
   await act(async () => fireEvent.click(confirm))
   const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/bookings')
   expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({
     sessionId: 'c-2026-11-30',
     memberId: 'm-kid',
-    collectors: ['张伟（爸爸）', '张奶奶'],
+    collectors: [
+      { name: '张伟（爸爸）', phone: '13800001111' },
+      { name: '张奶奶', phone: '13600004444' },
+    ],
     throughDate: '2026-12-04',
   })
 })
@@ -85,10 +94,26 @@ it('offers the waitlist when the week is full, and shows the place in line once 
   })
   render(<AfterSchoolPage />)
   fireEvent.change(await screen.findByLabelText('接送人 1'), { target: { value: '张伟（爸爸）' } })
+  fireEvent.change(screen.getByLabelText('接送人 1 手机号'), { target: { value: '13800001111' } })
   expect(await screen.findByText(/12月2日已约满/)).toBeInTheDocument()
   expect(screen.queryByRole('button', { name: /确认预约/ })).not.toBeInTheDocument()
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '加入候补' })))
   const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/waitlist')
-  expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({ sessionId: 'c-2026-11-30', throughDate: '2026-12-04', collectors: ['张伟（爸爸）'] })
+  expect(JSON.parse(sent?.data ?? '{}')).toMatchObject({ sessionId: 'c-2026-11-30', throughDate: '2026-12-04', collectors: [{ name: '张伟（爸爸）', phone: '13800001111' }] })
   expect(await screen.findByText('已加入候补，排第 3 位')).toBeInTheDocument()
+})
+
+it('offers only the children 托管 takes: a toddler is neither listed nor preselected, and is told why', async () => {
+  const toddler = { ...kid, id: 'm-toddler', name: '张小宝', birthDate: '2024-06-01' }
+  const answer = mockRequest.getMockImplementation()
+  mockRequest.mockImplementation((call: Call) =>
+    call.url.split('?')[0] === '/api/me/members'
+      ? Promise.resolve({ statusCode: 200, data: { members: [toddler, kid] } })
+      : answer?.(call),
+  )
+  render(<AfterSchoolPage />)
+  expect(await screen.findByText('儿童托管接收 6 到 13 周岁的孩子；张小宝是 29 个月，不在可选之列')).toBeInTheDocument()
+  const group = screen.getByRole('radiogroup', { name: '孩子' })
+  expect(within(group).queryByText(/张小宝/)).not.toBeInTheDocument()
+  expect(within(group).getByRole('radio', { checked: true })).toHaveTextContent('张小明')
 })

@@ -30,6 +30,7 @@ const base: Booking = {
   quote: { originalFen: 10000, deliveryFeeFen: 0, subsidyFen: 0, payableFen: 10000, tier: null, notes: [] },
   cancelUntil: `${WEEK[0]}T08:00:00+08:00`,
   cancellable: true,
+  cancellableDays: [],
   createdAt: '2026-11-27T10:00:00+08:00',
   history: [{ status: 'booked', at: '2026-11-27T10:00:00+08:00', reason: null }],
 }
@@ -60,7 +61,7 @@ const afterSchoolWeek: Booking = {
   hours: { from: '16:30', to: '19:00' },
   member: { id: 'm-2', name: '张小明' },
   beneficiaryName: '张小明',
-  collectors: ['张伟'],
+  collectors: [{ name: '张伟', phone: '13800001111' }],
 }
 
 function answer(bookings: Booking[]) {

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import type { Facility } from '@shared/facility'
 import FacilitiesPage from '@/pages/facilities/index'
+import { SIGNED_IN } from './answers'
 import { getLocation, mockRequest, navigateTo } from '../ui/taro-api'
 
 const facility = (id: string, name: string, functions: Facility['functions'], distanceM?: number): Facility => ({
@@ -16,6 +17,9 @@ const facility = (id: string, name: string, functions: Facility['functions'], di
   coordinatesApproximate: true,
   isComplex: true,
   isReserve: false,
+  hours: [{ days: '周一至周日', opens: '08:00', closes: '20:00' }],
+  openNow: { status: 'open', label: '营业中', todayHours: '08:00–20:00', next: '20:00 休息' },
+  phone: '029-86800001',
   ...(distanceM === undefined ? {} : { distanceM }),
 })
 
@@ -29,6 +33,9 @@ type RequestOptions = { url: string }
 /** Answers like the API: filters by `function`, adds distances when a position is sent. */
 function answerLikeTheApi(options: RequestOptions) {
   const url = new URL(options.url, 'http://localhost')
+  // The quick tasks above the list: the resident signs in and has no bookings yet.
+  if (url.pathname === '/api/auth/dev') return Promise.resolve(SIGNED_IN)
+  if (url.pathname === '/api/bookings') return Promise.resolve({ statusCode: 200, data: { bookings: [] } })
   const fn = url.searchParams.get('function')
   const near = url.searchParams.has('lat')
   const facilities = ALL.filter((f) => !fn || f.functions.includes(fn as Facility['functions'][number])).map((f, i) =>
@@ -100,10 +107,11 @@ it('keeps the list usable when the position is refused', async () => {
 })
 
 it('shows the server’s Chinese message on failure and retries', async () => {
-  mockRequest.mockResolvedValueOnce({
-    statusCode: 503,
-    data: { error: { code: 'internal', message: '系统繁忙，请稍后再试' } },
-  })
+  mockRequest.mockImplementation((options: RequestOptions) =>
+    options.url.startsWith('/api/facilities')
+      ? Promise.resolve({ statusCode: 503, data: { error: { code: 'internal', message: '系统繁忙，请稍后再试' } } })
+      : answerLikeTheApi(options),
+  )
   render(<FacilitiesPage />)
   expect(await screen.findByRole('alert')).toHaveTextContent('系统繁忙，请稍后再试')
 

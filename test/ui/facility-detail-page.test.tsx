@@ -30,6 +30,7 @@ const detail = (id: string, name: string, extra: Partial<FacilityDetail>): Facil
   operator: null,
   phone: null,
   hours: [],
+  openNow: { status: 'closed', label: '已休息', todayHours: null, next: null },
   dataNote: null,
   satisfaction: { count: 0, satisfactionRate: null, wouldUseAgainRate: null, dimensions: [] },
   qualifiedIn: null,

@@ -71,6 +71,7 @@ const booking: Booking = {
   quote,
   cancelUntil: '2026-11-28T09:30:00+08:00',
   cancellable: true,
+  cancellableDays: [],
   createdAt: '2026-11-27T10:00:00+08:00',
   history: [{ status: 'booked', at: '2026-11-27T10:00:00+08:00', reason: null }],
 }
@@ -238,7 +239,7 @@ it('opened for a facility with no meals to book (a shared link to 凌云): says 
   const lingyun = {
     id: 'yl-lingyun', name: '凌云社区嵌入式服务设施', street: '新华路街道', community: '凌云社区', address: '阎良区', areaSqm: 1870,
     functions: ['culture', 'elderly_care'], lat: 34.66, lng: 109.23, coordinatesApproximate: true, isComplex: true, isReserve: true,
-    district: '阎良区', year: 2025, investmentWan: 1300, operatingModels: ['公办民营'], operator: null, phone: null, hours: [], dataNote: null,
+    district: '阎良区', year: 2025, investmentWan: 1300, operatingModels: ['公办民营'], operator: null, phone: null, hours: [], openNow: { status: 'not_open', label: '未开放', todayHours: null, next: null }, dataNote: null,
     satisfaction: { count: 0, satisfactionRate: null, wouldUseAgainRate: null, dimensions: [] }, qualifiedIn: null,
     services: [{ code: 'meal', name: '社区助餐', bookable: false, nearest: { facilityId: 'yl-hongqi', name: '红旗社区嵌入式服务设施', distanceM: 1200 } }],
   }

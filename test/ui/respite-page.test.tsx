@@ -85,7 +85,7 @@ it('opened for a facility without 短期托养 (a shared link): says so and lead
   const hongqi = {
     id: 'yl-hongqi', name: '红旗社区嵌入式服务设施', street: '新华路街道', community: '红旗社区', address: '阎良区', areaSqm: 1350,
     functions: ['elderly_care', 'meal'], lat: 34.6534, lng: 109.2301, coordinatesApproximate: true, isComplex: true, isReserve: false,
-    district: '阎良区', year: 2026, investmentWan: 336, operatingModels: ['公建民营'], operator: null, phone: null, hours: [], dataNote: null,
+    district: '阎良区', year: 2026, investmentWan: 336, operatingModels: ['公建民营'], operator: null, phone: null, hours: [], openNow: { status: 'not_open', label: '未开放', todayHours: null, next: null }, dataNote: null,
     satisfaction: { count: 0, satisfactionRate: null, wouldUseAgainRate: null, dimensions: [] }, qualifiedIn: null,
     services: [{ code: 'respite', name: '短期托养', bookable: false, nearest: { facilityId: 'yl-hangkong-erlu', name: '航空二路社区嵌入式服务设施', distanceM: 918 } }],
   }

@@ -15,6 +15,9 @@ export const makePhoneCall = jest.fn(async () => ({}))
 export const openLocation = jest.fn(async () => ({}))
 export const redirectTo = jest.fn(async () => ({}))
 export const navigateBack = jest.fn(async () => ({}))
+export const setClipboardData = jest.fn(async () => ({}))
+export const showModal = jest.fn(async () => ({ confirm: true, cancel: false }))
+export const getCurrentPages = jest.fn(() => [{}] as unknown[])
 
 const Taro = {
   request: (options: unknown) => mockRequest(options),
@@ -26,6 +29,9 @@ const Taro = {
   openLocation,
   redirectTo,
   navigateBack,
+  setClipboardData,
+  showModal,
+  getCurrentPages,
   login: jest.fn(async () => ({ code: 'test-code' })),
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => storage.set(key, value),
@@ -37,5 +43,6 @@ const Taro = {
 
 export const usePullDownRefresh = jest.fn()
 export const useDidShow = jest.fn()
+export const useShareAppMessage = jest.fn()
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }))
 export default Taro

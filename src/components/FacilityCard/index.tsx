@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { Facility } from '@shared/facility'
 import { FunctionTags } from '@/components/FunctionTags'
 import { formatDistance } from '@/lib/format'
+import { OpenNow } from './OpenNow'
 import './index.scss'
 
 interface FacilityCardProps {
@@ -24,6 +25,7 @@ export function FacilityCard({ facility, onOpen, action }: FacilityCardProps) {
         {facility.street} · {facility.community}
         {facility.isReserve ? ' · 储备项目' : ''}
       </Text>
+      <OpenNow facility={facility} />
       <FunctionTags className='facility-card__functions' codes={facility.functions} />
       {action && (
         <Button

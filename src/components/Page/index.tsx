@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { type ReactNode, useMemo } from 'react'
+import { SubPageNav } from '@/components/SubPageNav'
 import { fontScaleFactor } from '@/hooks/use-font-scale'
 import { useElderMode } from '@/stores/elder-mode'
 import './index.scss'
@@ -20,6 +21,7 @@ export function Page({ children }: { children: ReactNode }) {
       style={{ fontSize: Taro.pxTransform(size) }}
       data-elder={elder ? 'on' : 'off'}
     >
+      <SubPageNav />
       {children}
     </View>
   )

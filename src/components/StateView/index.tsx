@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { goHome } from '@/components/SubPageNav'
 import './index.scss'
 
 type StateViewProps =
@@ -21,6 +22,9 @@ export function StateView(props: StateViewProps) {
         <Text className='state__text'>{props.text}</Text>
         <Button className='tap button button--primary' onClick={props.onRetry}>
           重试
+        </Button>
+        <Button className='tap button' onClick={goHome}>
+          返回首页
         </Button>
       </View>
     )

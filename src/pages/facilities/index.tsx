@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { ElderModeToggle } from '@/components/ElderModeToggle'
 import { FacilityCard } from '@/components/FacilityCard'
 import { FunctionFilter } from '@/components/FunctionFilter'
 import { Page } from '@/components/Page'
+import { QuickTasks } from '@/components/QuickTasks'
 import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
@@ -20,9 +21,11 @@ export default function FacilitiesPage() {
   const position = usePosition()
   const setPosition = useSetPosition()
   const [locationNote, setLocationNote] = useState<string | null>(null)
+  const [typed, setTyped] = useState('')
+  const [q, setQ] = useState('')
 
-  const key = `${fn ?? 'all'}|${position ? `${position.lat},${position.lng}` : 'none'}`
-  const facilities = useRemote(() => fetchFacilities({ function: fn, position }), key)
+  const key = `${fn ?? 'all'}|${position ? `${position.lat},${position.lng}` : 'none'}|${q}`
+  const facilities = useRemote(() => fetchFacilities({ function: fn, position, q }), key)
   usePullToRefresh(facilities.reload)
 
   const sortByDistance = async () => {
@@ -33,6 +36,12 @@ export default function FacilitiesPage() {
     } else {
       setLocationNote(result.message)
     }
+  }
+
+  const showAll = () => {
+    setFn(undefined)
+    setTyped('')
+    setQ('')
   }
 
   const open = (id: string) => Taro.navigateTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(id)}` })
@@ -46,6 +55,39 @@ export default function FacilitiesPage() {
         <Text className='facilities__title'>找家门口的服务</Text>
         <ElderModeToggle />
       </View>
+
+      <QuickTasks facilities={fn || q ? undefined : facilities.data} onChooseFacility={setFn} />
+
+      <View className='facilities__search' role='search'>
+        <Input
+          className='facilities__search-input'
+          type='text'
+          confirmType='search'
+          value={typed}
+          maxlength={30}
+          placeholder='搜设施名、社区或街道'
+          aria-label='搜索设施名、社区或街道'
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={(e) => setQ(e.detail.value.trim())}
+        />
+        <Button className='tap button facilities__search-button' onClick={() => setQ(typed.trim())}>
+          搜索
+        </Button>
+      </View>
+      {q && (
+        <View className='facilities__searched'>
+          <Text className='muted'>搜索「{q}」</Text>
+          <Button
+            className='tap button'
+            onClick={() => {
+              setTyped('')
+              setQ('')
+            }}
+          >
+            清除搜索
+          </Button>
+        </View>
+      )}
 
       <FunctionFilter value={fn} onChange={setFn} />
 
@@ -71,12 +113,21 @@ export default function FacilitiesPage() {
         remote={facilities}
         empty={(list) =>
           list.length === 0 ? (
-            <StateView
-              kind='empty'
-              text='附近暂时没有提供这项服务的设施'
-              hint='可以看看其他服务，或向社区提出需求'
-              action={{ label: '查看全部设施', onTap: () => setFn(undefined) }}
-            />
+            q ? (
+              <StateView
+                kind='empty'
+                text={`没有找到「${q}」`}
+                hint='可以试试设施名、社区名或街道名，例如 红旗、新华路'
+                action={{ label: '查看全部设施', onTap: showAll }}
+              />
+            ) : (
+              <StateView
+                kind='empty'
+                text='附近暂时没有提供这项服务的设施'
+                hint='可以看看其他服务，或向社区提出需求'
+                action={{ label: '查看全部设施', onTap: showAll }}
+              />
+            )
           ) : null
         }
       >

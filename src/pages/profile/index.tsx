@@ -3,11 +3,23 @@ import Taro from '@tarojs/taro'
 import type { Role } from '@shared/auth'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
+import { signInAgain, signOut } from '@/api/session'
+import { useSignedOut } from '@/stores/session'
 import { useMe } from '@/hooks/use-me'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
 import './index.scss'
+
+async function confirmSignOut() {
+  const { confirm } = await Taro.showModal({
+    title: '退出登录',
+    content: '退出后，这台设备上不再显示您和家人的预约，需要时可以再登录。',
+    confirmText: '退出',
+    cancelText: '不退出',
+  })
+  if (confirm) await signOut()
+}
 
 const ROLE_NAMES: Record<Role, string> = {
   resident: '居民',
@@ -16,6 +28,26 @@ const ROLE_NAMES: Record<Role, string> = {
 }
 
 export default function ProfilePage() {
+  const signedOut = useSignedOut()
+  if (signedOut) return <SignedOut />
+  return <SignedIn />
+}
+
+function SignedOut() {
+  return (
+    <Page>
+      <View className='card'>
+        <Text className='section-title'>已退出登录</Text>
+        <Text className='muted'>这台设备不再保留您的登录。家人信息和预约都还在，登录后就能看到。</Text>
+        <Button className='tap button button--primary profile__add' onClick={signInAgain}>
+          登录
+        </Button>
+      </View>
+    </Page>
+  )
+}
+
+function SignedIn() {
   const me = useMe()
   const elder = useElderMode()
   const setElder = useSetElderMode()
@@ -84,6 +116,14 @@ export default function ProfilePage() {
           <Text className='profile__switch-state'>{elder ? '开' : '关'}</Text>
         </View>
       </View>
+
+      {me.data && (
+        <View className='card'>
+          <Button className='tap button profile__add profile__sign-out' onClick={confirmSignOut}>
+            退出登录
+          </Button>
+        </View>
+      )}
 
       <View className='card'>
         <Text className='section-title'>关于家门口</Text>

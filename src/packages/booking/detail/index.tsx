@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
+import { collectorsLine } from '@/lib/booking-words'
 import Taro, { useRouter } from '@tarojs/taro'
 import { type Booking, FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
-import { cancelBooking, fetchBooking } from '@/api/bookings'
+import { cancelBooking, cancelBookingDay, fetchBooking } from '@/api/bookings'
 import { spacedCode } from '@/components/BookingCard'
 import { Page } from '@/components/Page'
 import { QrCode } from '@/components/QrCode'
@@ -126,13 +127,17 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
         {booking.stay && booking.awaitingConfirmation && (
           <Text className='booking-detail__line'>床位已保留，待工作人员评估老人情况后确认</Text>
         )}
-        {booking.collectors && <Text className='booking-detail__line'>接送人：{booking.collectors.join('、')}</Text>}
+        {booking.collectors && <Text className='booking-detail__line'>接送人：{collectorsLine(booking.collectors)}</Text>}
         <Text className='booking-detail__line'>为 {booking.beneficiaryName} 预约</Text>
       </View>
 
       <View className='card'>
         <QuoteBox quote={booking.quote} />
       </View>
+
+      {booking.status === 'booked' && booking.cancellableDays.length > 0 && (
+        <CancelOneDay booking={booking} onChanged={onChanged} onNotice={setNotice} />
+      )}
 
       {booking.status === 'booked' && (
         <View className='card booking-detail__cancel'>
@@ -185,6 +190,57 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
           </Text>
         ))}
       </View>
+    </View>
+  )
+}
+
+/** 取消其中一天: a day of a run the child (or elder) will not come, each before its own deadline; asked once more. */
+function CancelOneDay({ booking, onChanged, onNotice }: { booking: Booking; onChanged: (b: Booking) => void; onNotice: (text: string) => void }) {
+  const [day, setDay] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const confirm = async (date: string) => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      onChanged(await cancelBookingDay(booking.id, date))
+      onNotice(`已取消${calendarDay(date)}，其余日期照常，名额已退回。`)
+      setDay(null)
+    } catch (err) {
+      setFailure(cleanError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='card booking-detail__cancel'>
+      <Text className='section-title'>只取消其中一天</Text>
+      {day ? (
+        <>
+          <Text>确定取消{calendarDay(day)}吗？其余日期照常，这一天的名额会留给其他人。</Text>
+          <View className='booking-detail__actions'>
+            <Button className='tap button button--primary' loading={busy} disabled={busy} onClick={() => confirm(day)}>
+              确定取消{calendarDay(day)}
+            </Button>
+            <Button className='tap button' disabled={busy} onClick={() => setDay(null)}>
+              不取消
+            </Button>
+          </View>
+        </>
+      ) : (
+        <View className='booking-detail__days'>
+          {booking.cancellableDays.map((d) => (
+            <Button key={d} className='tap button' onClick={() => setDay(d)}>
+              取消 {calendarDay(d)}
+            </Button>
+          ))}
+        </View>
+      )}
+      {failure && (
+        <View role='alert'>
+          <Text className='booking-detail__error'>{failure}</Text>
+        </View>
+      )}
     </View>
   )
 }

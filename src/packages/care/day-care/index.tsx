@@ -24,7 +24,7 @@ export default function DayCarePage() {
   return (
     <CareShell facilityId={facilityId} service='day_care' fn='elderly_care' part='full_day' noSessions='这个设施近期没有开放日间照料'>
       {(list, members, onStale) => (
-        <DayCareForm facilityId={facilityId} list={list} elders={members.filter((m) => !m.isChild && m.birthDate)} onStale={onStale} />
+        <DayCareForm facilityId={facilityId} list={list} elders={members} onStale={onStale} />
       )}
     </CareShell>
   )

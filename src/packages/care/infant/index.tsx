@@ -42,7 +42,7 @@ export default function InfantCarePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
     <CareShell facilityId={facilityId} service='infant_care' fn='infant_care' noSessions='这个设施近期没有开放托育'>
-      {(list, members, onStale) => <InfantCareForm list={list} kids={members.filter((m) => m.isChild)} onStale={onStale} />}
+      {(list, members, onStale) => <InfantCareForm list={list} kids={members} onStale={onStale} />}
     </CareShell>
   )
 }

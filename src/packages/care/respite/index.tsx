@@ -18,7 +18,7 @@ export default function RespitePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
     <CareShell facilityId={facilityId} service='respite' fn='elderly_care' part='night' noSessions='这个设施近期没有开放短期托养'>
-      {(list, members, onStale) => <StayForm list={list} elders={members.filter((m) => !m.isChild && m.birthDate)} onStale={onStale} />}
+      {(list, members, onStale) => <StayForm list={list} elders={members} onStale={onStale} />}
     </CareShell>
   )
 }

@@ -1,7 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
 import { type FacilityDetail, type FacilityService, shortFacilityName } from '@shared/facility'
 import { fetchFacility } from '@/api/facilities'
+import { FacilityContact } from '@/components/FacilityContact'
+import { OpenNow } from '@/components/FacilityCard/OpenNow'
 import { FunctionTags } from '@/components/FunctionTags'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -14,13 +17,52 @@ import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
-const openFacility = (facilityId: string) =>
-  Taro.navigateTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(facilityId)}` })
+const facilityPath = (facilityId: string) => `/packages/facility/detail/index?id=${encodeURIComponent(facilityId)}`
+const openFacility = (facilityId: string) => Taro.navigateTo({ url: facilityPath(facilityId) })
+
+/** 分享: WeChat's share sheet (a card to a chat); in a browser the system share sheet, or the link copied. */
+function ShareFacility({ facility }: { facility: FacilityDetail }) {
+  const [copied, setCopied] = useState(false)
+  if (isWeapp) {
+    return (
+      <Button className='tap button detail__share' openType='share'>
+        分享给家人
+      </Button>
+    )
+  }
+  const share = async () => {
+    const url = `${window.location.origin}/#${facilityPath(facility.id)}`
+    const title = `${shortFacilityName(facility.name)} · 家门口的社区服务`
+    if (typeof navigator.share === 'function') {
+      await navigator.share({ title, url }).catch(() => undefined)
+      return
+    }
+    await Taro.setClipboardData({ data: `${title} ${url}` }).catch(() => undefined)
+    setCopied(true)
+  }
+  return (
+    <View className='detail__share-row'>
+      <Button className='tap button detail__share' onClick={share}>
+        分享给家人
+      </Button>
+      {copied && (
+        <View className='muted' role='status'>
+          链接已复制，可以粘贴到微信发给家人
+        </View>
+      )}
+    </View>
+  )
+}
 
 export default function FacilityDetailPage() {
   const id = usePageParam('id')
   const facility = useRemote(() => fetchFacility(id), id)
   usePullToRefresh(facility.reload)
+  // 转发 from the menu or the 分享 button: a card that opens this facility.
+  useShareAppMessage(() => ({
+    title: facility.data ? `${shortFacilityName(facility.data.name)} · 家门口的社区服务` : '家门口的社区服务',
+    path: facilityPath(id),
+  }))
 
   return (
     <Page>
@@ -30,16 +72,6 @@ export default function FacilityDetailPage() {
 }
 
 function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
-  const call = (phoneNumber: string) => Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
-  const openMap = () =>
-    Taro.openLocation({
-      latitude: facility.lat,
-      longitude: facility.lng,
-      name: facility.name,
-      address: facility.address,
-      scale: 16,
-    }).catch(() => undefined)
-
   return (
     <View>
       <View className='card'>
@@ -52,6 +84,9 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
           {facility.isReserve && <Text className='tag'>储备项目</Text>}
           {facility.qualifiedIn && <Text className='tag tag--qualified'>合格运营商 · {facility.qualifiedIn}</Text>}
         </View>
+        <OpenNow facility={facility} />
+        <FacilityContact facility={facility} />
+        <ShareFacility facility={facility} />
       </View>
 
       <SatisfactionCard summary={facility.satisfaction} />
@@ -78,20 +113,6 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
             </Text>
           ))
         )}
-        <View className='detail__actions'>
-          {facility.phone ? (
-            <Button className='tap button button--primary' onClick={() => call(facility.phone as string)}>
-              拨打电话 {facility.phone}
-            </Button>
-          ) : (
-            <Text className='muted'>联系电话待街道公布</Text>
-          )}
-          {isWeapp && (
-            <Button className='tap button' onClick={openMap}>
-              查看地图
-            </Button>
-          )}
-        </View>
       </View>
 
       <View className='card'>

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { collectorsLine } from '@/lib/booking-words'
 import Taro from '@tarojs/taro'
 import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
 import type { Roster } from '@shared/staff'
@@ -191,7 +192,7 @@ function RosterView({ roster, operate, onChanged }: RosterViewProps) {
               {e.dietNotes && <Text className='roster__diet'>饮食禁忌：{e.dietNotes}</Text>}
               {e.className && <Text>班级：{e.className}</Text>}
               {e.allergies && <Text className='roster__diet'>过敏：{e.allergies}</Text>}
-              {e.collectors && e.collectors.length > 0 && <Text>接送人：{e.collectors.join('、')}</Text>}
+              {e.collectors && e.collectors.length > 0 && <Text>接送人：{collectorsLine(e.collectors)}</Text>}
             </View>
           ))}
         </View>

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import compress from '@fastify/compress'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+
+// File names carrying a content hash (Taro's `[contenthash:8]`, see config/index.ts): their content never changes
+// under that name, so a phone keeps them for a year and never asks again. index.html and unhashed files are
+// revalidated on every visit, so a new build reaches residents at once.
+const HASHED = /\.[0-9a-f]{8}\.(?:js|css)$|^\/static\/.+\.[0-9a-f]{8}\.\w+$/
+export const IMMUTABLE = 'public, max-age=31536000, immutable'
+export const REVALIDATE = 'no-cache'
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }
+
+/** Whether a path served from the H5 build names a hashed asset that may be cached for good. */
+export const isHashedAsset = (path: string): boolean => HASHED.test(path)
+
+/**
+ * Compression for every response (API JSON included) — brotli, else gzip — at a level cheap enough to run on each
+ * response. Registered before the routes so its hook covers them all.
+ */
+export async function registerCompression(app: FastifyInstance): Promise<void> {
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: BROTLI,
+    zlibOptions: { level: 6 },
+  })
+}
+
+/**
+ * The H5 build: files compressed once at build time (`scripts/precompress.mjs` writes `.br` and `.gz` beside them)
+ * are sent as they are; hashed assets are cached for a year, everything else revalidated.
+ */
+export async function registerH5Static(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    preCompressed: true,
+    cacheControl: false,
+    // The path is the file sent: `x.js.br` when its brotli copy goes out.
+    setHeaders(res, filePath) {
+      const path = (filePath.startsWith(root) ? filePath.slice(root.length) : filePath).replaceAll('\\', '/').replace(/\.(?:br|gz)$/, '')
+      const value = isHashedAsset(path) ? IMMUTABLE : REVALIDATE
+      res.header('cache-control', value)
+    },
+  })
+}
+
+/**
+ * A page path (browser routing, a shared link) answered with the build's index.html. Not-found replies pass no
+ * route's compression hook, so the page (a few KB) is compressed here.
+ */
+export function h5IndexSender(root: string): (reply: FastifyReply) => FastifyReply {
+  const index = join(root, 'index.html')
+  return (reply) => {
+    const accepts = String(reply.request.headers['accept-encoding'] ?? '')
+    const page = readFileSync(index)
+    reply.header('cache-control', REVALIDATE).header('vary', 'accept-encoding').type('text/html; charset=utf-8')
+    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(brotliCompressSync(page, BROTLI))
+    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(gzipSync(page))
+    return reply.send(page)
+  }
+}

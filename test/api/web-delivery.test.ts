@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { brotliDecompressSync, brotliCompressSync, gunzipSync } from 'node:zlib'
+import { type TestApp, createTestApp } from '../support/app'
+import { isHashedAsset } from '../../server/web/h5-static'
+
+// Fast on a slow phone: every response compressed, hashed assets cached for good, the page itself revalidated.
+describe('serving the H5 build and the API compressed', () => {
+  let t: TestApp
+  let dir: string
+  const script = `console.log(${JSON.stringify('家门口'.repeat(400))})`
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'doorstep-h5-'))
+    mkdirSync(join(dir, 'js'))
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><title>家门口</title>${'<!-- padding -->'.repeat(100)}`)
+    writeFileSync(join(dir, 'js', 'app.0123abcd.js'), script)
+    // As scripts/precompress.mjs leaves it: the brotli copy beside the file.
+    writeFileSync(join(dir, 'js', 'app.0123abcd.js.br'), brotliCompressSync(script))
+    t = await createTestApp('sqlite', { STATIC_DIR: dir })
+  })
+  afterAll(async () => {
+    await t.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('sends a hashed script brotli-compressed from the build, cached for a year', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/js/app.0123abcd.js', headers: { 'accept-encoding': 'br, gzip' } })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-encoding']).toBe('br')
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe(script)
+  })
+
+  it('gzips for a client without brotli, even where no .gz was written', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/js/app.0123abcd.js', headers: { 'accept-encoding': 'gzip' } })
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(res.rawPayload).toString()).toBe(script)
+  })
+
+  it('has the page itself revalidated, also when a page path falls back to it', async () => {
+    for (const url of ['/packages/facility/detail/index', '/', '/index.html']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })
+      expect([url, res.statusCode, res.headers['cache-control'], res.headers['content-encoding']]).toEqual([url, 200, 'no-cache', 'br'])
+    }
+  })
+
+  it('compresses API answers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/facilities', headers: { 'accept-encoding': 'br, gzip' } })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-encoding']).toBe('br')
+    expect(JSON.parse(brotliDecompressSync(res.rawPayload).toString()).facilities).toHaveLength(5)
+  })
+
+  it('keeps unhashed files revalidated: only a content hash makes a file immutable', () => {
+    expect(isHashedAsset('/js/app.0123abcd.js')).toBe(true)
+    expect(isHashedAsset('/css/app.0123abcd.css')).toBe(true)
+    expect(isHashedAsset('/rem.js')).toBe(false)
+    expect(isHashedAsset('/index.html')).toBe(false)
+  })
+})
