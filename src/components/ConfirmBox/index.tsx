@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 interface ConfirmBoxProps {
   /** The question, naming what will happen to whom: "确定将 张桂兰 的 … 记为未到场吗？". */

@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { Notice } from '@shared/notice'
 import { dayAndClock } from '@/lib/dates'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 interface NoticeListProps {
   notices: Notice[]

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { type ReactNode, useMemo } from 'react'
+import { type ReactNode, useEffect, useMemo } from 'react'
+import { roleProps } from '@/components/a11y'
 import { fontScaleFactor } from '@/hooks/use-font-scale'
 import { useElderMode } from '@/stores/elder-mode'
 import './index.scss'
@@ -9,17 +10,32 @@ import './index.scss'
 const BASE_SIZE = 30
 const ELDER_SIZE = 40
 
-/** Every screen's root: applies 长辈版 and WeChat's font scale; all text inside is sized in em. */
-export function Page({ children }: { children: ReactNode }) {
+const IS_H5 = process.env.TARO_ENV === 'h5'
+
+/**
+ * Every screen's root: the main landmark with the page's heading (level 1; in WeChat the navigation bar says it, so
+ * it is for screen readers in the browser), 长辈版 and WeChat's font scale; all text inside is sized in em.
+ */
+export function Page({ title, children }: { title: string; children: ReactNode }) {
   const elder = useElderMode()
   const scale = useMemo(fontScaleFactor, [])
   const size = Math.round((elder ? ELDER_SIZE : BASE_SIZE) * scale)
+  useEffect(() => {
+    // Outside the page, Taro's own tab bar follows 长辈版 too (app.scss).
+    if (IS_H5) document.documentElement.classList.toggle('elder', elder)
+  }, [elder])
   return (
     <View
       className={elder ? 'page page--elder' : 'page'}
       style={{ fontSize: Taro.pxTransform(size) }}
       data-elder={elder ? 'on' : 'off'}
+      {...roleProps('main')}
     >
+      {IS_H5 && (
+        <View className='visually-hidden' role='heading' aria-level='1'>
+          {title}
+        </View>
+      )}
       {children}
     </View>
   )

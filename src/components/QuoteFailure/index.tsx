@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { QuoteState } from '@/hooks/use-quote'
+import { Button } from '@/components/Button'
 
 /** Why there is no price: the server's refusal, or — when the server could not be reached — that, with 重试. */
 export function QuoteFailure({ quote, textClass }: { quote: QuoteState; textClass: string }) {

@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 interface StepperProps {
   label: string

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { PART_NAMES } from '@shared/booking'
 import { FUNCTIONS } from '@shared/functions'
 import { serviceOfSession } from '@shared/services'
@@ -6,6 +6,7 @@ import type { WaitlistEntry } from '@shared/waitlist'
 import { useState } from 'react'
 import { dayAndClock, dayName } from '@/lib/dates'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 interface WaitlistListProps {
   entries: WaitlistEntry[]

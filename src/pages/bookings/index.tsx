@@ -57,7 +57,7 @@ export default function BookingsPage() {
   const findMeals = () => Taro.switchTab({ url: '/pages/facilities/index' })
 
   return (
-    <Page>
+    <Page title='我的预约'>
       {notices.data && <NoticeList notices={notices.data.notices} onRead={read} />}
       {waitlist.data && (
         <WaitlistList

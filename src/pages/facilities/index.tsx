@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
@@ -14,6 +14,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { requestPosition } from '@/lib/location'
 import { usePosition, useSetPosition } from '@/stores/location'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 export default function FacilitiesPage() {
   const [fn, setFn] = useState<FunctionCode | undefined>()
@@ -41,7 +42,7 @@ export default function FacilitiesPage() {
   const cardAction = fn === 'meal' ? { label: '订餐', onTap: orderMeal } : undefined
 
   return (
-    <Page>
+    <Page title='家门口 · 社区服务'>
       <View className='facilities__header'>
         <Text className='facilities__title'>找家门口的服务</Text>
         <ElderModeToggle />

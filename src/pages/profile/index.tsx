@@ -1,13 +1,16 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Role } from '@shared/auth'
+import { pressable } from '@/components/a11y'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
+import { SwitchRow } from '@/components/SwitchRow'
 import { useMe } from '@/hooks/use-me'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 const ROLE_NAMES: Record<Role, string> = {
   resident: '居民',
@@ -24,7 +27,7 @@ export default function ProfilePage() {
   usePullToRefresh(me.reload)
 
   return (
-    <Page>
+    <Page title='我的'>
       <View className='card'>
         {me.data ? (
           <>
@@ -54,8 +57,10 @@ export default function ProfilePage() {
           <View
             key={member.id}
             className='tap profile__member'
-            role='link'
-            onClick={() => Taro.navigateTo({ url: `/packages/member/edit/index?id=${encodeURIComponent(member.id)}` })}
+            {...pressable({
+              role: 'link',
+              onPress: () => Taro.navigateTo({ url: `/packages/member/edit/index?id=${encodeURIComponent(member.id)}` }),
+            })}
           >
             <Text className='profile__member-name'>{member.name}</Text>
             <Text className='muted'>
@@ -70,19 +75,7 @@ export default function ProfilePage() {
       </View>
 
       <View className='card profile__setting'>
-        <View className='profile__setting-text'>
-          <Text className='section-title'>长辈版</Text>
-          <Text className='muted'>字更大、按钮更大，本机会记住您的选择</Text>
-        </View>
-        <View className='tap'>
-          <Switch
-            checked={elder}
-            color='#0f6b4f'
-            aria-label='长辈版'
-            onChange={(event) => setElder(Boolean(event.detail.value))}
-          />
-          <Text className='profile__switch-state'>{elder ? '开' : '关'}</Text>
-        </View>
+        <SwitchRow label='长辈版' hint='字更大、按钮更大，本机会记住您的选择' checked={elder} onChange={setElder} />
       </View>
 
       <View className='card'>

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Booking } from '@shared/booking'
 import { DIMENSION_NAMES, LEVEL_NAMES, RATING_DIMENSIONS, RECTIFICATION_STATUS_FOR_RESIDENT } from '@shared/rating'
@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchRating, sendVerdict } from '@/api/ratings'
 import { useRemote } from '@/hooks/use-remote'
+import { Button } from '@/components/Button'
 
 /**
  * 评价 on a completed booking: the way to rate it, or the rating given; for a 差评, the facility's call-back and

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { type Booking, FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
 import { useState } from 'react'
@@ -15,6 +15,7 @@ import { bookingWhen, whenToShowCode } from '@/lib/booking-words'
 import { calendarDay, dayAndClock } from '@/lib/dates'
 import { RatingCard } from '../components/RatingCard'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 export default function BookingDetailPage() {
   const { id = '', placed, rated } = useRouter().params
@@ -27,7 +28,7 @@ export default function BookingDetailPage() {
   })
 
   return (
-    <Page>
+    <Page title='预约详情'>
       <RemoteContent remote={booking}>
         {(data) => (
           <BookingDetail booking={current ?? data} justPlaced={placed === '1'} justRated={rated === '1'} onChanged={setCurrent} />

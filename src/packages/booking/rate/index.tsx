@@ -1,4 +1,4 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import {
   DIMENSION_NAMES,
@@ -15,6 +15,8 @@ import { rateBooking } from '@/api/ratings'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import './index.scss'
+import { Button } from '@/components/Button'
+import { fieldLabel } from '@/components/a11y'
 
 const LEVEL_OPTIONS = RATING_LEVELS.map((level) => ({ value: String(level), label: LEVEL_NAMES[level] }))
 const SCORE_OPTIONS = ['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: `${s} 分` }))
@@ -51,7 +53,7 @@ export default function RatePage() {
   }
 
   return (
-    <Page>
+    <Page title='评价服务'>
       <View className='rate'>
         <View className='card'>
           <Text className='section-title'>这次服务您满意吗？</Text>
@@ -90,7 +92,7 @@ export default function RatePage() {
             value={comment}
             maxlength={RATING_COMMENT_MAX}
             placeholder='例如：饭菜软烂合口，工作人员很耐心'
-            aria-label='想说的话'
+            {...fieldLabel('想说的话')}
             onInput={(e) => setComment(e.detail.value)}
           />
           <Text className='muted'>

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { WAITLIST_HOLD_MINUTES } from '@shared/waitlist'
 import type { JoinWaitlist } from '@/hooks/use-join-waitlist'
@@ -9,6 +9,7 @@ import { QuoteBox } from '@/components/QuoteBox'
 import { QuoteFailure } from '@/components/QuoteFailure'
 import { formatFen } from '@/lib/money'
 import './care.scss'
+import { Button } from '@/components/Button'
 
 interface BookingSummaryProps {
   /** The page's price, confirm tap and waitlist tap (`useConfirmBooking`). */

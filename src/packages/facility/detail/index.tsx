@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { type FacilityDetail, type FacilityService, shortFacilityName } from '@shared/facility'
 import { fetchFacility } from '@/api/facilities'
@@ -11,6 +11,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { openBooking } from '@/lib/booking-pages'
 import { formatDistance } from '@/lib/format'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -23,7 +24,7 @@ export default function FacilityDetailPage() {
   usePullToRefresh(facility.reload)
 
   return (
-    <Page>
+    <Page title='设施详情'>
       <RemoteContent remote={facility}>{(data) => <FacilityDetailView facility={data} />}</RemoteContent>
     </Page>
   )

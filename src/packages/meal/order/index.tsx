@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import {
   type Booking,
@@ -35,6 +35,7 @@ import { SELF, useMealChoice } from './use-meal-choice'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 const PLACE_LABEL = isWeapp
@@ -50,7 +51,7 @@ export default function MealOrderPage() {
   usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
 
   return (
-    <Page>
+    <Page title='社区助餐 · 订餐'>
       <RemoteContent
         remote={sessions}
         loadingText='正在查询菜单…'

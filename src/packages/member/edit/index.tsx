@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { CHILD_CONSENT, type FamilyMember, MEMBER_CONSENT, SELF_RELATION, SUBSIDY_CATEGORY_NAMES, type SubsidyCategory } from '@shared/member'
 import dayjs from 'dayjs'
@@ -15,6 +15,8 @@ import { useRemote } from '@/hooks/use-remote'
 import { birthDateFromDigits, birthDateProblem, digitsFromBirthDate } from './birth-date'
 import { type ChildDraft, ChildFields } from './ChildFields'
 import './index.scss'
+import { Button } from '@/components/Button'
+import { SwitchRow } from '@/components/SwitchRow'
 
 const RELATIONS = ['本人', '父亲', '母亲', '配偶', '祖父母', '儿子', '女儿', '孙子女', '其他亲属']
 const OTHER_DISTRICT = 'other'
@@ -28,20 +30,20 @@ export default function MemberEditPage() {
   if ((member.error && !member.loading) || (districts.error && !districts.loading)) {
     const retry = () => Promise.all([member.reload(), districts.reload()]).then(() => undefined)
     return (
-      <Page>
+      <Page title='家庭成员'>
         <StateView kind='error' text={member.error ?? districts.error ?? ''} onRetry={retry} />
       </Page>
     )
   }
   if (member.data === undefined || !districts.data) {
     return (
-      <Page>
+      <Page title='家庭成员'>
         <StateView kind='loading' />
       </Page>
     )
   }
   return (
-    <Page>
+    <Page title='家庭成员'>
       <MemberForm member={member.data} districts={districts.data} deskFacilityId={desk} />
     </Page>
   )
@@ -184,10 +186,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
           value={category}
           onChange={setCategory}
         />
-        <View className='member-form__switch'>
-          <Text>行动不便（可申请送餐上门）</Text>
-          <Switch checked={mobilityNeed} color='#0f6b4f' aria-label='行动不便' onChange={(e) => setMobilityNeed(Boolean(e.detail.value))} />
-        </View>
+        <SwitchRow className='member-form__switch' label='行动不便' hint='可申请送餐上门' checked={mobilityNeed} onChange={setMobilityNeed} />
         <TextField
           label='饮食禁忌（选填）'
           value={dietNotes}

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
@@ -8,6 +8,7 @@ import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import { dayName, shanghaiToday } from '@/lib/dates'
 import './staff-controls.scss'
+import { Button } from '@/components/Button'
 
 interface CloseDayProps {
   facilityId: string

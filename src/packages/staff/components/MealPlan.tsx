@@ -1,4 +1,4 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { PART_NAMES } from '@shared/booking'
 import type { MealTemplateEntry } from '@shared/staff'
 import { useState } from 'react'
@@ -12,6 +12,8 @@ import { useRemote } from '@/hooks/use-remote'
 import { addDays, shanghaiToday } from '@/lib/dates'
 import { formatSetLines, parseSetLines } from './set-lines'
 import './staff-controls.scss'
+import { Button } from '@/components/Button'
+import { fieldLabel } from '@/components/a11y'
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
 const PARTS = ['breakfast', 'lunch', 'dinner'] as const
@@ -106,7 +108,7 @@ function PlanEntryForm({ entry, title, onSave }: PlanEntryFormProps) {
         className='text-field__input staff-controls__sets'
         value={lines}
         maxlength={2000}
-        aria-label='套餐'
+        {...fieldLabel('套餐')}
         onInput={(e) => setLines(e.detail.value)}
       />
       <Button className='tap button' onClick={save}>

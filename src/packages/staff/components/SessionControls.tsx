@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { changeSessionCapacity } from '@/api/staff'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import './staff-controls.scss'
+import { Button } from '@/components/Button'
 
 interface SessionControlsProps {
   facilityId: string

@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { type QualifiedListPreview, periodName, periodNotEnded } from '@shared/evaluation'
 import { useEffect, useRef, useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { previewQualifiedList, publishQualifiedList } from '@/api/evaluation'
 import { QualifiedOperatorList } from '@/components/QualifiedOperatorList'
 import { StatusLine } from '@/components/StatusLine'
+import { Button } from '@/components/Button'
 
 interface QualifiedListPublisherProps {
   period: string

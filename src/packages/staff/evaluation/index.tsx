@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { type Evaluation, type EvaluationRow, METRIC_NAMES, rankingRule } from '@shared/evaluation'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import { useState } from 'react'
@@ -13,6 +13,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { recentMonths, recentPeriods } from './periods'
 import { QualifiedListPublisher } from './QualifiedListPublisher'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 const STANDARD = FUNCTIONS.filter((f) => f.standard)
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
@@ -46,7 +47,7 @@ export default function EvaluationPage() {
   const shown = evaluation.data?.period === period ? evaluation.data : undefined
 
   return (
-    <Page>
+    <Page title='运营评估'>
       <View className='card'>
         <OptionGroup label='评估期' options={periods} value={period} onChange={setPeriod} />
         <OptionGroup label='服务' options={STANDARD.map((f) => ({ value: f.code, label: f.name }))} value={fn} onChange={(v) => setFn(v as FunctionCode)} />

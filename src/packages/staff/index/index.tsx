@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
 import type { Roster } from '@shared/staff'
@@ -19,6 +19,7 @@ import { SessionControls } from '../components/SessionControls'
 import { Suspensions } from '../components/Suspensions'
 import { useStaffFacility } from '../use-staff-facility'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 // The services booked online so far; the roster shows any of them.
@@ -45,7 +46,7 @@ export default function StaffHomePage() {
   const shown = roster.data?.date === date && roster.data.function === fn && roster.data.facilityId === current?.id ? roster.data : undefined
   const closedSession = shown?.sessions.find((s) => !s.open)
   return (
-    <Page>
+    <Page title='工作台'>
       <RemoteContent
         remote={facilities}
         empty={(list) =>
