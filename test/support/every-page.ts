@@ -38,8 +38,11 @@ export interface Visit {
   query?: (f: Fixtures) => string
   /** Text the page shows once its data is there. */
   ready: string
-  /** The page's main action, reached with Tab and pressed with Enter, and what shows it happened. */
-  main: { name: string | RegExp; then: { url?: string; text?: string } }
+  /**
+   * The page's main action, reached with Tab and pressed with Enter, and what shows it happened; `before`: the
+   * choices it needs first, each reached with Tab and chosen with Enter.
+   */
+  main: { before?: RegExp[]; name: RegExp; then: { url?: string; text?: string } }
 }
 
 export const VISITS: Record<string, Visit> = {
@@ -90,7 +93,7 @@ export const VISITS: Record<string, Visit> = {
   'packages/member/edit/index': {
     identity: 'resident',
     query: (f) => `id=${f.motherId}`,
-    ready: '王秀英',
+    ready: '出生日期',
     main: { name: /保存/, then: { url: 'pages/profile/index' } },
   },
   'packages/care/infant/index': {

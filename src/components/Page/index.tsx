@@ -32,7 +32,7 @@ export function Page({ title, children }: { title: string; children: ReactNode }
       {...roleProps('main')}
     >
       {IS_H5 && (
-        <View className='visually-hidden' role='heading' aria-level='1'>
+        <View className='visually-hidden' {...roleProps('heading')} aria-level='1'>
           {title}
         </View>
       )}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import './index.scss'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import './index.scss'
 
 type StateViewProps =
   | { kind: 'loading'; text?: string }
@@ -18,7 +19,7 @@ export function StateView(props: StateViewProps) {
   }
   if (props.kind === 'error') {
     return (
-      <View className='state state--error' role='alert'>
+      <View className='state state--error' {...roleProps('alert')}>
         <Text className='state__text'>{props.text}</Text>
         <Button className='tap button button--primary' onClick={props.onRetry}>
           重试

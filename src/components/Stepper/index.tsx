@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import './index.scss'
 import { Button } from '@/components/Button'
+import './index.scss'
 
 interface StepperProps {
   label: string

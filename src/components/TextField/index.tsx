@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
-import { fieldLabel } from '@/components/a11y'
+import { fieldLabel, roleProps } from '@/components/a11y'
 import './index.scss'
 
 interface TextFieldProps {
@@ -35,7 +35,7 @@ export function TextField({ label, value, onChange, placeholder, maxLength, type
         onConfirm={onConfirm ? () => onConfirm() : undefined}
       />
       {error ? (
-        <View className='text-field__error' role='alert'>
+        <View className='text-field__error' {...roleProps('alert')}>
           {error}
         </View>
       ) : (

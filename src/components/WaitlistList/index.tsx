@@ -5,8 +5,9 @@ import { serviceOfSession } from '@shared/services'
 import type { WaitlistEntry } from '@shared/waitlist'
 import { useState } from 'react'
 import { dayAndClock, dayName } from '@/lib/dates'
-import './index.scss'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import './index.scss'
 
 interface WaitlistListProps {
   entries: WaitlistEntry[]
@@ -32,10 +33,10 @@ export function WaitlistList({ entries, busyId, failure, onConfirm, onLeave }: W
   const active = entries.filter((e) => e.status === 'waiting' || e.status === 'offered')
   if (active.length === 0) return null
   return (
-    <View className='card waitlist' role='region' aria-label='候补'>
+    <View className='card waitlist' {...roleProps('region')} aria-label='候补'>
       <Text className='section-title'>候补（{active.length}）</Text>
       {failure && (
-        <View role='alert'>
+        <View {...roleProps('alert')}>
           <Text className='waitlist__error'>{failure}</Text>
         </View>
       )}

@@ -13,8 +13,8 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { requestPosition } from '@/lib/location'
 import { usePosition, useSetPosition } from '@/stores/location'
-import './index.scss'
 import { Button } from '@/components/Button'
+import './index.scss'
 
 export default function FacilitiesPage() {
   const [fn, setFn] = useState<FunctionCode | undefined>()

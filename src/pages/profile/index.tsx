@@ -9,8 +9,8 @@ import { useMe } from '@/hooks/use-me'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
-import './index.scss'
 import { Button } from '@/components/Button'
+import './index.scss'
 
 const ROLE_NAMES: Record<Role, string> = {
   resident: '居民',

@@ -7,6 +7,7 @@ import { cleanError } from '@/api/api-error'
 import { fetchRating, sendVerdict } from '@/api/ratings'
 import { useRemote } from '@/hooks/use-remote'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 
 /**
  * 评价 on a completed booking: the way to rate it, or the rating given; for a 差评, the facility's call-back and
@@ -48,7 +49,7 @@ function GivenRating({ bookingId }: { bookingId: string }) {
   const r = rating.data
   if (!r) return null
   return (
-    <View className='card' role='region' aria-label='我的评价'>
+    <View className='card' {...roleProps('region')} aria-label='我的评价'>
       <Text className='section-title'>我的评价：{LEVEL_NAMES[r.level]}</Text>
       <Text className='muted booking-detail__line'>
         {RATING_DIMENSIONS.map((d) => `${DIMENSION_NAMES[d]} ${r.scores[d]} 分`).join('　')}
@@ -74,7 +75,7 @@ function GivenRating({ bookingId }: { bookingId: string }) {
         </View>
       )}
       {failure && (
-        <View role='alert'>
+        <View {...roleProps('alert')}>
           <Text className='booking-detail__error'>{failure}</Text>
         </View>
       )}

@@ -14,8 +14,9 @@ import { useRemote } from '@/hooks/use-remote'
 import { bookingWhen, whenToShowCode } from '@/lib/booking-words'
 import { calendarDay, dayAndClock } from '@/lib/dates'
 import { RatingCard } from '../components/RatingCard'
-import './index.scss'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import './index.scss'
 
 export default function BookingDetailPage() {
   const { id = '', placed, rated } = useRouter().params
@@ -75,13 +76,13 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
   return (
     <View className='booking-detail'>
       {notice && (
-        <View className='card booking-detail__notice' role='status'>
+        <View className='card booking-detail__notice' {...roleProps('status')}>
           <Text>{notice}</Text>
         </View>
       )}
 
       {booking.status === 'booked' && booking.offerExpiresAt && (
-        <View className='card booking-detail__notice' role='status'>
+        <View className='card booking-detail__notice' {...roleProps('status')}>
           <Text>
             候补名额为您保留到 {dayAndClock(booking.offerExpiresAt)}：请在「预约」页的候补里确认，逾期名额会让给下一位。
           </Text>
@@ -164,7 +165,7 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
             <Text>已过取消截止时间（{dayAndClock(booking.cancelUntil)}），如不能前往请致电设施说明。</Text>
           )}
           {failure && (
-            <View role='alert'>
+            <View {...roleProps('alert')}>
               <Text className='booking-detail__error'>{failure}</Text>
             </View>
           )}

@@ -14,9 +14,9 @@ import { cleanError } from '@/api/api-error'
 import { rateBooking } from '@/api/ratings'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
-import './index.scss'
 import { Button } from '@/components/Button'
-import { fieldLabel } from '@/components/a11y'
+import { fieldLabel, roleProps } from '@/components/a11y'
+import './index.scss'
 
 const LEVEL_OPTIONS = RATING_LEVELS.map((level) => ({ value: String(level), label: LEVEL_NAMES[level] }))
 const SCORE_OPTIONS = ['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: `${s} 分` }))
@@ -100,7 +100,7 @@ export default function RatePage() {
           </Text>
         </View>
         {failure && (
-          <View className='card' role='alert'>
+          <View className='card' {...roleProps('alert')}>
             <Text className='rate__error'>{failure}</Text>
           </View>
         )}

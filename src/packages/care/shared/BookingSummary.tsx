@@ -8,8 +8,9 @@ import { HeldBookingLink } from '@/components/HeldBookingLink'
 import { QuoteBox } from '@/components/QuoteBox'
 import { QuoteFailure } from '@/components/QuoteFailure'
 import { formatFen } from '@/lib/money'
-import './care.scss'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import './care.scss'
 
 interface BookingSummaryProps {
   /** The page's price, confirm tap and waitlist tap (`useConfirmBooking`). */
@@ -36,7 +37,7 @@ export function BookingSummary({ booking, waiting, handled, ready }: BookingSumm
         <Text className='muted'>{waiting}</Text>
       )}
       {failure && (
-        <View role='alert'>
+        <View {...roleProps('alert')}>
           <Text className='care__error'>{failure}</Text>
         </View>
       )}
@@ -69,12 +70,12 @@ function WaitlistOffer({ quote, waitlist, onJoin }: { quote: QuoteState; waitlis
   }
   return (
     <View className='card care__summary' aria-live='polite'>
-      <View role='alert'>
+      <View {...roleProps('alert')}>
         <Text className='care__error'>{quote.error}</Text>
       </View>
       <Text className='muted'>可以加入候补：有人取消时，名额按排队顺序为您保留 {WAITLIST_HOLD_MINUTES / 60} 小时，确认后即预约成功。</Text>
       {waitlist.failure && (
-        <View role='alert'>
+        <View {...roleProps('alert')}>
           <Text className='care__error'>{waitlist.failure}</Text>
         </View>
       )}

@@ -10,8 +10,9 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { openBooking } from '@/lib/booking-pages'
 import { formatDistance } from '@/lib/format'
-import './index.scss'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -144,7 +145,7 @@ const percent = (x: number) => `${Math.round(x * 100)}%`
 function SatisfactionCard({ summary }: { summary: FacilityDetail['satisfaction'] }) {
   const openList = () => Taro.navigateTo({ url: '/packages/facility/qualified/index' })
   return (
-    <View className='card' role='region' aria-label='居民评价'>
+    <View className='card' {...roleProps('region')} aria-label='居民评价'>
       <Text className='section-title'>居民评价</Text>
       {summary.count === 0 || summary.satisfactionRate === null ? (
         <Text className='muted detail__line'>还没有居民评价</Text>

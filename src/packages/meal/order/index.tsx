@@ -34,8 +34,9 @@ import { type OrderChannel, orderChannel } from './order-channel'
 import { SELF, useMealChoice } from './use-meal-choice'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
-import './index.scss'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 const PLACE_LABEL = isWeapp
@@ -154,7 +155,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
   return (
     <View className='meal-order'>
       {channel.desk && (
-        <View className='card meal-order__desk' role='status'>
+        <View className='card meal-order__desk' {...roleProps('status')}>
           <Text>{placedAtDesk ? `已为 ${placedAtDesk.beneficiaryName} 预约，核销码 ${spacedCode(placedAtDesk.code)}，请告知居民` : '设施代订：为没有智能手机的居民预约'}</Text>
         </View>
       )}
@@ -242,7 +243,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
           </Text>
         )}
         {placing.failure && (
-          <View role='alert'>
+          <View {...roleProps('alert')}>
             <Text className='meal-order__error'>{placing.failure}</Text>
           </View>
         )}

@@ -14,9 +14,10 @@ import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
 import { birthDateFromDigits, birthDateProblem, digitsFromBirthDate } from './birth-date'
 import { type ChildDraft, ChildFields } from './ChildFields'
-import './index.scss'
 import { Button } from '@/components/Button'
 import { SwitchRow } from '@/components/SwitchRow'
+import { roleProps } from '@/components/a11y'
+import './index.scss'
 
 const RELATIONS = ['本人', '父亲', '母亲', '配偶', '祖父母', '儿子', '女儿', '孙子女', '其他亲属']
 const OTHER_DISTRICT = 'other'
@@ -220,7 +221,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
       )}
 
       {failure && (
-        <View role='alert' className='card'>
+        <View {...roleProps('alert')} className='card'>
           <Text className='member-form__error'>{failure}</Text>
         </View>
       )}

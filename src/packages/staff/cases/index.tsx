@@ -9,9 +9,9 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
-import './index.scss'
 import { Button } from '@/components/Button'
-import { fieldLabel } from '@/components/a11y'
+import { fieldLabel, roleProps } from '@/components/a11y'
+import './index.scss'
 
 /** 差评整改 for the operator: every 差评 with its deadline; call the resident back, put it right, and answer. */
 export default function CasesPage() {
@@ -73,7 +73,7 @@ function CaseCard({ item, facilityId, onAnswered }: { item: RectificationCase; f
           <Text className='cases__label'>整改措施</Text>
           <Textarea className='cases__text' value={rectification} maxlength={500} {...fieldLabel('整改措施')} onInput={(e) => setRectification(e.detail.value)} />
           {failure && (
-            <View role='alert'>
+            <View {...roleProps('alert')}>
               <Text className='cases__error'>{failure}</Text>
             </View>
           )}

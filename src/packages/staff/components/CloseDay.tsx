@@ -7,8 +7,8 @@ import { ConfirmBox } from '@/components/ConfirmBox'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import { dayName, shanghaiToday } from '@/lib/dates'
-import './staff-controls.scss'
 import { Button } from '@/components/Button'
+import './staff-controls.scss'
 
 interface CloseDayProps {
   facilityId: string

@@ -11,9 +11,9 @@ import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
 import { addDays, shanghaiToday } from '@/lib/dates'
 import { formatSetLines, parseSetLines } from './set-lines'
-import './staff-controls.scss'
 import { Button } from '@/components/Button'
 import { fieldLabel } from '@/components/a11y'
+import './staff-controls.scss'
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
 const PARTS = ['breakfast', 'lunch', 'dinner'] as const

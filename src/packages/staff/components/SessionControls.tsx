@@ -4,8 +4,8 @@ import { cleanError } from '@/api/api-error'
 import { changeSessionCapacity } from '@/api/staff'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
-import './staff-controls.scss'
 import { Button } from '@/components/Button'
+import './staff-controls.scss'
 
 interface SessionControlsProps {
   facilityId: string

@@ -6,8 +6,8 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StatusLine } from '@/components/StatusLine'
 import { useRemote } from '@/hooks/use-remote'
 import { dayAndClock } from '@/lib/dates'
-import './staff-controls.scss'
 import { Button } from '@/components/Button'
+import './staff-controls.scss'
 
 /** 暂停预约的居民: who the no-show rule has suspended, why and until when; the desk may lift it. */
 export function Suspensions({ facilityId }: { facilityId: string }) {

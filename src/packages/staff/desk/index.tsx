@@ -12,8 +12,9 @@ import { Page } from '@/components/Page'
 import { TextField } from '@/components/TextField'
 import { dayAndClock } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
-import './index.scss'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -118,7 +119,7 @@ export default function DeskPage() {
       </View>
 
       {message && (
-        <View className={`card desk__message desk__message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <View className={`card desk__message desk__message--${message.kind}`} {...roleProps(message.kind === 'error' ? 'alert' : 'status')}>
           <Text>{message.text}</Text>
         </View>
       )}

@@ -12,8 +12,9 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { recentMonths, recentPeriods } from './periods'
 import { QualifiedListPublisher } from './QualifiedListPublisher'
-import './index.scss'
 import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import './index.scss'
 
 const STANDARD = FUNCTIONS.filter((f) => f.standard)
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
@@ -60,7 +61,7 @@ export default function EvaluationPage() {
           </Button>
         </View>
         {message && (
-          <View role='status'>
+          <View {...roleProps('status')}>
             <Text className='evaluation__message'>{message}</Text>
           </View>
         )}
@@ -97,16 +98,25 @@ export default function EvaluationPage() {
 function Ranking({ evaluation }: { evaluation: Evaluation }) {
   const ranked = evaluation.rows.filter((r) => r.rank !== null).length
   return (
-    <View className='card' role='table' aria-label='排名'>
+    <View className='card'>
       <Text className='section-title'>
         排名 · {evaluation.from} 至 {evaluation.to}
       </Text>
       <Text className='muted evaluation__rule'>{rankingRule(evaluation.rankMinimum)}</Text>
       {evaluation.rows.length === 0 && <Text className='muted'>这一期没有数据</Text>}
       {evaluation.rows.length > 0 && ranked === 0 && <Text className='muted'>这一期没有数据足够的设施，不排名</Text>}
-      {evaluation.rows.map((r) => (
-        <RankingRow key={`${r.facilityId}-${r.function}`} row={r} />
-      ))}
+      {evaluation.rows.length > 0 && (
+        // A table of two columns: the rank (or 数据不足), then the facility with its figures.
+        <View {...roleProps('table', '排名')}>
+          <View {...roleProps('row')} className='visually-hidden'>
+            <Text {...roleProps('columnheader')}>名次</Text>
+            <Text {...roleProps('columnheader')}>设施与指标</Text>
+          </View>
+          {evaluation.rows.map((r) => (
+            <RankingRow key={`${r.facilityId}-${r.function}`} row={r} />
+          ))}
+        </View>
+      )}
     </View>
   )
 }
@@ -114,13 +124,17 @@ function Ranking({ evaluation }: { evaluation: Evaluation }) {
 /** A ranked row shows its rank and composite; a 数据不足 row says so and why, with no number to compare. */
 function RankingRow({ row: r }: { row: EvaluationRow }) {
   return (
-    <View className='evaluation__ranked' role='row'>
+    <View className='evaluation__ranked' {...roleProps('row')}>
       {r.rank !== null ? (
-        <Text className='evaluation__rank'>{r.rank}</Text>
+        <Text className='evaluation__rank' {...roleProps('cell')}>
+          {r.rank}
+        </Text>
       ) : (
-        <Text className='evaluation__rank evaluation__rank--none'>{r.insufficientData ? '数据不足' : '—'}</Text>
+        <Text className='evaluation__rank evaluation__rank--none' {...roleProps('cell')}>
+          {r.insufficientData ? '数据不足' : '—'}
+        </Text>
       )}
-      <View className='evaluation__facility'>
+      <View className='evaluation__facility' {...roleProps('cell')}>
         <Text className='evaluation__name'>
           {r.facilityName}
           {r.rank !== null && r.composite !== null ? ` · ${r.composite} 分` : ''}

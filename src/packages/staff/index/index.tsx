@@ -18,8 +18,8 @@ import { MealPlan } from '../components/MealPlan'
 import { SessionControls } from '../components/SessionControls'
 import { Suspensions } from '../components/Suspensions'
 import { useStaffFacility } from '../use-staff-facility'
-import './index.scss'
 import { Button } from '@/components/Button'
+import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 // The services booked online so far; the roster shows any of them.
