@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { BookingStatus } from '@shared/booking'
+import type { Notice } from '@shared/notice'
 import { useState } from 'react'
 import { fetchBookings } from '@/api/bookings'
-import { fetchNotices, markNoticeRead } from '@/api/notices'
+import { fetchNotices, markAllNoticesRead, markNoticeRead } from '@/api/notices'
 import { confirmWaitlistOffer, fetchWaitlist, leaveWaitlist } from '@/api/waitlist'
 import { cleanError } from '@/api/api-error'
 import { BookingCard } from '@/components/BookingCard'
@@ -38,6 +39,14 @@ export default function BookingsPage() {
     await markNoticeRead(id).catch(() => undefined)
     await notices.reload()
   }
+  const readAll = async () => {
+    await markAllNoticesRead().catch(() => undefined)
+    await notices.reload()
+  }
+  const openNotice = (notice: Notice) => {
+    if (!notice.read) void markNoticeRead(notice.id).catch(() => undefined)
+    if (notice.bookingId) open(notice.bookingId)
+  }
 
   const [entryFailure, setEntryFailure] = useState<string | null>(null)
   const onEntry = (action: (id: string) => Promise<unknown>) => async (id: string) => {
@@ -58,7 +67,9 @@ export default function BookingsPage() {
 
   return (
     <Page title='我的预约'>
-      {notices.data && <NoticeList notices={notices.data.notices} onRead={read} />}
+      {notices.data && (
+        <NoticeList notices={notices.data.notices} unread={notices.data.unread} onRead={read} onReadAll={readAll} onOpen={openNotice} />
+      )}
       {waitlist.data && (
         <WaitlistList
           entries={waitlist.data}

@@ -4,6 +4,7 @@ import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { fetchFacilities } from '@/api/facilities'
 import { ElderModeToggle } from '@/components/ElderModeToggle'
+import { ElderOffer } from '@/components/ElderOffer'
 import { FacilityCard } from '@/components/FacilityCard'
 import { FunctionFilter } from '@/components/FunctionFilter'
 import { Page } from '@/components/Page'
@@ -47,6 +48,8 @@ export default function FacilitiesPage() {
         <Text className='facilities__title'>找家门口的服务</Text>
         <ElderModeToggle />
       </View>
+
+      <ElderOffer />
 
       <FunctionFilter value={fn} onChange={setFn} />
 
