@@ -25,12 +25,16 @@ export function appPagePaths(): string[] {
 export type Identity = 'resident' | 'operator' | 'district'
 
 export interface Fixtures {
-  /** A lunch tomorrow (the clock's day) still to be eaten, for the daughter's mother. */
+  /** A dinner the day after the clock's day, still to be eaten, for the daughter's mother. */
   bookedId: string
+  bookedCode: string
   /** A lunch today, eaten: it can be rated. */
   completedId: string
   motherId: string
 }
+
+/** A choice made on the way: a control reached with Tab and pressed with Enter, or a text box typed into. */
+export type Step = RegExp | { name: RegExp; type: string }
 
 /** How each page is opened with real data: as whom, with which query. */
 export interface Visit {
@@ -42,7 +46,7 @@ export interface Visit {
    * The page's main action, reached with Tab and pressed with Enter, and what shows it happened; `before`: the
    * choices it needs first, each reached with Tab and chosen with Enter.
    */
-  main: { before?: RegExp[]; name: RegExp; then: { url?: string; text?: string } }
+  main: { before?: Step[]; name: RegExp; type?: (f: Fixtures) => string; then: { url?: string; text?: string } } | null
 }
 
 export const VISITS: Record<string, Visit> = {
@@ -65,12 +69,13 @@ export const VISITS: Record<string, Visit> = {
     identity: 'resident',
     query: () => 'id=yl-hongqi',
     ready: '红旗社区',
-    main: { name: /订餐/, then: { url: 'packages/meal/order/index' } },
+    main: { name: /预约社区助餐/, then: { url: 'packages/meal/order/index' } },
   },
   'packages/facility/qualified/index': {
     identity: 'resident',
     ready: '合格',
-    main: { name: /./, then: {} },
+    // A page to read: nothing on it to press.
+    main: null,
   },
   'packages/meal/order/index': {
     identity: 'resident',
@@ -88,7 +93,11 @@ export const VISITS: Record<string, Visit> = {
     identity: 'resident',
     query: (f) => `id=${f.completedId}`,
     ready: '总体评价',
-    main: { name: /提交评价/, then: { text: '谢谢您的评价' } },
+    main: {
+      before: [/非常满意/, /^1 分$/, /^1 分$/, /^1 分$/, /^1 分$/, /^愿意$/],
+      name: /提交评价/,
+      then: { text: '谢谢您的评价' },
+    },
   },
   'packages/member/edit/index': {
     identity: 'resident',
@@ -100,7 +109,7 @@ export const VISITS: Record<string, Visit> = {
     identity: 'resident',
     query: () => 'facilityId=yl-hangkong-erlu',
     ready: '李小雨',
-    main: { name: /确认预约/, then: {} },
+    main: { before: [/我是监护人，同意并确认/], name: /确认预约/, then: { text: '预约成功' } },
   },
   'packages/care/respite/index': {
     identity: 'resident',
@@ -112,7 +121,7 @@ export const VISITS: Record<string, Visit> = {
     identity: 'resident',
     query: () => 'facilityId=yl-hangkong-erlu',
     ready: '托管',
-    main: { name: /确认预约/, then: {} },
+    main: { before: [{ name: /接送人 1/, type: '李雨（妈妈）' }], name: /确认预约/, then: { text: '预约成功' } },
   },
   'packages/care/day-care/index': {
     identity: 'resident',
@@ -129,13 +138,18 @@ export const VISITS: Record<string, Visit> = {
     identity: 'operator',
     query: () => 'facilityId=yl-hongqi',
     ready: '核销码',
-    main: { name: /查找/, then: {} },
+    // Enter in the code box looks the code up.
+    main: { name: /核销码/, type: (f) => f.bookedCode, then: { text: '王秀英' } },
   },
   'packages/staff/cases/index': {
     identity: 'operator',
     query: () => 'facilityId=yl-hongqi',
-    ready: '整改',
-    main: { name: /./, then: {} },
+    ready: '非常不满意',
+    main: {
+      before: [{ name: /核实情况/, type: '已电话回访' }, { name: /整改措施/, type: '改用保温餐车' }],
+      name: /提交回复/,
+      then: { text: '已回复' },
+    },
   },
   'packages/staff/evaluation/index': {
     identity: 'district',
@@ -148,7 +162,8 @@ const OPENID: Record<Identity, string> = { resident: 'pages-daughter', operator:
 
 /**
  * The data every page is visited with: a daughter with her mother (a lunch tomorrow, a lunch eaten today) and her
- * 18-month-old, an operator of 红旗社区 and a district official. The clock stands at today 13:00 after the lunch.
+ * 18-month-old, an operator of 红旗社区 and a district official. The clock stands on the first lunch's evening, after
+ * its dinner (rated 非常不满意).
  */
 export async function seedEveryPage(served: ServedApp, clock: TestClock): Promise<Fixtures> {
   const { app, store } = served
@@ -163,16 +178,27 @@ export async function seedEveryPage(served: ServedApp, clock: TestClock): Promis
     childConsentVersion: CHILD_CONSENT.version,
   })
   const eaten = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(1) }), { memberId: mother.id }))
-  const booked = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(2) }), { memberId: mother.id }))
-  clock.set(shanghaiInstant(eaten.date, '13:00'))
-  for (const to of ['checked_in', 'completed'] as const) {
-    await changeBookingStatus(store.db.kysely, { bookingId: eaten.id, to, actorUserId: null, now: clock.now() })
+  const booked = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(2), part: 'dinner' }), { memberId: mother.id }))
+  // The same day's dinner, eaten too and already rated 非常不满意: the operator has a case to answer.
+  const dinner = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(1), part: 'dinner' }), { memberId: mother.id }))
+  clock.set(shanghaiInstant(dinner.date, '19:30'))
+  for (const bookingId of [eaten.id, dinner.id]) {
+    for (const to of ['checked_in', 'completed'] as const) {
+      await changeBookingStatus(store.db.kysely, { bookingId, to, actorUserId: null, now: clock.now() })
+    }
   }
+  const rated = await app.inject({
+    method: 'POST',
+    url: `/api/bookings/${dinner.id}/rating`,
+    headers,
+    payload: { level: 1, scores: { attitude: 1, quality: 1, environment: 2, price: 2 }, wouldUseAgain: false, comment: '饭是凉的' },
+  })
+  if (rated.statusCode !== 201) throw new Error(`rating failed: ${rated.statusCode} ${rated.body}`)
   await devLogin(app, OPENID.operator)
   await grantStaff(store.db.kysely, { user: `dev:${OPENID.operator}`, scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, clock.now())
   await devLogin(app, OPENID.district)
   await grantStaff(store.db.kysely, { user: `dev:${OPENID.district}`, scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, clock.now())
-  return { bookedId: booked.id, completedId: eaten.id, motherId: mother.id }
+  return { bookedId: booked.id, bookedCode: booked.code, completedId: eaten.id, motherId: mother.id }
 }
 
 /** A phone page signed in as `identity`, at the clock's instant, in 长辈版 or not; CSP bypassed so axe can be injected. */

@@ -17,6 +17,7 @@ import { WaitlistList } from '@/components/WaitlistList'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
+import { FailureNote } from '@/components/FailureNote'
 
 type Filter = 'all' | BookingStatus
 const FILTERS: { value: Filter; label: string }[] = [
@@ -35,20 +36,26 @@ export default function BookingsPage() {
   const reloadAll = () => Promise.all([bookings.reload(), notices.reload(), waitlist.reload()])
   useReloadOnReturn(reloadAll)
   usePullToRefresh(reloadAll)
-  const read = async (id: string) => {
-    await markNoticeRead(id).catch(() => undefined)
+  // 知道了 and 全部已读 say when they did not go through (the lift), with 重试.
+  const [noticeFailure, setNoticeFailure] = useState<{ text: string; retry: () => void } | null>(null)
+  const noticeAction = (action: () => Promise<void>) => async () => {
+    setNoticeFailure(null)
+    try {
+      await action()
+    } catch (err) {
+      setNoticeFailure({ text: cleanError(err), retry: noticeAction(action) })
+    }
     await notices.reload()
   }
-  const readAll = async () => {
-    await markAllNoticesRead().catch(() => undefined)
-    await notices.reload()
-  }
+  const read = (id: string) => noticeAction(() => markNoticeRead(id))()
+  const readAll = noticeAction(markAllNoticesRead)
   const openNotice = (notice: Notice) => {
     if (!notice.read) void markNoticeRead(notice.id).catch(() => undefined)
     if (notice.bookingId) open(notice.bookingId)
   }
 
   const [entryFailure, setEntryFailure] = useState<string | null>(null)
+  const [retryEntry, setRetryEntry] = useState<(() => void) | undefined>()
   const onEntry = (action: (id: string) => Promise<unknown>) => async (id: string) => {
     setBusyEntry(id)
     setEntryFailure(null)
@@ -56,6 +63,7 @@ export default function BookingsPage() {
       await action(id)
     } catch (err) {
       setEntryFailure(cleanError(err))
+      setRetryEntry(() => () => void onEntry(action)(id))
     } finally {
       setBusyEntry(null)
       await reloadAll()
@@ -70,6 +78,7 @@ export default function BookingsPage() {
       {notices.data && (
         <NoticeList notices={notices.data.notices} unread={notices.data.unread} onRead={read} onReadAll={readAll} onOpen={openNotice} />
       )}
+      <FailureNote text={noticeFailure?.text ?? null} onRetry={noticeFailure?.retry} textClass='bookings__error' className='card' />
       {waitlist.data && (
         <WaitlistList
           entries={waitlist.data}
@@ -77,6 +86,7 @@ export default function BookingsPage() {
           failure={entryFailure}
           onConfirm={onEntry(confirmWaitlistOffer)}
           onLeave={onEntry(leaveWaitlist)}
+          onRetry={retryEntry}
         />
       )}
       <OptionGroup label='按状态查看' options={FILTERS} value={filter} onChange={setFilter} />

@@ -8,6 +8,7 @@ import { fetchRating, sendVerdict } from '@/api/ratings'
 import { useRemote } from '@/hooks/use-remote'
 import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 
 /**
  * 评价 on a completed booking: the way to rate it, or the rating given; for a 差评, the facility's call-back and
@@ -74,11 +75,7 @@ function GivenRating({ bookingId }: { bookingId: string }) {
           )}
         </View>
       )}
-      {failure && (
-        <View {...roleProps('alert')}>
-          <Text className='booking-detail__error'>{failure}</Text>
-        </View>
-      )}
+      <FailureNote text={failure} textClass='booking-detail__error' />
     </View>
   )
 }

@@ -16,6 +16,7 @@ import { calendarDay, dayAndClock } from '@/lib/dates'
 import { RatingCard } from '../components/RatingCard'
 import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './index.scss'
 
 export default function BookingDetailPage() {
@@ -164,11 +165,7 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
           ) : (
             <Text>已过取消截止时间（{dayAndClock(booking.cancelUntil)}），如不能前往请致电设施说明。</Text>
           )}
-          {failure && (
-            <View {...roleProps('alert')}>
-              <Text className='booking-detail__error'>{failure}</Text>
-            </View>
-          )}
+          <FailureNote text={failure} onRetry={cancel} textClass='booking-detail__error' />
         </View>
       )}
 

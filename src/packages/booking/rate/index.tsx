@@ -16,6 +16,7 @@ import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { Button } from '@/components/Button'
 import { fieldLabel, roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './index.scss'
 
 const LEVEL_OPTIONS = RATING_LEVELS.map((level) => ({ value: String(level), label: LEVEL_NAMES[level] }))
@@ -99,11 +100,7 @@ export default function RatePage() {
             {comment.length}/{RATING_COMMENT_MAX} 字。评价自愿。设施只看到评价内容、服务和日期，看不到您的姓名和核销码。不满意的评价，设施要在期限内答复并整改，答复会发到这笔预约里，由您确认是否认可。
           </Text>
         </View>
-        {failure && (
-          <View className='card' {...roleProps('alert')}>
-            <Text className='rate__error'>{failure}</Text>
-          </View>
-        )}
+        <FailureNote text={failure} onRetry={submit} textClass='rate__error' className='card' />
         <Button className='tap button button--primary rate__submit' disabled={!complete || busy} loading={busy} onClick={submit}>
           {complete ? '提交评价' : '请选择总体评价、四项打分和是否愿意再来'}
         </Button>

@@ -10,6 +10,7 @@ import { QuoteFailure } from '@/components/QuoteFailure'
 import { formatFen } from '@/lib/money'
 import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './care.scss'
 
 interface BookingSummaryProps {
@@ -36,11 +37,7 @@ export function BookingSummary({ booking, waiting, handled, ready }: BookingSumm
       ) : (
         <Text className='muted'>{waiting}</Text>
       )}
-      {failure && (
-        <View {...roleProps('alert')}>
-          <Text className='care__error'>{failure}</Text>
-        </View>
-      )}
+      <FailureNote text={failure} onRetry={confirm} textClass='care__error' />
       <HeldBookingLink bookingId={held ?? quote.heldBookingId} />
       <Button
         className='tap button button--primary care__submit'
@@ -74,11 +71,7 @@ function WaitlistOffer({ quote, waitlist, onJoin }: { quote: QuoteState; waitlis
         <Text className='care__error'>{quote.error}</Text>
       </View>
       <Text className='muted'>可以加入候补：有人取消时，名额按排队顺序为您保留 {WAITLIST_HOLD_MINUTES / 60} 小时，确认后即预约成功。</Text>
-      {waitlist.failure && (
-        <View {...roleProps('alert')}>
-          <Text className='care__error'>{waitlist.failure}</Text>
-        </View>
-      )}
+      <FailureNote text={waitlist.failure} onRetry={onJoin} textClass='care__error' />
       <Button className='tap button button--primary care__submit' loading={waitlist.busy} disabled={waitlist.busy} onClick={onJoin}>
         加入候补
       </Button>

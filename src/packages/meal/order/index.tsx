@@ -36,6 +36,7 @@ import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
 import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -242,11 +243,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
             {choice.fulfilment === 'delivery' && !request ? '请填写送餐地址并选择位置' : '正在计算价格…'}
           </Text>
         )}
-        {placing.failure && (
-          <View {...roleProps('alert')}>
-            <Text className='meal-order__error'>{placing.failure}</Text>
-          </View>
-        )}
+        <FailureNote text={placing.failure} onRetry={submit} textClass='meal-order__error' />
         {/* The desk reads the refusal out; the booking is the resident's, not the desk's to open. */}
         {!channel.desk && <HeldBookingLink bookingId={placing.held ?? quote.heldBookingId} />}
         <Button

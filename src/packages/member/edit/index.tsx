@@ -17,6 +17,7 @@ import { type ChildDraft, ChildFields } from './ChildFields'
 import { Button } from '@/components/Button'
 import { SwitchRow } from '@/components/SwitchRow'
 import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './index.scss'
 
 const RELATIONS = ['本人', '父亲', '母亲', '配偶', '祖父母', '儿子', '女儿', '孙子女', '其他亲属']
@@ -220,11 +221,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
         </View>
       )}
 
-      {failure && (
-        <View {...roleProps('alert')} className='card'>
-          <Text className='member-form__error'>{failure}</Text>
-        </View>
-      )}
+      <FailureNote text={failure} onRetry={save} textClass='member-form__error' className='card' />
       <Button
         className='tap button button--primary member-form__save'
         disabled={!canSave}
