@@ -15,6 +15,7 @@ import * as m012 from './migrations/012_evaluation'
 import * as m013 from './migrations/013_one_place'
 import * as m014 from './migrations/014_rank_minimum'
 import * as m015 from './migrations/015_desk_day'
+import * as m019 from './migrations/019_optional_rating_scores'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '013_one_place': m013,
   '014_rank_minimum': m014,
   '015_desk_day': m015,
+  '019_optional_rating_scores': m019,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -94,7 +94,7 @@ export const VISITS: Record<string, Visit> = {
     query: (f) => `id=${f.completedId}`,
     ready: '总体评价',
     main: {
-      before: [/非常满意/, /^1 分$/, /^1 分$/, /^1 分$/, /^1 分$/, /^愿意$/],
+      before: [/非常满意/, /^愿意$/],
       name: /提交评价/,
       then: { text: '谢谢您的评价' },
     },

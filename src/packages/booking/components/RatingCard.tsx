@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Booking } from '@shared/booking'
-import { DIMENSION_NAMES, LEVEL_NAMES, RATING_DIMENSIONS, RECTIFICATION_STATUS_FOR_RESIDENT } from '@shared/rating'
+import { LEVEL_NAMES, RECTIFICATION_STATUS_FOR_RESIDENT } from '@shared/rating'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchRating, sendVerdict } from '@/api/ratings'
@@ -9,6 +9,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
 import { FailureNote } from '@/components/FailureNote'
+import { scoreLine } from '@/lib/rating-words'
 
 /**
  * 评价 on a completed booking: the way to rate it, or the rating given; for a 差评, the facility's call-back and
@@ -53,7 +54,7 @@ function GivenRating({ bookingId }: { bookingId: string }) {
     <View className='card' {...roleProps('region')} aria-label='我的评价'>
       <Text className='section-title'>我的评价：{LEVEL_NAMES[r.level]}</Text>
       <Text className='muted booking-detail__line'>
-        {RATING_DIMENSIONS.map((d) => `${DIMENSION_NAMES[d]} ${r.scores[d]} 分`).join('　')}
+        {scoreLine(r.scores, ' 分')}
       </Text>
       {/* Shown as text, never as markup: a comment is plain text whatever it contains. */}
       {r.comment && <Text className='booking-detail__line'>“{r.comment}”</Text>}

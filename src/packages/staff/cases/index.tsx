@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { DIMENSION_NAMES, RATING_DIMENSIONS, RECTIFICATION_STATUS_NAMES, type RectificationCase } from '@shared/rating'
+import { RECTIFICATION_STATUS_NAMES, type RectificationCase } from '@shared/rating'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { answerCase, fetchCases } from '@/api/ratings'
@@ -11,6 +11,7 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { Button } from '@/components/Button'
 import { fieldLabel, roleProps } from '@/components/a11y'
+import { scoreLine } from '@/lib/rating-words'
 import './index.scss'
 
 /** 差评整改 for the operator: every 差评 with its deadline; call the resident back, put it right, and answer. */
@@ -61,7 +62,7 @@ function CaseCard({ item, facilityId, onAnswered }: { item: RectificationCase; f
       <Text className='cases__title'>
         {item.levelName} · {item.serviceDate} · {item.service}
       </Text>
-      <Text className='muted cases__line'>{RATING_DIMENSIONS.map((d) => `${DIMENSION_NAMES[d]} ${item.scores[d]}`).join('　')}</Text>
+      <Text className='muted cases__line'>{scoreLine(item.scores, '')}</Text>
       {item.comment && <Text className='cases__line'>居民说：“{item.comment}”</Text>}
       <Text className='cases__line cases__status'>
         {RECTIFICATION_STATUS_NAMES[item.status]} · {item.overdue ? `已逾期（应于 ${item.dueDate} 前答复）` : `${item.dueDate} 前答复`}
