@@ -80,11 +80,14 @@ describe('the keyboard on every page', () => {
         }
         await tabTo(page, main.name)
         if (main.type) await page.keyboard.type(main.type(fixtures))
+        const request = main.then.request
+        const sent = request ? page.waitForRequest((r) => r.url().includes(request) && r.method() !== 'GET', { timeout: 10_000 }) : null
         await page.keyboard.press('Enter')
+        await sent
         if (main.then.url) await page.waitForURL((url) => url.href.includes(main.then.url!), { timeout: 10_000 })
         if (main.then.text) await page.locator('.page:visible', { hasText: main.then.text }).first().waitFor({ timeout: 10_000 })
-        await shot(page, `keyboard-${path.replaceAll('/', '_')}`)
       } finally {
+        await shot(page, `keyboard-${path.replaceAll('/', '_')}`)
         await page.context().close()
       }
     })

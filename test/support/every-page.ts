@@ -46,7 +46,7 @@ export interface Visit {
    * The page's main action, reached with Tab and pressed with Enter, and what shows it happened; `before`: the
    * choices it needs first, each reached with Tab and chosen with Enter.
    */
-  main: { before?: Step[]; name: RegExp; type?: (f: Fixtures) => string; then: { url?: string; text?: string } } | null
+  main: { before?: Step[]; name: RegExp; type?: (f: Fixtures) => string; then: { url?: string; text?: string; request?: string } } | null
 }
 
 export const VISITS: Record<string, Visit> = {
@@ -92,7 +92,7 @@ export const VISITS: Record<string, Visit> = {
   'packages/booking/rate/index': {
     identity: 'resident',
     query: (f) => `id=${f.completedId}`,
-    ready: '总体评价',
+    ready: '这次服务您满意吗',
     main: {
       before: [/非常满意/, /^愿意$/],
       name: /提交评价/,
@@ -103,7 +103,8 @@ export const VISITS: Record<string, Visit> = {
     identity: 'resident',
     query: (f) => `id=${f.motherId}`,
     ready: '出生日期',
-    main: { name: /保存/, then: { url: 'pages/profile/index' } },
+    // Saved, it goes back to where it was opened from (here: nowhere in the app; see member-edit-page.test).
+    main: { name: /保存/, then: { request: '/api/me/members/' } },
   },
   'packages/care/infant/index': {
     identity: 'resident',
