@@ -72,6 +72,9 @@ describe('the keyboard on every page', () => {
           if (step instanceof RegExp) {
             await tabTo(page, step)
             await page.keyboard.press('Enter')
+          } else if ('press' in step) {
+            await tabTo(page, step.name)
+            await page.keyboard.press(step.press)
           } else {
             await tabTo(page, step.name)
             await page.keyboard.type(step.type)

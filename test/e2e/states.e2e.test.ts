@@ -50,6 +50,9 @@ describe('what the screen says in chromium', () => {
     await visible('.notices__text', '午餐').click()
     await page.waitForURL((url) => url.href.includes('packages/booking/detail/index?id='))
     await page.goBack()
+    // Back on the tab, it reads the messages again: wait for that before pressing.
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(800)
     await visible('.button', '全部已读').click()
     await visible('.notices .section-title', '消息').waitFor()
     await page.waitForFunction(() => !document.querySelector('.notices')?.textContent?.includes('未读'))

@@ -33,8 +33,8 @@ export interface Fixtures {
   motherId: string
 }
 
-/** A choice made on the way: a control reached with Tab and pressed with Enter, or a text box typed into. */
-export type Step = RegExp | { name: RegExp; type: string }
+/** A choice made on the way: a control reached with Tab and pressed with Enter, a text box typed into, or a key pressed (an arrow in a radio group). */
+export type Step = RegExp | { name: RegExp; type: string } | { name: RegExp; press: string }
 
 /** How each page is opened with real data: as whom, with which query. */
 export interface Visit {
@@ -122,7 +122,12 @@ export const VISITS: Record<string, Visit> = {
     identity: 'resident',
     query: () => 'facilityId=yl-hangkong-erlu',
     ready: '托管',
-    main: { before: [{ name: /接送人 1/, type: '李雨（妈妈）' }], name: /确认预约/, then: { text: '预约成功' } },
+    // The toddler is offered first (托管 takes 6 to 13: the person picker is wt-conventions' part 6): the arrow moves to her brother.
+    main: {
+      before: [{ name: /李小雨/, press: 'ArrowRight' }, { name: /接送人 1/, type: '李雨（妈妈）' }],
+      name: /确认预约/,
+      then: { text: '预约成功' },
+    },
   },
   'packages/care/day-care/index': {
     identity: 'resident',
@@ -176,6 +181,13 @@ export async function seedEveryPage(served: ServedApp, clock: TestClock): Promis
     relation: '女儿',
     birthDate: bornMonthsBefore(today, 18),
     gender: 'female',
+    childConsentVersion: CHILD_CONSENT.version,
+  })
+  await addMember(app, headers, {
+    name: '李小明',
+    relation: '儿子',
+    birthDate: bornMonthsBefore(today, 8 * 12 + 3),
+    gender: 'male',
     childConsentVersion: CHILD_CONSENT.version,
   })
   const eaten = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(1) }), { memberId: mother.id }))
