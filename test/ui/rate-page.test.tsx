@@ -33,7 +33,7 @@ const choose = (group: string, option: string) => {
 
 it('asks for the level and 使用意愿 first; the four scores and the comment are optional, behind their own buttons', async () => {
   render(<RatePage />)
-  const submit = screen.getByRole('button', { name: '请选择满意程度和是否愿意再来' })
+  const submit = screen.getByRole('button', { name: '请先选择上面两项' })
   expect(submit).toBeDisabled()
   expect(screen.queryByRole('radiogroup', { name: '服务态度' })).not.toBeInTheDocument()
   choose('总体评价', '满意')

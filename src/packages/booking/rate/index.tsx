@@ -117,7 +117,7 @@ export default function RatePage() {
         )}
         <FailureNote text={failure} onRetry={submit} textClass='rate__error' className='card' />
         <Button className='tap button button--primary rate__submit' disabled={!complete} loading={busy} onClick={submit}>
-          {complete ? '提交评价' : '请选择满意程度和是否愿意再来'}
+          {complete ? '提交评价' : '请先选择上面两项'}
         </Button>
         <Text className='muted rate__privacy'>评价自愿。设施只看到评价内容、服务和日期，看不到您的姓名和核销码。</Text>
       </View>
