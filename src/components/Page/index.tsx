@@ -21,8 +21,14 @@ export function Page({ title, children }: { title: string; children: ReactNode }
   const scale = useMemo(fontScaleFactor, [])
   const size = Math.round((elder ? ELDER_SIZE : BASE_SIZE) * scale)
   useEffect(() => {
-    // Outside the page, Taro's own tab bar follows 长辈版 too (app.scss).
-    if (IS_H5) document.documentElement.classList.toggle('elder', elder)
+    if (!IS_H5) return
+    // Outside the page, Taro's own tab bar follows 长辈版 too (app.scss), and is the app's navigation landmark.
+    document.documentElement.classList.toggle('elder', elder)
+    const tabBar = document.querySelector('taro-tabbar')
+    if (tabBar && !tabBar.hasAttribute('role')) {
+      tabBar.setAttribute('role', 'navigation')
+      tabBar.setAttribute('aria-label', '主菜单')
+    }
   }, [elder])
   return (
     <View
