@@ -14,7 +14,7 @@ export default defineConfig<'webpack5'>(async () => {
     sourceRoot: 'src',
     // weapp and H5 builds side by side: neither overwrites the other.
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [path.join(root, 'config/plugins/aria.ts')],
     defineConstants: {},
     alias: {
       '@': path.join(root, 'src'),

@@ -25,15 +25,18 @@ const score = (label: string) =>
 
 export const ratingRequestSchema = z.strictObject({
   level: score('总体评价'),
-  scores: z.strictObject(
-    {
-      attitude: score(DIMENSION_NAMES.attitude),
-      quality: score(DIMENSION_NAMES.quality),
-      environment: score(DIMENSION_NAMES.environment),
-      price: score(DIMENSION_NAMES.price),
-    },
-    { error: '请为四项分别打分' },
-  ),
+  /** Optional, each of them: the overall level is what is asked first and what counts. */
+  scores: z
+    .strictObject(
+      {
+        attitude: score(DIMENSION_NAMES.attitude).optional(),
+        quality: score(DIMENSION_NAMES.quality).optional(),
+        environment: score(DIMENSION_NAMES.environment).optional(),
+        price: score(DIMENSION_NAMES.price).optional(),
+      },
+      { error: '分项打分格式不对' },
+    )
+    .optional(),
   /** 使用意愿 */
   wouldUseAgain: z.boolean({ error: '请选择是否愿意再次使用' }),
   /** Plain text: stored as typed and always shown escaped. */
@@ -58,12 +61,20 @@ export const RECTIFICATION_STATUS_FOR_RESIDENT: Record<RectificationStatus, stri
   rejected: '您不认可整改',
 }
 
+/** The four scores as given: null where the resident did not score. */
+const dimensionScoresSchema = z.object({
+  attitude: z.number().int().nullable(),
+  quality: z.number().int().nullable(),
+  environment: z.number().int().nullable(),
+  price: z.number().int().nullable(),
+})
+
 export const ratingSchema = z.object({
   id: z.string(),
   bookingId: z.string(),
   level: z.number().int(),
   levelName: z.string(),
-  scores: z.object({ attitude: z.number().int(), quality: z.number().int(), environment: z.number().int(), price: z.number().int() }),
+  scores: dimensionScoresSchema,
   wouldUseAgain: z.boolean(),
   comment: z.string().nullable(),
   createdAt: z.string(),
@@ -85,7 +96,7 @@ export const ratingSummarySchema = z.object({
   satisfactionRate: z.number().nullable(),
   /** Share who would use it again, 0–1. */
   wouldUseAgainRate: z.number().nullable(),
-  /** Mean of each dimension, 1–5. */
+  /** Mean of each dimension, 1–5, over those who scored it (a dimension nobody scored is left out). */
   dimensions: z.array(z.object({ code: z.enum(RATING_DIMENSIONS), name: z.string(), mean: z.number() })),
 })
 export type RatingSummary = z.infer<typeof ratingSummarySchema>
@@ -106,7 +117,7 @@ export const rectificationCaseSchema = z.object({
   serviceDate: z.string(),
   level: z.number().int(),
   levelName: z.string(),
-  scores: z.object({ attitude: z.number().int(), quality: z.number().int(), environment: z.number().int(), price: z.number().int() }),
+  scores: dimensionScoresSchema,
   comment: z.string().nullable(),
   openedAt: z.string(),
   dueDate: z.string(),

@@ -18,6 +18,7 @@ import * as m015 from './migrations/015_desk_day'
 import * as m016 from './migrations/016_instances'
 import * as m017 from './migrations/017_session_limits'
 import * as m018 from './migrations/018_shared_access_token'
+import * as m019 from './migrations/019_optional_rating_scores'
 import * as m020 from './migrations/020_district_admin'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '016_instances': m016,
   '017_session_limits': m017,
   '018_shared_access_token': m018,
+  '019_optional_rating_scores': m019,
   '020_district_admin': m020,
 }
 

@@ -424,10 +424,11 @@ export interface RatingTable {
   function_code: string
   rater_user_id: string
   level: number
-  attitude: number
-  quality: number
-  environment: number
-  price: number
+  /** Optional since 019: NULL when the resident gave the level only. */
+  attitude: number | null
+  quality: number | null
+  environment: number | null
+  price: number | null
   would_use_again: number
   comment: string | null
   service_date: string

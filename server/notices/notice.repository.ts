@@ -37,17 +37,36 @@ export async function voidReminders(trx: Transaction<Database>, bookingId: strin
     .execute()
 }
 
-/** The in-app list: what has been said to this user, newest first (reminders once their time has come). */
+/**
+ * The in-app list: what has been said to this user, newest first (reminders once their time has come). A place
+ * offered from the waitlist is no news once it is confirmed: its message goes.
+ */
 export function listNotices(db: Kysely<Database>, userId: string, now: Date) {
   return db
-    .selectFrom('notices')
-    .select(['id', 'kind', 'title', 'body', 'booking_id', 'created_at', 'deliver_after', 'read_at'])
-    .where('user_id', '=', userId)
-    .where('deliver_after', '<=', now.toISOString())
-    .where('delivery', '!=', 'void')
-    .orderBy('deliver_after', 'desc')
+    .selectFrom('notices as n')
+    .leftJoin('bookings as b', 'b.id', 'n.booking_id')
+    .select(['n.id', 'n.kind', 'n.title', 'n.body', 'n.booking_id', 'n.created_at', 'n.deliver_after', 'n.read_at'])
+    .where('n.user_id', '=', userId)
+    .where('n.deliver_after', '<=', now.toISOString())
+    .where('n.delivery', '!=', 'void')
+    .where((eb) =>
+      eb.not(eb.and([eb('n.kind', '=', 'waitlist_offer'), eb('b.status', '=', 'booked'), eb('b.offer_expires_at', 'is', null)])),
+    )
+    .orderBy('n.deliver_after', 'desc')
     .limit(50)
     .execute()
+}
+
+/** 全部已读: every message of this user read now; how many were unread. */
+export async function markAllRead(db: Kysely<Database>, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('notices')
+    .set({ read_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .where('deliver_after', '<=', now.toISOString())
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function markRead(db: Kysely<Database>, userId: string, id: string, now: Date): Promise<boolean> {

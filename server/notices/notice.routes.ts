@@ -5,7 +5,7 @@ import { callerOf } from '../http/access-hook'
 import { NotFoundError } from '../http/errors'
 import { toShanghaiIso } from '../time/shanghai'
 import type { NoticeKind } from './notice-kinds'
-import { listNotices, markRead } from './notice.repository'
+import { listNotices, markAllRead, markRead } from './notice.repository'
 
 export async function noticeRoutes(app: AppInstance): Promise<void> {
   const db = app.db.kysely
@@ -34,6 +34,12 @@ export async function noticeRoutes(app: AppInstance): Promise<void> {
       if (!(await markRead(db, callerOf(request).user.id, request.params.id, app.now()))) throw new NotFoundError('没有找到这条消息')
       return { read: true }
     },
+  )
+
+  app.post(
+    '/me/notices/read-all',
+    { config: { access: 'resident' }, schema: { response: { 200: z.object({ read: z.number().int() }) } } },
+    async (request) => ({ read: await markAllRead(db, callerOf(request).user.id, app.now()) }),
   )
 
   app.get('/notices/templates', { config: { access: 'public' }, schema: { response: { 200: noticeTemplatesSchema } } }, async () => ({

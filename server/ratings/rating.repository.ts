@@ -47,7 +47,10 @@ export async function insertRating(trx: Transaction<Database>, r: NewRating): Pr
       function_code: r.functionCode,
       rater_user_id: r.raterUserId,
       level: r.input.level,
-      ...r.input.scores,
+      attitude: r.input.scores?.attitude ?? null,
+      quality: r.input.scores?.quality ?? null,
+      environment: r.input.scores?.environment ?? null,
+      price: r.input.scores?.price ?? null,
       would_use_again: r.input.wouldUseAgain ? 1 : 0,
       comment: r.input.comment || null,
       service_date: r.serviceDate,
@@ -119,6 +122,11 @@ export function summariseRatings(db: Kysely<Database>, facilityId: string) {
       eb.fn.sum<string | number | null>('quality').as('quality'),
       eb.fn.sum<string | number | null>('environment').as('environment'),
       eb.fn.sum<string | number | null>('price').as('price'),
+      // Scores are optional: each mean is over those who gave that score.
+      eb.fn.count<string | number>('attitude').as('attitude_n'),
+      eb.fn.count<string | number>('quality').as('quality_n'),
+      eb.fn.count<string | number>('environment').as('environment_n'),
+      eb.fn.count<string | number>('price').as('price_n'),
     ])
     .where('facility_id', '=', facilityId)
     .executeTakeFirstOrThrow()

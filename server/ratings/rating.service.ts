@@ -89,9 +89,10 @@ export async function facilityRatingSummary(db: Kysely<Database>, facilityId: st
     count,
     satisfactionRate: share(row.satisfied),
     wouldUseAgainRate: share(row.again),
-    dimensions:
-      count === 0
-        ? []
-        : RATING_DIMENSIONS.map((code) => ({ code, name: DIMENSION_NAMES[code], mean: Number(row[code] ?? 0) / count })),
+    dimensions: RATING_DIMENSIONS.filter((code) => Number(row[`${code}_n`]) > 0).map((code) => ({
+      code,
+      name: DIMENSION_NAMES[code],
+      mean: Number(row[code] ?? 0) / Number(row[`${code}_n`]),
+    })),
   }
 }

@@ -13,3 +13,9 @@ export const markNoticeRead = (id: string): Promise<void> =>
 
 export const fetchNoticeTemplates = async (): Promise<string[]> =>
   (await apiRequest(noticeTemplatesSchema, '/notices/templates')).templateIds
+
+/** 全部已读. */
+export const markAllNoticesRead = (): Promise<void> =>
+  withSession(async (token) => {
+    await apiRequest(z.object({ read: z.number() }), '/me/notices/read-all', { method: 'POST', body: {}, token })
+  })

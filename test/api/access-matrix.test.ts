@@ -45,6 +45,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/bookings/:id/rating/verdict': 'own',
   'GET /api/me/notices': 'resident',
   'POST /api/me/notices/:id/read': 'own',
+  'POST /api/me/notices/read-all': 'resident',
   'GET /api/notices/templates': 'public',
   'POST /api/waitlist': 'resident',
   'GET /api/waitlist': 'resident',

@@ -1,3 +1,4 @@
+import * as optionalScores from '../../server/db/migrations/019_optional_rating_scores'
 import { bookingSchema, overdueCaseListSchema, ratingSchema, ratingSummarySchema, rectificationCaseListSchema } from '@shared/index'
 import { changeBookingStatus } from '../../server/bookings/booking-lifecycle'
 import { addWorkingDays } from '../../server/calendar/working-days'
@@ -53,6 +54,42 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
     expect(JSON.stringify(summary)).not.toContain('rater')
   })
 
+  it('takes the overall level alone: the four scores are optional, and a summary averages only those given', async () => {
+    const { headers, booking } = await servedLunch()
+    const res = await rate(headers, booking.id, { level: 4, wouldUseAgain: true })
+    expect(res.statusCode).toBe(201)
+    expect(ratingSchema.parse(res.json())).toMatchObject({
+      level: 4,
+      scores: { attitude: null, quality: null, environment: null, price: null },
+      comment: null,
+    })
+    const row = await db().selectFrom('ratings').selectAll().where('booking_id', '=', booking.id).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ level: 4, attitude: null, quality: null, environment: null, price: null })
+
+    const partly = await servedLunch()
+    expect((await rate(partly.headers, partly.booking.id, { level: 5, scores: { quality: 2 }, wouldUseAgain: true })).statusCode).toBe(201)
+    const summary = ratingSummarySchema.parse((await t.app.inject({ url: '/api/facilities/yl-jiayuan/ratings' })).json())
+    // quality: 4 (the first test's) and 2, over the two who scored it; nobody's level-only rating counts as a 0.
+    expect(summary.dimensions.find((d) => d.code === 'quality')).toMatchObject({ mean: 3 })
+    expect(summary.dimensions.find((d) => d.code === 'attitude')).toMatchObject({ mean: 5 })
+  })
+
+  it('keeps every rating and its rectification case through migration 019 (SQLite rebuilds the table)', async () => {
+    const { headers, booking } = await servedLunch()
+    expect((await rate(headers, booking.id, bad)).statusCode).toBe(201)
+    const before = {
+      ratings: await db().selectFrom('ratings').selectAll().orderBy('id').execute(),
+      cases: await db().selectFrom('rectification_cases').selectAll().orderBy('id').execute(),
+    }
+    expect(before.cases.length).toBeGreaterThan(0)
+    await db().transaction().execute((trx) => optionalScores.up(trx as never))
+    expect(await db().selectFrom('ratings').selectAll().orderBy('id').execute()).toEqual(before.ratings)
+    expect(await db().selectFrom('rectification_cases').selectAll().orderBy('id').execute()).toEqual(before.cases)
+    // The cases still follow their rating.
+    await db().deleteFrom('ratings').where('booking_id', '=', booking.id).execute()
+    expect(await db().selectFrom('rectification_cases').select('id').where('rating_id', '=', before.ratings.find((r) => r.booking_id === booking.id)!.id).execute()).toEqual([])
+  })
+
   it('refuses a booking not yet completed, another family’s booking, and bad input, storing nothing', async () => {
     const { headers, booking } = await servedLunch(false)
     const early = await rate(headers, booking.id, good)
@@ -63,7 +100,7 @@ describe.each(DATABASES)('好差评 on %s', (database) => {
     expect((await rate(headers, served.booking.id, good)).statusCode).toBe(404)
     for (const [payload, field] of [
       [{ ...good, level: 6 }, 'level'],
-      [{ ...good, scores: { attitude: 5, quality: 5, environment: 5 } }, 'scores.price'],
+      [{ ...good, scores: { attitude: 5, quality: 6 } }, 'scores.quality'],
       [{ ...good, comment: '好'.repeat(201) }, 'comment'],
       [{ ...good, wouldUseAgain: 'yes' }, 'wouldUseAgain'],
     ] as const) {

@@ -1,4 +1,4 @@
-import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, waitlistEntrySchema, waitlistListSchema } from '@shared/index'
+import { CARE_AGREEMENT, CHILD_CONSENT, bookingSchema, noticeListSchema, waitlistEntrySchema, waitlistListSchema } from '@shared/index'
 import { infantSessionId } from '../../server/db/seed/infant-care'
 import { respiteNightId } from '../../server/db/seed/respite'
 import { runWaitlist } from '../../server/waitlist/waitlist-offers'
@@ -79,11 +79,28 @@ describe.each(DATABASES)('waitlist on %s', (database) => {
     await runWaitlist(db(), t.clock.now())
     expect((await myEntries(c.headers))[0].status).toBe('offered')
 
+    const messages = async () => noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers: b.headers })).json())
+    expect((await messages()).notices.map((n) => n.kind)).toContain('waitlist_offer')
+
     const confirmed = await t.app.inject({ method: 'POST', url: `/api/waitlist/${offered.id}/confirm`, headers: b.headers })
     expect(confirmed.statusCode).toBe(200)
     expect(confirmed.json()).toMatchObject({ status: 'booked' })
     const kept = (await t.app.inject({ url: `/api/bookings/${held.id}`, headers: b.headers })).json()
     expect(kept).toMatchObject({ status: 'booked', offerExpiresAt: null })
+    // The offer is settled: its message (「有名额了，请确认」) goes from the list.
+    expect((await messages()).notices.map((n) => n.kind)).not.toContain('waitlist_offer')
+
+    // 全部已读: every message of a guest read at once, and only that family's.
+    const listOf = async (headers: Headers) => noticeListSchema.parse((await t.app.inject({ url: '/api/me/notices', headers })).json())
+    const guest = holders[1].headers
+    const unread = (await listOf(guest)).unread
+    expect(unread).toBeGreaterThan(0)
+    const unreadOfOther = (await listOf(holders[2].headers)).unread
+    const readAll = await t.app.inject({ method: 'POST', url: '/api/me/notices/read-all', headers: guest })
+    expect(readAll.json()).toEqual({ read: unread })
+    expect(await listOf(guest)).toMatchObject({ unread: 0 })
+    expect((await listOf(guest)).notices.every((n) => n.read)).toBe(true)
+    expect((await listOf(holders[2].headers)).unread).toBe(unreadOfOther)
   })
 
   it('gives the place to the next in line when an offer is not confirmed within the hold window', async () => {

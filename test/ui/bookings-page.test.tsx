@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import BookingsPage from '@/pages/bookings/index'
-import { mockRequest } from '../ui/taro-api'
+import { mockRequest, navigateTo } from '../ui/taro-api'
 
 type Call = { url: string; method?: string }
 
@@ -69,4 +69,38 @@ it('shows a place offered from the waitlist with its hold time, and confirms it'
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认预约' })))
   expect(mockRequest.mock.calls.some(([c]) => (c as Call).url === '/api/waitlist/w-1/confirm')).toBe(true)
   expect(screen.queryByText('候补（1）')).not.toBeInTheDocument()
+})
+
+it('keeps read messages, opens a message’s booking on a tap, and reads them all with 全部已读', async () => {
+  const reminder = { ...cancelledNotice, id: 'n-2', kind: 'booking_reminder', title: '明天有预约', body: '红旗社区午餐', bookingId: 'b-2' }
+  let allRead = false
+  const base = mockRequest.getMockImplementation()!
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/me/notices') {
+      const notices = [reminder, cancelledNotice, { ...cancelledNotice, id: 'n-0', title: '预约成功', read: true }].map((n) => ({
+        ...n,
+        read: n.read || allRead,
+      }))
+      return Promise.resolve({ statusCode: 200, data: { notices, unread: notices.filter((n) => !n.read).length } })
+    }
+    if (path === '/api/me/notices/read-all') {
+      allRead = true
+      return Promise.resolve({ statusCode: 200, data: { read: 2 } })
+    }
+    if (path === '/api/me/notices/n-2/read') return Promise.resolve({ statusCode: 200, data: { read: true } })
+    return base(call)
+  })
+  render(<BookingsPage />)
+  expect(await screen.findByText('消息（2 条未读）')).toBeInTheDocument()
+  // The read one is still listed.
+  expect(screen.getByText(/^预约成功/)).toBeInTheDocument()
+
+  fireEvent.click(screen.getByText('红旗社区午餐'))
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/detail/index?id=b-2' })
+  expect(mockRequest.mock.calls.some(([c]) => (c as Call).url === '/api/me/notices/n-2/read')).toBe(true)
+
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '全部已读' })))
+  expect(await screen.findByText('消息')).toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: '知道了' })).not.toBeInTheDocument()
 })

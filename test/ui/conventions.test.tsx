@@ -168,7 +168,7 @@ describe('a facility', () => {
   it('has 返回 and 首页 on a sub-page in the browser; 返回 from a shared link goes to 首页', async () => {
     useRouter.mockImplementation(() => ({ params: {}, path: '/packages/facility/detail/index' }))
     getCurrentPages.mockImplementation(() => [{}])
-    render(<Page>内容</Page>)
+    render(<Page title='设施详情'>内容</Page>)
     const nav = screen.getByRole('navigation', { name: '页面导航' })
     fireEvent.click(within(nav).getByRole('button', { name: '‹ 返回' }))
     expect(switchTab).toHaveBeenLastCalledWith({ url: '/pages/facilities/index' })
@@ -179,7 +179,7 @@ describe('a facility', () => {
 
   it('shows no such bar on a tab page', () => {
     useRouter.mockImplementation(() => ({ params: {}, path: '/pages/facilities/index' }))
-    render(<Page>内容</Page>)
+    render(<Page title='设施详情'>内容</Page>)
     expect(screen.queryByRole('navigation', { name: '页面导航' })).not.toBeInTheDocument()
   })
 

@@ -31,13 +31,17 @@ const choose = (group: string, option: string) => {
   fireEvent.click(Array.from(radios.children).find((c) => c.textContent?.replace('✓', '').trim() === option) as Element)
 }
 
-it('asks for the level, four scores and 使用意愿 before sending, then sends them with the comment', async () => {
+it('asks for the level and 使用意愿 first; the four scores and the comment are optional, behind their own buttons', async () => {
   render(<RatePage />)
-  const submit = screen.getByRole('button', { name: '请选择总体评价、四项打分和是否愿意再来' })
+  const submit = screen.getByRole('button', { name: '请先选择上面两项' })
   expect(submit).toBeDisabled()
+  expect(screen.queryByRole('radiogroup', { name: '服务态度' })).not.toBeInTheDocument()
   choose('总体评价', '满意')
-  for (const d of ['服务态度', '服务质量', '环境与安全', '价格合理']) choose(d, '4 分')
   choose('使用意愿', '不愿意')
+  expect(screen.getByRole('button', { name: '提交评价' })).toBeEnabled()
+  fireEvent.click(screen.getByRole('button', { name: '分项打分（选填）' }))
+  for (const d of ['服务态度', '服务质量', '环境与安全', '价格合理']) choose(d, '4')
+  fireEvent.click(screen.getByRole('button', { name: '写几句话（选填）' }))
   fireEvent.input(screen.getByLabelText('想说的话'), { target: { value: '排队有点久' } })
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '提交评价' })))
   const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/bookings/b-1/rating')
@@ -50,10 +54,18 @@ it('asks for the level, four scores and 使用意愿 before sending, then sends 
   expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/booking/detail/index?id=b-1&rated=1' })
 })
 
+it('sends the level alone when no score was given', async () => {
+  render(<RatePage />)
+  choose('总体评价', '基本满意')
+  choose('使用意愿', '愿意')
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '提交评价' })))
+  const sent = mockRequest.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/bookings/b-1/rating')
+  expect(JSON.parse(sent?.data ?? '{}')).toEqual({ level: 3, wouldUseAgain: true })
+})
+
 it('says why a rating was refused and keeps what was chosen', async () => {
   render(<RatePage />)
   choose('总体评价', '非常不满意')
-  for (const d of ['服务态度', '服务质量', '环境与安全', '价格合理']) choose(d, '1 分')
   choose('使用意愿', '不愿意')
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '提交评价' })))
   expect(await screen.findByText('服务完成后 30 天内可以评价，这笔预约已过评价期')).toBeInTheDocument()

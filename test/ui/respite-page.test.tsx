@@ -56,7 +56,7 @@ beforeEach(() => {
 it('lets a full night be chosen, to join its waitlist', async () => {
   render(<RespitePage />)
   const full = await screen.findByRole('radio', { name: /11月30日/ })
-  expect(full).not.toHaveAttribute('aria-disabled')
+  expect(full).not.toHaveAttribute('aria-disabled', 'true')
   expect(full).toHaveTextContent('已约满 · 可候补')
   fireEvent.click(screen.getByRole('button', { name: '减少晚数' }))
   fireEvent.click(screen.getByRole('button', { name: '减少晚数' }))

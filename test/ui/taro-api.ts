@@ -38,7 +38,7 @@ const Taro = {
   removeStorageSync: (key: string) => storage.delete(key),
   clearStorage: () => storage.clear(),
   pxTransform: (size: number) => `${size / 2}px`,
-  getAppBaseInfo: () => ({ fontSizeScaleFactor: 1 }),
+  getAppBaseInfo: jest.fn((): { fontSizeScaleFactor: number; fontSizeSetting?: number } => ({ fontSizeScaleFactor: 1 })),
 }
 
 export const usePullDownRefresh = jest.fn()

@@ -19,15 +19,20 @@ export const Switch = ({ checked, onChange, ...rest }: Props & { checked?: boole
     onChange: (e: { target: { checked: boolean } }) => onChange?.({ detail: { value: e.target.checked } }),
     ...domProps(rest),
   })
-export const Input = ({ onInput, value, maxlength: _m, placeholderClass: _p, ...rest }: Props & { onInput?: (e: unknown) => void; value?: string; maxlength?: number }) =>
+// Taro's H5 input puts `nativeProps` (the accessible name) on the real <input>; so does this one.
+type NativeProps = { nativeProps?: Record<string, unknown> }
+export const Input = ({ onInput, onConfirm, value, maxlength: _m, placeholderClass: _p, confirmType: _c, nativeProps, ...rest }: Props & NativeProps & { onInput?: (e: unknown) => void; onConfirm?: () => void; value?: string; maxlength?: number }) =>
   createElement('input', {
     value: value ?? '',
     onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+    onKeyDown: (e: { key: string }) => e.key === 'Enter' && onConfirm?.(),
     ...domProps(rest),
+    ...nativeProps,
   })
-export const Textarea = ({ onInput, value, maxlength: _m, ...rest }: Props & { onInput?: (e: unknown) => void; value?: string; maxlength?: number }) =>
+export const Textarea = ({ onInput, value, maxlength: _m, nativeProps, ...rest }: Props & NativeProps & { onInput?: (e: unknown) => void; value?: string; maxlength?: number }) =>
   createElement('textarea', {
     value: value ?? '',
     onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
     ...domProps(rest),
+    ...nativeProps,
   })

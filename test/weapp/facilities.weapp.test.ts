@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { type SimulatedApp, bootSimulatedApp } from './simulated-app'
 
 jest.setTimeout(30_000)
@@ -25,10 +26,23 @@ describe('the WeChat build (dist/weapp): the facility list', () => {
     expect(text).not.toContain('凌云社区嵌入式服务设施')
     expect(sim.wx.requests).toContain('/api/facilities?function=meal')
 
-    page.querySelectorAll('.facility-card')[0].dispatchEvent('tap')
+    // The card's link is the part above its 订餐 button.
+    page.querySelectorAll('.facility-card__link')[0].dispatchEvent('tap')
     await page.waitForText(() => sim.wx.navigateTo.mock.calls.length > 0)
     expect(sim.wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: expect.stringMatching(/^\/packages\/facility\/detail\/index\?id=yl-/) }),
     )
+  })
+})
+
+// 读屏 in WeChat reads aria-role / aria-label (base library ≥ 2.7.1): Taro's templates carry them only because
+// config/plugins/aria.ts adds them (the simulator drops aria-* when rendering, so the template is what is checked).
+describe('the WeChat build (dist/weapp): accessibility attributes', () => {
+  it('lets views, texts and buttons carry aria-role and aria-label', () => {
+    const wxml = readFileSync('dist/weapp/base.wxml', 'utf8')
+    for (const tag of ['view', 'text', 'button']) {
+      expect(wxml).toMatch(new RegExp(`<${tag} [^>]*aria-role="\\{\\{i\\.`))
+      expect(wxml).toMatch(new RegExp(`<${tag} [^>]*aria-label="\\{\\{i\\.`))
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { type Booking, FULFILMENT_NAMES, STATUS_NAMES, payWhere } from '@shared/booking'
+import { pressable } from '@/components/a11y'
 import { bookingWhen } from '@/lib/booking-words'
 import { dayAndClock } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
@@ -8,7 +9,7 @@ import './index.scss'
 /** One booking in the 预约 list: which service, when (every day of a run), for whom, its code and its state. */
 export function BookingCard({ booking, onOpen }: { booking: Booking; onOpen: (id: string) => void }) {
   return (
-    <View className='card booking-card' role='link' data-booking={booking.id} onClick={() => onOpen(booking.id)}>
+    <View className='card booking-card' {...pressable({ role: 'link', onPress: () => onOpen(booking.id) })} data-booking={booking.id}>
       <View className='booking-card__head'>
         <Text className='booking-card__title'>{booking.service}</Text>
         <Text className={`booking-card__status booking-card__status--${booking.status}`}>

@@ -1,4 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 import './index.scss'
 
 interface ConfirmBoxProps {
@@ -15,7 +17,7 @@ interface ConfirmBoxProps {
 /** A question asked in the page before a step that is hard to take back (no pop-up: 适老化 asks for none). */
 export function ConfirmBox({ question, confirm, decline, busy = false, onConfirm, onDecline, className = '' }: ConfirmBoxProps) {
   return (
-    <View className={`confirm-box ${className}`} role='group' aria-label={confirm}>
+    <View className={`confirm-box ${className}`} {...roleProps('group')} aria-label={confirm}>
       <Text>{question}</Text>
       <View className='confirm-box__actions'>
         <Button className='tap button button--primary' disabled={busy} onClick={onConfirm}>

@@ -1,5 +1,5 @@
-import { Button } from '@tarojs/components'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
+import { Button } from '@/components/Button'
 
 /** The 长辈版 switch as a button whose words say the state, so colour is never the only cue. */
 export function ElderModeToggle() {

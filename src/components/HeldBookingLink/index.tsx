@@ -1,5 +1,5 @@
-import { Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Button } from '@/components/Button'
 
 /** 一人一位: under a refusal that names the booking the person already holds, the way to open it. */
 export function HeldBookingLink({ bookingId }: { bookingId: string | null }) {

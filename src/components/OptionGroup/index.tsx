@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { onKeys, pressable, radioArrowKeys, roleProps } from '@/components/a11y'
 import './index.scss'
 
 export interface Option<T extends string> {
@@ -18,10 +19,18 @@ interface OptionGroupProps<T extends string> {
   vertical?: boolean
 }
 
-/** One choice among several; the chosen one carries ✓ as well as colour, a disabled one says why. */
+/**
+ * One choice among several: a radio group. The chosen one carries ✓ as well as colour, a disabled one says why.
+ * Tab enters the group at the chosen option (or the first that can be chosen), the arrow keys move the choice,
+ * Enter or Space chooses the focused option.
+ */
 export function OptionGroup<T extends string>({ label, options, value, onChange, vertical }: OptionGroupProps<T>) {
+  const values = options.map((o) => o.value)
+  const enabled = (v: T) => !options.find((o) => o.value === v)?.disabled
+  const focusable = values.includes(value as T) ? value : values.find(enabled)
+  const arrows = radioArrowKeys(values, enabled, value ?? focusable, onChange, String)
   return (
-    <View className={`options${vertical ? ' options--vertical' : ''}`} role='radiogroup' aria-label={label}>
+    <View className={`options${vertical ? ' options--vertical' : ''}`} {...roleProps('radiogroup', label)} {...onKeys(arrows)}>
       {options.map((option) => {
         const selected = option.value === value
         const classes = ['tap', 'option', selected && 'option--selected', option.disabled && 'option--disabled']
@@ -29,11 +38,14 @@ export function OptionGroup<T extends string>({ label, options, value, onChange,
           <View
             key={option.value}
             className={classes.filter(Boolean).join(' ')}
-            role='radio'
-            aria-checked={selected}
-            aria-disabled={option.disabled ? 'true' : undefined}
+            {...pressable({
+              role: 'radio',
+              disabled: option.disabled,
+              tabIndex: option.value === focusable ? 0 : -1,
+              onPress: () => onChange(option.value),
+            })}
+            aria-checked={selected ? 'true' : 'false'}
             data-value={option.value}
-            onClick={() => !option.disabled && onChange(option.value)}
           >
             <Text className='option__label'>{selected ? `✓ ${option.label}` : option.label}</Text>
             {option.sub && <Text className='option__sub'>{option.sub}</Text>}

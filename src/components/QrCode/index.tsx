@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useMemo } from 'react'
 import { encode } from 'uqr'
+import { roleProps } from '@/components/a11y'
 import './index.scss'
 
 /**
@@ -10,7 +11,7 @@ import './index.scss'
 export function QrCode({ value, label }: { value: string; label: string }) {
   const rows = useMemo(() => encode(value, { border: 2, ecc: 'M' }).data, [value])
   return (
-    <View className='qr' role='img' aria-label={label} data-size={rows.length}>
+    <View className='qr' {...roleProps('img')} aria-label={label} data-size={rows.length}>
       {rows.map((row, y) => (
         <View key={y} className='qr__row'>
           {row.map((dark, x) => (

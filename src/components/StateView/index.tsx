@@ -1,4 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 import { goHome } from '@/components/SubPageNav'
 import './index.scss'
 
@@ -18,7 +20,7 @@ export function StateView(props: StateViewProps) {
   }
   if (props.kind === 'error') {
     return (
-      <View className='state state--error' role='alert'>
+      <View className='state state--error' {...roleProps('alert')}>
         <Text className='state__text'>{props.text}</Text>
         <Button className='tap button button--primary' onClick={props.onRetry}>
           重试

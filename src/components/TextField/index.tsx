@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
+import { fieldLabel, roleProps } from '@/components/a11y'
 import './index.scss'
 
 interface TextFieldProps {
@@ -12,10 +13,13 @@ interface TextFieldProps {
   hint?: string
   /** What is wrong with the value, said under the field (and to a screen reader) before anything is sent. */
   error?: string
+  /** Enter on the keyboard (完成 / 搜索 on a phone's): e.g. look the code up. */
+  onConfirm?: () => void
+  confirmType?: 'done' | 'search' | 'go' | 'next' | 'send'
 }
 
 /** A labelled text box with a big touch area; the label is also its accessible name. */
-export function TextField({ label, value, onChange, placeholder, maxLength, type = 'text', hint, error }: TextFieldProps) {
+export function TextField({ label, value, onChange, placeholder, maxLength, type = 'text', hint, error, onConfirm, confirmType }: TextFieldProps) {
   return (
     <View className='text-field'>
       <Text className='text-field__label'>{label}</Text>
@@ -25,12 +29,13 @@ export function TextField({ label, value, onChange, placeholder, maxLength, type
         value={value}
         maxlength={maxLength}
         placeholder={placeholder}
-        aria-label={label}
-        aria-invalid={error ? true : undefined}
+        confirmType={confirmType}
+        {...fieldLabel(label, Boolean(error))}
         onInput={(e) => onChange(e.detail.value)}
+        onConfirm={onConfirm ? () => onConfirm() : undefined}
       />
       {error ? (
-        <View className='text-field__error' role='alert'>
+        <View className='text-field__error' {...roleProps('alert')}>
           {error}
         </View>
       ) : (

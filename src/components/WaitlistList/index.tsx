@@ -1,10 +1,13 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { PART_NAMES } from '@shared/booking'
 import { FUNCTIONS } from '@shared/functions'
 import { serviceOfSession } from '@shared/services'
 import type { WaitlistEntry } from '@shared/waitlist'
 import { useState } from 'react'
 import { dayAndClock, dayName } from '@/lib/dates'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './index.scss'
 
 interface WaitlistListProps {
@@ -14,6 +17,8 @@ interface WaitlistListProps {
   failure: string | null
   onConfirm: (id: string) => void
   onLeave: (id: string) => void
+  /** Do the last confirm or leave again (the network was down). */
+  onRetry?: () => void
 }
 
 // As the booking itself would be named: 短期托养 (not 养老服务), 12月3日 周四 (not 2026-12-03).
@@ -25,19 +30,15 @@ const days = (entry: WaitlistEntry) =>
     : `${dayName(entry.date)}${entry.function === 'meal' ? ` ${PART_NAMES[entry.part]}` : ''}`
 
 /** 候补: the queues the family stands in, with their place in line, and a place on offer to confirm or give up. */
-export function WaitlistList({ entries, busyId, failure, onConfirm, onLeave }: WaitlistListProps) {
+export function WaitlistList({ entries, busyId, failure, onConfirm, onLeave, onRetry }: WaitlistListProps) {
   // Leaving takes a second tap: a place in line, or a held place, is not given up by a slip of the finger.
   const [leaving, setLeaving] = useState<string | null>(null)
   const active = entries.filter((e) => e.status === 'waiting' || e.status === 'offered')
   if (active.length === 0) return null
   return (
-    <View className='card waitlist' role='region' aria-label='候补'>
+    <View className='card waitlist' {...roleProps('region')} aria-label='候补'>
       <Text className='section-title'>候补（{active.length}）</Text>
-      {failure && (
-        <View role='alert'>
-          <Text className='waitlist__error'>{failure}</Text>
-        </View>
-      )}
+      <FailureNote text={failure} onRetry={onRetry} textClass='waitlist__error' />
       {active.map((entry) => (
         <View key={entry.id} className={`waitlist__item waitlist__item--${entry.status}`} data-entry={entry.id}>
           <Text className='waitlist__title'>

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { BookingStatus } from '@shared/booking'
+import type { Notice } from '@shared/notice'
 import { useState } from 'react'
 import { fetchBookings } from '@/api/bookings'
-import { fetchNotices, markNoticeRead } from '@/api/notices'
+import { fetchNotices, markAllNoticesRead, markNoticeRead } from '@/api/notices'
 import { confirmWaitlistOffer, fetchWaitlist, leaveWaitlist } from '@/api/waitlist'
 import { cleanError } from '@/api/api-error'
 import { BookingCard } from '@/components/BookingCard'
@@ -16,6 +17,7 @@ import { WaitlistList } from '@/components/WaitlistList'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
+import { FailureNote } from '@/components/FailureNote'
 
 type Filter = 'all' | BookingStatus
 const FILTERS: { value: Filter; label: string }[] = [
@@ -34,12 +36,26 @@ export default function BookingsPage() {
   const reloadAll = () => Promise.all([bookings.reload(), notices.reload(), waitlist.reload()])
   useReloadOnReturn(reloadAll)
   usePullToRefresh(reloadAll)
-  const read = async (id: string) => {
-    await markNoticeRead(id).catch(() => undefined)
+  // 知道了 and 全部已读 say when they did not go through (the lift), with 重试.
+  const [noticeFailure, setNoticeFailure] = useState<{ text: string; retry: () => void } | null>(null)
+  const noticeAction = (action: () => Promise<void>) => async () => {
+    setNoticeFailure(null)
+    try {
+      await action()
+    } catch (err) {
+      setNoticeFailure({ text: cleanError(err), retry: noticeAction(action) })
+    }
     await notices.reload()
+  }
+  const read = (id: string) => noticeAction(() => markNoticeRead(id))()
+  const readAll = noticeAction(markAllNoticesRead)
+  const openNotice = (notice: Notice) => {
+    if (!notice.read) void markNoticeRead(notice.id).catch(() => undefined)
+    if (notice.bookingId) open(notice.bookingId)
   }
 
   const [entryFailure, setEntryFailure] = useState<string | null>(null)
+  const [retryEntry, setRetryEntry] = useState<(() => void) | undefined>()
   const onEntry = (action: (id: string) => Promise<unknown>) => async (id: string) => {
     setBusyEntry(id)
     setEntryFailure(null)
@@ -47,6 +63,7 @@ export default function BookingsPage() {
       await action(id)
     } catch (err) {
       setEntryFailure(cleanError(err))
+      setRetryEntry(() => () => void onEntry(action)(id))
     } finally {
       setBusyEntry(null)
       await reloadAll()
@@ -57,8 +74,11 @@ export default function BookingsPage() {
   const findMeals = () => Taro.switchTab({ url: '/pages/facilities/index' })
 
   return (
-    <Page>
-      {notices.data && <NoticeList notices={notices.data.notices} onRead={read} />}
+    <Page title='我的预约'>
+      {notices.data && (
+        <NoticeList notices={notices.data.notices} unread={notices.data.unread} onRead={read} onReadAll={readAll} onOpen={openNotice} />
+      )}
+      <FailureNote text={noticeFailure?.text ?? null} onRetry={noticeFailure?.retry} textClass='bookings__error' className='card' />
       {waitlist.data && (
         <WaitlistList
           entries={waitlist.data}
@@ -66,6 +86,7 @@ export default function BookingsPage() {
           failure={entryFailure}
           onConfirm={onEntry(confirmWaitlistOffer)}
           onLeave={onEntry(leaveWaitlist)}
+          onRetry={retryEntry}
         />
       )}
       <OptionGroup label='按状态查看' options={FILTERS} value={filter} onChange={setFilter} />

@@ -1,9 +1,10 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { fetchFacilities } from '@/api/facilities'
 import { ElderModeToggle } from '@/components/ElderModeToggle'
+import { ElderOffer } from '@/components/ElderOffer'
 import { FacilityCard } from '@/components/FacilityCard'
 import { FunctionFilter } from '@/components/FunctionFilter'
 import { Page } from '@/components/Page'
@@ -14,6 +15,7 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { requestPosition } from '@/lib/location'
 import { usePosition, useSetPosition } from '@/stores/location'
+import { Button } from '@/components/Button'
 import './index.scss'
 
 export default function FacilitiesPage() {
@@ -50,12 +52,13 @@ export default function FacilitiesPage() {
   const cardAction = fn === 'meal' ? { label: '订餐', onTap: orderMeal } : undefined
 
   return (
-    <Page>
+    <Page title='家门口 · 社区服务'>
       <View className='facilities__header'>
         <Text className='facilities__title'>找家门口的服务</Text>
         <ElderModeToggle />
       </View>
 
+      <ElderOffer />
       <QuickTasks facilities={fn || q ? undefined : facilities.data} onChooseFacility={setFn} />
 
       <View className='facilities__search' role='search'>

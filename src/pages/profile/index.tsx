@@ -1,14 +1,17 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Role } from '@shared/auth'
+import { pressable } from '@/components/a11y'
 import { Page } from '@/components/Page'
 import { StateView } from '@/components/StateView'
 import { signInAgain, signOut } from '@/api/session'
 import { useSignedOut } from '@/stores/session'
+import { SwitchRow } from '@/components/SwitchRow'
 import { useMe } from '@/hooks/use-me'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
+import { Button } from '@/components/Button'
 import './index.scss'
 
 async function confirmSignOut() {
@@ -35,7 +38,7 @@ export default function ProfilePage() {
 
 function SignedOut() {
   return (
-    <Page>
+    <Page title='我的'>
       <View className='card'>
         <Text className='section-title'>已退出登录</Text>
         <Text className='muted'>这台设备不再保留您的登录。家人信息和预约都还在，登录后就能看到。</Text>
@@ -56,7 +59,7 @@ function SignedIn() {
   usePullToRefresh(me.reload)
 
   return (
-    <Page>
+    <Page title='我的'>
       <View className='card'>
         {me.data ? (
           <>
@@ -86,8 +89,10 @@ function SignedIn() {
           <View
             key={member.id}
             className='tap profile__member'
-            role='link'
-            onClick={() => Taro.navigateTo({ url: `/packages/member/edit/index?id=${encodeURIComponent(member.id)}` })}
+            {...pressable({
+              role: 'link',
+              onPress: () => Taro.navigateTo({ url: `/packages/member/edit/index?id=${encodeURIComponent(member.id)}` }),
+            })}
           >
             <Text className='profile__member-name'>{member.name}</Text>
             <Text className='muted'>
@@ -102,19 +107,7 @@ function SignedIn() {
       </View>
 
       <View className='card profile__setting'>
-        <View className='profile__setting-text'>
-          <Text className='section-title'>长辈版</Text>
-          <Text className='muted'>字更大、按钮更大，本机会记住您的选择</Text>
-        </View>
-        <View className='tap'>
-          <Switch
-            checked={elder}
-            color='#0f6b4f'
-            aria-label='长辈版'
-            onChange={(event) => setElder(Boolean(event.detail.value))}
-          />
-          <Text className='profile__switch-state'>{elder ? '开' : '关'}</Text>
-        </View>
+        <SwitchRow label='长辈版' hint='字更大、按钮更大，本机会记住您的选择' checked={elder} onChange={setElder} />
       </View>
 
       {me.data && (

@@ -1,11 +1,15 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Booking } from '@shared/booking'
-import { DIMENSION_NAMES, LEVEL_NAMES, RATING_DIMENSIONS, RECTIFICATION_STATUS_FOR_RESIDENT } from '@shared/rating'
+import { LEVEL_NAMES, RECTIFICATION_STATUS_FOR_RESIDENT } from '@shared/rating'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchRating, sendVerdict } from '@/api/ratings'
 import { useRemote } from '@/hooks/use-remote'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
+import { scoreLine } from '@/lib/rating-words'
 
 /**
  * 评价 on a completed booking: the way to rate it, or the rating given; for a 差评, the facility's call-back and
@@ -47,10 +51,10 @@ function GivenRating({ bookingId }: { bookingId: string }) {
   const r = rating.data
   if (!r) return null
   return (
-    <View className='card' role='region' aria-label='我的评价'>
+    <View className='card' {...roleProps('region')} aria-label='我的评价'>
       <Text className='section-title'>我的评价：{LEVEL_NAMES[r.level]}</Text>
       <Text className='muted booking-detail__line'>
-        {RATING_DIMENSIONS.map((d) => `${DIMENSION_NAMES[d]} ${r.scores[d]} 分`).join('　')}
+        {scoreLine(r.scores, ' 分')}
       </Text>
       {/* Shown as text, never as markup: a comment is plain text whatever it contains. */}
       {r.comment && <Text className='booking-detail__line'>“{r.comment}”</Text>}
@@ -72,11 +76,7 @@ function GivenRating({ bookingId }: { bookingId: string }) {
           )}
         </View>
       )}
-      {failure && (
-        <View role='alert'>
-          <Text className='booking-detail__error'>{failure}</Text>
-        </View>
-      )}
+      <FailureNote text={failure} textClass='booking-detail__error' />
     </View>
   )
 }

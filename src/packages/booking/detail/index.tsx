@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { collectorsLine } from '@/lib/booking-words'
 import Taro, { useRouter } from '@tarojs/taro'
 import { type Booking, FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
@@ -15,6 +15,9 @@ import { useRemote } from '@/hooks/use-remote'
 import { bookingWhen, whenToShowCode } from '@/lib/booking-words'
 import { calendarDay, dayAndClock } from '@/lib/dates'
 import { RatingCard } from '../components/RatingCard'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './index.scss'
 
 export default function BookingDetailPage() {
@@ -28,7 +31,7 @@ export default function BookingDetailPage() {
   })
 
   return (
-    <Page>
+    <Page title='预约详情'>
       <RemoteContent remote={booking}>
         {(data) => (
           <BookingDetail booking={current ?? data} justPlaced={placed === '1'} justRated={rated === '1'} onChanged={setCurrent} />
@@ -75,13 +78,13 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
   return (
     <View className='booking-detail'>
       {notice && (
-        <View className='card booking-detail__notice' role='status'>
+        <View className='card booking-detail__notice' {...roleProps('status')}>
           <Text>{notice}</Text>
         </View>
       )}
 
       {booking.status === 'booked' && booking.offerExpiresAt && (
-        <View className='card booking-detail__notice' role='status'>
+        <View className='card booking-detail__notice' {...roleProps('status')}>
           <Text>
             候补名额为您保留到 {dayAndClock(booking.offerExpiresAt)}：请在「预约」页的候补里确认，逾期名额会让给下一位。
           </Text>
@@ -167,11 +170,7 @@ function BookingDetail({ booking, justPlaced, justRated, onChanged }: BookingDet
           ) : (
             <Text>已过取消截止时间（{dayAndClock(booking.cancelUntil)}），如不能前往请致电设施说明。</Text>
           )}
-          {failure && (
-            <View role='alert'>
-              <Text className='booking-detail__error'>{failure}</Text>
-            </View>
-          )}
+          <FailureNote text={failure} onRetry={cancel} textClass='booking-detail__error' />
         </View>
       )}
 

@@ -40,7 +40,7 @@ const KIND_OPTIONS: Option<Kind>[] = [
 export default function AfterSchoolPage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
-    <CareShell facilityId={facilityId} service='after_school' fn='child_care' noSessions='这个设施近期没有开放儿童托管'>
+    <CareShell title='儿童托管 · 预约' facilityId={facilityId} service='after_school' fn='child_care' noSessions='这个设施近期没有开放儿童托管'>
       {(list, members, onStale) => <AfterSchoolForm list={list} kids={members} onStale={onStale} />}
     </CareShell>
   )

@@ -22,7 +22,7 @@ const NO_LUNCH = 'none'
 export default function DayCarePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
-    <CareShell facilityId={facilityId} service='day_care' fn='elderly_care' part='full_day' noSessions='这个设施近期没有开放日间照料'>
+    <CareShell title='日间照料 · 预约' facilityId={facilityId} service='day_care' fn='elderly_care' part='full_day' noSessions='这个设施近期没有开放日间照料'>
       {(list, members, onStale) => (
         <DayCareForm facilityId={facilityId} list={list} elders={members} onStale={onStale} />
       )}

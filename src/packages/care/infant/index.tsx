@@ -41,7 +41,7 @@ const HOUR_OPTIONS: Option<string>[] = Array.from({ length: HOURLY_BLOCKS.endHou
 export default function InfantCarePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
-    <CareShell facilityId={facilityId} service='infant_care' fn='infant_care' noSessions='这个设施近期没有开放托育'>
+    <CareShell title='婴幼儿托育 · 预约' facilityId={facilityId} service='infant_care' fn='infant_care' noSessions='这个设施近期没有开放托育'>
       {(list, members, onStale) => <InfantCareForm list={list} kids={members} onStale={onStale} />}
     </CareShell>
   )

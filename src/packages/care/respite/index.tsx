@@ -17,7 +17,7 @@ import '../shared/care.scss'
 export default function RespitePage() {
   const facilityId = useRouter().params.facilityId ?? ''
   return (
-    <CareShell facilityId={facilityId} service='respite' fn='elderly_care' part='night' noSessions='这个设施近期没有开放短期托养'>
+    <CareShell title='短期托养 · 预约' facilityId={facilityId} service='respite' fn='elderly_care' part='night' noSessions='这个设施近期没有开放短期托养'>
       {(list, members, onStale) => <StayForm list={list} elders={members} onStale={onStale} />}
     </CareShell>
   )

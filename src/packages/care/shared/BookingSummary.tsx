@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { WAITLIST_HOLD_MINUTES } from '@shared/waitlist'
 import type { JoinWaitlist } from '@/hooks/use-join-waitlist'
@@ -8,6 +8,9 @@ import { HeldBookingLink } from '@/components/HeldBookingLink'
 import { QuoteBox } from '@/components/QuoteBox'
 import { QuoteFailure } from '@/components/QuoteFailure'
 import { formatFen } from '@/lib/money'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './care.scss'
 
 interface BookingSummaryProps {
@@ -34,11 +37,7 @@ export function BookingSummary({ booking, waiting, handled, ready }: BookingSumm
       ) : (
         <Text className='muted'>{waiting}</Text>
       )}
-      {failure && (
-        <View role='alert'>
-          <Text className='care__error'>{failure}</Text>
-        </View>
-      )}
+      <FailureNote text={failure} onRetry={confirm} textClass='care__error' />
       <HeldBookingLink bookingId={held ?? quote.heldBookingId} />
       <Button
         className='tap button button--primary care__submit'
@@ -68,15 +67,11 @@ function WaitlistOffer({ quote, waitlist, onJoin }: { quote: QuoteState; waitlis
   }
   return (
     <View className='card care__summary' aria-live='polite'>
-      <View role='alert'>
+      <View {...roleProps('alert')}>
         <Text className='care__error'>{quote.error}</Text>
       </View>
       <Text className='muted'>可以加入候补：有人取消时，名额按排队顺序为您保留 {WAITLIST_HOLD_MINUTES / 60} 小时，确认后即预约成功。</Text>
-      {waitlist.failure && (
-        <View role='alert'>
-          <Text className='care__error'>{waitlist.failure}</Text>
-        </View>
-      )}
+      <FailureNote text={waitlist.failure} onRetry={onJoin} textClass='care__error' />
       <Button className='tap button button--primary care__submit' loading={waitlist.busy} disabled={waitlist.busy} onClick={onJoin}>
         加入候补
       </Button>

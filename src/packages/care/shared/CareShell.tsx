@@ -15,6 +15,8 @@ import { useRemote } from '@/hooks/use-remote'
 import { NotOpenHere } from '@/components/NotOpenHere'
 
 interface CareShellProps {
+  /** The page's heading: 「婴幼儿托育 · 预约」. */
+  title: string
   facilityId: string
   fn: FunctionCode
   service: BookableServiceCode
@@ -68,7 +70,7 @@ function Choosable({ list, service, members, onStale, children }: {
 }
 
 /** A care booking screen: the facility's coming sessions and the family's members, with loading, empty and refresh. */
-export function CareShell({ facilityId, fn, service, noSessions, part, children }: CareShellProps) {
+export function CareShell({ title, facilityId, fn, service, noSessions, part, children }: CareShellProps) {
   const sessions = useRemote(async () => {
     const list = await fetchSessions(facilityId, fn)
     return part ? { ...list, sessions: list.sessions.filter((s) => s.part === part) } : list
@@ -77,7 +79,7 @@ export function CareShell({ facilityId, fn, service, noSessions, part, children 
   useReloadOnReturn(members.reload)
   usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
   return (
-    <Page>
+    <Page title={title}>
       <RemoteContent
         remote={sessions}
         empty={(list) => (list.sessions.length === 0 ? <NotOpenHere facilityId={facilityId} service={service} text={noSessions} /> : null)}

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { type FacilityDetail, type FacilityService, shortFacilityName } from '@shared/facility'
@@ -13,6 +13,8 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { openBooking } from '@/lib/booking-pages'
 import { formatDistance } from '@/lib/format'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -65,7 +67,7 @@ export default function FacilityDetailPage() {
   }))
 
   return (
-    <Page>
+    <Page title='设施详情'>
       <RemoteContent remote={facility}>{(data) => <FacilityDetailView facility={data} />}</RemoteContent>
     </Page>
   )
@@ -164,7 +166,7 @@ const percent = (x: number) => `${Math.round(x * 100)}%`
 function SatisfactionCard({ summary }: { summary: FacilityDetail['satisfaction'] }) {
   const openList = () => Taro.navigateTo({ url: '/packages/facility/qualified/index' })
   return (
-    <View className='card' role='region' aria-label='居民评价'>
+    <View className='card' {...roleProps('region')} aria-label='居民评价'>
       <Text className='section-title'>居民评价</Text>
       {summary.count === 0 || summary.satisfactionRate === null ? (
         <Text className='muted detail__line'>还没有居民评价</Text>

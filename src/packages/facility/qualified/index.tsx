@@ -21,7 +21,7 @@ export default function QualifiedOperatorsPage() {
   }, `board|${period ?? ''}`)
   usePullToRefresh(board.reload)
   return (
-    <Page>
+    <Page title='合格运营商名单'>
       <RemoteContent remote={board}>
         {({ periods, list }) =>
           list === null ? (

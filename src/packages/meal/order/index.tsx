@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import {
   type Booking,
@@ -34,6 +34,9 @@ import { type OrderChannel, orderChannel } from './order-channel'
 import { SELF, useMealChoice } from './use-meal-choice'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
+import { FailureNote } from '@/components/FailureNote'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -50,7 +53,7 @@ export default function MealOrderPage() {
   usePullToRefresh(() => Promise.all([sessions.reload(), members.reload()]))
 
   return (
-    <Page>
+    <Page title='社区助餐 · 订餐'>
       <RemoteContent
         remote={sessions}
         loadingText='正在查询菜单…'
@@ -153,7 +156,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
   return (
     <View className='meal-order'>
       {channel.desk && (
-        <View className='card meal-order__desk' role='status'>
+        <View className='card meal-order__desk' {...roleProps('status')}>
           <Text>{placedAtDesk ? `已为 ${placedAtDesk.beneficiaryName} 预约，核销码 ${spacedCode(placedAtDesk.code)}，请告知居民` : '设施代订：为没有智能手机的居民预约'}</Text>
         </View>
       )}
@@ -240,11 +243,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
             {choice.fulfilment === 'delivery' && !request ? '请填写送餐地址并选择位置' : '正在计算价格…'}
           </Text>
         )}
-        {placing.failure && (
-          <View role='alert'>
-            <Text className='meal-order__error'>{placing.failure}</Text>
-          </View>
-        )}
+        <FailureNote text={placing.failure} onRetry={submit} textClass='meal-order__error' />
         {/* The desk reads the refusal out; the booking is the resident's, not the desk's to open. */}
         {!channel.desk && <HeldBookingLink bookingId={placing.held ?? quote.heldBookingId} />}
         <Button

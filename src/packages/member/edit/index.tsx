@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { CHILD_CONSENT, type FamilyMember, MEMBER_CONSENT, SELF_RELATION, SUBSIDY_CATEGORY_NAMES, type SubsidyCategory } from '@shared/member'
 import dayjs from 'dayjs'
@@ -14,6 +14,9 @@ import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
 import { birthDateFromDigits, birthDateProblem, digitsFromBirthDate } from './birth-date'
 import { type ChildDraft, ChildFields } from './ChildFields'
+import { Button } from '@/components/Button'
+import { SwitchRow } from '@/components/SwitchRow'
+import { FailureNote } from '@/components/FailureNote'
 import './index.scss'
 
 const RELATIONS = ['本人', '父亲', '母亲', '配偶', '祖父母', '儿子', '女儿', '孙子女', '其他亲属']
@@ -28,20 +31,20 @@ export default function MemberEditPage() {
   if ((member.error && !member.loading) || (districts.error && !districts.loading)) {
     const retry = () => Promise.all([member.reload(), districts.reload()]).then(() => undefined)
     return (
-      <Page>
+      <Page title='家庭成员'>
         <StateView kind='error' text={member.error ?? districts.error ?? ''} onRetry={retry} />
       </Page>
     )
   }
   if (member.data === undefined || !districts.data) {
     return (
-      <Page>
+      <Page title='家庭成员'>
         <StateView kind='loading' />
       </Page>
     )
   }
   return (
-    <Page>
+    <Page title='家庭成员'>
       <MemberForm member={member.data} districts={districts.data} deskFacilityId={desk} />
     </Page>
   )
@@ -184,10 +187,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
           value={category}
           onChange={setCategory}
         />
-        <View className='member-form__switch'>
-          <Text>行动不便（可申请送餐上门）</Text>
-          <Switch checked={mobilityNeed} color='#0f6b4f' aria-label='行动不便' onChange={(e) => setMobilityNeed(Boolean(e.detail.value))} />
-        </View>
+        <SwitchRow className='member-form__switch' label='行动不便' hint='可申请送餐上门' checked={mobilityNeed} onChange={setMobilityNeed} />
         <TextField
           label='饮食禁忌（选填）'
           value={dietNotes}
@@ -220,11 +220,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
         </View>
       )}
 
-      {failure && (
-        <View role='alert' className='card'>
-          <Text className='member-form__error'>{failure}</Text>
-        </View>
-      )}
+      <FailureNote text={failure} onRetry={save} textClass='member-form__error' className='card' />
       <Button
         className='tap button button--primary member-form__save'
         disabled={!canSave}

@@ -1,6 +1,6 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { DIMENSION_NAMES, RATING_DIMENSIONS, RECTIFICATION_STATUS_NAMES, type RectificationCase } from '@shared/rating'
+import { RECTIFICATION_STATUS_NAMES, type RectificationCase } from '@shared/rating'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { answerCase, fetchCases } from '@/api/ratings'
@@ -9,6 +9,9 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
+import { Button } from '@/components/Button'
+import { fieldLabel, roleProps } from '@/components/a11y'
+import { scoreLine } from '@/lib/rating-words'
 import './index.scss'
 
 /** 差评整改 for the operator: every 差评 with its deadline; call the resident back, put it right, and answer. */
@@ -17,7 +20,7 @@ export default function CasesPage() {
   const cases = useRemote(() => fetchCases(facilityId), facilityId)
   usePullToRefresh(cases.reload)
   return (
-    <Page>
+    <Page title='差评整改'>
       <RemoteContent
         remote={cases}
         empty={(list) => (list.length === 0 ? <StateView kind='empty' text='没有差评需要整改' hint='居民的“不满意”和“非常不满意”评价会出现在这里。' /> : null)}
@@ -59,7 +62,7 @@ function CaseCard({ item, facilityId, onAnswered }: { item: RectificationCase; f
       <Text className='cases__title'>
         {item.levelName} · {item.serviceDate} · {item.service}
       </Text>
-      <Text className='muted cases__line'>{RATING_DIMENSIONS.map((d) => `${DIMENSION_NAMES[d]} ${item.scores[d]}`).join('　')}</Text>
+      <Text className='muted cases__line'>{scoreLine(item.scores, '')}</Text>
       {item.comment && <Text className='cases__line'>居民说：“{item.comment}”</Text>}
       <Text className='cases__line cases__status'>
         {RECTIFICATION_STATUS_NAMES[item.status]} · {item.overdue ? `已逾期（应于 ${item.dueDate} 前答复）` : `${item.dueDate} 前答复`}
@@ -67,11 +70,11 @@ function CaseCard({ item, facilityId, onAnswered }: { item: RectificationCase; f
       {item.status === 'open' ? (
         <View>
           <Text className='cases__label'>核实情况（回访或调查的结果）</Text>
-          <Textarea className='cases__text' value={callbackNote} maxlength={300} aria-label='核实情况' onInput={(e) => setCallbackNote(e.detail.value)} />
+          <Textarea className='cases__text' value={callbackNote} maxlength={300} {...fieldLabel('核实情况')} onInput={(e) => setCallbackNote(e.detail.value)} />
           <Text className='cases__label'>整改措施</Text>
-          <Textarea className='cases__text' value={rectification} maxlength={500} aria-label='整改措施' onInput={(e) => setRectification(e.detail.value)} />
+          <Textarea className='cases__text' value={rectification} maxlength={500} {...fieldLabel('整改措施')} onInput={(e) => setRectification(e.detail.value)} />
           {failure && (
-            <View role='alert'>
+            <View {...roleProps('alert')}>
               <Text className='cases__error'>{failure}</Text>
             </View>
           )}

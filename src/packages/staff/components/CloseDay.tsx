@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
@@ -7,6 +7,7 @@ import { ConfirmBox } from '@/components/ConfirmBox'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import { dayName, shanghaiToday } from '@/lib/dates'
+import { Button } from '@/components/Button'
 import './staff-controls.scss'
 
 interface CloseDayProps {

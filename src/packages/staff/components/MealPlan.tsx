@@ -1,4 +1,4 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { PART_NAMES } from '@shared/booking'
 import type { MealTemplateEntry } from '@shared/staff'
 import { useState } from 'react'
@@ -11,6 +11,8 @@ import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
 import { addDays, shanghaiToday } from '@/lib/dates'
 import { formatSetLines, parseSetLines } from './set-lines'
+import { Button } from '@/components/Button'
+import { fieldLabel } from '@/components/a11y'
 import './staff-controls.scss'
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
@@ -106,7 +108,7 @@ function PlanEntryForm({ entry, title, onSave }: PlanEntryFormProps) {
         className='text-field__input staff-controls__sets'
         value={lines}
         maxlength={2000}
-        aria-label='套餐'
+        {...fieldLabel('套餐')}
         onInput={(e) => setLines(e.detail.value)}
       />
       <Button className='tap button' onClick={save}>

@@ -1,9 +1,10 @@
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { changeSessionCapacity } from '@/api/staff'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
+import { Button } from '@/components/Button'
 import './staff-controls.scss'
 
 interface SessionControlsProps {

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchSuspensions, liftSuspension } from '@/api/staff'
@@ -6,6 +6,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StatusLine } from '@/components/StatusLine'
 import { useRemote } from '@/hooks/use-remote'
 import { dayAndClock } from '@/lib/dates'
+import { Button } from '@/components/Button'
 import './staff-controls.scss'
 
 /** 暂停预约的居民: who the no-show rule has suspended, why and until when; the desk may lift it. */

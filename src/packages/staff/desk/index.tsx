@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { FULFILMENT_NAMES, STATUS_NAMES } from '@shared/booking'
 import { CARE_LEVELS, type CareLevel } from '@shared/care'
@@ -12,6 +12,8 @@ import { Page } from '@/components/Page'
 import { TextField } from '@/components/TextField'
 import { dayAndClock } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -91,7 +93,7 @@ export default function DeskPage() {
     found && run(() => undoAtDesk(facilityId, found.entry.id), (b) => `已撤销，恢复为「${STATUS_NAMES[b.entry.status]}」`)
 
   return (
-    <Page>
+    <Page title='核销预约'>
       <View className='card'>
         {/* Text, not a number box: a Chinese keyboard types full-width digits (８７８９), which a number box drops. */}
         <TextField
@@ -101,6 +103,8 @@ export default function DeskPage() {
           maxLength={12}
           placeholder='8 位数字'
           error={code && !/^\d*$/.test(code) ? '核销码是 8 位数字，请只输入数字' : undefined}
+          confirmType='search'
+          onConfirm={() => !busy && /^\d{8}$/.test(code) && lookUp(code)}
         />
         <View className='desk__actions'>
           <Button className='tap button button--primary' disabled={busy || !/^\d{8}$/.test(code)} onClick={() => lookUp(code)}>
@@ -115,7 +119,7 @@ export default function DeskPage() {
       </View>
 
       {message && (
-        <View className={`card desk__message desk__message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <View className={`card desk__message desk__message--${message.kind}`} {...roleProps(message.kind === 'error' ? 'alert' : 'status')}>
           <Text>{message.text}</Text>
         </View>
       )}

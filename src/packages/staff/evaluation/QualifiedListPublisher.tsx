@@ -1,10 +1,12 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { type QualifiedListPreview, periodName, periodNotEnded } from '@shared/evaluation'
 import { useEffect, useRef, useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { previewQualifiedList, publishQualifiedList } from '@/api/evaluation'
 import { QualifiedOperatorList } from '@/components/QualifiedOperatorList'
 import { StatusLine } from '@/components/StatusLine'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 
 interface QualifiedListPublisherProps {
   period: string
@@ -69,7 +71,7 @@ export function QualifiedListPublisher({ period, ended, lastDay }: QualifiedList
             <Text className='muted'>这一期的名单已于 {preview.replaces.slice(0, 10)} 发布，确认后以这份为准。</Text>
           )}
           {preview.operators.every((o) => o.verdict === 'insufficient_data') && (
-            <View className='evaluation__message' role='alert'>
+            <View className='evaluation__message' {...roleProps('alert')}>
               {`注意：${name}各运营方的评价都不足 ${preview.criteria.minRatings} 条，名单上将全部是「数据不足，未评定」，没有一家合格。`}
             </View>
           )}

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { type Evaluation, type EvaluationRow, METRIC_NAMES, rankingRule } from '@shared/evaluation'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import { useState } from 'react'
@@ -12,6 +12,8 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { recentMonths, recentPeriods } from './periods'
 import { QualifiedListPublisher } from './QualifiedListPublisher'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 import './index.scss'
 
 const STANDARD = FUNCTIONS.filter((f) => f.standard)
@@ -46,7 +48,7 @@ export default function EvaluationPage() {
   const shown = evaluation.data?.period === period ? evaluation.data : undefined
 
   return (
-    <Page>
+    <Page title='运营评估'>
       <View className='card'>
         <OptionGroup label='评估期' options={periods} value={period} onChange={setPeriod} />
         <OptionGroup label='服务' options={STANDARD.map((f) => ({ value: f.code, label: f.name }))} value={fn} onChange={(v) => setFn(v as FunctionCode)} />
@@ -59,7 +61,7 @@ export default function EvaluationPage() {
           </Button>
         </View>
         {message && (
-          <View role='status'>
+          <View {...roleProps('status')}>
             <Text className='evaluation__message'>{message}</Text>
           </View>
         )}
@@ -96,16 +98,25 @@ export default function EvaluationPage() {
 function Ranking({ evaluation }: { evaluation: Evaluation }) {
   const ranked = evaluation.rows.filter((r) => r.rank !== null).length
   return (
-    <View className='card' role='table' aria-label='排名'>
+    <View className='card'>
       <Text className='section-title'>
         排名 · {evaluation.from} 至 {evaluation.to}
       </Text>
       <Text className='muted evaluation__rule'>{rankingRule(evaluation.rankMinimum)}</Text>
       {evaluation.rows.length === 0 && <Text className='muted'>这一期没有数据</Text>}
       {evaluation.rows.length > 0 && ranked === 0 && <Text className='muted'>这一期没有数据足够的设施，不排名</Text>}
-      {evaluation.rows.map((r) => (
-        <RankingRow key={`${r.facilityId}-${r.function}`} row={r} />
-      ))}
+      {evaluation.rows.length > 0 && (
+        // A table of two columns: the rank (or 数据不足), then the facility with its figures.
+        <View {...roleProps('table', '排名')}>
+          <View {...roleProps('row')} className='visually-hidden'>
+            <Text {...roleProps('columnheader')}>名次</Text>
+            <Text {...roleProps('columnheader')}>设施与指标</Text>
+          </View>
+          {evaluation.rows.map((r) => (
+            <RankingRow key={`${r.facilityId}-${r.function}`} row={r} />
+          ))}
+        </View>
+      )}
     </View>
   )
 }
@@ -113,13 +124,17 @@ function Ranking({ evaluation }: { evaluation: Evaluation }) {
 /** A ranked row shows its rank and composite; a 数据不足 row says so and why, with no number to compare. */
 function RankingRow({ row: r }: { row: EvaluationRow }) {
   return (
-    <View className='evaluation__ranked' role='row'>
+    <View className='evaluation__ranked' {...roleProps('row')}>
       {r.rank !== null ? (
-        <Text className='evaluation__rank'>{r.rank}</Text>
+        <Text className='evaluation__rank' {...roleProps('cell')}>
+          {r.rank}
+        </Text>
       ) : (
-        <Text className='evaluation__rank evaluation__rank--none'>{r.insufficientData ? '数据不足' : '—'}</Text>
+        <Text className='evaluation__rank evaluation__rank--none' {...roleProps('cell')}>
+          {r.insufficientData ? '数据不足' : '—'}
+        </Text>
       )}
-      <View className='evaluation__facility'>
+      <View className='evaluation__facility' {...roleProps('cell')}>
         <Text className='evaluation__name'>
           {r.facilityName}
           {r.rank !== null && r.composite !== null ? ` · ${r.composite} 分` : ''}

@@ -1,4 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 import { type AdminOperator, operatorCreateSchema, operatorEditSchema } from '@shared/admin'
 import { useState } from 'react'
 import { addOperator, fetchOperators, saveOperator } from '@/api/admin'
@@ -74,7 +76,7 @@ export function OperatorsCard({ onChanged }: { onChanged: () => Promise<unknown>
         <Button className='tap button' onClick={() => open()}>添加运营方</Button>
       )}
       {message && (
-        <View className={`admin__message admin__message--${message.kind}`} role='status'>
+        <View className={`admin__message admin__message--${message.kind}`} {...roleProps('status')}>
           {message.text}
         </View>
       )}

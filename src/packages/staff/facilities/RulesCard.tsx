@@ -1,4 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
+import { roleProps } from '@/components/a11y'
 import { type CalendarDay, type DistrictRules, calendarYearSchema, noShowRuleSchema, ratingRulesSchema, subsidyTiersSchema } from '@shared/rules'
 import { useState } from 'react'
 import { fetchRules, saveCalendarYear, saveNoShowRule, saveRatingRules, saveSubsidyTiers } from '@/api/admin'
@@ -132,7 +134,7 @@ function RulesForm({ rules, message, setMessage, onSaved }: RulesFormProps) {
         保存 {year} 年节假日
       </Button>
       {message && (
-        <View className={`admin__message admin__message--${message.kind}`} role='status'>
+        <View className={`admin__message admin__message--${message.kind}`} {...roleProps('status')}>
           {message.text}
         </View>
       )}

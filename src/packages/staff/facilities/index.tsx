@@ -1,4 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
+import { pressable, roleProps } from '@/components/a11y'
 import type { AdminFacility, AuditEntry } from '@shared/admin'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import { useRef, useState } from 'react'
@@ -30,7 +32,7 @@ export default function FacilityAdminPage() {
   const changed = () => Promise.all([list.reload(), audit.reload()])
 
   return (
-    <Page>
+    <Page title='设施管理'>
       <RemoteContent
         remote={list}
         empty={(data) => (data.facilities.length === 0 ? <StateView kind='empty' text='您管辖的范围内还没有设施' /> : null)}
@@ -148,11 +150,16 @@ function FacilityForm({ facility, onDone, onSaved }: FacilityFormProps) {
         <Button className='tap button' onClick={() => set('hours', [...draft.hours, { days: '', opens: '08:30', closes: '18:00' }])}>增加一段开放时间</Button>
       )}
       <Text className='section-title'>服务功能</Text>
-      <View className='options' role='group' aria-label='服务功能'>
+      <View className='options' {...roleProps('group', '服务功能')}>
         {FUNCTIONS.map((f) => {
           const on = draft.functions.includes(f.code)
           return (
-            <View key={f.code} className={`tap option${on ? ' option--selected' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggle(f.code)}>
+            <View
+              key={f.code}
+              className={`tap option${on ? ' option--selected' : ''}`}
+              {...pressable({ role: 'checkbox', onPress: () => toggle(f.code) })}
+              aria-checked={on ? 'true' : 'false'}
+            >
               <Text className='option__label'>{on ? `✓ ${f.name}` : f.name}</Text>
             </View>
           )
@@ -162,13 +169,17 @@ function FacilityForm({ facility, onDone, onSaved }: FacilityFormProps) {
       <Text className='section-title'>位置（GCJ-02，与微信地图一致）</Text>
       <TextField label='纬度' value={draft.lat} onChange={(v) => set('lat', v)} maxLength={12} error={errors.lat} />
       <TextField label='经度' value={draft.lng} onChange={(v) => set('lng', v)} maxLength={12} error={errors.lng} />
-      <View className='options' role='group' aria-label='储备项目'>
-        <View className={`tap option${draft.isReserve ? ' option--selected' : ''}`} role='checkbox' aria-checked={draft.isReserve} onClick={() => set('isReserve', !draft.isReserve)}>
+      <View className='options' {...roleProps('group', '储备项目')}>
+        <View
+          className={`tap option${draft.isReserve ? ' option--selected' : ''}`}
+          {...pressable({ role: 'checkbox', onPress: () => set('isReserve', !draft.isReserve) })}
+          aria-checked={draft.isReserve ? 'true' : 'false'}
+        >
           <Text className='option__label'>{draft.isReserve ? '✓ 储备项目（尚未开放）' : '储备项目（尚未开放）'}</Text>
         </View>
       </View>
       {message && (
-        <View className={`admin__message admin__message--${message.kind}`} role='status'>
+        <View className={`admin__message admin__message--${message.kind}`} {...roleProps('status')}>
           {message.text}
         </View>
       )}
@@ -233,7 +244,7 @@ function SheetTools({ onImported }: { onImported: () => Promise<unknown> }) {
       <Button className='tap button' onClick={() => download('/admin/facilities/template', '设施清单模板.xlsx')}>下载空白模板</Button>
       <Button className='tap button button--primary' disabled={busy} onClick={upload}>{busy ? '正在导入…' : '导入设施清单'}</Button>
       {result && (
-        <View className={`admin__message admin__message--${result.kind}`} role='status'>
+        <View className={`admin__message admin__message--${result.kind}`} {...roleProps('status')}>
           {result.text}
           {result.problems?.map((p) => (
             <View key={p} className='admin__problem'>{p}</View>
@@ -290,7 +301,7 @@ function StaffGrants({ onChanged }: { onChanged: () => Promise<unknown> }) {
       <OptionGroup label='授权类型' options={(Object.keys(SCOPE_KINDS) as ScopeKind[]).map((k) => ({ value: k, label: SCOPE_KINDS[k] }))} value={kind} onChange={(k) => { setKind(k); setScopeId(undefined) }} />
       <OptionGroup label='授权范围' vertical options={scopes.map((s) => ({ value: s.id, label: s.name }))} value={scopeId} onChange={setScopeId} />
       {message && (
-        <View className={`admin__message admin__message--${message.kind}`} role='status'>
+        <View className={`admin__message admin__message--${message.kind}`} {...roleProps('status')}>
           {message.text}
         </View>
       )}

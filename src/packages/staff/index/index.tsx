@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { collectorsLine } from '@/lib/booking-words'
 import Taro from '@tarojs/taro'
 import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
@@ -19,6 +19,7 @@ import { MealPlan } from '../components/MealPlan'
 import { SessionControls } from '../components/SessionControls'
 import { Suspensions } from '../components/Suspensions'
 import { useStaffFacility } from '../use-staff-facility'
+import { Button } from '@/components/Button'
 import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -46,7 +47,7 @@ export default function StaffHomePage() {
   const shown = roster.data?.date === date && roster.data.function === fn && roster.data.facilityId === current?.id ? roster.data : undefined
   const closedSession = shown?.sessions.find((s) => !s.open)
   return (
-    <Page>
+    <Page title='工作台'>
       <RemoteContent
         remote={facilities}
         empty={(list) =>

@@ -1,0 +1,252 @@
+import type { Browser, Page } from 'playwright-core'
+import { CHILD_CONSENT } from '@shared/member'
+import { changeBookingStatus } from '../../server/bookings/booking-lifecycle'
+import { grantStaff } from '../../server/staff/staff-grants'
+import { shanghaiInstant } from '../../server/time/shanghai'
+import { devLogin } from './app'
+import { addMember, book, mealOrder, mealSession } from './bookings'
+import { phoneContext } from './browser'
+import { bornMonthsBefore } from './calendar'
+import type { TestClock } from './clock'
+import type { ServedApp } from './served-app'
+
+/**
+ * Every page of the app as src/app.config.ts lists it (tabs and subpackages), so the browser gates (axe, the
+ * keyboard, 长辈版 sizes) cover a page as soon as it is added there.
+ */
+export function appPagePaths(): string[] {
+  const global = globalThis as { defineAppConfig?: (c: unknown) => unknown }
+  global.defineAppConfig ??= (c) => c
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require('../../src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
+  return [...config.pages, ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
+}
+
+export type Identity = 'resident' | 'operator' | 'district'
+
+export interface Fixtures {
+  /** A dinner the day after the clock's day, still to be eaten, for the daughter's mother. */
+  bookedId: string
+  bookedCode: string
+  /** A lunch today, eaten: it can be rated. */
+  completedId: string
+  motherId: string
+}
+
+/** A choice made on the way: a control reached with Tab and pressed with Enter, a text box typed into, or a key pressed (an arrow in a radio group). */
+export type Step = RegExp | { name: RegExp; type: string } | { name: RegExp; press: string }
+
+/** How each page is opened with real data: as whom, with which query. */
+export interface Visit {
+  identity: Identity
+  query?: (f: Fixtures) => string
+  /** Text the page shows once its data is there. */
+  ready: string
+  /**
+   * The page's main action, reached with Tab and pressed with Enter, and what shows it happened; `before`: the
+   * choices it needs first, each reached with Tab and chosen with Enter.
+   */
+  main: { before?: Step[]; name: RegExp; type?: (f: Fixtures) => string; shows: { url?: string; text?: string; request?: string } } | null
+}
+
+export const VISITS: Record<string, Visit> = {
+  'pages/facilities/index': {
+    identity: 'resident',
+    ready: '红旗社区',
+    main: { name: /红旗社区/, shows: { url: 'packages/facility/detail/index?id=yl-hongqi' } },
+  },
+  'pages/bookings/index': {
+    identity: 'resident',
+    ready: '核销码',
+    main: { name: /社区助餐/, shows: { url: 'packages/booking/detail/index' } },
+  },
+  'pages/profile/index': {
+    identity: 'resident',
+    ready: '王秀英',
+    main: { name: /添加家人或本人/, shows: { url: 'packages/member/edit/index' } },
+  },
+  'packages/facility/detail/index': {
+    identity: 'resident',
+    query: () => 'id=yl-hongqi',
+    ready: '红旗社区',
+    main: { name: /预约社区助餐/, shows: { url: 'packages/meal/order/index' } },
+  },
+  'packages/facility/qualified/index': {
+    identity: 'resident',
+    ready: '合格',
+    // A page to read: nothing on it to press.
+    main: null,
+  },
+  'packages/meal/order/index': {
+    identity: 'resident',
+    query: () => 'facilityId=yl-hongqi',
+    ready: '个人支付',
+    main: { name: /确认订餐|确认预约/, shows: { text: '预约成功' } },
+  },
+  'packages/booking/detail/index': {
+    identity: 'resident',
+    query: (f) => `id=${f.bookedId}`,
+    ready: '核销码',
+    main: { name: /取消预约/, shows: { text: '确定' } },
+  },
+  'packages/booking/rate/index': {
+    identity: 'resident',
+    query: (f) => `id=${f.completedId}`,
+    ready: '这次服务您满意吗',
+    main: {
+      before: [/非常满意/, /^愿意$/],
+      name: /提交评价/,
+      shows: { text: '谢谢您的评价' },
+    },
+  },
+  'packages/member/edit/index': {
+    identity: 'resident',
+    query: (f) => `id=${f.motherId}`,
+    ready: '出生日期',
+    // Saved, it goes back to where it was opened from (here: nowhere in the app; see member-edit-page.test).
+    main: { name: /保存/, shows: { request: '/api/me/members/' } },
+  },
+  'packages/care/infant/index': {
+    identity: 'resident',
+    query: () => 'facilityId=yl-hangkong-erlu',
+    ready: '李小雨',
+    main: { before: [/我是监护人，同意并确认/], name: /确认预约/, shows: { text: '预约成功' } },
+  },
+  'packages/care/respite/index': {
+    identity: 'resident',
+    query: () => 'facilityId=yl-jiayuan',
+    ready: '王秀英',
+    main: { name: /确认预约/, shows: {} },
+  },
+  'packages/care/after-school/index': {
+    identity: 'resident',
+    query: () => 'facilityId=yl-hangkong-erlu',
+    ready: '托管',
+    // The toddler is offered first (托管 takes 6 to 13: the person picker is wt-conventions' part 6): the arrow moves to her brother.
+    main: {
+      before: [{ name: /李小雨/, press: 'ArrowRight' }, { name: /接送人 1/, type: '李雨（妈妈）' }],
+      name: /确认预约/,
+      shows: { text: '预约成功' },
+    },
+  },
+  'packages/care/day-care/index': {
+    identity: 'resident',
+    query: () => 'facilityId=yl-hongqi',
+    ready: '王秀英',
+    main: { name: /确认预约/, shows: {} },
+  },
+  'packages/staff/index/index': {
+    identity: 'operator',
+    ready: '红旗社区',
+    main: { name: /核销/, shows: { url: 'packages/staff/desk/index' } },
+  },
+  'packages/staff/desk/index': {
+    identity: 'operator',
+    query: () => 'facilityId=yl-hongqi',
+    ready: '核销码',
+    // Enter in the code box looks the code up.
+    main: { name: /核销码/, type: (f) => f.bookedCode, shows: { text: '王秀英' } },
+  },
+  'packages/staff/cases/index': {
+    identity: 'operator',
+    query: () => 'facilityId=yl-hongqi',
+    ready: '非常不满意',
+    main: {
+      before: [{ name: /核实情况/, type: '已电话回访' }, { name: /整改措施/, type: '改用保温餐车' }],
+      name: /提交回复/,
+      shows: { text: '已回复' },
+    },
+  },
+  'packages/staff/evaluation/index': {
+    identity: 'district',
+    ready: '红旗社区',
+    main: { name: /查看|本月/, shows: {} },
+  },
+  'packages/staff/facilities/index': {
+    identity: 'district',
+    ready: '修改记录',
+    main: { name: /修改红旗社区/, shows: { text: '设施名称' } },
+  },
+}
+
+const OPENID: Record<Identity, string> = { resident: 'pages-daughter', operator: 'pages-operator', district: 'pages-district' }
+
+/**
+ * The data every page is visited with: a daughter with her mother (a lunch tomorrow, a lunch eaten today) and her
+ * 18-month-old, an operator of 红旗社区 and a district official. The clock stands on the first lunch's evening, after
+ * its dinner (rated 非常不满意).
+ */
+export async function seedEveryPage(served: ServedApp, clock: TestClock): Promise<Fixtures> {
+  const { app, store } = served
+  const headers = await devLogin(app, OPENID.resident)
+  const mother = await addMember(app, headers, {})
+  const today = clock.today()
+  await addMember(app, headers, {
+    name: '李小雨',
+    relation: '女儿',
+    birthDate: bornMonthsBefore(today, 18),
+    gender: 'female',
+    childConsentVersion: CHILD_CONSENT.version,
+  })
+  await addMember(app, headers, {
+    name: '李小明',
+    relation: '儿子',
+    birthDate: bornMonthsBefore(today, 8 * 12 + 3),
+    gender: 'male',
+    childConsentVersion: CHILD_CONSENT.version,
+  })
+  const eaten = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(1) }), { memberId: mother.id }))
+  const booked = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(2), part: 'dinner' }), { memberId: mother.id }))
+  // The same day's dinner, eaten too and already rated 非常不满意: the operator has a case to answer.
+  const dinner = await book(app, headers, mealOrder(await mealSession(app, { facilityId: 'yl-hongqi', date: clock.today(1), part: 'dinner' }), { memberId: mother.id }))
+  clock.set(shanghaiInstant(dinner.date, '19:30'))
+  for (const bookingId of [eaten.id, dinner.id]) {
+    for (const to of ['checked_in', 'completed'] as const) {
+      await changeBookingStatus(store.db.kysely, { bookingId, to, actorUserId: null, now: clock.now() })
+    }
+  }
+  const rated = await app.inject({
+    method: 'POST',
+    url: `/api/bookings/${dinner.id}/rating`,
+    headers,
+    payload: { level: 1, scores: { attitude: 1, quality: 1, environment: 2, price: 2 }, wouldUseAgain: false, comment: '饭是凉的' },
+  })
+  if (rated.statusCode !== 201) throw new Error(`rating failed: ${rated.statusCode} ${rated.body}`)
+  await devLogin(app, OPENID.operator)
+  await grantStaff(store.db.kysely, { user: `dev:${OPENID.operator}`, scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, clock.now())
+  await devLogin(app, OPENID.district)
+  await grantStaff(store.db.kysely, { user: `dev:${OPENID.district}`, scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, clock.now())
+  return { bookedId: booked.id, bookedCode: booked.code, completedId: eaten.id, motherId: mother.id }
+}
+
+/** A phone page signed in as `identity`, at the clock's instant, in 长辈版 or not; CSP bypassed so axe can be injected. */
+export async function pageAs(
+  browser: Browser,
+  clock: TestClock,
+  identity: Identity,
+  { elder, width = 375 }: { elder: boolean; width?: number },
+): Promise<Page> {
+  const context = await phoneContext(browser, { bypassCSP: true, viewport: { width, height: 812 } })
+  const page = await context.newPage()
+  await page.clock.setFixedTime(clock.now())
+  await page.addInitScript(
+    ([id, elderOn]) => {
+      localStorage.setItem('doorstep.devIdentity', JSON.stringify({ data: id }))
+      localStorage.setItem('doorstep.elderMode', JSON.stringify({ data: elderOn }))
+      // 长辈版 was offered on first start already: the offer is not what these pages are about.
+      localStorage.setItem('doorstep.elderOffered', JSON.stringify({ data: true }))
+    },
+    [OPENID[identity], elder] as const,
+  )
+  return page
+}
+
+/** Opens a page by its path and waits until its data shows. */
+export async function openPage(page: Page, baseUrl: string, path: string, fixtures: Fixtures): Promise<void> {
+  const visit = VISITS[path]
+  const query = visit.query?.(fixtures)
+  await page.goto(`${baseUrl}/#/${path}${query ? `?${query}` : ''}`)
+  await page.locator('.page:visible', { hasText: visit.ready }).first().waitFor({ timeout: 15_000 })
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(300)
+}
