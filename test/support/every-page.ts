@@ -122,9 +122,9 @@ export const VISITS: Record<string, Visit> = {
     identity: 'resident',
     query: () => 'facilityId=yl-hangkong-erlu',
     ready: '托管',
-    // The toddler is offered first (托管 takes 6 to 13: the person picker is wt-conventions' part 6): the arrow moves to her brother.
+    // 托管 takes 6 to 13: the picker offers only her brother (the toddler is said to be too young), already chosen.
     main: {
-      before: [{ name: /李小雨/, press: 'ArrowRight' }, { name: /接送人 1/, type: '李雨（妈妈）' }],
+      before: [{ name: /接送人 1/, type: '李雨（妈妈）' }, { name: /接送人 1 手机号/, type: '13912345678' }],
       name: /确认预约/,
       shows: { text: '预约成功' },
     },

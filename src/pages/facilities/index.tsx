@@ -16,6 +16,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { requestPosition } from '@/lib/location'
 import { usePosition, useSetPosition } from '@/stores/location'
 import { Button } from '@/components/Button'
+import { fieldLabel } from '@/components/a11y'
 import './index.scss'
 
 export default function FacilitiesPage() {
@@ -69,7 +70,7 @@ export default function FacilitiesPage() {
           value={typed}
           maxlength={30}
           placeholder='搜设施名、社区或街道'
-          aria-label='搜索设施名、社区或街道'
+          {...fieldLabel('搜索设施名、社区或街道')}
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={(e) => setQ(e.detail.value.trim())}
         />
