@@ -4,6 +4,16 @@ import { apiRequest } from './client'
 import { z } from 'zod'
 import { isExpiredSession, signIn } from './auth'
 
+// One sign-in at a time: a screen that loads eight things at once must not open eight sessions (the server keeps a
+// few per person and ends the oldest, which would end the ones the other seven calls are using).
+let signingIn: ReturnType<typeof signIn> | null = null
+function signInOnce(): ReturnType<typeof signIn> {
+  signingIn ??= signIn().finally(() => {
+    signingIn = null
+  })
+  return signingIn
+}
+
 /**
  * Runs a call that needs the resident's session: signs in first when there is none, and once more when the
  * stored one has expired.
@@ -19,8 +29,8 @@ export async function withSession<T>(call: (token: string) => Promise<T>): Promi
       saveSession(null)
     }
   }
-  const { token, user } = await signIn()
-  saveSession({ token, user })
+  const { token, user } = await signInOnce()
+  if (currentToken() !== token) saveSession({ token, user })
   return call(token)
 }
 
