@@ -4,9 +4,9 @@ import { roleProps } from '@/components/a11y'
 import { type CalendarDay, type DistrictRules, calendarYearSchema, noShowRuleSchema, ratingRulesSchema, subsidyTiersSchema } from '@shared/rules'
 import { useState } from 'react'
 import { fetchRules, saveCalendarYear, saveNoShowRule, saveRatingRules, saveSubsidyTiers } from '@/api/admin'
-import { cleanError } from '@/api/api-error'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
+import { type Message, useSubmit } from './use-submit'
 
 const KIND_NAMES: Record<CalendarDay['kind'], string> = { holiday: '放假', workday: '调休上班' }
 const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues[0]?.message ?? '填写有误'
@@ -15,29 +15,25 @@ const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] 
 export function RulesCard({ onChanged }: { onChanged: () => Promise<unknown> }) {
   const rules = useRemote(fetchRules, 'admin-rules')
   // Kept here: the form starts afresh from what was saved, the message of the save stays.
-  const [message, setMessage] = useState<Message>(null)
+  const shared = useState<Message>(null)
   if (!rules.data) return null
   return (
     <RulesForm
       key={JSON.stringify(rules.data)}
       rules={rules.data}
-      message={message}
-      setMessage={setMessage}
+      shared={shared}
       onSaved={async () => Promise.all([rules.reload(), onChanged()])}
     />
   )
 }
 
-type Message = { kind: 'ok' | 'error'; text: string } | null
-
 interface RulesFormProps {
   rules: DistrictRules
-  message: Message
-  setMessage: (message: Message) => void
+  shared: [Message, (message: Message) => void]
   onSaved: () => Promise<unknown>
 }
 
-function RulesForm({ rules, message, setMessage, onSaved }: RulesFormProps) {
+function RulesForm({ rules, shared, onSaved }: RulesFormProps) {
   const meal = rules.noShow.find((r) => r.function === 'meal')
   const [rating, setRating] = useState({ windowDays: String(rules.rating.windowDays), rectificationWorkingDays: String(rules.rating.rectificationWorkingDays) })
   const [noShow, setNoShow] = useState({ maxNoShows: String(meal?.maxNoShows ?? 3), windowDays: String(meal?.windowDays ?? 30), suspendDays: String(meal?.suspendDays ?? 7) })
@@ -45,22 +41,7 @@ function RulesForm({ rules, message, setMessage, onSaved }: RulesFormProps) {
   const years = [...new Set(rules.calendar.map((d) => d.date.slice(0, 4)))].sort()
   const [year, setYear] = useState(years.at(-1) ?? '')
   const [calendarText, setCalendarText] = useState(() => textOf(rules.calendar, year))
-  const [busy, setBusy] = useState(false)
-
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    if (busy) return
-    setBusy(true)
-    setMessage(null)
-    try {
-      await work()
-      await onSaved()
-      setMessage({ kind: 'ok', text: done })
-    } catch (err) {
-      setMessage({ kind: 'error', text: cleanError(err) })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, message, setMessage, run } = useSubmit(onSaved, shared)
   // The contract's own schemas check the form before anything is sent.
   const check = <T,>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, save: (data: T) => Promise<unknown>, done: string) => {
     if (!result.success) return setMessage({ kind: 'error', text: firstIssue(result.error) })

@@ -3,7 +3,7 @@ import { Button } from '@/components/Button'
 import { pressable, roleProps } from '@/components/a11y'
 import type { AdminFacility, AuditEntry } from '@shared/admin'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { fetchAdminFacilities, fetchAudit, fetchStaff, grantStaffBinding, revokeStaffBinding, saveFacility, setFacilityRetired } from '@/api/admin'
 import { OptionGroup } from '@/components/OptionGroup'
 import { ApiError, cleanError } from '@/api/api-error'
@@ -17,6 +17,7 @@ import { TextField } from '@/components/TextField'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { type FacilityDraft, draftOf, editOf } from './draft'
+import { useSubmit } from './use-submit'
 import { OperatorsCard } from './OperatorsCard'
 import { RulesCard } from './RulesCard'
 import './index.scss'
@@ -76,33 +77,14 @@ interface FacilityFormProps {
 function FacilityForm({ facility, onDone, onSaved }: FacilityFormProps) {
   const [draft, setDraft] = useState<FacilityDraft>(() => draftOf(facility))
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [confirmingRetire, setConfirmingRetire] = useState(false)
-  const [busy, setBusy] = useState(false)
-  // A ref, not state: a double tap on 保存 sends once.
-  const sending = useRef(false)
+  const { busy, message, setMessage, run } = useSubmit(onSaved)
   const set = <K extends keyof FacilityDraft>(key: K, value: FacilityDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
   const setHours = (i: number, key: 'days' | 'opens' | 'closes', value: string) =>
     set('hours', draft.hours.map((h, j) => (j === i ? { ...h, [key]: value } : h)))
   const toggle = (code: FunctionCode) =>
     set('functions', draft.functions.includes(code) ? draft.functions.filter((c) => c !== code) : [...draft.functions, code])
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    if (sending.current) return
-    sending.current = true
-    setBusy(true)
-    setMessage(null)
-    try {
-      await work()
-      await onSaved()
-      setMessage({ kind: 'ok', text: done })
-    } catch (err) {
-      setMessage({ kind: 'error', text: cleanError(err) })
-    } finally {
-      sending.current = false
-      setBusy(false)
-    }
-  }
   const save = () => {
     const result = editOf(facility, draft)
     if ('unchanged' in result) return setMessage({ kind: 'ok', text: '没有改动' })
@@ -264,23 +246,8 @@ function StaffGrants({ onChanged }: { onChanged: () => Promise<unknown> }) {
   const [userId, setUserId] = useState('')
   const [kind, setKind] = useState<ScopeKind>('street')
   const [scopeId, setScopeId] = useState<string>()
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, message, run } = useSubmit(() => Promise.all([staff.reload(), onChanged()]))
   if (!staff.data) return null
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    if (busy) return
-    setBusy(true)
-    setMessage(null)
-    try {
-      await work()
-      await Promise.all([staff.reload(), onChanged()])
-      setMessage({ kind: 'ok', text: done })
-    } catch (err) {
-      setMessage({ kind: 'error', text: cleanError(err) })
-    } finally {
-      setBusy(false)
-    }
-  }
   const scopes = (staff.data?.scopes ?? []).filter((s) => s.kind === kind)
   return (
     <View className='card admin__staff'>
