@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idSchema } from './common'
 import { calendarDateSchema } from './dates'
+import { WEIGHTED_METRICS } from './evaluation'
 import { functionCodeSchema } from './functions'
 import { subsidyCategorySchema } from './member'
 
@@ -65,7 +66,42 @@ export const calendarYearSchema = z.strictObject({
 export const calendarYearParamsSchema = z.strictObject({ year: z.string().regex(/^20\d{2}$/, { error: '年份应为四位数字，例如 2027' }) })
 export const noShowParamsSchema = z.strictObject({ function: functionCodeSchema })
 
+const share = (label: string) => z.number({ error: `${label}应为 0 到 1 之间的数` }).min(0, { error: `${label}不能小于 0` }).max(1, { error: `${label}不能大于 1` })
+
+/** How operators are scored and judged: the weights of the composite (summing to 1) and the thresholds. */
+export const evaluationRulesSchema = z.strictObject({
+  weights: z
+    .strictObject(Object.fromEntries(WEIGHTED_METRICS.map((m) => [m, share('权重')])) as Record<(typeof WEIGHTED_METRICS)[number], ReturnType<typeof share>>)
+    .refine((w) => Math.abs(Object.values(w).reduce((sum, x) => sum + x, 0) - 1) < 0.001, { error: '各项权重之和应为 1' }),
+  priorWeight: whole('小样本修正的先验条数', 0, 100),
+  rankMinBookings: whole('参与排名的最少预约数', 1, 1000),
+  rankMinRatings: whole('参与排名的最少评价数', 1, 1000),
+  minRatings: whole('评定合格的最少评价数', 0, 1000),
+  minSatisfaction: share('合格满意率'),
+  maxOverdue: whole('允许逾期整改件数', 0, 100),
+})
+export type EvaluationRules = z.infer<typeof evaluationRulesSchema>
+
+/** A facility's booking rule for one function: how far ahead, until when, how many. */
+const bookingRuleFields = z.strictObject({
+    horizonDays: whole('可提前预约天数', 1, 90),
+    cutoffMinutes: whole('截止时间（开始前分钟）', 0, 10_080),
+    cancelMinutes: whole('取消期限（开始前分钟）', 0, 10_080),
+    maxUnits: whole('每单最多份数', 1, 20),
+    maxUnitsPerAccount: whole('每个账号最多份数', 1, 50),
+    reminderMinutes: whole('提醒时间（开始前分钟）', 0, 10_080),
+    maxRunDays: whole('连续预约最多天数', 1, 60).nullable(),
+})
+export const bookingRuleSchema = bookingRuleFields.refine((r) => r.maxUnitsPerAccount >= r.maxUnits, {
+  error: '每个账号最多份数应不少于每单最多份数',
+  path: ['maxUnitsPerAccount'],
+})
+export type BookingRule = z.infer<typeof bookingRuleSchema>
+export const bookingRuleParamsSchema = z.strictObject({ facilityId: idSchema, function: functionCodeSchema })
+
 export const districtRulesSchema = z.object({
+  evaluation: evaluationRulesSchema,
+  booking: z.array(bookingRuleFields.extend({ facilityId: z.string(), function: functionCodeSchema })),
   rating: ratingRulesSchema,
   noShow: z.array(noShowRuleSchema.extend({ function: functionCodeSchema })),
   subsidyTiers: z.array(subsidyTierSchema),

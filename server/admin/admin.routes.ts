@@ -24,8 +24,11 @@ import type { Actor } from './facility-admin.service'
 import { createFacility, editFacility, listAdminFacilities, setFacilityRetired } from './facility-admin.service'
 import { findAdminFacilities, findOperators } from './facility-admin.repository'
 import { createOperator, editOperator } from './operator-admin.service'
-import { readRules, setCalendarYear, setNoShowRule, setRatingRules, setSubsidyTiers } from './rules.service'
+import { readRules, setBookingRule, setCalendarYear, setEvaluationRules, setNoShowRule, setRatingRules, setSubsidyTiers } from './rules.service'
 import {
+  bookingRuleParamsSchema,
+  bookingRuleSchema,
+  evaluationRulesSchema,
   calendarYearParamsSchema,
   calendarYearSchema,
   districtRulesSchema,
@@ -139,6 +142,16 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
     '/admin/rules/calendar/:year',
     { config: district, schema: { params: calendarYearParamsSchema, body: calendarYearSchema, response: { 200: districtRulesSchema } } },
     async (request) => setCalendarYear(db, actorOf(request), request.params.year, request.body.days, app.now()),
+  )
+
+  app.put('/admin/rules/evaluation', { config: district, schema: { body: evaluationRulesSchema, response: { 200: districtRulesSchema } } }, async (request) =>
+    setEvaluationRules(db, actorOf(request), request.body, app.now()),
+  )
+  // A street office sets the booking rules of its own facilities; the district of any.
+  app.put(
+    '/admin/rules/booking/:facilityId/:function',
+    { config: government, schema: { params: bookingRuleParamsSchema, body: bookingRuleSchema, response: { 200: districtRulesSchema } } },
+    async (request) => setBookingRule(db, actorOf(request), request.params.facilityId, request.params.function, request.body, app.now()),
   )
 
   // A street office reads what was changed on its own facilities; the district reads everything.

@@ -1,27 +1,61 @@
-import type { CalendarDay, DistrictRules, NoShowRule, RatingRules, SubsidyTier } from '@shared/rules'
+import type { BookingRule, CalendarDay, DistrictRules, EvaluationRules, NoShowRule, RatingRules, SubsidyTier } from '@shared/rules'
+import { WEIGHTED_METRICS } from '@shared/evaluation'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { InvalidInputError } from '../http/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './facility-admin.service'
+import { findAdminFacilities } from './facility-admin.repository'
 
 // The district's rules as data: the rating window, no-show suspensions, meal subsidy tiers, holidays and 调休. Each
 // change is one transaction with its audit entry; rules are read per request, so a change applies at once. A quote
 // already given keeps the subsidy it was given (bookings store their quote).
 
 export async function readRules(db: Kysely<Database>, districtId: string): Promise<DistrictRules> {
-  const [rating, noShow, tiers, calendar] = await Promise.all([
+  const [rating, noShow, tiers, calendar, settings, weights, booking] = await Promise.all([
     db.selectFrom('rating_rules').selectAll().where('district_id', '=', districtId).executeTakeFirst(),
     db.selectFrom('no_show_rules').selectAll().where('district_id', '=', districtId).orderBy('function_code').execute(),
     db.selectFrom('subsidy_tiers').selectAll().where('district_id', '=', districtId).where('function_code', '=', 'meal').orderBy('id').execute(),
     db.selectFrom('calendar_days').selectAll().orderBy('date').execute(),
+    db.selectFrom('evaluation_settings').selectAll().where('district_id', '=', districtId).executeTakeFirst(),
+    db.selectFrom('evaluation_weights').select(['metric', 'weight']).where('district_id', '=', districtId).execute(),
+    db
+      .selectFrom('booking_rules as r')
+      .innerJoin('facilities as f', 'f.id', 'r.facility_id')
+      .innerJoin('communities as c', 'c.id', 'f.community_id')
+      .innerJoin('streets as s', 's.id', 'c.street_id')
+      .selectAll('r')
+      .where('s.district_id', '=', districtId)
+      .orderBy('r.facility_id')
+      .orderBy('r.function_code')
+      .execute(),
   ])
   return {
     rating: { windowDays: rating?.window_days ?? 30, rectificationWorkingDays: rating?.rectification_working_days ?? 15 },
     noShow: noShow.map((r) => ({ function: r.function_code as FunctionCode, maxNoShows: r.max_no_shows, windowDays: r.window_days, suspendDays: r.suspend_days })),
     subsidyTiers: tiers.map((t) => ({ id: t.id, name: t.name, minAge: t.min_age, maxAge: t.max_age, category: t.category as SubsidyTier['category'], amountFen: t.amount_fen })),
     calendar: calendar.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name })),
+    evaluation: {
+      weights: Object.fromEntries(WEIGHTED_METRICS.map((m) => [m, weights.find((w) => w.metric === m)?.weight ?? 0])) as EvaluationRules['weights'],
+      priorWeight: settings?.prior_weight ?? 10,
+      rankMinBookings: settings?.rank_min_bookings ?? 5,
+      rankMinRatings: settings?.rank_min_ratings ?? 3,
+      minRatings: settings?.min_ratings ?? 10,
+      minSatisfaction: settings?.min_satisfaction ?? 0.9,
+      maxOverdue: settings?.max_overdue ?? 0,
+    },
+    booking: booking.map((r) => ({
+      facilityId: r.facility_id,
+      function: r.function_code as FunctionCode,
+      horizonDays: r.horizon_days,
+      cutoffMinutes: r.cutoff_minutes,
+      cancelMinutes: r.cancel_minutes,
+      maxUnits: r.max_units,
+      maxUnitsPerAccount: r.max_units_per_account,
+      reminderMinutes: r.reminder_minutes,
+      maxRunDays: r.max_run_days,
+    })),
   }
 }
 
@@ -93,4 +127,60 @@ export async function setCalendarYear(db: Kysely<Database>, actor: Actor, year: 
     await audit(actor, `calendar:${year}`, before, days, now, trx)
   })
   return readRules(db, actor.scope.districtId)
+}
+
+/** The composite's weights and the ranking and qualified thresholds, for the district's next evaluation. */
+export async function setEvaluationRules(db: Kysely<Database>, actor: Actor, rules: EvaluationRules, now: Date): Promise<DistrictRules> {
+  const districtId = actor.scope.districtId
+  const before = (await readRules(db, districtId)).evaluation
+  await db.transaction().execute(async (trx) => {
+    const row = {
+      district_id: districtId,
+      prior_weight: rules.priorWeight,
+      rank_min_bookings: rules.rankMinBookings,
+      rank_min_ratings: rules.rankMinRatings,
+      min_ratings: rules.minRatings,
+      min_satisfaction: rules.minSatisfaction,
+      max_overdue: rules.maxOverdue,
+    }
+    await trx.insertInto('evaluation_settings').values(row).onConflict((oc) => oc.column('district_id').doUpdateSet(row)).execute()
+    for (const metric of WEIGHTED_METRICS) {
+      const weight = { district_id: districtId, metric, weight: rules.weights[metric] }
+      await trx.insertInto('evaluation_weights').values(weight).onConflict((oc) => oc.columns(['district_id', 'metric']).doUpdateSet(weight)).execute()
+    }
+    await audit(actor, 'evaluation', before, rules, now, trx)
+  })
+  return readRules(db, districtId)
+}
+
+/** A facility's booking rule for a function; a facility outside the caller's streets is not theirs to change. */
+export async function setBookingRule(
+  db: Kysely<Database>,
+  actor: Actor,
+  facilityId: string,
+  fn: FunctionCode,
+  rule: BookingRule,
+  now: Date,
+): Promise<DistrictRules> {
+  const [facility] = await findAdminFacilities(db, actor.scope, facilityId)
+  if (!facility) throw new InvalidInputError('facilityId', '不是您管辖范围内的设施')
+  if (!facility.functions.includes(fn)) throw new InvalidInputError('function', '这个设施没有这项服务功能')
+  const districtId = actor.scope.districtId
+  const before = (await readRules(db, districtId)).booking.find((r) => r.facilityId === facilityId && r.function === fn) ?? null
+  await db.transaction().execute(async (trx) => {
+    const row = {
+      facility_id: facilityId,
+      function_code: fn,
+      horizon_days: rule.horizonDays,
+      cutoff_minutes: rule.cutoffMinutes,
+      cancel_minutes: rule.cancelMinutes,
+      max_units: rule.maxUnits,
+      max_units_per_account: rule.maxUnitsPerAccount,
+      reminder_minutes: rule.reminderMinutes,
+      max_run_days: rule.maxRunDays,
+    }
+    await trx.insertInto('booking_rules').values(row).onConflict((oc) => oc.columns(['facility_id', 'function_code']).doUpdateSet(row)).execute()
+    await audit(actor, `booking:${facilityId}:${fn}`, before, rule, now, trx)
+  })
+  return readRules(db, districtId)
 }

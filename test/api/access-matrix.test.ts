@@ -100,6 +100,8 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/admin/rules/no-show/:function': 'district',
   'PUT /api/admin/rules/subsidy-tiers': 'district',
   'PUT /api/admin/rules/calendar/:year': 'district',
+  'PUT /api/admin/rules/evaluation': 'district',
+  'PUT /api/admin/rules/booking/:facilityId/:function': 'government',
 }
 
 /** Who gets past the gate (anything but 401 / 403) under each rule; everyone else is refused. */

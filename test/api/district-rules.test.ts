@@ -82,4 +82,33 @@ describe.each(DATABASES)('the district’s rules on %s', (database) => {
     }
     expect(await Promise.all([rules(), audits()])).toEqual(before)
   })
+
+  it('sets the evaluation weights and thresholds; weights that do not sum to 1 are refused', async () => {
+    const evaluation = (await rules()).evaluation
+    expect(evaluation.weights.satisfaction).toBe(0.3)
+    const bad = await put('/api/admin/rules/evaluation', district, { ...evaluation, weights: { ...evaluation.weights, satisfaction: 0.5 } })
+    expect(bad.statusCode).toBe(400)
+    expect(errorOf(bad.body).message).toContain('各项权重之和应为 1')
+    const weights = { ...evaluation.weights, satisfaction: 0.4, utilisation: 0.1 }
+    const res = await put('/api/admin/rules/evaluation', district, { ...evaluation, weights, minSatisfaction: 0.85 })
+    expect(res.statusCode).toBe(200)
+    expect(districtRulesSchema.parse(res.json()).evaluation).toMatchObject({ weights, minSatisfaction: 0.85 })
+    expect((await put('/api/admin/rules/evaluation', street, { ...evaluation })).statusCode).toBe(403)
+  })
+
+  it('lets a street office set its own facility’s booking rule, not another street’s, and applies it to the sessions listed', async () => {
+    const meal = (await rules()).booking.find((r) => r.facilityId === 'yl-hongqi' && r.function === 'meal')
+    expect(meal).toBeDefined()
+    const { facilityId: _f, function: _fn, ...rule } = meal as NonNullable<typeof meal>
+    const res = await put('/api/admin/rules/booking/yl-hongqi/meal', street, { ...rule, horizonDays: 3 })
+    expect(res.statusCode).toBe(200)
+    const sessions = (await t.app.inject({ url: '/api/facilities/yl-hongqi/sessions?function=meal' })).json()
+    expect(sessions.lastBookableDate).toBe(t.clock.today(3))
+    const other = await put('/api/admin/rules/booking/yl-hangkong-erlu/meal', street, rule)
+    expect([other.statusCode, errorOf(other.body).field]).toEqual([400, 'facilityId'])
+    const wrong = await put('/api/admin/rules/booking/yl-hongqi/meal', street, { ...rule, maxUnitsPerAccount: 1, maxUnits: 5 })
+    expect([wrong.statusCode, errorOf(wrong.body).field]).toEqual([400, 'maxUnitsPerAccount'])
+    const notOffered = await put('/api/admin/rules/booking/yl-hongqi/infant_care', street, rule)
+    expect([notOffered.statusCode, errorOf(notOffered.body).field]).toEqual([400, 'function'])
+  })
 })
