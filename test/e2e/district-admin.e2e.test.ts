@@ -31,6 +31,8 @@ describe('the street office keeps its facilities in chromium', () => {
     await visible('.button', '进入工作台').click()
     await visible('.button', '设施管理').click()
     await visible('.button', '修改红旗社区').click()
+    // The form takes the button's place: the focus goes into it, not back to the top of the page.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '设施名称')
     await field('电话').fill('8686')
     await visible('.button', '保存').click()
     await visible('.text-field__error', '电话格式不正确').waitFor()

@@ -3,7 +3,7 @@ import { Button } from '@/components/Button'
 import { pressable, roleProps } from '@/components/a11y'
 import type { AdminFacility, AuditEntry } from '@shared/admin'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { fetchAdminFacilities, fetchAudit, fetchStaff, grantStaffBinding, revokeStaffBinding, saveFacility, setFacilityRetired } from '@/api/admin'
 import { OptionGroup } from '@/components/OptionGroup'
 import { ApiError, cleanError } from '@/api/api-error'
@@ -79,6 +79,18 @@ function FacilityForm({ facility, onDone, onSaved }: FacilityFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [confirmingRetire, setConfirmingRetire] = useState(false)
   const { busy, message, setMessage, run } = useSubmit(onSaved)
+  // The form takes the place of the button that opened it: the keyboard goes on in the form, not at the page's top.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return
+    // Taro's text box draws its <input> a moment after the form mounts: look for it over a few frames.
+    let frames = 0
+    const focusFirst = () => {
+      const input = document.querySelector<HTMLElement>('.admin__form input')
+      if (input) input.focus()
+      else if (++frames < 30) requestAnimationFrame(focusFirst)
+    }
+    requestAnimationFrame(focusFirst)
+  }, [])
   const set = <K extends keyof FacilityDraft>(key: K, value: FacilityDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
   const setHours = (i: number, key: 'days' | 'opens' | 'closes', value: string) =>
     set('hours', draft.hours.map((h, j) => (j === i ? { ...h, [key]: value } : h)))
