@@ -43,7 +43,7 @@ export function Button({ className = '', children, onClick, disabled = false, lo
       className={`${className}${disabled ? ' button--disabled' : ''}`}
       disabled={disabled}
       loading={loading}
-      openType={openType}
+      {...(openType ? { openType } : {})}
       {...roleProps('button', aria['aria-label'])}
       {...(aria['aria-pressed'] === undefined ? {} : { 'aria-pressed': aria['aria-pressed'] ? 'true' : 'false' })}
       aria-disabled={inert ? 'true' : 'false'}
