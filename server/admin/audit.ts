@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { AuditAction, AuditEntity, AuditEntry } from '@shared/admin'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { toShanghaiIso } from '../time/shanghai'
 
 export interface AuditRecord {
   userId: string
@@ -50,7 +51,8 @@ export async function listAudit(db: Kysely<Database>, districtId: string, facili
   const rows = await query.orderBy('at', 'desc').orderBy('id').limit(limit).execute()
   return rows.map((r) => ({
     id: r.id,
-    at: r.at,
+    // Instants go out in Shanghai time (+08:00), as everywhere in the API: the client reads them without a zone.
+    at: toShanghaiIso(new Date(r.at)),
     userId: r.user_id,
     entity: r.entity as AuditEntity,
     entityId: r.entity_id,

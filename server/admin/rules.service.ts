@@ -6,6 +6,8 @@ import type { Database } from '../db/schema'
 import { InvalidInputError } from '../http/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './facility-admin.service'
+import { evaluationSettings } from '../evaluation/evaluation.repository'
+import { DEFAULT_RECTIFICATION_DAYS, DEFAULT_WINDOW_DAYS } from '../ratings/rating.service'
 import { findAdminFacilities } from './facility-admin.repository'
 
 // The district's rules as data: the rating window, no-show suspensions, meal subsidy tiers, holidays and 调休. Each
@@ -13,13 +15,13 @@ import { findAdminFacilities } from './facility-admin.repository'
 // already given keeps the subsidy it was given (bookings store their quote).
 
 export async function readRules(db: Kysely<Database>, districtId: string): Promise<DistrictRules> {
-  const [rating, noShow, tiers, calendar, settings, weights, booking] = await Promise.all([
+  const [rating, noShow, tiers, calendar, settings, booking] = await Promise.all([
     db.selectFrom('rating_rules').selectAll().where('district_id', '=', districtId).executeTakeFirst(),
     db.selectFrom('no_show_rules').selectAll().where('district_id', '=', districtId).orderBy('function_code').execute(),
     db.selectFrom('subsidy_tiers').selectAll().where('district_id', '=', districtId).where('function_code', '=', 'meal').orderBy('id').execute(),
     db.selectFrom('calendar_days').selectAll().orderBy('date').execute(),
-    db.selectFrom('evaluation_settings').selectAll().where('district_id', '=', districtId).executeTakeFirst(),
-    db.selectFrom('evaluation_weights').select(['metric', 'weight']).where('district_id', '=', districtId).execute(),
+    // The evaluation reads its settings through the same function, defaults included.
+    evaluationSettings(db, districtId),
     db
       .selectFrom('booking_rules as r')
       .innerJoin('facilities as f', 'f.id', 'r.facility_id')
@@ -32,18 +34,21 @@ export async function readRules(db: Kysely<Database>, districtId: string): Promi
       .execute(),
   ])
   return {
-    rating: { windowDays: rating?.window_days ?? 30, rectificationWorkingDays: rating?.rectification_working_days ?? 15 },
+    rating: {
+      windowDays: rating?.window_days ?? DEFAULT_WINDOW_DAYS,
+      rectificationWorkingDays: rating?.rectification_working_days ?? DEFAULT_RECTIFICATION_DAYS,
+    },
     noShow: noShow.map((r) => ({ function: r.function_code as FunctionCode, maxNoShows: r.max_no_shows, windowDays: r.window_days, suspendDays: r.suspend_days })),
     subsidyTiers: tiers.map((t) => ({ id: t.id, name: t.name, minAge: t.min_age, maxAge: t.max_age, category: t.category as SubsidyTier['category'], amountFen: t.amount_fen })),
     calendar: calendar.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name })),
     evaluation: {
-      weights: Object.fromEntries(WEIGHTED_METRICS.map((m) => [m, weights.find((w) => w.metric === m)?.weight ?? 0])) as EvaluationRules['weights'],
-      priorWeight: settings?.prior_weight ?? 10,
-      rankMinBookings: settings?.rank_min_bookings ?? 5,
-      rankMinRatings: settings?.rank_min_ratings ?? 3,
-      minRatings: settings?.min_ratings ?? 10,
-      minSatisfaction: settings?.min_satisfaction ?? 0.9,
-      maxOverdue: settings?.max_overdue ?? 0,
+      weights: Object.fromEntries(WEIGHTED_METRICS.map((m) => [m, settings.weights[m] ?? 0])) as EvaluationRules['weights'],
+      priorWeight: settings.priorWeight,
+      rankMinBookings: settings.rankMinimum.bookings,
+      rankMinRatings: settings.rankMinimum.ratings,
+      minRatings: settings.minRatings,
+      minSatisfaction: settings.minSatisfaction,
+      maxOverdue: settings.maxOverdue,
     },
     booking: booking.map((r) => ({
       facilityId: r.facility_id,

@@ -17,8 +17,9 @@ import { addDays, shanghaiDate } from '../time/shanghai'
 import { findRatedBooking, findRatingOfBooking, insertRating, loadCalendar, openCase, summariseRatings } from './rating.repository'
 
 // Where a district has set none.
-const DEFAULT_WINDOW_DAYS = 30
-const DEFAULT_RECTIFICATION_DAYS = 15
+/** What applies where a district set no rating rule of its own (the administration shows the same). */
+export const DEFAULT_WINDOW_DAYS = 30
+export const DEFAULT_RECTIFICATION_DAYS = 15
 
 const bookingNotFound = () => new NotFoundError('没有找到这笔预约')
 

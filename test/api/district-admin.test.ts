@@ -31,7 +31,7 @@ describe.each(DATABASES)('the district’s administration on %s', (database) => 
 
   it('edits a facility’s phone, hours and functions; residents see it at once; the audit says who, before and after', async () => {
     const before = await publicDetail('yl-hongqi')
-    const editedFrom = t.clock.now().getTime()
+    const editedFrom = Math.floor(t.clock.now().getTime() / 1000) * 1000
     const hours = [{ days: '周一至周六', opens: '07:30', closes: '19:00' }]
     const res = await call('PATCH', '/api/admin/facilities/yl-hongqi', as.street, { phone: '029-86861234', hours, functions: [...before.functions, 'fitness'] })
     expect(res.statusCode).toBe(200)
@@ -46,7 +46,8 @@ describe.each(DATABASES)('the district’s administration on %s', (database) => 
     const entry = entries.find((e) => e.entityId === 'yl-hongqi' && e.action === 'edit')
     const clerk = (await call('GET', '/api/me', as.street)).json().user.id
     expect(entry).toMatchObject({ userId: clerk, entity: 'facility', before: { phone: null, hours: before.hours }, after: { phone: '029-86861234', hours } })
-    // When, by the app's clock (not the machine's).
+    // When, by the app's clock (not the machine's), to the second and in Shanghai time as every instant of the API.
+    expect(entry?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
     const at = new Date(entry?.at ?? '').getTime()
     expect(at).toBeGreaterThanOrEqual(editedFrom)
     expect(at).toBeLessThanOrEqual(t.clock.now().getTime())

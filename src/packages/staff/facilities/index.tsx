@@ -16,6 +16,7 @@ import { StateView } from '@/components/StateView'
 import { TextField } from '@/components/TextField'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
+import { dayAndClock } from '@/lib/dates'
 import { type FacilityDraft, draftOf, editOf } from './draft'
 import { useSubmit } from './use-submit'
 import { OperatorsCard } from './OperatorsCard'
@@ -316,8 +317,6 @@ const subjectOf = (e: AuditEntry, nameOf: (id: string) => string): string => {
   if (e.entity === 'rule') return RULE_NAMES[e.entityId] ?? e.entityId.replace(/^calendar:(\d+)$/, '$1 年节假日')
   return `运营方 ${e.entityId}`
 }
-// The Shanghai wall clock of an instant, whatever zone the phone is set to.
-const whenOf = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 
 function AuditLog({ remote, facilities }: { remote: ReturnType<typeof useRemote<AuditEntry[]>>; facilities: AdminFacility[] }) {
   const nameOf = (id: string) => facilities.find((f) => f.id === id)?.name ?? id
@@ -330,7 +329,7 @@ function AuditLog({ remote, facilities }: { remote: ReturnType<typeof useRemote<
             {entries.map((e) => (
               <View key={e.id} className='admin__entry'>
                 <Text className='admin__line'>
-                  {whenOf(e.at)} · 账号 {e.userId.slice(0, 8)} · {ACTION_NAMES[e.action]} {subjectOf(e, nameOf)}
+                  {dayAndClock(e.at)} · 账号 {e.userId.slice(0, 8)} · {ACTION_NAMES[e.action]} {subjectOf(e, nameOf)}
                 </Text>
                 {(e.entity === 'facility' || e.entity === 'operator') &&
                   e.after &&
