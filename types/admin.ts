@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema } from './common'
+import { MOBILE, idSchema } from './common'
 import { openingHoursSchema, operatingModelSchema } from './facility'
 import { functionCodeSchema } from './functions'
 
@@ -17,7 +17,7 @@ const text = (label: string, max: number) =>
 export const facilityPhoneSchema = z
   .string()
   .trim()
-  .regex(/^(0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{5})$/, { error: '电话格式不正确，例如 029-86861234 或 13912345678' })
+  .regex(new RegExp(`^(0\\d{2,3}-?\\d{7,8}|${MOBILE.source}|\\d{5})$`), { error: '电话格式不正确，例如 029-86861234 或 13912345678' })
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间应为 时:分，例如 08:30' })
 

@@ -1,3 +1,4 @@
+import { MOBILE } from './common'
 import { z } from 'zod'
 import { idSchema } from './common'
 import { careConsentSchema, infantCareChoiceSchema } from './care'
@@ -135,7 +136,7 @@ export const mealChoiceSchema = z
 export const mobileSchema = z
   .string({ error: '请填写手机号' })
   .transform((v) => v.replace(/[\s-]/g, ''))
-  .pipe(z.string().min(1, { error: '请填写手机号' }).regex(/^1[3-9]\d{9}$/, { error: '手机号应为 11 位数字，以 1 开头' }))
+  .pipe(z.string().min(1, { error: '请填写手机号' }).regex(new RegExp(`^${MOBILE.source}$`), { error: '手机号应为 11 位数字，以 1 开头' }))
 
 /** 儿童托管: an adult who may collect the child, and how the staff reach them at pick-up time. */
 export const collectorSchema = z.strictObject(

@@ -10,3 +10,6 @@ export const idSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: '编号格式不正确' })
 
+
+/** A mainland mobile number: 11 digits from 13… to 19…. Used by collectors and facility phones alike. */
+export const MOBILE = /1[3-9]\d{9}/
