@@ -120,7 +120,7 @@ export type OperatorCreate = z.infer<typeof operatorCreateSchema>
 export type OperatorEdit = z.infer<typeof operatorEditSchema>
 
 export const adminOperatorSchema = z.object({ id: z.string(), name: z.string(), contact: z.string().nullable(), licenceNo: z.string().nullable() })
-export const adminOperatorListSchema = z.object({ operators: z.array(adminOperatorSchema) })
+export const adminOperatorListSchema = z.object({ operators: z.array(adminOperatorSchema), canEdit: z.boolean() })
 export type AdminOperator = z.infer<typeof adminOperatorSchema>
 
 export const auditEntrySchema = z.object({

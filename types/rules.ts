@@ -108,3 +108,7 @@ export const districtRulesSchema = z.object({
   calendar: z.array(calendarDaySchema),
 })
 export type DistrictRules = z.infer<typeof districtRulesSchema>
+
+/** The rules as a clerk reads them: `canEdit` says whether the server takes this clerk's changes (district staff). */
+export const districtRulesViewSchema = districtRulesSchema.extend({ canEdit: z.boolean() })
+export type DistrictRulesView = z.infer<typeof districtRulesViewSchema>

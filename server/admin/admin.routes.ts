@@ -32,6 +32,7 @@ import {
   calendarYearParamsSchema,
   calendarYearSchema,
   districtRulesSchema,
+  districtRulesViewSchema,
   noShowParamsSchema,
   noShowRuleSchema,
   ratingRulesSchema,
@@ -98,8 +99,9 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
     )
   })
 
-  app.get('/admin/operators', { config: government, schema: { response: { 200: adminOperatorListSchema } } }, async () => ({
+  app.get('/admin/operators', { config: government, schema: { response: { 200: adminOperatorListSchema } } }, async (request) => ({
     operators: await findOperators(db),
+    canEdit: callerOf(request).canPublish === true,
   }))
   app.post(
     '/admin/operators',
@@ -124,9 +126,10 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
   )
 
   // The district's rules as data (district staff): read by every government clerk, changed by the district.
-  app.get('/admin/rules', { config: government, schema: { response: { 200: districtRulesSchema } } }, async (request) =>
-    readRules(db, governedOf(request).districtId),
-  )
+  app.get('/admin/rules', { config: government, schema: { response: { 200: districtRulesViewSchema } } }, async (request) => ({
+    ...(await readRules(db, governedOf(request).districtId)),
+    canEdit: callerOf(request).canPublish === true,
+  }))
   app.put('/admin/rules/rating', { config: district, schema: { body: ratingRulesSchema, response: { 200: districtRulesSchema } } }, async (request) =>
     setRatingRules(db, actorOf(request), request.body, app.now()),
   )

@@ -15,7 +15,7 @@ import {
   adminFacilitySchema,
   auditListSchema,
 } from '@shared/admin'
-import { type CalendarDay, type DistrictRules, type NoShowRule, type RatingRules, type SubsidyTier, districtRulesSchema } from '@shared/rules'
+import { type CalendarDay, type DistrictRules, type DistrictRulesView, type NoShowRule, type RatingRules, type SubsidyTier, districtRulesSchema, districtRulesViewSchema } from '@shared/rules'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
@@ -41,7 +41,7 @@ export const grantStaffBinding = (binding: StaffBinding): Promise<StaffList> =>
 export const revokeStaffBinding = (binding: StaffBinding): Promise<StaffList> =>
   withSession((token) => apiRequest(staffListSchema, '/admin/staff/revoke', { method: 'POST', body: binding, token }))
 
-export const fetchRules = (): Promise<DistrictRules> => withSession((token) => apiRequest(districtRulesSchema, '/admin/rules', { token }))
+export const fetchRules = (): Promise<DistrictRulesView> => withSession((token) => apiRequest(districtRulesViewSchema, '/admin/rules', { token }))
 
 export const saveRatingRules = (rules: RatingRules): Promise<DistrictRules> =>
   withSession((token) => apiRequest(districtRulesSchema, '/admin/rules/rating', { method: 'PUT', body: rules, token }))
@@ -55,8 +55,7 @@ export const saveSubsidyTiers = (tiers: SubsidyTier[]): Promise<DistrictRules> =
 export const saveCalendarYear = (year: string, days: CalendarDay[]): Promise<DistrictRules> =>
   withSession((token) => apiRequest(districtRulesSchema, `/admin/rules/calendar/${year}`, { method: 'PUT', body: { days }, token }))
 
-export const fetchOperators = async (): Promise<AdminOperator[]> =>
-  (await withSession((token) => apiRequest(adminOperatorListSchema, '/admin/operators', { token }))).operators
+export const fetchOperators = () => withSession((token) => apiRequest(adminOperatorListSchema, '/admin/operators', { token }))
 
 export const saveOperator = (id: string, edit: OperatorEdit): Promise<AdminOperator> =>
   withSession((token) => apiRequest(adminOperatorSchema, `/admin/operators/${encodeURIComponent(id)}`, { method: 'PATCH', body: edit, token }))

@@ -27,6 +27,11 @@ describe.each(DATABASES)('the district’s rules on %s', (database) => {
     expect(seen.subsidyTiers.map((t) => t.id)).toContain('yl-meal-age-80')
     expect(seen.calendar).toContainEqual({ date: '2026-10-01', kind: 'holiday', name: '国庆节' })
     expect((await put('/api/admin/rules/rating', street, { windowDays: 10, rectificationWorkingDays: 5 })).statusCode).toBe(403)
+    // The screen offers the form only to whom the server will take it from.
+    const canEdit = async (headers: object) => (await t.app.inject({ url: '/api/admin/rules', headers: headers as Record<string, string> })).json().canEdit
+    expect([await canEdit(street), await canEdit(district)]).toEqual([false, true])
+    const operatorsEditable = async (headers: object) => (await t.app.inject({ url: '/api/admin/operators', headers: headers as Record<string, string> })).json().canEdit
+    expect([await operatorsEditable(street), await operatorsEditable(district)]).toEqual([false, true])
   })
 
   it('changes the rating window and a no-show rule, audited', async () => {

@@ -20,7 +20,8 @@ export function OperatorsCard({ onChanged }: { onChanged: () => Promise<unknown>
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
-  if (!operators.data) return null
+  // Operators are the district's to keep: a street office is not shown a form the server would refuse.
+  if (!operators.data?.canEdit) return null
 
   const open = (o?: AdminOperator) => {
     setEditing(o?.id ?? 'new')
@@ -54,7 +55,7 @@ export function OperatorsCard({ onChanged }: { onChanged: () => Promise<unknown>
   return (
     <View className='card admin__operators'>
       <Text className='section-title'>运营方</Text>
-      {operators.data.map((o) =>
+      {operators.data.operators.map((o) =>
         editing === o.id ? null : (
           <View key={o.id} className='admin__entry'>
             <Text className='admin__line'>{o.name}</Text>

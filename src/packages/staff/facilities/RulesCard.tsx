@@ -16,7 +16,8 @@ export function RulesCard({ onChanged }: { onChanged: () => Promise<unknown> }) 
   const rules = useRemote(fetchRules, 'admin-rules')
   // Kept here: the form starts afresh from what was saved, the message of the save stays.
   const shared = useState<Message>(null)
-  if (!rules.data) return null
+  // Street offices read the district's rules elsewhere (运营评估); only district staff, whose changes count, edit them here.
+  if (!rules.data?.canEdit) return null
   return (
     <RulesForm
       key={JSON.stringify(rules.data)}
