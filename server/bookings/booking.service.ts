@@ -212,6 +212,10 @@ export async function placeBooking(
         return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer)
       })
     } catch (err) {
+      // A twin of this request (same key) that committed while this one was checking the rules made them refuse
+      // (the person now holds a place, the last portion is gone): the resident gets the twin's answer, not a 409.
+      const twin = await findEarlierResponse(db, claim)
+      if (twin) return replayOf(twin)
       // A booking code drawn twice (1 in 10⁸ per live code): draw again.
       if (attempt < 3 && isUniqueViolation(err)) continue
       throw err
