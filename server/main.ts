@@ -8,6 +8,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate'
 import { seedDistrict } from './db/seed/seed'
 import { publishEndedQuarter } from './evaluation/qualified-list.service'
 import { oneLine } from './http/error-handler'
+import { publishCareSchedules } from './care/care-schedule'
 import { every } from './jobs/every'
 import { instanceId } from './jobs/instance'
 import { leasedRound, releaseJobLeases } from './jobs/job-lease'
@@ -52,9 +53,10 @@ async function main(): Promise<void> {
     leased('waitlist', config.WAITLIST_INTERVAL_MS, () => runWaitlist(db.kysely, clock())),
     (err) => app.log.error({ error: oneLine(err) }, 'waitlist round failed'),
   )
-  // Hourly (and at start): the quarter's qualified-operator list once the quarter has ended; idempotency keys older
-  // than a resident's retries; sessions past their expiry.
+  // Hourly (and at start): the care services' coming weeks from their schedules; the quarter's qualified-operator list
+  // once the quarter has ended; idempotency keys older than a resident's retries; sessions past their expiry.
   const hourlyJobs: [string, () => Promise<unknown>][] = [
+    ['publishing the care schedules', () => publishCareSchedules(db.kysely, clock())],
     ['publishing the qualified-operator list', () => publishEndedQuarter(db.kysely, clock())],
     ['purging idempotency keys', () => purgeIdempotencyKeys(db.kysely, new Date(clock().getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000))],
     ['purging expired sessions', () => purgeSessions(db.kysely, clock())],

@@ -404,6 +404,47 @@ export interface InfantCareRateTable {
   price_fen: number
 }
 
+export interface CareScheduleTable {
+  facility_id: string
+  /** A CareScheduleCode: infant_care, after_school, holiday_care, day_care, respite. */
+  schedule: string
+  weeks_ahead: number
+}
+
+export interface CareScheduleDayTable {
+  facility_id: string
+  schedule: string
+  /** 0 = Monday … 6 = Sunday. */
+  weekday: number
+  starts: string
+  ends: string
+  capacity: number
+  price_fen: number
+  /** 托育: JSON array of {classCode, capacity, priceFen}. */
+  classes: string | null
+}
+
+export interface SchoolBreakTable {
+  district_id: string
+  starts_on: string
+  ends_on: string
+  name: string
+}
+
+export interface PriceChangeTable {
+  id: string
+  facility_id: string
+  function_code: string
+  item: string
+  label: string
+  unit: string
+  price_fen: number | null
+  previous_fen: number | null
+  effective_from: string
+  at: string
+  user_id: string | null
+}
+
 export interface RatingRuleTable {
   district_id: string
   window_days: number
@@ -510,6 +551,10 @@ export interface Database {
   waitlist_entries: WaitlistEntryTable
   waitlist_needs: WaitlistNeedTable
   infant_care_rates: InfantCareRateTable
+  care_schedules: CareScheduleTable
+  care_schedule_days: CareScheduleDayTable
+  school_breaks: SchoolBreakTable
+  price_changes: PriceChangeTable
   rating_rules: RatingRuleTable
   calendar_days: CalendarDayTable
   ratings: RatingTable

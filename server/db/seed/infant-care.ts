@@ -1,17 +1,21 @@
 import type { Transaction } from 'kysely'
-import { INFANT_CLASSES } from '@shared/care'
-import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
+import { CARE_SESSION_IDS, publishCareSchedules } from '../../care/care-schedule'
 import type { Database } from '../schema'
-import { type SeedPass, offers, seedRule } from './seed-rows'
+import { MONDAY_TO_FRIDAY, type SeedPass, offers, sameWeek, seedRule, seedSchedule } from './seed-rows'
 
 // 婴幼儿托育 at the two facilities of the plan that offer it (附件3: 航空二路社区, 人民东路社区). Places per class stay
 // below the standard's maxima; prices per day are examples (the plan publishes none).
 const NURSERIES = ['yl-hangkong-erlu', 'yl-renmin-donglu']
 export const INFANT_RULE = { horizon_days: 30, cutoff_minutes: 720, cancel_minutes: 720, max_units: 1, reminder_minutes: 720, max_units_per_account: 3 }
-const PLACES: Record<string, { capacity: number; priceFen: number }> = {
-  infant: { capacity: 6, priceFen: 9000 },
-  toddler_small: { capacity: 10, priceFen: 8000 },
-  toddler_large: { capacity: 15, priceFen: 7000 },
+/** 全日托 08:00–17:30 Monday to Friday, four weeks ahead: places and the day's price per class. */
+const CLASSES = [
+  { classCode: 'infant', capacity: 6, priceFen: 9000 },
+  { classCode: 'toddler_small', capacity: 10, priceFen: 8000 },
+  { classCode: 'toddler_large', capacity: 15, priceFen: 7000 },
+]
+const WEEK = {
+  weeksAhead: 4,
+  days: sameWeek(MONDAY_TO_FRIDAY, { starts: '08:00', ends: '17:30', capacity: 31, priceFen: 7000, classes: CLASSES }),
 }
 /** 半日托 per half day, 计时托 per hour, 临时托 per day. */
 const RATES: Record<string, { half_day: number; hourly: number; temporary: number }> = {
@@ -19,41 +23,15 @@ const RATES: Record<string, { half_day: number; hourly: number; temporary: numbe
   toddler_small: { half_day: 4500, hourly: 1300, temporary: 10000 },
   toddler_large: { half_day: 4000, hourly: 1200, temporary: 9000 },
 }
-const SEEDED_DAYS = 28
 
-export const infantSessionId = (facilityId: string, date: string) => `${facilityId}-infant-${date}-full-day`
+export const infantSessionId = CARE_SESSION_IDS.infant_care
 
-/** Rates for every type, and 全日托 08:00–17:30 places on working days (Monday to Friday) for the coming four weeks; what exists is kept. */
 export async function seedInfantCare(trx: Transaction<Database>, { now, setUp }: SeedPass): Promise<void> {
-  const today = shanghaiDate(now)
-  for (const facility_id of NURSERIES) {
-    if (!(await offers(trx, facility_id, 'infant_care'))) continue
-    if (setUp) await seedInfantRates(trx, facility_id)
-    for (let offset = 0; offset < SEEDED_DAYS; offset++) {
-      const date = addDays(today, offset)
-      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
-      if (weekday === 0 || weekday === 6) continue
-      const id = infantSessionId(facility_id, date)
-      const inserted = await trx
-        .insertInto('sessions')
-        .values({
-          id,
-          facility_id,
-          function_code: 'infant_care',
-          date,
-          part: 'full_day',
-          starts_at: shanghaiInstant(date, '08:00').toISOString(),
-          ends_at: shanghaiInstant(date, '17:30').toISOString(),
-          capacity: Object.values(PLACES).reduce((sum, p) => sum + p.capacity, 0),
-        })
-        .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
-        .executeTakeFirst()
-      if (inserted.numInsertedOrUpdatedRows !== 1n) continue
-      await trx
-        .insertInto('session_classes')
-        .values(INFANT_CLASSES.map((c) => ({ session_id: id, class_code: c.code, capacity: PLACES[c.code].capacity, price_fen: PLACES[c.code].priceFen })))
-        .execute()
-    }
+  for (const facilityId of NURSERIES) {
+    if (!(await offers(trx, facilityId, 'infant_care'))) continue
+    if (setUp) await seedInfantRates(trx, facilityId)
+    await seedSchedule(trx, facilityId, 'infant_care', WEEK, now)
+    await publishCareSchedules(trx, now, { facilityId, codes: ['infant_care'] })
   }
 }
 

@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely'
-import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai'
+import { CARE_SESSION_IDS, publishCareSchedules } from '../../care/care-schedule'
 import type { Database } from '../schema'
-import { type SeedPass, seedRule, seedSessions } from './seed-rows'
+import { EVERY_DAY, type SeedPass, sameWeek, seedRule, seedSchedule } from './seed-rows'
 
-// 短期托养 beds at the two larger facilities with 养老服务; beds, price and the longest stay are examples.
+// 短期托养 beds at the two larger facilities with 养老服务: a night runs 18:00 to 08:00 the next morning, every night,
+// published nine weeks ahead (the rule books 60 days ahead); beds, price and the longest stay are examples.
 const HOMES = ['yl-jiayuan', 'yl-hangkong-erlu']
 export const RESPITE_RULE = {
   horizon_days: 60,
@@ -14,31 +15,14 @@ export const RESPITE_RULE = {
   max_run_days: 14,
   max_units_per_account: 2,
 }
-const BEDS = 4
-const NIGHT_PRICE_FEN = 12000
-const SEEDED_NIGHTS = 60
+const WEEK = { weeksAhead: 9, days: sameWeek(EVERY_DAY, { starts: '18:00', ends: '08:00', capacity: 4, priceFen: 12000 }) }
 
-export const respiteNightId = (facilityId: string, date: string) => `${facilityId}-respite-${date}`
+export const respiteNightId = CARE_SESSION_IDS.respite
 
-/** A night runs 18:00 to 08:00 the next morning; every night of the coming two months; what exists is kept. */
 export async function seedRespite(trx: Transaction<Database>, { now, setUp }: SeedPass): Promise<void> {
-  const today = shanghaiDate(now)
-  for (const facility_id of HOMES) {
-    if (setUp) await seedRule(trx, facility_id, 'elderly_care', RESPITE_RULE)
-    const nights = Array.from({ length: SEEDED_NIGHTS }, (_, i) => addDays(today, i))
-    await seedSessions(
-      trx,
-      nights.map((date) => ({
-        id: respiteNightId(facility_id, date),
-        facility_id,
-        function_code: 'elderly_care',
-        date,
-        part: 'night',
-        starts_at: shanghaiInstant(date, '18:00').toISOString(),
-        ends_at: shanghaiInstant(addDays(date, 1), '08:00').toISOString(),
-        capacity: BEDS,
-        price_fen: NIGHT_PRICE_FEN,
-      })),
-    )
+  for (const facilityId of HOMES) {
+    if (setUp) await seedRule(trx, facilityId, 'elderly_care', RESPITE_RULE)
+    await seedSchedule(trx, facilityId, 'respite', WEEK, now)
+    await publishCareSchedules(trx, now, { facilityId, codes: ['respite'] })
   }
 }

@@ -1,21 +1,23 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '../schema'
+
 // Days without school in 阎良区, for 儿童托管's holiday sessions: the statutory holidays (国务院办公厅 notices) and
-// the school breaks of the district's education bureau. The 2027 breaks are the usual ones and are to be checked
-// against the bureau's published calendar each term; staff can close or add days as for any session.
-const HOLIDAY_RANGES: [from: string, to: string][] = [
-  ['2026-10-01', '2026-10-07'], // 国庆节
-  ['2027-01-01', '2027-01-03'], // 元旦
-  ['2027-01-16', '2027-02-21'], // 寒假 (with 春节)
-  ['2027-04-03', '2027-04-05'], // 清明节
-  ['2027-05-01', '2027-05-05'], // 劳动节
-  ['2027-07-10', '2027-08-31'], // 暑假
+// the school breaks of the district's education bureau. The 2027 breaks are the usual ones, sample data to be
+// checked against the bureau's published calendar: the district edits them in 设施管理 (规则) from then on.
+export const SAMPLE_SCHOOL_BREAKS = [
+  { from: '2026-10-01', to: '2026-10-07', name: '国庆节' },
+  { from: '2027-01-01', to: '2027-01-03', name: '元旦' },
+  { from: '2027-01-16', to: '2027-02-21', name: '寒假' },
+  { from: '2027-04-03', to: '2027-04-05', name: '清明节' },
+  { from: '2027-05-01', to: '2027-05-05', name: '劳动节' },
+  { from: '2027-07-10', to: '2027-08-31', name: '暑假' },
 ]
 
-export function isSchoolHoliday(date: string): boolean {
-  return HOLIDAY_RANGES.some(([from, to]) => date >= from && date <= to)
-}
-
-/** A school day: Monday to Friday, not in a holiday. */
-export function isSchoolDay(date: string): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return weekday !== 0 && weekday !== 6 && !isSchoolHoliday(date)
+/** The district's school breaks, set up once with the district. */
+export async function seedSchoolBreaks(trx: Transaction<Database>, districtId: string): Promise<void> {
+  await trx
+    .insertInto('school_breaks')
+    .values(SAMPLE_SCHOOL_BREAKS.map((b) => ({ district_id: districtId, starts_on: b.from, ends_on: b.to, name: b.name })))
+    .onConflict((oc) => oc.columns(['district_id', 'starts_on']).doNothing())
+    .execute()
 }

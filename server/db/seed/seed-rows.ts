@@ -1,4 +1,6 @@
+import { type CareScheduleBody, type CareScheduleCode, type CareScheduleDay, careScheduleOf } from '@shared/schedule'
 import type { Insertable, Transaction } from 'kysely'
+import { saveCareSchedule } from '../../care/care-schedule'
 import type { BookingRuleTable, Database, SessionTable } from '../schema'
 
 /**
@@ -49,3 +51,30 @@ export async function seedSessions(trx: Transaction<Database>, rows: Insertable<
     .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
     .execute()
 }
+
+/**
+ * A sample facility's weekly schedule for a service, written through the operators' own code (validated, priced,
+ * published), unless it has one: the operator's own week after that. A facility no longer offering it is skipped.
+ */
+export async function seedSchedule(
+  trx: Transaction<Database>,
+  facilityId: string,
+  code: CareScheduleCode,
+  week: CareScheduleBody,
+  now: Date,
+): Promise<void> {
+  if (!(await offers(trx, facilityId, careScheduleOf(code).function))) return
+  const existing = await trx
+    .selectFrom('care_schedules')
+    .select('facility_id')
+    .where('facility_id', '=', facilityId)
+    .where('schedule', '=', code)
+    .executeTakeFirst()
+  if (!existing) await saveCareSchedule(trx, { facilityId, code, ...week }, now, null)
+}
+
+/** The same week on each of these weekdays (0 = Monday). */
+export const sameWeek = (weekdays: number[], day: Omit<CareScheduleDay, 'weekday'>): CareScheduleDay[] =>
+  weekdays.map((weekday) => ({ weekday, ...day }))
+export const MONDAY_TO_FRIDAY = [0, 1, 2, 3, 4]
+export const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6]

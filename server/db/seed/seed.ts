@@ -5,6 +5,9 @@ import { seedDayCare } from './day-care'
 import { seedInfantCare } from './infant-care'
 import { seedMeals } from './meals'
 import { seedRespite } from './respite'
+import { seedSchoolBreaks } from './school-calendar'
+import { notePriceChanges } from '../../prices/price-changes'
+import { shanghaiDate } from '../../time/shanghai'
 import type { Transaction } from 'kysely'
 import type { Db } from '../connection'
 import type { Database } from '../schema'
@@ -21,6 +24,7 @@ export async function seedDistrict(db: Db, now: Date): Promise<void> {
     const setUp = !(await trx.selectFrom('districts').select('id').where('id', '=', district.id).executeTakeFirst())
     if (setUp) {
       await insertSampleDistrict(trx)
+      await seedSchoolBreaks(trx, district.id)
       // Every instance keeps the directory in memory by this version: it reloads after the seed changed it.
       await bumpCacheVersion(trx, 'facilities')
     }
@@ -31,6 +35,8 @@ export async function seedDistrict(db: Db, now: Date): Promise<void> {
     await seedAfterSchool(trx, pass)
     await seedDayCare(trx, pass)
     if (setUp) await seedRatingRules(trx, district.id)
+    // The public price list says since when each price holds: the sample prices are recorded once, as set today.
+    for (const f of facilities) await notePriceChanges(trx, f.id, { effectiveFrom: shanghaiDate(now), userId: null, now })
   })
 }
 
