@@ -25,6 +25,8 @@ import { ratingRoutes } from './ratings/rating.routes'
 import { rectificationRoutes } from './ratings/rectification.routes'
 import { evaluationRoutes } from './evaluation/evaluation.routes'
 import { adminRoutes } from './admin/admin.routes'
+import { careScheduleRoutes } from './care/care-schedule.routes'
+import { priceRoutes } from './prices/price.routes'
 
 export interface AppOptions {
   config: Config
@@ -97,6 +99,8 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(evaluationRoutes)
       await api.register(openApiRoutes)
       await api.register(adminRoutes)
+      await api.register(careScheduleRoutes)
+      await api.register(priceRoutes)
     },
     { prefix: '/api' },
   )

@@ -63,6 +63,27 @@ export const calendarYearSchema = z.strictObject({
     .max(80, { error: '一年最多 80 天' })
     .refine((days) => new Set(days.map((d) => d.date)).size === days.length, { error: '同一天不能出现两次' }),
 })
+/** A school break (寒假, 暑假, a holiday without school): 儿童托管 runs all day then, instead of after school. */
+export const schoolBreakSchema = z
+  .strictObject({
+    from: calendarDateSchema,
+    to: calendarDateSchema,
+    name: z.string({ error: '请填写名称' }).trim().min(1, { error: '请填写名称，例如 寒假' }).max(20, { error: '名称最多 20 个字' }),
+  })
+  .refine((b) => b.from <= b.to, { error: '结束日期不能早于开始日期', path: ['to'] })
+export type SchoolBreakRule = z.infer<typeof schoolBreakSchema>
+
+/** The district's school breaks, replaced as a whole (as the education bureau publishes its calendar). */
+export const schoolBreaksSchema = z.strictObject({
+  breaks: z
+    .array(schoolBreakSchema, { error: '请填写假期' })
+    .max(60, { error: '假期最多 60 段' })
+    .refine((breaks) => {
+      const sorted = [...breaks].sort((a, b) => a.from.localeCompare(b.from))
+      return sorted.every((b, i) => i === 0 || b.from > sorted[i - 1].to)
+    }, { error: '假期之间不能重叠' }),
+})
+
 export const calendarYearParamsSchema = z.strictObject({ year: z.string().regex(/^20\d{2}$/, { error: '年份应为四位数字，例如 2027' }) })
 export const noShowParamsSchema = z.strictObject({ function: functionCodeSchema })
 
@@ -106,6 +127,7 @@ export const districtRulesSchema = z.object({
   noShow: z.array(noShowRuleSchema.extend({ function: functionCodeSchema })),
   subsidyTiers: z.array(subsidyTierSchema),
   calendar: z.array(calendarDaySchema),
+  schoolBreaks: z.array(schoolBreakSchema),
 })
 export type DistrictRules = z.infer<typeof districtRulesSchema>
 

@@ -24,7 +24,7 @@ import type { Actor } from './facility-admin.service'
 import { createFacility, editFacility, listAdminFacilities, setFacilityRetired } from './facility-admin.service'
 import { findAdminFacilities, findOperators } from './facility-admin.repository'
 import { createOperator, editOperator } from './operator-admin.service'
-import { readRules, setBookingRule, setCalendarYear, setEvaluationRules, setNoShowRule, setRatingRules, setSubsidyTiers } from './rules.service'
+import { readRules, setBookingRule, setCalendarYear, setEvaluationRules, setNoShowRule, setRatingRules, setSchoolBreaks, setSubsidyTiers } from './rules.service'
 import {
   bookingRuleParamsSchema,
   bookingRuleSchema,
@@ -36,6 +36,7 @@ import {
   noShowParamsSchema,
   noShowRuleSchema,
   ratingRulesSchema,
+  schoolBreaksSchema,
   subsidyTiersSchema,
 } from '@shared/rules'
 import { grantBinding, listStaff, revokeBinding } from './staff-admin.service'
@@ -145,6 +146,10 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
     '/admin/rules/calendar/:year',
     { config: district, schema: { params: calendarYearParamsSchema, body: calendarYearSchema, response: { 200: districtRulesSchema } } },
     async (request) => setCalendarYear(db, actorOf(request), request.params.year, request.body.days, app.now()),
+  )
+
+  app.put('/admin/rules/school-breaks', { config: district, schema: { body: schoolBreaksSchema, response: { 200: districtRulesSchema } } }, async (request) =>
+    setSchoolBreaks(db, actorOf(request), request.body.breaks, app.now()),
   )
 
   app.put('/admin/rules/evaluation', { config: district, schema: { body: evaluationRulesSchema, response: { 200: districtRulesSchema } } }, async (request) =>

@@ -1,4 +1,4 @@
-import type { BookingRule, CalendarDay, DistrictRules, EvaluationRules, NoShowRule, RatingRules, SubsidyTier } from '@shared/rules'
+import type { BookingRule, CalendarDay, DistrictRules, EvaluationRules, NoShowRule, RatingRules, SchoolBreakRule, SubsidyTier } from '@shared/rules'
 import { WEIGHTED_METRICS } from '@shared/evaluation'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely } from 'kysely'
@@ -9,13 +9,14 @@ import type { Actor } from './facility-admin.service'
 import { evaluationSettings } from '../evaluation/evaluation.repository'
 import { DEFAULT_RECTIFICATION_DAYS, DEFAULT_WINDOW_DAYS } from '../ratings/rating.service'
 import { findAdminFacilities } from './facility-admin.repository'
+import { findSchoolBreaks } from '../calendar/school-days'
 
 // The district's rules as data: the rating window, no-show suspensions, meal subsidy tiers, holidays and 调休. Each
 // change is one transaction with its audit entry; rules are read per request, so a change applies at once. A quote
 // already given keeps the subsidy it was given (bookings store their quote).
 
 export async function readRules(db: Kysely<Database>, districtId: string): Promise<DistrictRules> {
-  const [rating, noShow, tiers, calendar, settings, booking] = await Promise.all([
+  const [rating, noShow, tiers, calendar, settings, booking, schoolBreaks] = await Promise.all([
     db.selectFrom('rating_rules').selectAll().where('district_id', '=', districtId).executeTakeFirst(),
     db.selectFrom('no_show_rules').selectAll().where('district_id', '=', districtId).orderBy('function_code').execute(),
     db.selectFrom('subsidy_tiers').selectAll().where('district_id', '=', districtId).where('function_code', '=', 'meal').orderBy('id').execute(),
@@ -32,6 +33,7 @@ export async function readRules(db: Kysely<Database>, districtId: string): Promi
       .orderBy('r.facility_id')
       .orderBy('r.function_code')
       .execute(),
+    findSchoolBreaks(db, districtId),
   ])
   return {
     rating: {
@@ -41,6 +43,7 @@ export async function readRules(db: Kysely<Database>, districtId: string): Promi
     noShow: noShow.map((r) => ({ function: r.function_code as FunctionCode, maxNoShows: r.max_no_shows, windowDays: r.window_days, suspendDays: r.suspend_days })),
     subsidyTiers: tiers.map((t) => ({ id: t.id, name: t.name, minAge: t.min_age, maxAge: t.max_age, category: t.category as SubsidyTier['category'], amountFen: t.amount_fen })),
     calendar: calendar.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name })),
+    schoolBreaks,
     evaluation: {
       weights: Object.fromEntries(WEIGHTED_METRICS.map((m) => [m, settings.weights[m] ?? 0])) as EvaluationRules['weights'],
       priorWeight: settings.priorWeight,
@@ -132,6 +135,26 @@ export async function setCalendarYear(db: Kysely<Database>, actor: Actor, year: 
     await audit(actor, `calendar:${year}`, before, days, now, trx)
   })
   return readRules(db, actor.scope.districtId)
+}
+
+/**
+ * The district's school breaks, replaced as a whole. They decide the 托管 days published from now on: a day already
+ * published (and booked) stays as it is, and the operator closes or changes it like any other day.
+ */
+export async function setSchoolBreaks(db: Kysely<Database>, actor: Actor, breaks: SchoolBreakRule[], now: Date): Promise<DistrictRules> {
+  const districtId = actor.scope.districtId
+  const before = await findSchoolBreaks(db, districtId)
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('school_breaks').where('district_id', '=', districtId).execute()
+    if (breaks.length > 0) {
+      await trx
+        .insertInto('school_breaks')
+        .values(breaks.map((b) => ({ district_id: districtId, starts_on: b.from, ends_on: b.to, name: b.name })))
+        .execute()
+    }
+    await audit(actor, 'school-breaks', before, breaks, now, trx)
+  })
+  return readRules(db, districtId)
 }
 
 /** The composite's weights and the ranking and qualified thresholds, for the district's next evaluation. */

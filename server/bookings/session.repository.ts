@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, SessionRow } from '../db/schema'
+import { addDays, shanghaiDate } from '../time/shanghai'
 
 export async function listSessionsBetween(
   db: Kysely<Database>,
@@ -17,4 +18,26 @@ export async function listSessionsBetween(
     .where('date', '<=', to)
     .orderBy('starts_at')
     .execute()
+}
+
+/** The last day of a service published at a facility, if any. */
+export async function lastPublishedDay(db: Kysely<Database>, facilityId: string, functionCode: string, part?: string): Promise<string | null> {
+  let query = db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.max('date').as('last'))
+    .where('facility_id', '=', facilityId)
+    .where('function_code', '=', functionCode)
+  if (part) query = query.where('part', '=', part)
+  const row = await query.executeTakeFirst()
+  return (row?.last as string | null | undefined) ?? null
+}
+
+/**
+ * The first day a changed plan (hours, places, prices) applies to: days already published keep what they were
+ * published with, so it is the day after the last one published, or today.
+ */
+export async function firstUnpublishedDay(db: Kysely<Database>, facilityId: string, functionCode: string, part: string | undefined, now: Date): Promise<string> {
+  const last = await lastPublishedDay(db, facilityId, functionCode, part)
+  const today = shanghaiDate(now)
+  return last && last >= today ? addDays(last, 1) : today
 }

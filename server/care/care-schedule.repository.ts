@@ -70,15 +70,3 @@ export async function districtOfFacility(db: Kysely<Database>, facilityId: strin
     .executeTakeFirst()
   return row?.district_id
 }
-
-/** The last day of a service published at a facility, if any. */
-export async function lastPublishedDay(db: Kysely<Database>, facilityId: string, functionCode: string, part?: string): Promise<string | null> {
-  let query = db
-    .selectFrom('sessions')
-    .select((eb) => eb.fn.max('date').as('last'))
-    .where('facility_id', '=', facilityId)
-    .where('function_code', '=', functionCode)
-  if (part) query = query.where('part', '=', part)
-  const row = await query.executeTakeFirst()
-  return (row?.last as string | null | undefined) ?? null
-}

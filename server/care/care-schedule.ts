@@ -7,7 +7,8 @@ import { InvalidInputError } from '../http/errors'
 import { weekdayOf } from '../meals/meal-template'
 import { notePriceChanges } from '../prices/price-changes'
 import { addDays, shanghaiDate, shanghaiInstant } from '../time/shanghai'
-import { type StoredSchedule, districtOfFacility, findSchedules, lastPublishedDay, replaceSchedule } from './care-schedule.repository'
+import { firstUnpublishedDay, lastPublishedDay } from '../bookings/session.repository'
+import { type StoredSchedule, districtOfFacility, findSchedules, replaceSchedule } from './care-schedule.repository'
 
 /** The id of a published day: stable, so a day is published once whoever publishes it (start, job, operator). */
 export const CARE_SESSION_IDS: Record<CareScheduleCode, (facilityId: string, date: string) => string> = {
@@ -52,9 +53,7 @@ export async function saveCareSchedule(
   if (!offered) throw new InvalidInputError('schedule', '这个设施不提供这项服务，请先在设施信息里添加')
   const days = checkedDays(schedule.code, schedule.days)
   const run = async (trx: Kysely<Database>) => {
-    const last = await lastPublishedDay(trx, schedule.facilityId, fn, part)
-    const today = shanghaiDate(now)
-    const effectiveFrom = last && last >= today ? addDays(last, 1) : today
+    const effectiveFrom = await firstUnpublishedDay(trx, schedule.facilityId, fn, part, now)
     await replaceSchedule(trx, { ...schedule, days })
     await notePriceChanges(trx, schedule.facilityId, { effectiveFrom, userId, now })
     return publishCareSchedules(trx, now, { facilityId: schedule.facilityId, codes: [schedule.code] })

@@ -2,7 +2,9 @@ import type { SessionPart } from '@shared/booking'
 import type { MealTemplateEntry } from '@shared/staff'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { firstUnpublishedDay } from '../bookings/session.repository'
 import { InvalidInputError } from '../http/errors'
+import { notePriceChanges } from '../prices/price-changes'
 import { addDays, daysBetween, shanghaiInstant } from '../time/shanghai'
 
 export const mealSessionId = (facilityId: string, date: string, part: SessionPart) => `${facilityId}-meal-${date}-${part}`
@@ -49,6 +51,25 @@ export async function saveTemplateEntry(
       return overwrite ? target.doUpdateSet(row) : target.doNothing()
     })
     .execute()
+}
+
+/**
+ * An operator's change to one weekday's meal, with its prices recorded for 价格公示 as taking effect on the first day
+ * not yet published (published days keep their sets and prices).
+ */
+export async function changeTemplateEntry(
+  db: Kysely<Database>,
+  facilityId: string,
+  weekday: number,
+  part: SessionPart,
+  entry: MealTemplateEntry,
+  { userId, now }: { userId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const effectiveFrom = await firstUnpublishedDay(trx, facilityId, 'meal', undefined, now)
+    await saveTemplateEntry(trx, facilityId, weekday, part, entry)
+    await notePriceChanges(trx, facilityId, { effectiveFrom, userId, now })
+  })
 }
 
 /**

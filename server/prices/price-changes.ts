@@ -51,8 +51,8 @@ export async function facilityPrices(db: Kysely<Database>, facilityId: string): 
   }
 }
 
-/** Every price change at these facilities (all of the district's when undefined), newest first. */
-export async function listPriceChanges(db: Kysely<Database>, facilityIds: string[] | undefined): Promise<AdminPriceChangeList> {
+/** Every price change at these facilities, newest first. */
+export async function listPriceChanges(db: Kysely<Database>, facilityIds: string[]): Promise<AdminPriceChangeList> {
   const rows = await changesOf(db, facilityIds)
   const names = await db.selectFrom('facilities').select(['id', 'name']).execute()
   const nameOf = new Map(names.map((f) => [f.id, f.name]))
@@ -66,13 +66,9 @@ async function latestRecorded(db: Kysely<Database>, facilityId: string): Promise
   return new Map(rows.map((r) => [r.item, r]))
 }
 
-function changesOf(db: Kysely<Database>, facilityIds: string[] | undefined) {
-  let query = db.selectFrom('price_changes').selectAll().orderBy('at', 'desc').orderBy('label')
-  if (facilityIds) {
-    if (facilityIds.length === 0) return Promise.resolve([])
-    query = query.where('facility_id', 'in', facilityIds)
-  }
-  return query.limit(500).execute()
+function changesOf(db: Kysely<Database>, facilityIds: string[]) {
+  if (facilityIds.length === 0) return Promise.resolve([])
+  return db.selectFrom('price_changes').selectAll().where('facility_id', 'in', facilityIds).orderBy('at', 'desc').orderBy('label').limit(500).execute()
 }
 
 const toChange = (r: Selectable<PriceChangeTable>): PriceChange => ({

@@ -29,7 +29,7 @@ import { idSchema } from '@shared/common'
 import { familyMemberSchema, memberCreateSchema, memberListSchema } from '@shared/member'
 import { callerOf } from '../http/access-hook'
 import { NotFoundError } from '../http/errors'
-import { publishMealDays, readTemplate, saveTemplateEntry } from '../meals/meal-template'
+import { changeTemplateEntry, publishMealDays, readTemplate } from '../meals/meal-template'
 import { actAtDesk, findAtDesk, recordCareLevel, undoAtDesk, verifySubsidyAtDesk } from './desk.service'
 import { addWalkIn, bookForWalkIn, listWalkIns, quoteForWalkIn } from './walk-in.service'
 import { liftSuspension, suspensionsAtFacility } from './no-show-policy'
@@ -168,7 +168,7 @@ export async function staffRoutes(app: AppInstance): Promise<void> {
     { config: operate, schema: { params: templateEntryParamsSchema, body: mealTemplateEntrySchema, response: { 200: mealTemplateSchema } } },
     async (request) => {
       const { facilityId, weekday, part } = request.params
-      await saveTemplateEntry(db, facilityId, weekday, part, request.body)
+      await changeTemplateEntry(db, facilityId, weekday, part, request.body, { userId: callerOf(request).user.id, now: app.now() })
       return { entries: await readTemplate(db, facilityId) }
     },
   )

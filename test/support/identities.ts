@@ -74,6 +74,7 @@ export function concretePath(url: string, world: World, overrides: Record<string
     part: 'lunch',
     action: 'check-in',
     date: '2026-12-02',
+    schedule: 'day_care',
   }
   const idFor = (path: string) => {
     if (path.startsWith('/api/facilities/')) return FACILITY
