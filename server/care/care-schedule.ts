@@ -1,5 +1,5 @@
 import { INFANT_CLASSES } from '@shared/care'
-import { type CareScheduleBody, type CareScheduleCode, type CareSchedules, careScheduleOf } from '@shared/schedule'
+import { type CareScheduleBody, type CareScheduleCode, type CareSchedules, WEEKDAY_NAMES, careScheduleOf } from '@shared/schedule'
 import type { Insertable, Kysely, OnConflictBuilder } from 'kysely'
 import { type SchoolBreak, findSchoolBreaks, isSchoolDay, isSchoolHoliday } from '../calendar/school-days'
 import type { Database, SessionTable } from '../db/schema'
@@ -65,16 +65,17 @@ export async function saveCareSchedule(
 function checkedDays(code: CareScheduleCode, days: CareScheduleBody['days']): CareScheduleBody['days'] {
   const { overnight } = careScheduleOf(code)
   return days.map((day, i) => {
+    const refuse = (field: string, reason: string) => new InvalidInputError(`days.${i}.${field}`, `${WEEKDAY_NAMES[day.weekday]}${reason}`)
     if (overnight ? day.ends >= day.starts : day.ends <= day.starts) {
-      throw new InvalidInputError(`days.${i}.ends`, overnight ? '夜间服务的结束时间应在次日早上，早于开始时间' : '结束时间应晚于开始时间')
+      throw refuse('ends', overnight ? '的夜间服务结束时间应在次日早上，早于开始时间' : '的结束时间应晚于开始时间')
     }
     if (code !== 'infant_care') {
-      if (day.classes) throw new InvalidInputError(`days.${i}.classes`, '只有托育按班级设置名额')
+      if (day.classes) throw refuse('classes', '：只有托育按班级设置名额')
       return day
     }
     const classes = day.classes ?? []
-    if (classes.length === 0) throw new InvalidInputError(`days.${i}.classes`, '请为至少一个班级设置名额和价格')
-    if (new Set(classes.map((c) => c.classCode)).size !== classes.length) throw new InvalidInputError(`days.${i}.classes`, '同一个班级不能出现两次')
+    if (classes.length === 0) throw refuse('classes', '：请为至少一个班级设置名额和价格')
+    if (new Set(classes.map((c) => c.classCode)).size !== classes.length) throw refuse('classes', '：同一个班级不能出现两次')
     const order = (c: string) => INFANT_CLASSES.findIndex((k) => k.code === c)
     const sorted = [...classes].sort((a, b) => order(a.classCode) - order(b.classCode))
     return { ...day, classes: sorted, capacity: sorted.reduce((sum, c) => sum + c.capacity, 0), priceFen: Math.min(...sorted.map((c) => c.priceFen)) }

@@ -144,6 +144,10 @@ export const FIELD_LABELS: Record<string, string> = {
   category: '补贴身份',
   kind: '类型',
   'params:year': '年份',
+  weeksAhead: '提前发布周数',
+  classes: '班级名额',
+  breaks: '学校假期',
+  schedule: '服务',
 }
 
 export function fieldLabel(field: string, part?: string): string | undefined {

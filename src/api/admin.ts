@@ -15,7 +15,7 @@ import {
   adminFacilitySchema,
   auditListSchema,
 } from '@shared/admin'
-import { type CalendarDay, type DistrictRules, type DistrictRulesView, type NoShowRule, type RatingRules, type SubsidyTier, districtRulesSchema, districtRulesViewSchema } from '@shared/rules'
+import { type CalendarDay, type DistrictRules, type DistrictRulesView, type NoShowRule, type RatingRules, type SchoolBreakRule, type SubsidyTier, districtRulesSchema, districtRulesViewSchema } from '@shared/rules'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
@@ -62,3 +62,6 @@ export const saveOperator = (id: string, edit: OperatorEdit): Promise<AdminOpera
 
 export const addOperator = (operator: OperatorCreate): Promise<AdminOperator> =>
   withSession((token) => apiRequest(adminOperatorSchema, '/admin/operators', { method: 'POST', body: operator, token }))
+
+export const saveSchoolBreaks = (breaks: SchoolBreakRule[]): Promise<DistrictRules> =>
+  withSession((token) => apiRequest(districtRulesSchema, '/admin/rules/school-breaks', { method: 'PUT', body: { breaks }, token }))

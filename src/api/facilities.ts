@@ -7,6 +7,7 @@ import {
   type FacilityDetail,
 } from '@shared/facility'
 import type { FunctionCode } from '@shared/functions'
+import { type FacilityPrices, facilityPricesSchema } from '@shared/prices'
 import { apiRequest } from './client'
 
 export interface FacilityFilter {
@@ -33,3 +34,6 @@ export const fetchFacility = (id: string): Promise<FacilityDetail> =>
 
 export const fetchDistricts = async (): Promise<DistrictList['districts']> =>
   (await apiRequest(districtListSchema, '/districts')).districts
+
+export const fetchFacilityPrices = (id: string): Promise<FacilityPrices> =>
+  apiRequest(facilityPricesSchema, `/facilities/${encodeURIComponent(id)}/prices`)

@@ -20,6 +20,7 @@ import type { CareLevel } from '@shared/care'
 import type { FunctionCode } from '@shared/functions'
 import { type FamilyMember, familyMemberSchema, memberListSchema } from '@shared/member'
 import type { MemberDraft } from './members'
+import { type CareScheduleBody, type CareScheduleCode, careSchedulesSchema } from '@shared/schedule'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
@@ -122,4 +123,12 @@ export const recordCareLevel = (facilityId: string, bookingId: string, level: Ca
         token,
       })
     ).confirmed,
+  )
+
+export const fetchCareSchedules = (facilityId: string) =>
+  withSession(async (token) => (await apiRequest(careSchedulesSchema, `${base(facilityId)}/care-schedules`, { token })).schedules)
+
+export const saveCareSchedule = (facilityId: string, code: CareScheduleCode, body: CareScheduleBody) =>
+  withSession(async (token) =>
+    (await apiRequest(careSchedulesSchema, `${base(facilityId)}/care-schedules/${code}`, { method: 'PUT', body, token })).schedules,
   )

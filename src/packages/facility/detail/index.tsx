@@ -15,6 +15,7 @@ import { openBooking } from '@/lib/booking-pages'
 import { formatDistance } from '@/lib/format'
 import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
+import { PriceCard } from './PriceCard'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -124,6 +125,8 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         <Text className='detail__line'>运营方：{facility.operator?.name ?? '待公示'}</Text>
         <Text className='detail__line'>运营模式：{facility.operatingModels.join('、')}</Text>
       </View>
+
+      {!facility.isReserve && <PriceCard facilityId={facility.id} />}
 
       {facility.dataNote && <Text className='muted detail__note'>说明：{facility.dataNote}</Text>}
     </View>

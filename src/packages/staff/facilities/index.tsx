@@ -20,7 +20,9 @@ import { dayAndClock } from '@/lib/dates'
 import { type FacilityDraft, draftOf, editOf } from './draft'
 import { useSubmit } from './use-submit'
 import { OperatorsCard } from './OperatorsCard'
+import { PriceChangesCard } from './PriceChangesCard'
 import { RulesCard } from './RulesCard'
+import { SchoolBreaksCard } from './SchoolBreaksCard'
 import './index.scss'
 
 const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
@@ -60,6 +62,8 @@ export default function FacilityAdminPage() {
             <SheetTools onImported={changed} />
             <StaffGrants onChanged={audit.reload} />
             <RulesCard onChanged={audit.reload} />
+            <SchoolBreaksCard onChanged={audit.reload} />
+            <PriceChangesCard />
             <OperatorsCard onChanged={changed} />
             <AuditLog remote={audit} facilities={data.facilities} />
           </View>

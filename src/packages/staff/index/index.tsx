@@ -15,6 +15,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { addDays, dayLabel, dayName, shanghaiToday } from '@/lib/dates'
 import { formatFen } from '@/lib/money'
 import { CloseDay } from '../components/CloseDay'
+import { CarePlan } from '../components/CarePlan'
 import { MealPlan } from '../components/MealPlan'
 import { SessionControls } from '../components/SessionControls'
 import { Suspensions } from '../components/Suspensions'
@@ -139,6 +140,7 @@ export default function StaffHomePage() {
             )}
             {current?.access === 'operate' && <Suspensions facilityId={current.id} />}
             {current?.access === 'operate' && current.functions.includes('meal') && <MealPlan facilityId={current.id} />}
+            {current?.access === 'operate' && <CarePlan facilityId={current.id} functions={current.functions} />}
           </View>
         )}
       </RemoteContent>

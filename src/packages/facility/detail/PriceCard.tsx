@@ -1,0 +1,75 @@
+import { Text, View } from '@tarojs/components'
+import { FUNCTIONS } from '@shared/functions'
+import { formatFen } from '@shared/money'
+import type { PriceChange, PriceItem } from '@shared/prices'
+import { useState } from 'react'
+import { fetchFacilityPrices } from '@/api/facilities'
+import { Button } from '@/components/Button'
+import { RemoteContent } from '@/components/RemoteContent'
+import { roleProps } from '@/components/a11y'
+import { useRemote } from '@/hooks/use-remote'
+import { dayName } from '@/lib/dates'
+
+const functionName = (code: string) => FUNCTIONS.find((f) => f.code === code)?.name ?? code
+const perUnit = (fen: number, unit: string) => `${formatFen(fen)}${unit.replace(/^元/, '')}`
+
+/**
+ * 价格公示: what the facility charges for each service, from the same figures bookings are priced from, since when,
+ * and every change before (the plan asks for government-set and 普惠 prices to be public and supervised).
+ */
+export function PriceCard({ facilityId }: { facilityId: string }) {
+  const prices = useRemote(() => fetchFacilityPrices(facilityId), facilityId)
+  const [history, setHistory] = useState(false)
+  return (
+    <View className='card' {...roleProps('region')} aria-label='价格公示'>
+      <Text className='section-title'>价格公示</Text>
+      <RemoteContent remote={prices} loadingText='正在读取价格…' empty={(p) => (p.items.length === 0 ? <Text className='muted detail__line'>这里暂时没有收费的服务</Text> : null)}>
+        {({ items, changes }) => (
+          <View>
+            {groupByFunction(items).map(([code, list]) => (
+              <View key={code} className='prices__group'>
+                <Text className='prices__function'>{functionName(code)}</Text>
+                {list.map((item) => (
+                  <View key={item.item} className='prices__row'>
+                    <Text className='prices__label'>{item.label}</Text>
+                    <Text className='prices__price'>{perUnit(item.priceFen, item.unit)}</Text>
+                    {item.effectiveFrom && <Text className='muted prices__since'>{dayName(item.effectiveFrom)}起执行</Text>}
+                  </View>
+                ))}
+              </View>
+            ))}
+            {items.some((i) => i.functionCode === 'meal') && (
+              <Text className='muted detail__line'>助餐为补贴前价格：符合条件的老人下单时按补贴档次自动减免。</Text>
+            )}
+            {changes.length > 0 && (
+              <Button className='tap button detail__book' onClick={() => setHistory(!history)}>
+                {history ? '收起调价记录' : `调价记录（${changes.length} 条）`}
+              </Button>
+            )}
+            {history && changes.map((c, i) => <ChangeLine key={`${c.at}-${c.label}-${i}`} change={c} />)}
+          </View>
+        )}
+      </RemoteContent>
+    </View>
+  )
+}
+
+function ChangeLine({ change }: { change: PriceChange }) {
+  const what =
+    change.priceFen === null
+      ? `停止提供（原 ${perUnit(change.previousFen ?? 0, change.unit)}）`
+      : change.previousFen === null
+        ? `新增 ${perUnit(change.priceFen, change.unit)}`
+        : `${perUnit(change.previousFen, change.unit)} → ${perUnit(change.priceFen, change.unit)}`
+  return (
+    <Text className='detail__line prices__change'>
+      {dayName(change.effectiveFrom)}起 · {change.label}：{what}
+    </Text>
+  )
+}
+
+function groupByFunction(items: PriceItem[]): [string, PriceItem[]][] {
+  const groups = new Map<string, PriceItem[]>()
+  for (const item of items) groups.set(item.functionCode, [...(groups.get(item.functionCode) ?? []), item])
+  return [...groups]
+}
