@@ -11,6 +11,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StatusLine } from '@/components/StatusLine'
 import { SwitchRow } from '@/components/SwitchRow'
 import { TextField } from '@/components/TextField'
+import { roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { addDays, dayName } from '@/lib/dates'
 import './staff-controls.scss'
@@ -25,12 +26,22 @@ export function CarePlan({ facilityId, functions }: { facilityId: string; functi
   const offered = CARE_SCHEDULES.filter((s) => functions.includes(s.function))
   const schedules = useRemote(() => fetchCareSchedules(facilityId), facilityId)
   const [code, setCode] = useState<CareScheduleCode | undefined>(offered[0]?.code)
+  // Kept here: the form starts afresh from what was saved, the message of the save stays.
+  const [message, setMessage] = useState<string | null>(null)
   const kind = offered.find((s) => s.code === code) ?? offered[0]
   if (!kind) return null
   return (
-    <View className='card no-print staff-controls'>
+    <View className='card no-print staff-controls' {...roleProps('region')} aria-label='服务排期'>
       <Text className='section-title'>服务排期</Text>
-      <OptionGroup label='服务' options={offered.map((s) => ({ value: s.code, label: s.name }))} value={kind.code} onChange={setCode} />
+      <OptionGroup
+        label='服务'
+        options={offered.map((s) => ({ value: s.code, label: s.name }))}
+        value={kind.code}
+        onChange={(next) => {
+          setCode(next)
+          setMessage(null)
+        }}
+      />
       <RemoteContent remote={schedules}>
         {(list) => {
           const saved = list.find((s) => s.code === kind.code)
@@ -39,6 +50,7 @@ export function CarePlan({ facilityId, functions }: { facilityId: string; functi
               key={`${kind.code}-${JSON.stringify(saved)}`}
               kind={kind}
               saved={saved}
+              setMessage={setMessage}
               onSave={async (body) => {
                 await saveCareSchedule(facilityId, kind.code, body)
                 await schedules.reload()
@@ -47,6 +59,7 @@ export function CarePlan({ facilityId, functions }: { facilityId: string; functi
           )
         }}
       </RemoteContent>
+      <StatusLine text={message} />
     </View>
   )
 }
@@ -108,14 +121,14 @@ function bodyOf(kind: CareSchedule, weeksAhead: string, drafts: DayDraft[]): Car
 interface ScheduleFormProps {
   kind: CareSchedule
   saved: Saved | undefined
+  setMessage: (message: string | null) => void
   onSave: (body: CareScheduleBody) => Promise<void>
 }
 
-function ScheduleForm({ kind, saved, onSave }: ScheduleFormProps) {
+function ScheduleForm({ kind, saved, setMessage, onSave }: ScheduleFormProps) {
   const [weeksAhead, setWeeksAhead] = useState(String(saved?.weeksAhead ?? 4))
   const [drafts, setDrafts] = useState(() => draftsOf(kind, saved))
   const [weekday, setWeekday] = useState('0')
-  const [message, setMessage] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const day = drafts[Number(weekday)]
   const edit = (change: Partial<DayDraft>) => setDrafts((all) => all.map((d, i) => (i === Number(weekday) ? { ...d, ...change } : d)))
@@ -181,7 +194,6 @@ function ScheduleForm({ kind, saved, onSave }: ScheduleFormProps) {
       <Button className='tap button button--primary' onClick={save} disabled={saving}>
         {saving ? '正在保存…' : `保存并发布${kind.name}排期`}
       </Button>
-      <StatusLine text={message} />
     </View>
   )
 }
