@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { FunctionCode } from '@shared/functions'
-import type { AdminPriceChangeList, FacilityPrices, PriceChange } from '@shared/prices'
+import type { AdminPriceChangeList, FacilityPrices, PriceChange, PriceItem } from '@shared/prices'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, PriceChangeTable } from '../db/schema'
 import { toShanghaiIso } from '../time/shanghai'
-import { currentPrices } from './price-list'
+import { foldWeekdays } from './price-fold'
+import { FUNCTION_ORDER, type RawPrice, currentPrices, splitItem } from './price-list'
+
+type PriceChangeRow = Selectable<PriceChangeTable>
 
 export interface PriceNote {
   /** The first day the new prices apply to: days already published keep theirs. */
@@ -21,7 +24,7 @@ export interface PriceNote {
  */
 export async function notePriceChanges(db: Kysely<Database>, facilityId: string, note: PriceNote): Promise<number> {
   const [current, recorded] = await Promise.all([currentPrices(db, facilityId), latestRecorded(db, facilityId)])
-  const rows: Selectable<PriceChangeTable>[] = []
+  const rows: PriceChangeRow[] = []
   const change = (item: string, fields: Pick<PriceChangeTable, 'function_code' | 'label' | 'unit' | 'price_fen' | 'previous_fen'>) =>
     rows.push({ id: randomUUID(), facility_id: facilityId, item, ...fields, effective_from: note.effectiveFrom, at: note.now.toISOString(), user_id: note.userId })
   for (const price of current) {
@@ -38,40 +41,70 @@ export async function notePriceChanges(db: Kysely<Database>, facilityId: string,
   return rows.length
 }
 
-/** 价格公示: what the facility charges now, since when, and every change before. */
+/** 价格公示: what the facility charges now and since when, and every change made since prices were first listed. */
 export async function facilityPrices(db: Kysely<Database>, facilityId: string): Promise<FacilityPrices> {
-  const [current, history] = await Promise.all([currentPrices(db, facilityId), changesOf(db, [facilityId])])
-  const recorded = await latestRecorded(db, facilityId)
-  return {
-    items: current.map((p) => {
-      const last = recorded.get(p.item)
-      return { ...p, effectiveFrom: last?.price_fen === p.priceFen ? last.effective_from : null }
-    }),
-    changes: history.map(toChange),
+  const [current, recorded, history] = await Promise.all([currentPrices(db, facilityId), latestRecorded(db, facilityId), changesOf(db, [facilityId])])
+  const since = (p: RawPrice) => {
+    const last = recorded.get(p.item)
+    return last?.price_fen === p.priceFen ? last.effective_from : null
   }
+  return { items: priceBoard(current, since), changes: foldChanges(history).map(toChange) }
 }
 
-/** Every price change at these facilities, newest first. */
+/** Every price change at these facilities, newest first, folded over weekdays as the public list is. */
 export async function listPriceChanges(db: Kysely<Database>, facilityIds: string[]): Promise<AdminPriceChangeList> {
   const rows = await changesOf(db, facilityIds)
   const names = await db.selectFrom('facilities').select(['id', 'name']).execute()
   const nameOf = new Map(names.map((f) => [f.id, f.name]))
   return {
-    changes: rows.map((r) => ({ ...toChange(r), facilityId: r.facility_id, facilityName: nameOf.get(r.facility_id) ?? r.facility_id, byOperator: r.user_id !== null })),
+    changes: foldChanges(rows).map((r) => ({
+      ...toChange(r),
+      facilityId: r.facility_id,
+      facilityName: nameOf.get(r.facility_id) ?? r.facility_id,
+      byOperator: r.user_id !== null,
+    })),
   }
 }
 
-async function latestRecorded(db: Kysely<Database>, facilityId: string): Promise<Map<string, Selectable<PriceChangeTable>>> {
+/** A group priced alike everywhere reads as one line (午餐 12 元); otherwise each item, its weekdays folded. */
+function priceBoard(current: RawPrice[], since: (p: RawPrice) => string | null): PriceItem[] {
+  const groups = new Map<string, RawPrice[]>()
+  for (const p of current) groups.set(p.group, [...(groups.get(p.group) ?? []), p])
+  const items: PriceItem[] = []
+  for (const [group, prices] of groups) {
+    const first = prices[0]
+    const item = (p: RawPrice, key: string, label: string): PriceItem => ({ item: key, functionCode: p.functionCode, label, unit: p.unit, priceFen: p.priceFen, effectiveFrom: since(p) })
+    if (new Set(prices.map((p) => `${p.priceFen}|${since(p)}`)).size === 1) {
+      items.push(item(first, group, first.groupLabel))
+      continue
+    }
+    const folded = foldWeekdays(prices.map((p) => ({ ...p, base: splitItem(p.item).base })), (p) => `${p.priceFen}|${since(p)}`)
+    for (const f of folded) items.push(item(f, f.weekdays.length ? `${f.base}:${f.weekdays.join('')}` : f.base, f.label))
+  }
+  return items.sort((a, b) => FUNCTION_ORDER.indexOf(a.functionCode) - FUNCTION_ORDER.indexOf(b.functionCode))
+}
+
+/**
+ * The history as changes a person made: the prices listed when the sample district was set up are not changes; a
+ * change of several weekdays at once is one line (日间照料（周一至周五）：30 元 → 32 元).
+ */
+function foldChanges(rows: PriceChangeRow[]): PriceChangeRow[] {
+  const made = rows.filter((r) => r.user_id !== null || r.previous_fen !== null)
+  const foldable = made.map((r) => ({ ...r, ...splitItem(r.item), base: `${r.facility_id}|${splitItem(r.item).base}` }))
+  return foldWeekdays(foldable, (r) => `${r.at}|${r.price_fen}|${r.previous_fen}|${r.effective_from}`, { nameWholeWeek: true })
+}
+
+async function latestRecorded(db: Kysely<Database>, facilityId: string): Promise<Map<string, PriceChangeRow>> {
   const rows = await db.selectFrom('price_changes').selectAll().where('facility_id', '=', facilityId).orderBy('at').orderBy('id').execute()
   return new Map(rows.map((r) => [r.item, r]))
 }
 
 function changesOf(db: Kysely<Database>, facilityIds: string[]) {
   if (facilityIds.length === 0) return Promise.resolve([])
-  return db.selectFrom('price_changes').selectAll().where('facility_id', 'in', facilityIds).orderBy('at', 'desc').orderBy('label').limit(500).execute()
+  return db.selectFrom('price_changes').selectAll().where('facility_id', 'in', facilityIds).orderBy('at', 'desc').orderBy('item').limit(2000).execute()
 }
 
-const toChange = (r: Selectable<PriceChangeTable>): PriceChange => ({
+const toChange = (r: PriceChangeRow): PriceChange => ({
   functionCode: r.function_code as FunctionCode,
   label: r.label,
   unit: r.unit,
