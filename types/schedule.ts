@@ -96,3 +96,20 @@ export const careSchedulesSchema = z.object({
 })
 export type CareSchedules = z.infer<typeof careSchedulesSchema>
 export const carePublishResultSchema = z.object({ created: z.number().int() })
+
+/** 托育 by the half day, the hour or the day (全日托 is priced on the schedule's classes): a type without a rate is not offered. */
+export const INFANT_RATE_TYPES = ['half_day', 'hourly', 'temporary'] as const
+export const infantRatesSchema = z.strictObject({
+  rates: z
+    .array(
+      z.strictObject({
+        classCode: z.enum(INFANT_CLASSES.map((c) => c.code) as [string, ...string[]], { error: '班级应为 乳儿班、托小班 或 托大班' }),
+        careType: z.enum(INFANT_RATE_TYPES, { error: '托育类型应为 半日托、计时托 或 临时托' }),
+        priceFen: fen('价格'),
+      }),
+      { error: '请填写价格' },
+    )
+    .max(INFANT_CLASSES.length * INFANT_RATE_TYPES.length)
+    .refine((rates) => new Set(rates.map((r) => `${r.classCode}|${r.careType}`)).size === rates.length, { error: '同一班级的同一类型不能出现两次' }),
+})
+export type InfantRates = z.infer<typeof infantRatesSchema>

@@ -20,7 +20,7 @@ import type { CareLevel } from '@shared/care'
 import type { FunctionCode } from '@shared/functions'
 import { type FamilyMember, familyMemberSchema, memberListSchema } from '@shared/member'
 import type { MemberDraft } from './members'
-import { type CareScheduleBody, type CareScheduleCode, careSchedulesSchema } from '@shared/schedule'
+import { type CareScheduleBody, type CareScheduleCode, type InfantRates, careSchedulesSchema, infantRatesSchema } from '@shared/schedule'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
@@ -132,3 +132,9 @@ export const saveCareSchedule = (facilityId: string, code: CareScheduleCode, bod
   withSession(async (token) =>
     (await apiRequest(careSchedulesSchema, `${base(facilityId)}/care-schedules/${code}`, { method: 'PUT', body, token })).schedules,
   )
+
+export const fetchInfantRates = (facilityId: string) =>
+  withSession(async (token) => (await apiRequest(infantRatesSchema, `${base(facilityId)}/infant-rates`, { token })).rates)
+
+export const saveInfantRates = (facilityId: string, rates: InfantRates['rates']) =>
+  withSession(async (token) => (await apiRequest(infantRatesSchema, `${base(facilityId)}/infant-rates`, { method: 'PUT', body: { rates }, token })).rates)

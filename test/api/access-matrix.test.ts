@@ -66,6 +66,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/staff/facilities/:facilityId/meal-template/publish': 'operate',
   'GET /api/staff/facilities/:facilityId/care-schedules': 'oversee',
   'PUT /api/staff/facilities/:facilityId/care-schedules/:schedule': 'operate',
+  'GET /api/staff/facilities/:facilityId/infant-rates': 'oversee',
+  'PUT /api/staff/facilities/:facilityId/infant-rates': 'operate',
   'GET /api/facilities/:id/prices': 'public',
   'GET /api/admin/price-changes': 'government',
   'PUT /api/admin/rules/school-breaks': 'district',

@@ -132,6 +132,23 @@ describe.each(DATABASES)('care schedules and public prices on %s', (database) =>
     expect(errorOf(notOffered.body)).toMatchObject({ field: 'schedule' })
   })
 
+  it('changes a 托育 rate from today: the public list and its history say so; a duplicate is refused', async () => {
+    const nursery = 'yl-hangkong-erlu'
+    const operator = await devLogin(t.app, 'nursery-operator')
+    const url = `/api/staff/facilities/${nursery}/infant-rates`
+    const { rates } = (await call('GET', url, operator)).json() as { rates: { classCode: string; careType: string; priceFen: number }[] }
+    expect(rates).toContainEqual({ classCode: 'toddler_small', careType: 'hourly', priceFen: 1300 })
+    const raised = rates.map((r) => (r.classCode === 'toddler_small' && r.careType === 'hourly' ? { ...r, priceFen: 1400 } : r))
+    const twice = await call('PUT', url, operator, { rates: [...raised, raised[0]] })
+    expect(twice.statusCode).toBe(400)
+    expect(errorOf(twice.body)).toMatchObject({ field: 'rates' })
+    expect((await call('PUT', url, as.operator, { rates: raised })).statusCode).toBe(403)
+    expect((await call('PUT', url, operator, { rates: raised })).statusCode).toBe(200)
+    const prices = facilityPricesSchema.parse((await call('GET', `/api/facilities/${nursery}/prices`)).json())
+    expect(prices.items).toContainEqual(expect.objectContaining({ label: '托小班 · 计时托', priceFen: 1400, unit: '元/小时', effectiveFrom: t.clock.today() }))
+    expect(prices.changes).toContainEqual(expect.objectContaining({ label: '托小班 · 计时托', priceFen: 1400, previousFen: 1300 }))
+  })
+
   it('lets only the facility’s own operator change its week', async () => {
     expect((await putDayCare(week(1), as.otherOperator)).statusCode).toBe(403)
     expect((await putDayCare(week(1), as.street)).statusCode).toBe(403)

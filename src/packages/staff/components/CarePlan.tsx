@@ -14,6 +14,7 @@ import { TextField } from '@/components/TextField'
 import { roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { addDays, dayName } from '@/lib/dates'
+import { InfantRatesForm } from './InfantRatesForm'
 import './staff-controls.scss'
 
 type Saved = CareSchedules['schedules'][number]
@@ -60,6 +61,7 @@ export function CarePlan({ facilityId, functions }: { facilityId: string; functi
         }}
       </RemoteContent>
       <StatusLine text={message} />
+      {kind.code === 'infant_care' && <InfantRatesForm facilityId={facilityId} />}
     </View>
   )
 }
