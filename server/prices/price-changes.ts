@@ -66,20 +66,30 @@ export async function listPriceChanges(db: Kysely<Database>, facilityIds: string
   }
 }
 
-/** A group priced alike everywhere reads as one line (午餐 12 元); otherwise each item, its weekdays folded. */
+/**
+ * A group priced alike everywhere reads as one line (午餐 12 元); a group of several items (a meal's sets) one line
+ * per price, naming its items (午餐 10 元：素食套餐、躁子面套餐); an item priced by weekday, its weekdays folded.
+ */
 function priceBoard(current: RawPrice[], since: (p: RawPrice) => string | null): PriceItem[] {
   const groups = new Map<string, RawPrice[]>()
   for (const p of current) groups.set(p.group, [...(groups.get(p.group) ?? []), p])
   const items: PriceItem[] = []
+  const sameAs = (p: RawPrice) => `${p.priceFen}|${since(p)}`
   for (const [group, prices] of groups) {
-    const first = prices[0]
     const item = (p: RawPrice, key: string, label: string): PriceItem => ({ item: key, functionCode: p.functionCode, label, unit: p.unit, priceFen: p.priceFen, effectiveFrom: since(p) })
-    if (new Set(prices.map((p) => `${p.priceFen}|${since(p)}`)).size === 1) {
-      items.push(item(first, group, first.groupLabel))
-      continue
+    const alike = new Map<string, RawPrice[]>()
+    for (const p of prices) alike.set(sameAs(p), [...(alike.get(sameAs(p)) ?? []), p])
+    if (alike.size === 1) {
+      items.push(item(prices[0], group, prices[0].groupLabel))
+    } else if (prices.some((p) => p.variant !== null)) {
+      for (const [same, list] of alike) {
+        const variants = [...new Set(list.map((p) => p.variant))].join('、')
+        items.push(item(list[0], `${group}:${same}`, `${list[0].groupLabel}：${variants}`))
+      }
+    } else {
+      const folded = foldWeekdays(prices.map((p) => ({ ...p, base: splitItem(p.item).base })), sameAs)
+      for (const f of folded) items.push(item(f, f.weekdays.length ? `${f.base}:${f.weekdays.join('')}` : f.base, f.label))
     }
-    const folded = foldWeekdays(prices.map((p) => ({ ...p, base: splitItem(p.item).base })), (p) => `${p.priceFen}|${since(p)}`)
-    for (const f of folded) items.push(item(f, f.weekdays.length ? `${f.base}:${f.weekdays.join('')}` : f.base, f.label))
   }
   return items.sort((a, b) => FUNCTION_ORDER.indexOf(a.functionCode) - FUNCTION_ORDER.indexOf(b.functionCode))
 }

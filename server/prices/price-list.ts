@@ -22,6 +22,8 @@ export interface RawPrice {
   /** Items of one group priced alike read as one (午餐 12 元 for every set of every day). */
   group: string
   groupLabel: string
+  /** What tells the items of a group apart (a meal's set), when several items make it. */
+  variant: string | null
 }
 
 const UNITS: Record<string, string> = { infant_care: '元/天', after_school: '元/次', holiday_care: '元/天', day_care: '元/天', respite: '元/晚' }
@@ -53,7 +55,7 @@ export async function currentPrices(db: Kysely<Database>, facilityId: string): P
     const group = `meal:${meal.part}`
     for (const set of JSON.parse(meal.sets) as { name: string; priceFen: number }[]) {
       const base = `${group}:${set.name}`
-      prices.push({ item: weeklyItem(base, meal.weekday), functionCode: 'meal', label: `${part} · ${set.name}`, unit: '元/份', priceFen: set.priceFen, weekday: meal.weekday, group, groupLabel: part })
+      prices.push({ item: weeklyItem(base, meal.weekday), functionCode: 'meal', label: `${part} · ${set.name}`, unit: '元/份', priceFen: set.priceFen, weekday: meal.weekday, group, groupLabel: part, variant: set.name })
     }
   }
   for (const schedule of schedules) {
@@ -64,7 +66,7 @@ export async function currentPrices(db: Kysely<Database>, facilityId: string): P
         { base: schedule.code, label: name, priceFen: day.priceFen },
       ]
       for (const { base, label, priceFen } of priced) {
-        prices.push({ item: weeklyItem(base, day.weekday), functionCode, label, unit, priceFen, weekday: day.weekday, group: base, groupLabel: label })
+        prices.push({ item: weeklyItem(base, day.weekday), functionCode, label, unit, priceFen, weekday: day.weekday, group: base, groupLabel: label, variant: null })
       }
     }
   }
@@ -72,7 +74,7 @@ export async function currentPrices(db: Kysely<Database>, facilityId: string): P
     const item = `infant_rate:${rate.class_code}:${rate.care_type}`
     const label = `${INFANT_CLASS_NAMES[rate.class_code]} · ${INFANT_CARE_TYPE_NAMES[rate.care_type as InfantCareType]}`
     const unit = RATE_UNITS[rate.care_type as Exclude<InfantCareType, 'full_day'>]
-    prices.push({ item, functionCode: 'infant_care', label, unit, priceFen: rate.price_fen, weekday: null, group: item, groupLabel: label })
+    prices.push({ item, functionCode: 'infant_care', label, unit, priceFen: rate.price_fen, weekday: null, group: item, groupLabel: label, variant: null })
   }
   const offers = new Set(offered.map((o) => o.function_code))
   return prices.filter((p) => offers.has(p.functionCode))

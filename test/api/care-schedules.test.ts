@@ -84,7 +84,11 @@ describe.each(DATABASES)('care schedules and public prices on %s', (database) =>
       expect.objectContaining({ label: '日间照料（周一至周五）', priceFen: 3200, previousFen: 3000, effectiveFrom: firstNew }),
       expect.objectContaining({ label: '日间照料（周六）', priceFen: 3500, previousFen: null, effectiveFrom: firstNew }),
     ])
-    expect(prices.items.some((i) => i.functionCode === 'meal' && i.unit === '元/份')).toBe(true)
+    // Meals read one line per meal and price, naming the sets at that price (午餐：素食套餐、… 10 元).
+    const meals = prices.items.filter((i) => i.functionCode === 'meal')
+    expect(meals.length).toBeGreaterThan(0)
+    expect(meals.every((i) => /^(早餐|午餐|晚餐)(：.+)?$/.test(i.label) && i.unit === '元/份')).toBe(true)
+    expect(new Set(meals.map((i) => `${i.label.slice(0, 2)}|${i.priceFen}`)).size).toBe(meals.length)
 
     // The street office sees each change at its own facilities, made by the operator; another street sees none.
     const own = adminPriceChangeListSchema.parse((await call('GET', '/api/admin/price-changes', as.street)).json())

@@ -26,18 +26,24 @@ export function PriceCard({ facilityId }: { facilityId: string }) {
       <RemoteContent remote={prices} loadingText='正在读取价格…' empty={(p) => (p.items.length === 0 ? <Text className='muted detail__line'>这里暂时没有收费的服务</Text> : null)}>
         {({ items, changes }) => (
           <View>
-            {groupByFunction(items).map(([code, list]) => (
-              <View key={code} className='prices__group'>
-                <Text className='prices__function'>{functionName(code)}</Text>
-                {list.map((item) => (
-                  <View key={item.item} className='prices__row'>
-                    <Text className='prices__label'>{item.label}</Text>
-                    <Text className='prices__price'>{perUnit(item.priceFen, item.unit)}</Text>
-                    {item.effectiveFrom && <Text className='muted prices__since'>{dayName(item.effectiveFrom)}起执行</Text>}
-                  </View>
-                ))}
-              </View>
-            ))}
+            {groupByFunction(items).map(([code, list]) => {
+              // One date for the whole function is said once, under its name.
+              const dates = new Set(list.map((i) => i.effectiveFrom))
+              const shared = dates.size === 1 ? list[0].effectiveFrom : null
+              return (
+                <View key={code} className='prices__group'>
+                  <Text className='prices__function'>{functionName(code)}</Text>
+                  {shared && <Text className='muted prices__since'>{dayName(shared)}起执行</Text>}
+                  {list.map((item) => (
+                    <View key={item.item} className='prices__row'>
+                      <Text className='prices__label'>{item.label}</Text>
+                      <Text className='prices__price'>{perUnit(item.priceFen, item.unit)}</Text>
+                      {!shared && item.effectiveFrom && <Text className='muted prices__since'>{dayName(item.effectiveFrom)}起执行</Text>}
+                    </View>
+                  ))}
+                </View>
+              )
+            })}
             {items.some((i) => i.functionCode === 'meal') && (
               <Text className='muted detail__line'>助餐为补贴前价格：符合条件的老人下单时按补贴档次自动减免。</Text>
             )}
