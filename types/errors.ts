@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'invalid_transition',
   'cancel_deadline_passed',
   'member_has_bookings',
+  'account_has_bookings',
   'suspended',
   'capacity_below_booked',
   'age_not_eligible',

@@ -21,6 +21,7 @@ import * as m018 from './migrations/018_shared_access_token'
 import * as m019 from './migrations/019_optional_rating_scores'
 import * as m020 from './migrations/020_district_admin'
 import * as m021 from './migrations/021_care_schedules'
+import * as m022 from './migrations/022_account_deletion'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '019_optional_rating_scores': m019,
   '020_district_admin': m020,
   '021_care_schedules': m021,
+  '022_account_deletion': m022,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

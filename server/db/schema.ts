@@ -83,6 +83,8 @@ export interface UserTable {
   role: string
   nickname: string | null
   created_at: string
+  /** 注销账号: set when the person deleted the account; the row stays, identifying no one. */
+  deleted_at: Generated<string | null>
 }
 
 export interface AuthSessionTable {

@@ -190,6 +190,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   cancel_deadline_passed: 409,
   member_has_bookings: 409,
+  account_has_bookings: 409,
   suspended: 409,
   capacity_below_booked: 409,
   age_not_eligible: 400,

@@ -1,9 +1,12 @@
+import { accountDeletionSchema, accountExportSchema } from '@shared/account'
 import { meSchema } from '@shared/auth'
 import { familyMemberSchema, memberCreateSchema, memberIdParamsSchema, memberListSchema, memberUpdateSchema } from '@shared/member'
 import type { AppInstance } from '../app-instance'
 import { toUser } from '../auth/auth.service'
 import { callerOf } from '../http/access-hook'
 import { shanghaiDate } from '../time/shanghai'
+import { deleteAccount } from './account-deletion.service'
+import { exportAccount } from './account-export.service'
 import { listFamilyMembers } from './family-member.repository'
 import { addMember, changeMember, getMember, removeMember } from './family-member.service'
 
@@ -14,6 +17,17 @@ export async function meRoutes(app: AppInstance): Promise<void> {
   app.get('/me', { config: resident, schema: { response: { 200: meSchema } } }, async (request) => {
     const { user } = callerOf(request)
     return { user: toUser(user), members: await listFamilyMembers(db, user.id, shanghaiDate(app.now())) }
+  })
+
+  // 导出我的数据 and 注销账号 (个人信息保护法 §45, §47).
+  app.get('/me/export', { config: resident, schema: { response: { 200: accountExportSchema } } }, async (request) =>
+    exportAccount(db, callerOf(request).user, app.now()),
+  )
+
+  // A body that says so: an account is never deleted by a stray request.
+  app.post('/me/deletion', { config: resident, schema: { body: accountDeletionSchema } }, async (request, reply) => {
+    await deleteAccount(db, callerOf(request).user, app.now())
+    return reply.code(204).send()
   })
 
   app.get('/me/members', { config: resident, schema: { response: { 200: memberListSchema } } }, async (request) => ({

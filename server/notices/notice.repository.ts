@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import type { Db } from '../db/connection'
 import type { Database } from '../db/schema'
-import type { NoticeText } from './notice-kinds'
+import type { Notice } from '@shared/notice'
+import { toShanghaiIso } from '../time/shanghai'
+import type { NoticeKind, NoticeText } from './notice-kinds'
 
 /** Writes a notice inside the caller's transaction: it exists if and only if the change it tells of does. */
 export async function insertNotice(
@@ -55,6 +57,20 @@ export function listNotices(db: Kysely<Database>, userId: string, now: Date) {
     .orderBy('n.deliver_after', 'desc')
     .limit(50)
     .execute()
+}
+
+/** The in-app list as the resident reads it. */
+export async function listMyNotices(db: Kysely<Database>, userId: string, now: Date): Promise<Notice[]> {
+  const rows = await listNotices(db, userId, now)
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind as NoticeKind,
+    title: n.title,
+    body: n.body,
+    bookingId: n.booking_id,
+    at: toShanghaiIso(n.deliver_after),
+    read: n.read_at !== null,
+  }))
 }
 
 /** 全部已读: every message of this user read now; how many were unread. */

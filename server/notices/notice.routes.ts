@@ -3,28 +3,15 @@ import { z } from 'zod'
 import type { AppInstance } from '../app-instance'
 import { callerOf } from '../http/access-hook'
 import { NotFoundError } from '../http/errors'
-import { toShanghaiIso } from '../time/shanghai'
-import type { NoticeKind } from './notice-kinds'
-import { listNotices, markAllRead, markRead } from './notice.repository'
+import { listMyNotices, markAllRead, markRead } from './notice.repository'
 
 export async function noticeRoutes(app: AppInstance): Promise<void> {
   const db = app.db.kysely
 
   // The in-app message list (what the H5 build shows instead of WeChat subscribe messages).
   app.get('/me/notices', { config: { access: 'resident' }, schema: { response: { 200: noticeListSchema } } }, async (request) => {
-    const rows = await listNotices(db, callerOf(request).user.id, app.now())
-    return {
-      notices: rows.map((n) => ({
-        id: n.id,
-        kind: n.kind as NoticeKind,
-        title: n.title,
-        body: n.body,
-        bookingId: n.booking_id,
-        at: toShanghaiIso(n.deliver_after),
-        read: n.read_at !== null,
-      })),
-      unread: rows.filter((n) => n.read_at === null).length,
-    }
+    const notices = await listMyNotices(db, callerOf(request).user.id, app.now())
+    return { notices, unread: notices.filter((n) => !n.read).length }
   })
 
   app.post(

@@ -23,6 +23,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/auth/logout': 'public',
   'POST /api/auth/logout-all': 'resident',
   'GET /api/me': 'resident',
+  'GET /api/me/export': 'resident',
+  'POST /api/me/deletion': 'resident',
   'GET /api/me/members': 'resident',
   'POST /api/me/members': 'resident',
   'GET /api/me/members/:id': 'own',

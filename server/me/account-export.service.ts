@@ -1,0 +1,33 @@
+import type { AccountExport } from '@shared/account'
+import type { Kysely } from 'kysely'
+import { toUser } from '../auth/auth.service'
+import { listMyBookings } from '../bookings/my-bookings.service'
+import type { Database, UserRow } from '../db/schema'
+import { listMyNotices } from '../notices/notice.repository'
+import { findRatingOfBooking } from '../ratings/rating.repository'
+import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
+import { listMyWaitlist } from '../waitlist/waitlist.service'
+import { listFamilyMembers } from './family-member.repository'
+
+/** 导出我的数据: the account, its family members, bookings, ratings, waitlist places, messages and consents. */
+export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Date): Promise<AccountExport> {
+  const [members, bookings, waitlist, notices, consentRows] = await Promise.all([
+    listFamilyMembers(db, user.id, shanghaiDate(now)),
+    listMyBookings(db, user, undefined, now),
+    listMyWaitlist(db, user),
+    listMyNotices(db, user.id, now),
+    db
+      .selectFrom('family_members')
+      .select(['id', 'name', 'consent_version', 'consent_at', 'child_consent_version', 'child_consent_at'])
+      .where('owner_user_id', '=', user.id)
+      .execute(),
+  ])
+  const ratings = (await Promise.all(bookings.map((b) => findRatingOfBooking(db, b.id)))).filter((r) => r !== null)
+  const consents = consentRows.flatMap((m) => [
+    ...(m.consent_version && m.consent_at ? [{ memberId: m.id, memberName: m.name, kind: 'personal' as const, version: m.consent_version, at: toShanghaiIso(m.consent_at) }] : []),
+    ...(m.child_consent_version && m.child_consent_at
+      ? [{ memberId: m.id, memberName: m.name, kind: 'child' as const, version: m.child_consent_version, at: toShanghaiIso(m.child_consent_at) }]
+      : []),
+  ])
+  return { exportedAt: toShanghaiIso(now), account: toUser(user), members, bookings, ratings, waitlist, notices, consents }
+}
