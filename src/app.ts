@@ -2,6 +2,7 @@ import { type PropsWithChildren, useEffect } from 'react'
 import 'dayjs/locale/zh-cn'
 import dayjs from 'dayjs'
 import { preloadPages } from '@/lib/preload-pages'
+import { listenForPrivacyPrompts } from '@/stores/privacy-prompt'
 import './app.scss'
 
 dayjs.locale('zh-cn')
@@ -25,6 +26,7 @@ function whenLoaded(run: () => void): () => void {
 
 function App({ children }: PropsWithChildren) {
   useEffect(() => {
+    listenForPrivacyPrompts()
     if (process.env.TARO_ENV !== 'h5') return
     return whenLoaded(preloadPages)
   }, [])

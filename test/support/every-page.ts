@@ -106,6 +106,22 @@ export const VISITS: Record<string, Visit> = {
     // Saved, it goes back to where it was opened from (here: nowhere in the app; see member-edit-page.test).
     main: { name: /保存/, shows: { request: '/api/me/members/' } },
   },
+  'packages/member/data/index': {
+    identity: 'resident',
+    ready: '账号编号',
+    main: { name: /下载全部数据/, shows: { text: '已下载到本机' } },
+  },
+  'packages/member/privacy/index': {
+    identity: 'resident',
+    ready: '我们收集哪些信息',
+    // A document to read: nothing on it to press.
+    main: null,
+  },
+  'packages/member/child-privacy/index': {
+    identity: 'resident',
+    ready: '监护人的权利',
+    main: null,
+  },
   'packages/care/infant/index': {
     identity: 'resident',
     query: () => 'facilityId=yl-hangkong-erlu',

@@ -12,8 +12,11 @@ interface ButtonProps {
   loading?: boolean
   'aria-label'?: string
   'aria-pressed'?: boolean
-  /** WeChat's own actions a button can open (分享给家人). */
-  openType?: 'share'
+  /** WeChat's own actions a button can open (分享给家人, agreeing to the privacy prompt). */
+  openType?: 'share' | 'agreePrivacyAuthorization'
+  /** WeChat checks the privacy prompt's agree button by its id. */
+  id?: string
+  onAgreePrivacyAuthorization?: () => void
 }
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
@@ -23,7 +26,7 @@ const IS_H5 = process.env.TARO_ENV === 'h5'
  * a tap, and its `disabled` neither greys it nor stops the tap. This one is a button to a screen reader (also in
  * WeChat, through aria-role), in the Tab order, pressed by Enter or Space, and truly inert when disabled or busy.
  */
-export function Button({ className = '', children, onClick, disabled = false, loading = false, openType, ...aria }: ButtonProps) {
+export function Button({ className = '', children, onClick, disabled = false, loading = false, openType, id, onAgreePrivacyAuthorization, ...aria }: ButtonProps) {
   const inert = disabled || loading
   const press = (event?: unknown) => {
     if (!inert) onClick?.(event)
@@ -44,6 +47,8 @@ export function Button({ className = '', children, onClick, disabled = false, lo
       disabled={disabled}
       loading={loading}
       {...(openType ? { openType } : {})}
+      {...(id ? { id } : {})}
+      {...(onAgreePrivacyAuthorization ? { onAgreePrivacyAuthorization } : {})}
       {...roleProps('button', aria['aria-label'])}
       {...(aria['aria-pressed'] === undefined ? {} : { 'aria-pressed': aria['aria-pressed'] ? 'true' : 'false' })}
       aria-disabled={inert ? 'true' : 'false'}

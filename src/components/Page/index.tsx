@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { type ReactNode, useEffect, useMemo } from 'react'
+import { PrivacyPrompt } from '@/components/PrivacyPrompt'
 import { SubPageNav } from '@/components/SubPageNav'
 import { roleProps } from '@/components/a11y'
 import { fontScaleFactor } from '@/hooks/use-font-scale'
@@ -11,6 +12,7 @@ import './index.scss'
 const BASE_SIZE = 30
 const ELDER_SIZE = 40
 
+const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 const IS_H5 = process.env.TARO_ENV === 'h5'
 
 /**
@@ -39,6 +41,7 @@ export function Page({ title, children }: { title: string; children: ReactNode }
       {...roleProps('main')}
     >
       <SubPageNav />
+      {IS_WEAPP && <PrivacyPrompt />}
       {IS_H5 && (
         <View className='visually-hidden' {...roleProps('heading')} aria-level='1'>
           {title}

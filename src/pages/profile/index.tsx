@@ -12,6 +12,7 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
 import { Button } from '@/components/Button'
+import { CHILD_RULES_PAGE, PRIVACY_POLICY_PAGE, PolicyLink } from '@/components/PolicyLink'
 import './index.scss'
 
 async function confirmSignOut() {
@@ -117,6 +118,18 @@ function SignedIn() {
           </Button>
         </View>
       )}
+
+      <View className='card'>
+        <Text className='section-title'>隐私与数据</Text>
+        <Text className='muted'>查看、下载我们保存的您和家人的全部信息，或注销账号。</Text>
+        {me.data && (
+          <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/data/index' })}>
+            我的数据
+          </Button>
+        )}
+        <PolicyLink page={PRIVACY_POLICY_PAGE} />
+        <PolicyLink page={CHILD_RULES_PAGE} />
+      </View>
 
       <View className='card'>
         <Text className='section-title'>关于家门口</Text>

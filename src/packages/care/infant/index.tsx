@@ -20,6 +20,7 @@ import { AddMemberFirst } from '../shared/AddMemberFirst'
 import { careDayOption } from '../shared/day-option'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import { throughThisFriday } from '../shared/week'
+import { CHILD_RULES_PAGE, PolicyLink } from '@/components/PolicyLink'
 import '../shared/care.scss'
 
 type Span = 'day' | 'week'
@@ -165,6 +166,7 @@ function InfantCareForm({ list, kids, onStale }: FormProps) {
         <View className='card'>
           <Text className='section-title'>托育服务协议与入托体检</Text>
           <Text className='muted care__agreement'>{CARE_AGREEMENT.text}</Text>
+          <PolicyLink page={CHILD_RULES_PAGE} />
           <OptionGroup
             label='同意托育服务协议'
             options={[{ value: 'agree', label: '我是监护人，同意并确认' }]}

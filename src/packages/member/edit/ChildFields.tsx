@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { CHILD_CONSENT, GENDER_NAMES, GENDERS } from '@shared/member'
+import { CHILD_RULES_PAGE, PolicyLink } from '@/components/PolicyLink'
 import { OptionGroup } from '@/components/OptionGroup'
 import { TextField } from '@/components/TextField'
 
@@ -47,6 +48,7 @@ export function ChildFields({ draft, onChange, consentOnRecord }: ChildFieldsPro
         <>
           <Text className='section-title'>儿童个人信息保护说明</Text>
           <Text className='muted member-form__consent'>{CHILD_CONSENT.text}</Text>
+          <PolicyLink page={CHILD_RULES_PAGE} />
           <OptionGroup
             label='同意儿童个人信息保护说明'
             options={[{ value: 'agree', label: '我是监护人，同意' }]}

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchDistricts } from '@/api/facilities'
 import { createMember, deleteMember, fetchMember, updateMember } from '@/api/members'
+import { PRIVACY_POLICY_PAGE, PolicyLink } from '@/components/PolicyLink'
 import { addWalkIn } from '@/api/staff'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
@@ -211,6 +212,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
             {deskFacilityId ? '请向居民读出以下说明并取得同意：' : ''}
             {MEMBER_CONSENT.text}
           </Text>
+          <PolicyLink page={PRIVACY_POLICY_PAGE} prefix='阅读完整的' />
           <OptionGroup
             label='同意信息使用说明'
             options={[{ value: 'agree', label: deskFacilityId ? '已向居民读出说明，居民同意' : '我已阅读并同意' }]}
@@ -233,19 +235,21 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
       {member &&
         (confirmDelete ? (
           <View className='card'>
-            <Text>删除后 {member.name} 的信息将彻底清除，确定删除吗？</Text>
+            <Text>
+              {member.isChild ? `撤回授权后，${member.name} 的信息将彻底清除，确定撤回吗？` : `删除后 ${member.name} 的信息将彻底清除，确定删除吗？`}
+            </Text>
             <View className='member-form__actions'>
               <Button className='tap button' disabled={busy} onClick={remove}>
-                确定删除
+                {member.isChild ? '确定撤回' : '确定删除'}
               </Button>
               <Button className='tap button' onClick={() => setConfirmDelete(false)}>
-                不删除
+                {member.isChild ? '不撤回' : '不删除'}
               </Button>
             </View>
           </View>
         ) : (
           <Button className='tap button member-form__delete' onClick={() => setConfirmDelete(true)}>
-            删除这位家人
+            {member.isChild ? '撤回监护人授权并删除孩子的信息' : '删除这位家人'}
           </Button>
         ))}
     </View>
