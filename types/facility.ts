@@ -51,6 +51,7 @@ export type OpenState = z.infer<typeof openStateSchema>
 
 /** 运营模式 as the plan names them. */
 export const operatingModelSchema = z.enum(['公建民营', '民办公助', '政府购买服务', '公办民营'])
+export type OperatingModel = z.infer<typeof operatingModelSchema>
 
 export const facilitySchema = z.object({
   id: z.string(),

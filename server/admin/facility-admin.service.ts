@@ -76,7 +76,7 @@ export async function createFacility(db: Kysely<Database>, actor: Actor, input: 
   await assertReferences(db, actor.scope, input)
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('facilities').select('id').where('id', '=', input.id).executeTakeFirst()
-    if (taken) throw new DomainError('already_registered', `编号 ${input.id} 已经被另一个设施使用`)
+    if (taken) throw new DomainError('already_registered', `编号 ${input.id} 已经被另一个设施使用`, { field: 'id' })
     return insertFacility(trx, actor, input, now)
   })
 }

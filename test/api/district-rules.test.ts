@@ -1,4 +1,4 @@
-import { districtRulesSchema } from '@shared/index'
+import { districtRulesSchema, districtRulesViewSchema } from '@shared/index'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { type TestApp, createTestApp, devLogin, errorOf } from '../support/app'
 import { DATABASES } from '../support/databases'
@@ -115,5 +115,16 @@ describe.each(DATABASES)('the district’s rules on %s', (database) => {
     expect([wrong.statusCode, errorOf(wrong.body).field]).toEqual([400, 'maxUnitsPerAccount'])
     const notOffered = await put('/api/admin/rules/booking/yl-hongqi/infant_care', street, rule)
     expect([notOffered.statusCode, errorOf(notOffered.body).field]).toEqual([400, 'function'])
+  })
+
+  it('says of each booking rule whether this clerk may change it: a street office its own facilities’, the district all', async () => {
+    const editable = async (headers: object) =>
+      districtRulesViewSchema
+        .parse((await t.app.inject({ url: '/api/admin/rules', headers: headers as Record<string, string> })).json())
+        .booking.filter((r) => r.canEdit)
+        .map((r) => r.facilityId)
+    const own = new Set(await editable(street))
+    expect([...own].sort()).toEqual(['yl-hongqi', 'yl-renmin-donglu'])
+    expect((await editable(district)).length).toBe((await rules()).booking.length)
   })
 })
