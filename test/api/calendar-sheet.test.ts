@@ -1,11 +1,9 @@
 import { calendarImportResultSchema, districtRulesSchema, errorBodySchema } from '@shared/index'
 import ExcelJS from 'exceljs'
 import { CALENDAR_COLUMNS } from '../../server/admin/calendar-sheet'
-import { grantStaff } from '../../server/staff/staff-grants'
-import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { type TestApp, createTestApp, staffLogin } from '../support/app'
 import { DATABASES } from '../support/databases'
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+import { sheetRoutes } from '../support/spreadsheets'
 
 // The district keeps the State Council's holidays and 调休 days as a spreadsheet: download, fill in, upload.
 describe.each(DATABASES)('the calendar as a spreadsheet on %s', (database) => {
@@ -13,19 +11,11 @@ describe.each(DATABASES)('the calendar as a spreadsheet on %s', (database) => {
   let clerk: { authorization: string }
   beforeAll(async () => {
     t = await createTestApp(database)
-    clerk = await devLogin(t.app, 'calendar-district')
-    await grantStaff(t.store.db.kysely, { user: 'dev:calendar-district', scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, t.clock.now())
+    clerk = await staffLogin(t, 'calendar-district', 'district', 'xa-yanliang')
   })
   afterAll(() => t.close())
 
-  const download = async (what: 'export' | 'template') => {
-    const res = await t.app.inject({ url: `/api/admin/calendar/${what}`, headers: clerk })
-    expect(res.statusCode).toBe(200)
-    expect(res.headers['content-type']).toContain(XLSX)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
-    return book
-  }
+  const { download, upload } = sheetRoutes('/api/admin/calendar', () => t, () => clerk)
   /** A sheet with the template's headings and these rows (date, 类型, 名称). */
   const sheetOf = (rows: (string | Date)[][]) => {
     const book = new ExcelJS.Workbook()
@@ -34,13 +24,6 @@ describe.each(DATABASES)('the calendar as a spreadsheet on %s', (database) => {
     for (const row of rows) sheet.addRow(row)
     return book
   }
-  const upload = async (book: ExcelJS.Workbook) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/admin/calendar/import',
-      headers: { ...clerk, 'content-type': XLSX },
-      payload: Buffer.from(await book.xlsx.writeBuffer()),
-    })
   const calendar = async () => districtRulesSchema.parse((await t.app.inject({ url: '/api/admin/rules', headers: clerk })).json()).calendar
   const audits = async () =>
     (await t.store.db.kysely.selectFrom('audit_log').select('entity_id').where('entity_id', 'like', 'calendar:%').execute()).map((a) => a.entity_id)

@@ -13,12 +13,11 @@ import {
 } from '@shared/rules'
 import { useState } from 'react'
 import { fetchRules, saveCalendarYear, saveNoShowRule, saveRatingRules, saveSubsidyTiers } from '@/api/admin'
-import { importSheet } from '@/api/upload'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
 import { BookingRulesCard } from './BookingRulesCard'
 import { EvaluationRulesForm } from './EvaluationRulesForm'
-import { SheetCard } from './SheetCard'
+import { SheetCard, counted } from './SheetCard'
 import { StatusMessage } from './StatusMessage'
 import { type Message, useSubmit } from './use-submit'
 
@@ -45,19 +44,18 @@ export function RulesCard({ facilities, onChanged }: { facilities: AdminFacility
           <SheetCard
             title='节假日与调休（Excel）'
             hint='按国务院每年公布的放假安排填写；表格中出现的年份整年以表格为准，再次导入同一张表不会重复。'
-            list={{ path: '/admin/calendar/export', fileName: '节假日与调休.xlsx', label: '下载节假日表' }}
-            template={{ path: '/admin/calendar/template', fileName: '节假日与调休模板.xlsx', label: '下载节假日空白模板' }}
-            importLabel='导入节假日表'
-            upload={(file) => importSheet(calendarImportResultSchema, '/admin/calendar/import', file)}
-            describe={(done) => {
-              const parts = [
-                done.created.length > 0 && `新增 ${done.created.length} 天`,
-                done.updated.length > 0 && `修改 ${done.updated.length} 天`,
-                done.removed.length > 0 && `删去 ${done.removed.length} 天`,
-                done.unchanged.length > 0 && `${done.unchanged.length} 天没有变化`,
-              ].filter(Boolean)
-              return `已导入 ${done.years.join('、')} 年：${parts.join('，')}`
-            }}
+            base='/admin/calendar'
+            fileName='节假日与调休'
+            labels={['下载节假日表', '下载节假日空白模板', '导入节假日表']}
+            result={calendarImportResultSchema}
+            describe={(done) =>
+              `已导入 ${done.years.join('、')} 年：${counted([
+                [done.created, (l) => `新增 ${l.length} 天`],
+                [done.updated, (l) => `修改 ${l.length} 天`],
+                [done.removed, (l) => `删去 ${l.length} 天`],
+                [done.unchanged, (l) => `${l.length} 天没有变化`],
+              ])}`
+            }
             onImported={onSaved}
           />
         </>

@@ -1,26 +1,36 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import { useState } from 'react'
+import type { z } from 'zod'
 import { ApiError, cleanError } from '@/api/api-error'
 import { downloadFile } from '@/api/download'
-import { pickSpreadsheet } from '@/api/upload'
+import { importSheet, pickSpreadsheet } from '@/api/upload'
 import { StatusMessage } from './StatusMessage'
 
-export interface SheetCardProps<R> {
+/** 「新增 2 个，更新 1 个」: what an import wrote, each list that is not empty in its own words. */
+export const counted = (parts: [list: string[], say: (list: string[]) => string][]) =>
+  parts
+    .filter(([list]) => list.length > 0)
+    .map(([list, say]) => say(list))
+    .join('，')
+
+export interface SheetCardProps<S extends z.ZodType> {
   title: string
   hint: string
-  /** The current list as a sheet, and the empty template: API paths and the file names they are saved under. */
-  list: { path: string; fileName: string; label: string }
-  template: { path: string; fileName: string; label: string }
-  importLabel: string
-  upload: (file: ArrayBuffer) => Promise<R>
-  /** What an import wrote, in one sentence. */
-  describe: (result: R) => string
+  /** The routes' folder: `<base>/export`, `<base>/template` and `<base>/import` (`/admin/facilities`). */
+  base: string
+  /** The file's name without .xlsx (设施清单); the template is 设施清单模板.xlsx. */
+  fileName: string
+  /** The three buttons: download the list, download the template, import. */
+  labels: [string, string, string]
+  /** What an import answers, and that answer in one sentence. */
+  result: S
+  describe: (result: z.infer<S>) => string
   onImported: () => Promise<unknown>
 }
 
 /** A list kept in Excel: download it (or the empty template), correct or fill it, upload it; every problem is listed. */
-export function SheetCard<R>({ title, hint, list, template, importLabel, upload, describe, onImported }: SheetCardProps<R>) {
+export function SheetCard<S extends z.ZodType>({ title, hint, base, fileName, labels, result: schema, describe, onImported }: SheetCardProps<S>) {
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string; problems?: string[] } | null>(null)
   const download = async (path: string, name: string) => {
@@ -38,7 +48,7 @@ export function SheetCard<R>({ title, hint, list, template, importLabel, upload,
     if (!file) return
     setBusy(true)
     try {
-      const done = await upload(file)
+      const done = await importSheet(schema, `${base}/import`, file)
       await onImported()
       setResult({ kind: 'ok', text: describe(done) })
     } catch (err) {
@@ -52,9 +62,9 @@ export function SheetCard<R>({ title, hint, list, template, importLabel, upload,
     <View className='card admin__sheet'>
       <Text className='section-title'>{title}</Text>
       <Text className='muted'>{hint}</Text>
-      <Button className='tap button' onClick={() => download(list.path, list.fileName)}>{list.label}</Button>
-      <Button className='tap button' onClick={() => download(template.path, template.fileName)}>{template.label}</Button>
-      <Button className='tap button button--primary' disabled={busy} onClick={pickAndUpload}>{busy ? '正在导入…' : importLabel}</Button>
+      <Button className='tap button' onClick={() => download(`${base}/export`, `${fileName}.xlsx`)}>{labels[0]}</Button>
+      <Button className='tap button' onClick={() => download(`${base}/template`, `${fileName}模板.xlsx`)}>{labels[1]}</Button>
+      <Button className='tap button button--primary' disabled={busy} onClick={pickAndUpload}>{busy ? '正在导入…' : labels[2]}</Button>
       <StatusMessage message={result}>
         {result?.problems?.map((p) => (
           <View key={p} className='admin__problem'>{p}</View>

@@ -4,7 +4,6 @@ import { type AdminFacility, type AuditEntry, importResultSchema } from '@shared
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { fetchAdminFacilities, fetchAudit, fetchStaff, grantStaffBinding, revokeStaffBinding } from '@/api/admin'
-import { importSheet } from '@/api/upload'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -16,7 +15,7 @@ import { dayAndClock } from '@/lib/dates'
 import { FacilityForm } from './FacilityForm'
 import { OperatorsCard } from './OperatorsCard'
 import { RulesCard } from './RulesCard'
-import { SheetCard } from './SheetCard'
+import { SheetCard, counted } from './SheetCard'
 import { StatusMessage } from './StatusMessage'
 import { type Message, useSubmit } from './use-submit'
 import './index.scss'
@@ -69,19 +68,18 @@ export default function FacilityAdminPage() {
             <SheetCard
               title='用 Excel 批量维护'
               hint='下载清单，在 Excel 中修改或增加设施后导入；同一编号会更新，不会重复。'
-              list={{ path: '/admin/facilities/export', fileName: '设施清单.xlsx', label: '下载设施清单' }}
-              template={{ path: '/admin/facilities/template', fileName: '设施清单模板.xlsx', label: '下载空白模板' }}
-              importLabel='导入设施清单'
-              upload={(file) => importSheet(importResultSchema, '/admin/facilities/import', file)}
-              describe={(done) => {
-                const parts = [
-                  done.created.length > 0 && `新增 ${done.created.length} 个`,
-                  done.updated.length > 0 && `更新 ${done.updated.length} 个`,
-                  done.unchanged.length > 0 && `${done.unchanged.length} 个没有变化`,
-                  done.newCommunities.length > 0 && `新建社区：${done.newCommunities.join('、')}`,
-                ].filter(Boolean)
-                return `已导入：${parts.join('，')}`
-              }}
+              base='/admin/facilities'
+              fileName='设施清单'
+              labels={['下载设施清单', '下载空白模板', '导入设施清单']}
+              result={importResultSchema}
+              describe={(done) =>
+                `已导入：${counted([
+                  [done.created, (l) => `新增 ${l.length} 个`],
+                  [done.updated, (l) => `更新 ${l.length} 个`],
+                  [done.unchanged, (l) => `${l.length} 个没有变化`],
+                  [done.newCommunities, (l) => `新建社区：${l.join('、')}`],
+                ])}`
+              }
               onImported={changed}
             />
             <StaffGrants onChanged={audit.reload} />
@@ -151,11 +149,16 @@ const shown = (value: unknown): string => {
   if (typeof value === 'boolean') return value ? '是' : '否'
   return String(value)
 }
-const RULE_NAMES: Record<string, string> = { rating: '评价规则', 'no-show:meal': '助餐未到场规则', 'subsidy-tiers:meal': '助餐补贴标准' }
+const RULE_NAMES: Record<string, string> = { rating: '评价规则', 'no-show:meal': '助餐未到场规则', 'subsidy-tiers:meal': '助餐补贴标准', evaluation: '运营评估规则' }
+const ruleName = (id: string, nameOf: (id: string) => string): string => {
+  const booking = id.match(/^booking:(.+):([a-z_]+)$/)
+  if (booking) return `${nameOf(booking[1])} ${FUNCTION_NAMES[booking[2] as FunctionCode] ?? booking[2]} 预约规则`
+  return RULE_NAMES[id] ?? id.replace(/^calendar:(\d+)$/, '$1 年节假日')
+}
 const subjectOf = (e: AuditEntry, nameOf: (id: string) => string): string => {
   if (e.entity === 'facility') return nameOf(e.entityId)
   if (e.entity === 'staff') return `账号 ${e.entityId.slice(0, 8)}`
-  if (e.entity === 'rule') return RULE_NAMES[e.entityId] ?? e.entityId.replace(/^calendar:(\d+)$/, '$1 年节假日')
+  if (e.entity === 'rule') return ruleName(e.entityId, nameOf)
   return `运营方 ${e.entityId}`
 }
 
