@@ -7,6 +7,7 @@ import { grantStaff } from '../../server/staff/staff-grants'
 import { devLogin } from '../support/app'
 import { phoneContext, shot, useServedBrowser } from '../support/browser'
 import { XLSX } from '../support/spreadsheets'
+import { blockingOf, runAxe } from '../support/axe'
 
 jest.setTimeout(90_000)
 
@@ -93,7 +94,10 @@ describe('the street office keeps its facilities in chromium', () => {
 describe('the district keeps its rules in chromium', () => {
   // Standing in 红旗社区 (WGS-84, as a browser reports it), for 用我现在的位置.
   const STANDING = { lat: 34.6566, lng: 109.2253 }
-  const session = useServedBrowser({ context: { geolocation: { latitude: STANDING.lat, longitude: STANDING.lng }, permissions: ['geolocation'] } })
+  // bypassCSP: axe is injected as a script, which the app's CSP would refuse.
+  const session = useServedBrowser({
+    context: { geolocation: { latitude: STANDING.lat, longitude: STANDING.lng }, permissions: ['geolocation'], bypassCSP: true },
+  })
   let page: Page
 
   beforeAll(async () => {
@@ -141,6 +145,7 @@ describe('the district keeps its rules in chromium', () => {
   it('creates a facility with the facility form: a taken 编号 is refused under the field, nothing typed is lost', async () => {
     await visible('.button', '新增设施').click()
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '设施编号')
+    expect(blockingOf(await runAxe(page))).toEqual([])
     await field('设施编号').fill('yl-hongqi')
     await field('设施名称').fill('新华花园社区嵌入式服务设施')
     await visible('.option', '新华路街道 · 红旗社区').click()
@@ -174,6 +179,7 @@ describe('the district keeps its rules in chromium', () => {
 
   it('changes a booking rule: a wrong number is said under its field and kept until corrected', async () => {
     await visible('.button', '修改 红旗社区 · 社区助餐 的预约规则').click()
+    expect(blockingOf(await runAxe(page))).toEqual([])
     await field('每单最多几份').fill('5')
     await field('每个账号每场最多几份').fill('2')
     await visible('.button', '保存预约规则').click()

@@ -5,7 +5,7 @@ import { FUNCTIONS, type FunctionCode } from '@shared/functions'
 import { type BookingRule, type DistrictRulesView, bookingRuleSchema } from '@shared/rules'
 import { useState } from 'react'
 import { saveBookingRule } from '@/api/admin'
-import { type NumberFieldSpec, NumberFields, beforeStart, numbersOf, textsOf } from './NumberFields'
+import { type NumberFieldSpec, NumberFields, beforeStart, inWords, numbersOf, textsOf } from './NumberFields'
 import { StatusMessage } from './StatusMessage'
 import { type Message, useSubmit } from './use-submit'
 
@@ -14,7 +14,7 @@ const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])
 const FIELDS: readonly NumberFieldSpec<keyof BookingRule>[] = [
   { key: 'horizonDays', label: '提前几天可约', maxLength: 2, hint: '例如 7：今天起 7 天内的场次可以预约' },
   { key: 'cutoffMinutes', label: '截止时间（开始前几分钟停止预约）', maxLength: 5, hint: beforeStart },
-  { key: 'cancelMinutes', label: '取消截止（开始前几分钟后不能取消）', maxLength: 5, hint: beforeStart },
+  { key: 'cancelMinutes', label: '取消截止（开始前几分钟起不能取消）', maxLength: 5, hint: beforeStart },
   { key: 'reminderMinutes', label: '提醒时间（开始前几分钟提醒居民）', maxLength: 5, hint: beforeStart },
   { key: 'maxUnits', label: '每单最多几份', maxLength: 2 },
   { key: 'maxUnitsPerAccount', label: '每个账号每场最多几份', maxLength: 2, hint: '应不少于每单最多几份' },
@@ -47,7 +47,7 @@ export function BookingRulesCard({ rules, facilities, onSaved }: { rules: Distri
           <View key={keyOf(r)} className='admin__entry'>
             <Text className='admin__line'>{title}</Text>
             <Text className='admin__line muted'>
-              提前 {r.horizonDays} 天可约 · 开始前 {r.cutoffMinutes} 分钟截止 · 开始前 {r.cancelMinutes} 分钟后不能取消 · 每单最多 {r.maxUnits} 份
+              提前 {r.horizonDays} 天可约 · 开始前 {inWords(r.cutoffMinutes)}截止 · 开始前 {inWords(r.cancelMinutes)}起不能取消 · 每单最多 {r.maxUnits} 份
             </Text>
             <Button className='tap button' onClick={() => { shared[1](null); setEditing(keyOf(r)) }}>修改 {title} 的预约规则</Button>
           </View>

@@ -48,14 +48,18 @@ export function NumberFields<K extends string>({ specs, texts, onChange, errors,
   )
 }
 
-/** 「120」 → 「即开始前 2 小时」: minutes before the start, in the words a clerk checks them by. */
-export function beforeStart(text: string): string | undefined {
-  const minutes = Number(text)
-  if (text.trim() === '' || !Number.isInteger(minutes) || minutes < 0) return undefined
-  if (minutes === 0) return '即开始时'
+/** 90 → 「1 小时 30 分钟」, 1440 → 「1 天」: a rule's minutes in the words a clerk checks them by. */
+export function inWords(minutes: number): string {
+  if (minutes === 0) return '0 分钟'
   const days = Math.floor(minutes / 1440)
   const hours = Math.floor((minutes % 1440) / 60)
   const rest = minutes % 60
-  const parts = [days && `${days} 天`, hours && `${hours} 小时`, rest && `${rest} 分钟`].filter(Boolean)
-  return `即开始前 ${parts.join(' ')}`
+  return [days && `${days} 天`, hours && `${hours} 小时`, rest && `${rest} 分钟`].filter(Boolean).join(' ')
+}
+
+/** 「120」 → 「即开始前 2 小时」, under a box of minutes before the start. */
+export function beforeStart(text: string): string | undefined {
+  const minutes = Number(text)
+  if (text.trim() === '' || !Number.isInteger(minutes) || minutes < 0) return undefined
+  return minutes === 0 ? '即开始时' : `即开始前 ${inWords(minutes)}`
 }
