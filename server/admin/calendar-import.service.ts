@@ -29,7 +29,10 @@ export async function importCalendar(db: Kysely<Database>, actor: Actor, file: B
     if (!kind) say('kind', cells.kind ? `不认识「${cells.kind}」，应填 放假 或 调休上班` : '请填写 放假 或 调休上班')
     const checked = calendarDaySchema.safeParse({ date: cells.date, kind: kind ?? 'holiday', name: cells.name })
     if (!checked.success) {
-      for (const issue of checked.error.issues) say(issue.path[0] === 'name' ? 'name' : 'date', issue.message)
+      for (const issue of checked.error.issues) {
+        if (issue.path[0] === 'name') say('name', issue.message)
+        else say('date', cells.date ? issue.message : '请填写日期')
+      }
       continue
     }
     const day = checked.data
@@ -39,7 +42,7 @@ export async function importCalendar(db: Kysely<Database>, actor: Actor, file: B
     if (seen.has(day.date)) say('date', `与第 ${seen.get(day.date)} 行重复`)
     else seen.set(day.date, line)
     const days = byYear.get(year) ?? []
-    if (days.length === MAX_DAYS_A_YEAR) say('date', `${year} 年最多 ${MAX_DAYS_A_YEAR} 天`)
+    if (days.length >= MAX_DAYS_A_YEAR) say('date', `${year} 年最多 ${MAX_DAYS_A_YEAR} 天`)
     if (kind) byYear.set(year, [...days, day])
   }
   if (problems.length > 0) throw new ImportRefusedError(problems)
