@@ -130,5 +130,7 @@ export type DistrictRules = z.infer<typeof districtRulesSchema>
 export const districtRulesViewSchema = districtRulesSchema.extend({
   canEdit: z.boolean(),
   booking: z.array(bookingRuleEntrySchema.extend({ canEdit: z.boolean() })),
+  /** The caller's facilities' bookable functions that have no booking rule yet (a new facility's): booked only once set. */
+  bookingUnset: z.array(z.object({ facilityId: z.string(), function: functionCodeSchema })),
 })
 export type DistrictRulesView = z.infer<typeof districtRulesViewSchema>

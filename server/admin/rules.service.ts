@@ -7,6 +7,7 @@ import { InvalidInputError } from '../http/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './facility-admin.service'
 import { evaluationSettings } from '../evaluation/evaluation.repository'
+import { PLANNERS } from '../bookings/planners'
 import { DEFAULT_RECTIFICATION_DAYS, DEFAULT_WINDOW_DAYS } from '../ratings/rating.service'
 import { type AdminScope, findAdminFacilities } from './facility-admin.repository'
 
@@ -68,7 +69,12 @@ export async function readRules(db: Kysely<Database>, districtId: string): Promi
 export async function rulesView(db: Kysely<Database>, scope: AdminScope, isDistrictStaff: boolean): Promise<DistrictRulesView> {
   const [rules, own] = await Promise.all([readRules(db, scope.districtId), findAdminFacilities(db, scope)])
   const mine = new Set(own.map((f) => f.id))
-  return { ...rules, canEdit: isDistrictStaff, booking: rules.booking.map((r) => ({ ...r, canEdit: mine.has(r.facilityId) })) }
+  const ruled = new Set(rules.booking.map((r) => `${r.facilityId}|${r.function}`))
+  // Only what can be booked online has a rule to set; a retired facility takes no bookings.
+  const bookingUnset = own
+    .filter((f) => !f.retiredAt)
+    .flatMap((f) => f.functions.filter((fn) => PLANNERS[fn] && !ruled.has(`${f.id}|${fn}`)).map((fn) => ({ facilityId: f.id, function: fn })))
+  return { ...rules, canEdit: isDistrictStaff, booking: rules.booking.map((r) => ({ ...r, canEdit: mine.has(r.facilityId) })), bookingUnset }
 }
 
 const audit = (actor: Actor, entityId: string, before: unknown, after: unknown, now: Date, trx: Kysely<Database>) =>

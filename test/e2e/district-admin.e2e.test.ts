@@ -177,7 +177,7 @@ describe('the district keeps its rules in chromium', () => {
     expect(row.lat).toBeCloseTo(lat, 5)
   })
 
-  it('changes a booking rule: a wrong number is said under its field and kept until corrected', async () => {
+  it('changes a booking rule: a wrong number is said under its field and kept until corrected; sets the new facility’s', async () => {
     await visible('.button', '修改 红旗社区 · 社区助餐 的预约规则').click()
     expect(blockingOf(await runAxe(page))).toEqual([])
     await field('每单最多几份').fill('5')
@@ -198,6 +198,16 @@ describe('the district keeps its rules in chromium', () => {
       .executeTakeFirstOrThrow()
     expect(rule).toEqual({ max_units: 5, max_units_per_account: 10, cutoff_minutes: 90 })
     await shot(page, 'admin-booking-rule')
+
+    // The facility created above takes meals but has no rule yet: set, starting from another facility's meal rule.
+    await visible('.button', '设置 新华花园社区 · 社区助餐 的预约规则').click()
+    expect(await field('提前几天可约').inputValue()).not.toBe('')
+    await field('提前几天可约').fill('3')
+    await visible('.button', '保存预约规则').click()
+    await visible('.admin__message--ok', '新华花园社区 · 社区助餐 的预约规则已保存').waitFor()
+    await visible('.button', '修改 新华花园社区 · 社区助餐 的预约规则').waitFor()
+    const set = await db().selectFrom('booking_rules').select('horizon_days').where('facility_id', '=', 'yl-xinhua-garden').where('function_code', '=', 'meal').executeTakeFirstOrThrow()
+    expect(set.horizon_days).toBe(3)
   })
 
   it('imports the holidays from a spreadsheet: every problem listed first, then written once corrected', async () => {
