@@ -118,7 +118,8 @@ export async function importFacilities(db: Kysely<Database>, actor: Actor, file:
         result.created.push(input.id)
         continue
       }
-      const { id: _id, ...fields } = input
+      // The sheet has no column for a function's own hours: an import leaves them as they are.
+      const { id: _id, functionHours: _hours, ...fields } = input
       const edit: FacilityEdit = Object.fromEntries(
         Object.entries(fields).filter(([key, value]) => comparable(key, value) !== comparable(key, current[key as keyof typeof current])),
       )

@@ -20,6 +20,7 @@ import * as m017 from './migrations/017_session_limits'
 import * as m018 from './migrations/018_shared_access_token'
 import * as m019 from './migrations/019_optional_rating_scores'
 import * as m020 from './migrations/020_district_admin'
+import * as m024 from './migrations/024_function_hours'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '018_shared_access_token': m018,
   '019_optional_rating_scores': m019,
   '020_district_admin': m020,
+  '024_function_hours': m024,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
