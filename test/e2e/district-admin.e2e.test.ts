@@ -156,6 +156,10 @@ describe('the district keeps its rules in chromium', () => {
     await visible('.option', '公建民营').click()
     await visible('.option', '社区助餐').click()
     await visible('.option', '文化休闲').click()
+    // Meals only at lunch: hours of its own, started from the facility's.
+    await visible('.switch-row', '社区助餐另有开放时间').click()
+    await field('社区助餐开门').fill('11:00')
+    await field('社区助餐关门').fill('13:00')
     await visible('.button', '用我现在的位置').click()
     await visible('.admin__message--ok', '已填入您现在的位置').waitFor()
     // The browser's WGS-84 position, typed in as GCJ-02 (a few hundred metres off in Xi'an).
@@ -175,6 +179,12 @@ describe('the district keeps its rules in chromium', () => {
     const row = await db().selectFrom('facilities').select(['community_id', 'area_sqm', 'phone', 'lat']).where('id', '=', 'yl-xinhua-garden').executeTakeFirstOrThrow()
     expect(row).toMatchObject({ area_sqm: 680, phone: '029-86867777' })
     expect(row.lat).toBeCloseTo(lat, 5)
+    const meal = await db().selectFrom('facility_functions').select('hours').where('facility_id', '=', 'yl-xinhua-garden').where('function_code', '=', 'meal').executeTakeFirstOrThrow()
+    expect(JSON.parse(meal.hours ?? 'null')).toEqual([{ days: '周一至周日', opens: '11:00', closes: '13:00' }])
+    const resident = await (await phoneContext(page.context().browser()!)).newPage()
+    await resident.goto(`${session.served().baseUrl}/#/packages/facility/detail/index?id=yl-xinhua-garden`)
+    await resident.locator('text=社区助餐：周一至周日 11:00–13:00').first().waitFor()
+    await resident.close()
   })
 
   it('changes a booking rule: a wrong number is said under its field and kept until corrected; sets the new facility’s', async () => {

@@ -1,15 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import type { AdminFacility } from '@shared/admin'
-import { FUNCTIONS, type FunctionCode } from '@shared/functions'
+import { type FunctionCode, functionName } from '@shared/functions'
 import { type BookingRule, type DistrictRulesView, bookingRuleSchema } from '@shared/rules'
 import { useState } from 'react'
 import { saveBookingRule } from '@/api/admin'
 import { type NumberFieldSpec, NumberFields, beforeStart, inWords, numbersOf, textsOf } from './NumberFields'
 import { StatusMessage } from './StatusMessage'
 import { type Message, useSubmit } from './use-submit'
-
-const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
 
 const FIELDS: readonly NumberFieldSpec<keyof BookingRule>[] = [
   { key: 'horizonDays', label: '提前几天可约', maxLength: 2, hint: '例如 7：今天起 7 天内的场次可以预约' },
@@ -37,7 +35,7 @@ export function BookingRulesCard({ rules, facilities, onSaved }: { rules: Distri
   const editable = rules.booking.filter((r) => r.canEdit)
   if (editable.length === 0 && rules.bookingUnset.length === 0) return null
   const nameOf = (id: string) => (facilities.find((f) => f.id === id)?.name ?? id).replace(/嵌入式服务设施$/, '')
-  const titleOf = (r: Target) => `${nameOf(r.facilityId)} · ${FUNCTION_NAMES[r.function]}`
+  const titleOf = (r: Target) => `${nameOf(r.facilityId)} · ${functionName(r.function)}`
   const open = (r: Target) => {
     shared[1](null)
     setEditing(keyOf(r))

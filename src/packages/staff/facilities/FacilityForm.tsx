@@ -3,7 +3,7 @@ import { Button } from '@/components/Button'
 import { pressable, roleProps } from '@/components/a11y'
 import type { AdminFacility, AdminFacilityList } from '@shared/admin'
 import { operatingModelSchema } from '@shared/facility'
-import { FUNCTIONS } from '@shared/functions'
+import { FUNCTIONS, functionName } from '@shared/functions'
 import { useEffect, useState } from 'react'
 import { createFacility, saveFacility, setFacilityRetired } from '@/api/admin'
 import { ConfirmBox } from '@/components/ConfirmBox'
@@ -11,7 +11,7 @@ import { OptionGroup } from '@/components/OptionGroup'
 import { SwitchRow } from '@/components/SwitchRow'
 import { TextField } from '@/components/TextField'
 import { currentPosition } from '@/lib/location'
-import { type FacilityDraft, createOf, draftOf, editOf, emptyDraft } from './draft'
+import { type FacilityDraft, type HoursDraft, createOf, draftOf, editOf, emptyDraft, sentFunctionHours } from './draft'
 import { FieldError, StatusMessage } from './StatusMessage'
 import { type Message, useSubmit } from './use-submit'
 
@@ -46,8 +46,6 @@ export function FacilityForm({ facility, choices, onDone, onSaved, shared }: Fac
     requestAnimationFrame(focusFirst)
   }, [])
   const set = <K extends keyof FacilityDraft>(key: K, value: FacilityDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
-  const setHours = (i: number, key: 'days' | 'opens' | 'closes', value: string) =>
-    set('hours', draft.hours.map((h, j) => (j === i ? { ...h, [key]: value } : h)))
 
   const save = () => {
     const result = facility ? editOf(facility, draft) : createOf(draft)
@@ -138,20 +136,7 @@ export function FacilityForm({ facility, choices, onDone, onSaved, shared }: Fac
         error={errorOf('operatingModels')}
       />
       <Text className='section-title'>开放时间</Text>
-      {draft.hours.map((h, i) => (
-        <View key={i} className='admin__hours'>
-          <TextField label={`第 ${i + 1} 段 开放日`} value={h.days} onChange={(v) => setHours(i, 'days', v)} maxLength={20} placeholder='周一至周五' error={errorOf(`hours.${i}.days`)} />
-          <TextField label='开门' value={h.opens} onChange={(v) => setHours(i, 'opens', v)} maxLength={5} placeholder='08:30' error={errorOf(`hours.${i}.opens`)} />
-          <TextField label='关门' value={h.closes} onChange={(v) => setHours(i, 'closes', v)} maxLength={5} placeholder='18:00' error={errorOf(`hours.${i}.closes`)} />
-          {draft.hours.length > 1 && (
-            <Button className='tap button' onClick={() => set('hours', draft.hours.filter((_, j) => j !== i))}>删除第 {i + 1} 段</Button>
-          )}
-        </View>
-      ))}
-      <FieldError text={errorOf('hours')} />
-      {draft.hours.length < 7 && (
-        <Button className='tap button' onClick={() => set('hours', [...draft.hours, { days: '', opens: '08:30', closes: '18:00' }])}>增加一段开放时间</Button>
-      )}
+      <HoursEditor hours={draft.hours} onChange={(hours) => set('hours', hours)} path='hours' errorOf={errorOf} />
       <CheckGroup
         label='服务功能'
         options={FUNCTIONS.map((f) => ({ value: f.code, label: f.name }))}
@@ -159,6 +144,25 @@ export function FacilityForm({ facility, choices, onDone, onSaved, shared }: Fac
         onChange={(v) => set('functions', v)}
         error={errorOf('functions')}
       />
+      {draft.functions.length > 0 && (
+        <>
+          <Text className='section-title'>各项服务的开放时间</Text>
+          <Text className='muted'>与设施相同的不用设置；例如社区助餐只在 11:00—13:00 供餐。</Text>
+        </>
+      )}
+      {[...draft.functions].sort().map((code) => {
+        const own = draft.functionHours.find((f) => f.function === code)
+        const index = sentFunctionHours(draft).findIndex((f) => f.function === code)
+        const setOwn = (hours: HoursDraft | null) =>
+          set('functionHours', [...draft.functionHours.filter((f) => f.function !== code), ...(hours ? [{ function: code, hours }] : [])])
+        return (
+          <View key={code}>
+            <SwitchRow label={`${functionName(code)}另有开放时间`} checked={Boolean(own)} onChange={(on) => setOwn(on ? draft.hours.map((h) => ({ ...h })) : null)} />
+            {own && <HoursEditor hours={own.hours} onChange={setOwn} path={`functionHours.${index}.hours`} errorOf={errorOf} name={functionName(code)} />}
+            <FieldError text={errorOf(`functionHours.${index}.function`)} />
+          </View>
+        )
+      })}
       <Text className='section-title'>位置（GCJ-02，与微信地图一致）</Text>
       {field('纬度', 'lat', 12, '例如 34.6534')}
       {field('经度', 'lng', 12, '例如 109.2301')}
@@ -213,6 +217,39 @@ function CheckGroup<T extends string>({ label, options, values, onChange, error 
         })}
       </View>
       <FieldError text={error} />
+    </>
+  )
+}
+
+interface HoursEditorProps {
+  hours: HoursDraft
+  onChange: (hours: HoursDraft) => void
+  /** Where these hours sit in the contract (`hours`, `functionHours.0.hours`), for the errors that name them. */
+  path: string
+  errorOf: (path: string) => string | undefined
+  /** The function these hours are of, in every label (none: the facility's). */
+  name?: string
+}
+
+/** Up to 7 rows of opening hours (开放日, 开门, 关门), each row's problems under its boxes. */
+function HoursEditor({ hours, onChange, path, errorOf, name = '' }: HoursEditorProps) {
+  const setRow = (i: number, key: keyof HoursDraft[number], value: string) => onChange(hours.map((h, j) => (j === i ? { ...h, [key]: value } : h)))
+  return (
+    <>
+      {hours.map((h, i) => (
+        <View key={i} className='admin__hours'>
+          <TextField label={`${name}第 ${i + 1} 段 开放日`} value={h.days} onChange={(v) => setRow(i, 'days', v)} maxLength={20} placeholder='周一至周五' error={errorOf(`${path}.${i}.days`)} />
+          <TextField label={`${name}开门`} value={h.opens} onChange={(v) => setRow(i, 'opens', v)} maxLength={5} placeholder='08:30' error={errorOf(`${path}.${i}.opens`)} />
+          <TextField label={`${name}关门`} value={h.closes} onChange={(v) => setRow(i, 'closes', v)} maxLength={5} placeholder='18:00' error={errorOf(`${path}.${i}.closes`)} />
+          {hours.length > 1 && (
+            <Button className='tap button' onClick={() => onChange(hours.filter((_, j) => j !== i))}>删除{name}第 {i + 1} 段</Button>
+          )}
+        </View>
+      ))}
+      <FieldError text={errorOf(path)} />
+      {hours.length < 7 && (
+        <Button className='tap button' onClick={() => onChange([...hours, { days: '', opens: '08:30', closes: '18:00' }])}>增加一段{name}开放时间</Button>
+      )}
     </>
   )
 }

@@ -31,7 +31,8 @@ export function RulesCard({ facilities, onChanged }: { facilities: AdminFacility
   const shared = useState<Message>(null)
   const evaluationShared = useState<Message>(null)
   if (!rules.data) return null
-  const { booking: _booking, evaluation, canEdit, ...district } = rules.data
+  // Each form starts afresh only when what it shows was saved: a booking rule saved elsewhere keeps what is typed here.
+  const { booking: _booking, bookingUnset: _unset, evaluation, canEdit, ...district } = rules.data
   const onSaved = async () => Promise.all([rules.reload(), onChanged()])
   return (
     <>

@@ -3,6 +3,8 @@ import type { OperatingModel } from '@shared/facility'
 import type { FunctionCode } from '@shared/functions'
 import { type FieldErrors, fieldErrorsOf } from './use-submit'
 
+export type HoursDraft = { days: string; opens: string; closes: string }[]
+
 /**
  * The facility form as typed, for a new facility and an edit alike: text boxes hold text; the schemas in types/ decide
  * what is valid, for the form and the server.
@@ -19,8 +21,10 @@ export interface FacilityDraft {
   phone: string
   operatorId: string
   operatingModels: OperatingModel[]
-  hours: { days: string; opens: string; closes: string }[]
+  hours: HoursDraft
   functions: FunctionCode[]
+  /** Functions with hours of their own; one kept for a function unticked comes back with it, and is not sent meanwhile. */
+  functionHours: { function: FunctionCode; hours: HoursDraft }[]
   isReserve: boolean
   lat: string
   lng: string
@@ -39,6 +43,7 @@ export const emptyDraft = (): FacilityDraft => ({
   operatingModels: [],
   hours: [{ days: '周一至周日', opens: '08:00', closes: '18:00' }],
   functions: [],
+  functionHours: [],
   isReserve: false,
   lat: '',
   lng: '',
@@ -57,10 +62,15 @@ export const draftOf = (f: AdminFacility): FacilityDraft => ({
   operatingModels: [...f.operatingModels],
   hours: f.hours.map((h) => ({ ...h })),
   functions: [...f.functions],
+  functionHours: f.functionHours.map((x) => ({ function: x.function, hours: x.hours.map((h) => ({ ...h })) })),
   isReserve: f.isReserve,
   lat: String(f.lat),
   lng: String(f.lng),
 })
+
+/** The functions' own hours as sent: those of ticked functions, in the order the server keeps them (so errors index alike). */
+export const sentFunctionHours = (d: FacilityDraft) =>
+  d.functionHours.filter((f) => d.functions.includes(f.function)).sort((a, b) => a.function.localeCompare(b.function))
 
 const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim())
@@ -78,6 +88,7 @@ const fieldsOf = (d: FacilityDraft) => ({
   operatingModels: d.operatingModels,
   hours: d.hours,
   functions: d.functions,
+  functionHours: sentFunctionHours(d),
   isReserve: d.isReserve,
   lat: number(d.lat),
   lng: number(d.lng),

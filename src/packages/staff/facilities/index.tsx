@@ -138,13 +138,16 @@ function StaffGrants({ onChanged }: { onChanged: () => Promise<unknown> }) {
 const FIELD_NAMES: Record<string, string> = {
   name: '名称', address: '地址', phone: '电话', hours: '开放时间', functions: '服务功能', isReserve: '储备项目',
   lat: '纬度', lng: '经度', communityId: '社区', areaSqm: '面积', year: '建设年度', operatorId: '运营方',
-  operatingModels: '运营模式', investmentWan: '投资额', retiredAt: '停用时间', contact: '联系人', licenceNo: '统一社会信用代码',
+  operatingModels: '运营模式', investmentWan: '投资额', functionHours: '各项服务的开放时间', retiredAt: '停用时间', contact: '联系人', licenceNo: '统一社会信用代码',
 }
 const ACTION_NAMES: Record<AuditEntry['action'], string> = { create: '新增', edit: '修改', retire: '停用', reopen: '恢复', grant: '授权', revoke: '撤销授权' }
+// A row of hours, or a function's own hours (its function and rows).
+const shownObject = (v: { days?: string; opens?: string; closes?: string; function?: FunctionCode; hours?: unknown }): string =>
+  v.function ? `${FUNCTION_NAMES[v.function]} ${shown(v.hours)}` : `${v.days} ${v.opens}—${v.closes}`
 const shown = (value: unknown): string => {
   if (value === null || value === undefined || value === '') return '（空）'
   if (Array.isArray(value)) {
-    return value.map((v) => (typeof v === 'object' && v ? `${v.days} ${v.opens}—${v.closes}` : FUNCTION_NAMES[v as FunctionCode] ?? String(v))).join('、')
+    return value.map((v) => (typeof v === 'object' && v ? shownObject(v) : FUNCTION_NAMES[v as FunctionCode] ?? String(v))).join('、')
   }
   if (typeof value === 'boolean') return value ? '是' : '否'
   return String(value)
