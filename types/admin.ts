@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MOBILE, idSchema } from './common'
-import { openingHoursSchema, operatingModelSchema } from './facility'
+import { functionHoursSchema, openingHoursSchema, operatingModelSchema } from './facility'
 import { functionCodeSchema } from './functions'
 
 // The district's administration of its facilities and operators: what a clerk may write, checked once here for the
@@ -32,6 +32,17 @@ export const hoursSchema = z
   .min(1, { error: '至少填写一段开放时间' })
   .max(7, { error: '开放时间最多 7 段' })
 
+/** Functions whose hours differ from the facility's (社区助餐 11:00–13:00), each with its own; the rest keep the facility's. */
+const functionHoursField = z
+  .array(z.strictObject({ function: functionCodeSchema, hours: hoursSchema }), { error: '请填写各项服务的开放时间' })
+  .max(9, { error: '最多 9 项服务' })
+  .refine((list) => new Set(list.map((f) => f.function)).size === list.length, { error: '同一项服务只能填一组开放时间' })
+
+/** Where a function's own hours name a function the facility does not offer: its index, for the field's path. */
+export const strayFunctionHours = (functions: readonly string[], list: readonly { function: string }[]) =>
+  list.findIndex((f) => !functions.includes(f.function))
+export const STRAY_FUNCTION_HOURS = '设施没有这项服务功能，请先选择它'
+
 const latitude = z.number({ error: '纬度应为数字' }).min(3, { error: '纬度不在中国境内' }).max(54, { error: '纬度不在中国境内' })
 const longitude = z.number({ error: '经度应为数字' }).min(73, { error: '经度不在中国境内' }).max(136, { error: '经度不在中国境内' })
 
@@ -48,6 +59,7 @@ export const facilityFieldsSchema = z.strictObject({
   phone: facilityPhoneSchema.nullable(),
   hours: hoursSchema,
   functions: z.array(functionCodeSchema, { error: '请选择服务功能' }).min(1, { error: '至少选择一项服务功能' }),
+  functionHours: functionHoursField,
   /** GCJ-02, typed or picked on a map: a surveyed position, no longer marked approximate. */
   lat: latitude,
   lng: longitude,
@@ -61,14 +73,20 @@ export const facilityEditSchema = facilityFieldsSchema
   .refine((e) => (e.lat === undefined) === (e.lng === undefined), { error: '经纬度需同时提供', path: ['lng'] })
 export type FacilityEdit = z.infer<typeof facilityEditSchema>
 
-export const facilityCreateSchema = facilityFieldsSchema.extend({
-  /** A stable id, as in links and spreadsheets: lower-case letters, digits and hyphens (yl-hongqi). */
-  id: idSchema,
-  phone: facilityPhoneSchema.nullable().default(null),
-  operatorId: idSchema.nullable().default(null),
-  operatingModels: z.array(operatingModelSchema).max(4).default([]),
-  investmentWan: z.number({ error: '投资额应为数字' }).min(0, { error: '投资额不能为负' }).default(0),
-})
+export const facilityCreateSchema = facilityFieldsSchema
+  .extend({
+    /** A stable id, as in links and spreadsheets: lower-case letters, digits and hyphens (yl-hongqi). */
+    id: idSchema,
+    phone: facilityPhoneSchema.nullable().default(null),
+    operatorId: idSchema.nullable().default(null),
+    operatingModels: z.array(operatingModelSchema).max(4).default([]),
+    investmentWan: z.number({ error: '投资额应为数字' }).min(0, { error: '投资额不能为负' }).default(0),
+    functionHours: functionHoursField.default([]),
+  })
+  .superRefine((f, ctx) => {
+    const stray = strayFunctionHours(f.functions, f.functionHours)
+    if (stray >= 0) ctx.addIssue({ code: 'custom', message: STRAY_FUNCTION_HOURS, path: ['functionHours', stray, 'function'] })
+  })
 export type FacilityCreate = z.infer<typeof facilityCreateSchema>
 
 /** A facility as the administration sees it: every stored field, the retired ones too. */
@@ -88,6 +106,7 @@ export const adminFacilitySchema = z.object({
   phone: z.string().nullable(),
   hours: z.array(openingHoursSchema),
   functions: z.array(functionCodeSchema),
+  functionHours: z.array(functionHoursSchema),
   lat: z.number(),
   lng: z.number(),
   coordinatesApproximate: z.boolean(),

@@ -38,6 +38,10 @@ export const openingHoursSchema = z.object({
 
 export type OpeningHours = z.infer<typeof openingHoursSchema>
 
+/** A function's own hours, where they differ from the facility's (社区助餐 11:00–13:00). */
+export const functionHoursSchema = z.object({ function: functionCodeSchema, hours: z.array(openingHoursSchema) })
+export type FunctionHours = z.infer<typeof functionHoursSchema>
+
 /** Open or not at the server's now (Asia/Shanghai), from the published hours: what a card says beside the name. */
 export const openStateSchema = z.object({
   status: z.enum(['open', 'closed', 'not_open']),
@@ -51,6 +55,7 @@ export type OpenState = z.infer<typeof openStateSchema>
 
 /** 运营模式 as the plan names them. */
 export const operatingModelSchema = z.enum(['公建民营', '民办公助', '政府购买服务', '公办民营'])
+export type OperatingModel = z.infer<typeof operatingModelSchema>
 
 export const facilitySchema = z.object({
   id: z.string(),
@@ -103,6 +108,8 @@ export const facilityDetailSchema = facilitySchema.extend({
   investmentWan: z.number(),
   operatingModels: z.array(operatingModelSchema),
   operator: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The functions whose hours differ from the facility's, with their own (none from a server before 024). */
+  functionHours: z.array(functionHoursSchema).default([]),
   /** What in this record is not yet confirmed by the district, in Chinese, for the footer of the page. */
   dataNote: z.string().nullable(),
   /** Residents' ratings, summed: how many, how satisfied; never who. */

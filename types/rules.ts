@@ -55,6 +55,18 @@ export const calendarDaySchema = z.strictObject({
   name: z.string({ error: '请填写名称' }).trim().min(1, { error: '请填写名称，例如 春节' }).max(20, { error: '名称最多 20 个字' }),
 })
 export type CalendarDay = z.infer<typeof calendarDaySchema>
+/** The words a clerk reads and writes (the calendar sheet's 类型 column too). */
+export const CALENDAR_KIND_NAMES: Record<CalendarDay['kind'], string> = { holiday: '放假', workday: '调休上班' }
+
+/** What a calendar import wrote, by date: each year in the sheet replaces that year's days as a whole. */
+export const calendarImportResultSchema = z.object({
+  years: z.array(z.string()),
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  removed: z.array(z.string()),
+  unchanged: z.array(z.string()),
+})
+export type CalendarImportResult = z.infer<typeof calendarImportResultSchema>
 
 /** One year's holidays and 调休 days, replaced as a whole (as the State Council publishes them each year). */
 export const calendarYearSchema = z.strictObject({
@@ -118,11 +130,13 @@ export const bookingRuleSchema = bookingRuleFields.refine((r) => r.maxUnitsPerAc
   path: ['maxUnitsPerAccount'],
 })
 export type BookingRule = z.infer<typeof bookingRuleSchema>
+/** A stored booking rule, with the facility and function it is for (an answer: keys it does not name are dropped). */
+export const bookingRuleEntrySchema = z.object({ ...bookingRuleFields.shape, facilityId: z.string(), function: functionCodeSchema })
 export const bookingRuleParamsSchema = z.strictObject({ facilityId: idSchema, function: functionCodeSchema })
 
 export const districtRulesSchema = z.object({
   evaluation: evaluationRulesSchema,
-  booking: z.array(bookingRuleFields.extend({ facilityId: z.string(), function: functionCodeSchema })),
+  booking: z.array(bookingRuleEntrySchema),
   rating: ratingRulesSchema,
   noShow: z.array(noShowRuleSchema.extend({ function: functionCodeSchema })),
   subsidyTiers: z.array(subsidyTierSchema),
@@ -131,6 +145,14 @@ export const districtRulesSchema = z.object({
 })
 export type DistrictRules = z.infer<typeof districtRulesSchema>
 
-/** The rules as a clerk reads them: `canEdit` says whether the server takes this clerk's changes (district staff). */
-export const districtRulesViewSchema = districtRulesSchema.extend({ canEdit: z.boolean() })
+/**
+ * The rules as a clerk reads them: `canEdit` says whether the server takes this clerk's changes to the district's rules
+ * (district staff); each booking rule says the same for itself (a street office keeps its own facilities' rules).
+ */
+export const districtRulesViewSchema = districtRulesSchema.extend({
+  canEdit: z.boolean(),
+  booking: z.array(bookingRuleEntrySchema.extend({ canEdit: z.boolean() })),
+  /** The caller's facilities' bookable functions that have no booking rule yet (a new facility's): booked only once set. */
+  bookingUnset: z.array(z.object({ facilityId: z.string(), function: functionCodeSchema })),
+})
 export type DistrictRulesView = z.infer<typeof districtRulesViewSchema>

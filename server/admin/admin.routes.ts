@@ -18,16 +18,19 @@ import { InvalidInputError } from '../http/errors'
 import type { AppInstance } from '../app-instance'
 import { callerOf, governedOf } from '../http/access-hook'
 import { listAudit } from './audit'
+import { importCalendar } from './calendar-import.service'
+import { calendarSheet } from './calendar-sheet'
 import { importFacilities } from './facility-import.service'
 import { facilitySheet } from './facility-sheet'
 import type { Actor } from './facility-admin.service'
 import { createFacility, editFacility, listAdminFacilities, setFacilityRetired } from './facility-admin.service'
 import { findAdminFacilities, findOperators } from './facility-admin.repository'
 import { createOperator, editOperator } from './operator-admin.service'
-import { readRules, setBookingRule, setCalendarYear, setEvaluationRules, setNoShowRule, setRatingRules, setSchoolBreaks, setSubsidyTiers } from './rules.service'
+import { readCalendar, rulesView, setBookingRule, setCalendarYear, setEvaluationRules, setNoShowRule, setRatingRules, setSchoolBreaks, setSubsidyTiers } from './rules.service'
 import {
   bookingRuleParamsSchema,
   bookingRuleSchema,
+  calendarImportResultSchema,
   evaluationRulesSchema,
   calendarYearParamsSchema,
   calendarYearSchema,
@@ -87,16 +90,23 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
   app.get('/admin/facilities/template', { config: government }, async (_request, reply) =>
     sendSheet(reply, '设施清单模板.xlsx', await facilitySheet([])),
   )
+  // Holidays and 调休 days (calendar_days) the same way: the district's to keep.
+  app.get('/admin/calendar/export', { config: district }, async (_request, reply) =>
+    sendSheet(reply, '节假日与调休.xlsx', await calendarSheet(await readCalendar(db))),
+  )
+  app.get('/admin/calendar/template', { config: district }, async (_request, reply) => sendSheet(reply, '节假日与调休模板.xlsx', await calendarSheet([])))
   await app.register(async (sheets) => {
     // The upload is the file itself, not JSON: read as bytes, up to 5 MB (thousands of rows).
     sheets.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body))
-    sheets.post(
-      '/admin/facilities/import',
-      { config: government, schema: { response: { 200: importResultSchema } } },
-      async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw new InvalidInputError('file', `请上传 Excel 表格（${XLSX}）`)
-        return importFacilities(db, actorOf(request), request.body, app.now())
-      },
+    const fileOf = (request: FastifyRequest): Buffer => {
+      if (!Buffer.isBuffer(request.body)) throw new InvalidInputError('file', `请上传 Excel 表格（${XLSX}）`)
+      return request.body
+    }
+    sheets.post('/admin/facilities/import', { config: government, schema: { response: { 200: importResultSchema } } }, async (request) =>
+      importFacilities(db, actorOf(request), fileOf(request), app.now()),
+    )
+    sheets.post('/admin/calendar/import', { config: district, schema: { response: { 200: calendarImportResultSchema } } }, async (request) =>
+      importCalendar(db, actorOf(request), fileOf(request), app.now()),
     )
   })
 
@@ -127,10 +137,9 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
   )
 
   // The district's rules as data (district staff): read by every government clerk, changed by the district.
-  app.get('/admin/rules', { config: government, schema: { response: { 200: districtRulesViewSchema } } }, async (request) => ({
-    ...(await readRules(db, governedOf(request).districtId)),
-    canEdit: callerOf(request).canPublish === true,
-  }))
+  app.get('/admin/rules', { config: government, schema: { response: { 200: districtRulesViewSchema } } }, async (request) =>
+    rulesView(db, governedOf(request), callerOf(request).canPublish === true),
+  )
   app.put('/admin/rules/rating', { config: district, schema: { body: ratingRulesSchema, response: { 200: districtRulesSchema } } }, async (request) =>
     setRatingRules(db, actorOf(request), request.body, app.now()),
   )

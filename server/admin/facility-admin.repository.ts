@@ -60,6 +60,7 @@ export async function findAdminFacilities(db: Kysely<Database>, scope: AdminScop
     phone: r.phone,
     hours: JSON.parse(r.hours),
     functions: r.functions as FunctionCode[],
+    functionHours: r.functionHours,
     lat: r.lat,
     lng: r.lng,
     coordinatesApproximate: r.coordinates_approximate === 1,

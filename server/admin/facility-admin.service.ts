@@ -1,4 +1,5 @@
-import type { AdminFacility, FacilityCreate, FacilityEdit } from '@shared/admin'
+import { type AdminFacility, type FacilityCreate, type FacilityEdit, STRAY_FUNCTION_HOURS, strayFunctionHours } from '@shared/admin'
+import type { FunctionHours } from '@shared/facility'
 import type { Kysely, Updateable } from 'kysely'
 import type { Database, FacilityTable } from '../db/schema'
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../http/errors'
@@ -66,17 +67,22 @@ function toColumns(edit: FacilityEdit): Updateable<FacilityTable> {
   return columns
 }
 
-async function writeFunctions(trx: Kysely<Database>, facilityId: string, functions: string[]): Promise<void> {
+/** A facility's functions, each with its own hours where it keeps them (a function taken off takes its hours along). */
+async function writeFunctions(trx: Kysely<Database>, facilityId: string, functions: string[], functionHours: FunctionHours[]): Promise<void> {
   await trx.deleteFrom('facility_functions').where('facility_id', '=', facilityId).execute()
   const unique = [...new Set(functions)]
-  await trx.insertInto('facility_functions').values(unique.map((code) => ({ facility_id: facilityId, function_code: code }))).execute()
+  const hoursOf = (code: string) => functionHours.find((f) => f.function === code)?.hours
+  await trx
+    .insertInto('facility_functions')
+    .values(unique.map((code) => ({ facility_id: facilityId, function_code: code, hours: hoursOf(code) ? JSON.stringify(hoursOf(code)) : null })))
+    .execute()
 }
 
 export async function createFacility(db: Kysely<Database>, actor: Actor, input: FacilityCreate, now: Date): Promise<AdminFacility> {
   await assertReferences(db, actor.scope, input)
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('facilities').select('id').where('id', '=', input.id).executeTakeFirst()
-    if (taken) throw new DomainError('already_registered', `编号 ${input.id} 已经被另一个设施使用`)
+    if (taken) throw new DomainError('already_registered', `编号 ${input.id} 已经被另一个设施使用`, { field: 'id' })
     return insertFacility(trx, actor, input, now)
   })
 }
@@ -105,7 +111,7 @@ export async function insertFacility(trx: Kysely<Database>, actor: Actor, input:
       retired_at: null,
     })
     .execute()
-  await writeFunctions(trx, input.id, input.functions)
+  await writeFunctions(trx, input.id, input.functions, input.functionHours)
   const [created] = await findAdminFacilities(trx, { districtId: actor.scope.districtId }, input.id)
   await recordAudit(trx, { ...auditOf(actor), entityId: input.id, action: 'create', before: null, after: input }, now)
   await bumpCacheVersion(trx, 'facilities')
@@ -116,6 +122,8 @@ export async function editFacility(db: Kysely<Database>, actor: Actor, id: strin
   const current = await facilityInScope(db, actor.scope, id)
   if (current.retiredAt) throw new DomainError('not_applicable', '这个设施已停用，请先恢复再修改')
   await assertReferences(db, actor.scope, edit)
+  const stray = edit.functionHours ? strayFunctionHours(edit.functions ?? current.functions, edit.functionHours) : -1
+  if (stray >= 0) throw new InvalidInputError(`functionHours.${stray}.function`, STRAY_FUNCTION_HOURS)
   return db.transaction().execute((trx) => updateFacility(trx, actor, current, edit, now))
 }
 
@@ -124,7 +132,10 @@ export async function updateFacility(trx: Kysely<Database>, actor: Actor, curren
   const id = current.id
   const columns = toColumns(edit)
   if (Object.keys(columns).length > 0) await trx.updateTable('facilities').set(columns).where('id', '=', id).execute()
-  if (edit.functions) await writeFunctions(trx, id, edit.functions)
+  if (edit.functions || edit.functionHours) {
+    const functions = edit.functions ?? current.functions
+    await writeFunctions(trx, id, functions, (edit.functionHours ?? current.functionHours).filter((f) => functions.includes(f.function)))
+  }
   const [updated] = await findAdminFacilities(trx, { districtId: actor.scope.districtId }, id)
   const change = changedFields(current as Record<string, unknown>, edit as Record<string, unknown>)
   if (Object.keys(change.after).length > 0) {

@@ -4,20 +4,10 @@ import { operatingModelSchema } from '@shared/facility'
 import { FUNCTIONS } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { DomainError } from '../http/errors'
 import { type Actor, insertFacility, updateFacility } from './facility-admin.service'
 import { findAdminFacilities } from './facility-admin.repository'
 import { COLUMNS, type ColumnKey, readFacilitySheet } from './facility-sheet'
-
-/** Every problem of a refused import, by row and column, in the words of the sheet. */
-export class ImportRefusedError extends DomainError {
-  constructor(readonly problems: string[]) {
-    super('invalid_input', `表格有 ${problems.length} 处问题，没有写入任何内容：${problems.slice(0, 3).join('；')}${problems.length > 3 ? ' …' : ''}`, {
-      field: 'file',
-      problems,
-    })
-  }
-}
+import { ImportRefusedError, problemAt } from './sheet'
 
 const HEADER = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>
 const FUNCTION_CODE = new Map(FUNCTIONS.map((f) => [f.name, f.code]))
@@ -52,7 +42,7 @@ export async function importFacilities(db: Kysely<Database>, actor: Actor, file:
   const parsed: { input: FacilityCreate; community?: { id: string; name: string; streetId: string } }[] = []
   const seen = new Map<string, number>()
   for (const row of sheet.rows) {
-    const say = (key: ColumnKey, reason: string) => problems.push(`第 ${row.line} 行 ${HEADER[key]}：${reason}`)
+    const say = (key: ColumnKey, reason: string) => problems.push(problemAt(row.line, HEADER[key], reason))
     const before = problems.length
     const c = row.cells
     const street = streets.find((s) => s.name === c.street)
@@ -128,7 +118,8 @@ export async function importFacilities(db: Kysely<Database>, actor: Actor, file:
         result.created.push(input.id)
         continue
       }
-      const { id: _id, ...fields } = input
+      // The sheet has no column for a function's own hours: an import leaves them as they are.
+      const { id: _id, functionHours: _hours, ...fields } = input
       const edit: FacilityEdit = Object.fromEntries(
         Object.entries(fields).filter(([key, value]) => comparable(key, value) !== comparable(key, current[key as keyof typeof current])),
       )

@@ -1,6 +1,6 @@
 import type { AdminFacility } from '@shared/admin'
 import { FUNCTIONS } from '@shared/functions'
-import ExcelJS from 'exceljs'
+import { type SheetColumn, type SheetRow as Row, readSheet, writeSheet } from './sheet'
 
 // The facility list as a spreadsheet, in the order of the plan's annex table (附件3: 项目名称、街道、建设地点、面积、
 // 建设年度、总投资、功能、运营方式), with what the app needs besides (编号, 社区, 电话, 开放时间, 位置). Columns are
@@ -23,22 +23,19 @@ export const COLUMNS = [
   { key: 'lat', header: '纬度', width: 12, note: 'GCJ-02（微信、高德地图的坐标），例如 34.6534' },
   { key: 'lng', header: '经度', width: 12, note: 'GCJ-02，例如 109.2301' },
   { key: 'isReserve', header: '储备项目', width: 10, note: '是 / 否（空为否）' },
-] as const
+] as const satisfies readonly SheetColumn[]
 export type ColumnKey = (typeof COLUMNS)[number]['key']
-export type SheetRow = { line: number; cells: Record<ColumnKey, string> }
+export type SheetRow = Row<ColumnKey>
 
 const functionName = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<string, string>
 export const hoursText = (hours: AdminFacility['hours']) => hours.map((h) => `${h.days} ${h.opens}-${h.closes}`).join('；')
 
 /** The list (or, with no facilities, the empty template) with a second sheet that says how to fill each column. */
-export async function facilitySheet(facilities: AdminFacility[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
-  const sheet = book.addWorksheet('设施清单')
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }))
-  sheet.getRow(1).font = { bold: true }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  for (const f of facilities) {
-    sheet.addRow({
+export const facilitySheet = (facilities: AdminFacility[]): Promise<Buffer> =>
+  writeSheet(
+    '设施清单',
+    COLUMNS,
+    facilities.map((f) => ({
       ...f,
       functions: f.functions.map((c) => functionName[c]).join('、'),
       operatingModels: f.operatingModels.join('、'),
@@ -46,51 +43,8 @@ export async function facilitySheet(facilities: AdminFacility[]): Promise<Buffer
       phone: f.phone ?? '',
       hours: hoursText(f.hours),
       isReserve: f.isReserve ? '是' : '否',
-    })
-  }
-  const help = book.addWorksheet('填写说明')
-  help.columns = [
-    { header: '列', key: 'header', width: 16 },
-    { header: '怎么填', key: 'note', width: 80 },
-  ]
-  help.getRow(1).font = { bold: true }
-  for (const c of COLUMNS) help.addRow({ header: c.header, note: c.note })
-  help.addRow({ header: '', note: '任何一行有误时整张表都不会写入，并按「第 N 行 列名：原因」列出所有问题。' })
-  return Buffer.from(await book.xlsx.writeBuffer())
-}
-
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim()
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
-    if ('text' in value) return String(value.text).trim()
-    if (value instanceof Date) return value.toISOString().slice(0, 10)
-    return ''
-  }
-  return String(value).trim()
-}
+    })),
+  )
 
 /** The rows of the first sheet by column heading, or what is wrong with the file itself. */
-export async function readFacilitySheet(file: Buffer): Promise<{ rows: SheetRow[] } | { problem: string }> {
-  const book = new ExcelJS.Workbook()
-  try {
-    await book.xlsx.load(file as unknown as ArrayBuffer)
-  } catch {
-    return { problem: '文件不是有效的 Excel 表格（.xlsx），请用下载的模板填写后上传' }
-  }
-  const sheet = book.worksheets[0]
-  if (!sheet) return { problem: '表格里没有工作表' }
-  const headings = new Map<string, number>()
-  sheet.getRow(1).eachCell((cell, col) => headings.set(cellText(cell.value), col))
-  const missing = COLUMNS.filter((c) => !headings.has(c.header)).map((c) => c.header)
-  if (missing.length > 0) return { problem: `第 1 行缺少列：${missing.join('、')}。请用下载的模板填写` }
-  const rows: SheetRow[] = []
-  sheet.eachRow((row, line) => {
-    if (line === 1) return
-    const cells = Object.fromEntries(COLUMNS.map((c) => [c.key, cellText(row.getCell(headings.get(c.header) as number).value)])) as SheetRow['cells']
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ line, cells })
-  })
-  if (rows.length === 0) return { problem: '表格里没有设施，请从第 2 行起填写' }
-  return { rows }
-}
+export const readFacilitySheet = (file: Buffer) => readSheet(file, COLUMNS, '表格里没有设施，请从第 2 行起填写')

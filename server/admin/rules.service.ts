@@ -1,14 +1,15 @@
-import type { BookingRule, CalendarDay, DistrictRules, EvaluationRules, NoShowRule, RatingRules, SchoolBreakRule, SubsidyTier } from '@shared/rules'
+import type { BookingRule, CalendarDay, DistrictRules, DistrictRulesView, EvaluationRules, NoShowRule, RatingRules, SchoolBreakRule, SubsidyTier } from '@shared/rules'
 import { WEIGHTED_METRICS } from '@shared/evaluation'
 import type { FunctionCode } from '@shared/functions'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { InvalidInputError } from '../http/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './facility-admin.service'
 import { evaluationSettings } from '../evaluation/evaluation.repository'
+import { PLANNERS } from '../bookings/planners'
 import { DEFAULT_RECTIFICATION_DAYS, DEFAULT_WINDOW_DAYS } from '../ratings/rating.service'
-import { findAdminFacilities } from './facility-admin.repository'
+import { type AdminScope, findAdminFacilities } from './facility-admin.repository'
 import { findSchoolBreaks } from '../calendar/school-days'
 
 // The district's rules as data: the rating window, no-show suspensions, meal subsidy tiers, holidays and 调休. Each
@@ -20,7 +21,7 @@ export async function readRules(db: Kysely<Database>, districtId: string): Promi
     db.selectFrom('rating_rules').selectAll().where('district_id', '=', districtId).executeTakeFirst(),
     db.selectFrom('no_show_rules').selectAll().where('district_id', '=', districtId).orderBy('function_code').execute(),
     db.selectFrom('subsidy_tiers').selectAll().where('district_id', '=', districtId).where('function_code', '=', 'meal').orderBy('id').execute(),
-    db.selectFrom('calendar_days').selectAll().orderBy('date').execute(),
+    readCalendar(db),
     // The evaluation reads its settings through the same function, defaults included.
     evaluationSettings(db, districtId),
     db
@@ -42,7 +43,7 @@ export async function readRules(db: Kysely<Database>, districtId: string): Promi
     },
     noShow: noShow.map((r) => ({ function: r.function_code as FunctionCode, maxNoShows: r.max_no_shows, windowDays: r.window_days, suspendDays: r.suspend_days })),
     subsidyTiers: tiers.map((t) => ({ id: t.id, name: t.name, minAge: t.min_age, maxAge: t.max_age, category: t.category as SubsidyTier['category'], amountFen: t.amount_fen })),
-    calendar: calendar.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name })),
+    calendar,
     schoolBreaks,
     evaluation: {
       weights: Object.fromEntries(WEIGHTED_METRICS.map((m) => [m, settings.weights[m] ?? 0])) as EvaluationRules['weights'],
@@ -65,6 +66,18 @@ export async function readRules(db: Kysely<Database>, districtId: string): Promi
       maxRunDays: r.max_run_days,
     })),
   }
+}
+
+/** The rules as a clerk reads them: the district's to change for district staff, a booking rule also for its street office. */
+export async function rulesView(db: Kysely<Database>, scope: AdminScope, isDistrictStaff: boolean): Promise<DistrictRulesView> {
+  const [rules, own] = await Promise.all([readRules(db, scope.districtId), findAdminFacilities(db, scope)])
+  const mine = new Set(own.map((f) => f.id))
+  const ruled = new Set(rules.booking.map((r) => `${r.facilityId}|${r.function}`))
+  // Only what can be booked online has a rule to set; a retired facility takes no bookings.
+  const bookingUnset = own
+    .filter((f) => !f.retiredAt)
+    .flatMap((f) => f.functions.filter((fn) => PLANNERS[fn] && !ruled.has(`${f.id}|${fn}`)).map((fn) => ({ facilityId: f.id, function: fn })))
+  return { ...rules, canEdit: isDistrictStaff, booking: rules.booking.map((r) => ({ ...r, canEdit: mine.has(r.facilityId) })), bookingUnset }
 }
 
 const audit = (actor: Actor, entityId: string, before: unknown, after: unknown, now: Date, trx: Kysely<Database>) =>
@@ -128,13 +141,27 @@ export async function setSubsidyTiers(db: Kysely<Database>, actor: Actor, tiers:
 export async function setCalendarYear(db: Kysely<Database>, actor: Actor, year: string, days: CalendarDay[], now: Date): Promise<DistrictRules> {
   const outside = days.findIndex((d) => !d.date.startsWith(`${year}-`))
   if (outside >= 0) throw new InvalidInputError(`days.${outside}.date`, `不在 ${year} 年`)
-  const before = (await readRules(db, actor.scope.districtId)).calendar.filter((d) => d.date.startsWith(`${year}-`))
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('calendar_days').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute()
-    if (days.length > 0) await trx.insertInto('calendar_days').values(days).execute()
-    await audit(actor, `calendar:${year}`, before, days, now, trx)
-  })
+  await db.transaction().execute(async (trx) => replaceCalendarYear(trx, actor, year, days, now))
   return readRules(db, actor.scope.districtId)
+}
+
+/** The holidays and 调休 days as stored, by date: every year, or one. */
+export const readCalendar = async (db: Kysely<Database>, year?: string): Promise<CalendarDay[]> =>
+  (
+    await db
+      .selectFrom('calendar_days')
+      .selectAll()
+      .$if(year !== undefined, (q) => q.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`))
+      .orderBy('date')
+      .execute()
+  ).map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name }))
+
+/** Puts a year's days in place of what it had, with its audit entry (before → after), in the caller's transaction. */
+export async function replaceCalendarYear(trx: Transaction<Database>, actor: Actor, year: string, days: CalendarDay[], now: Date): Promise<void> {
+  const before = await readCalendar(trx, year)
+  await trx.deleteFrom('calendar_days').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute()
+  if (days.length > 0) await trx.insertInto('calendar_days').values(days).execute()
+  await audit(actor, `calendar:${year}`, before, days, now, trx)
 }
 
 /**

@@ -22,6 +22,7 @@ import * as m019 from './migrations/019_optional_rating_scores'
 import * as m020 from './migrations/020_district_admin'
 import * as m021 from './migrations/021_care_schedules'
 import * as m022 from './migrations/022_account_deletion'
+import * as m023 from './migrations/023_function_hours'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '020_district_admin': m020,
   '021_care_schedules': m021,
   '022_account_deletion': m022,
+  '023_function_hours': m023,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

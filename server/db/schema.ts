@@ -74,6 +74,8 @@ export interface AuditLogTable {
 export interface FacilityFunctionTable {
   facility_id: string
   function_code: string
+  /** JSON opening hours of this function alone; null: the facility's. */
+  hours: string | null
 }
 
 export interface UserTable {

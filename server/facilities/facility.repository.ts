@@ -1,3 +1,4 @@
+import type { FunctionHours } from '@shared/facility'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
@@ -38,6 +39,7 @@ function facilitiesQuery(db: Kysely<Database>) {
 
 export type FacilityRecord = Awaited<ReturnType<ReturnType<typeof facilitiesQuery>['executeTakeFirstOrThrow']>> & {
   functions: FunctionCode[]
+  functionHours: FunctionHours[]
 }
 
 export async function findFacilities(db: Kysely<Database>): Promise<FacilityRecord[]> {
@@ -51,25 +53,30 @@ export async function findFacility(db: Kysely<Database>, id: string): Promise<Fa
   return record
 }
 
-/** Adds each facility's functions to its row, in one query. */
+/** Adds each facility's functions, and the hours of those that keep their own, to its row, in one query. */
 export async function withFunctions<T extends { id: string }>(
   db: Kysely<Database>,
   rows: T[],
-): Promise<(T & { functions: FunctionCode[] })[]> {
+): Promise<(T & { functions: FunctionCode[]; functionHours: FunctionHours[] })[]> {
   if (rows.length === 0) return []
   const links = await db
     .selectFrom('facility_functions')
-    .select(['facility_id', 'function_code'])
+    .select(['facility_id', 'function_code', 'hours'])
     .where(
       'facility_id',
       'in',
       rows.map((r) => r.id),
     )
+    .orderBy('function_code')
     .execute()
-  return rows.map((row) => ({
-    ...row,
-    functions: links.filter((l) => l.facility_id === row.id).map((l) => l.function_code as FunctionCode),
-  }))
+  return rows.map((row) => {
+    const own = links.filter((l) => l.facility_id === row.id)
+    return {
+      ...row,
+      functions: own.map((l) => l.function_code as FunctionCode),
+      functionHours: own.flatMap((l) => (l.hours === null ? [] : [{ function: l.function_code as FunctionCode, hours: JSON.parse(l.hours) }])),
+    }
+  })
 }
 
 /** Where a facility is and which district it serves: what booking rules about place need. */

@@ -117,6 +117,7 @@ function toFacilityDetail(r: FacilityRecord): Omit<FacilityDetail, 'satisfaction
     investmentWan: r.investment_wan,
     operatingModels: JSON.parse(r.operating_models),
     operator: r.operator_id && r.operator_name ? { id: r.operator_id, name: r.operator_name } : null,
+    functionHours: r.functionHours,
     dataNote: r.data_note,
   }
 }

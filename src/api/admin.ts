@@ -7,6 +7,7 @@ import {
   adminOperatorSchema,
   type AdminFacilityList,
   type AuditEntry,
+  type FacilityCreate,
   type FacilityEdit,
   type StaffBinding,
   type StaffList,
@@ -15,7 +16,19 @@ import {
   adminFacilitySchema,
   auditListSchema,
 } from '@shared/admin'
-import { type CalendarDay, type DistrictRules, type DistrictRulesView, type NoShowRule, type RatingRules, type SchoolBreakRule, type SubsidyTier, districtRulesSchema, districtRulesViewSchema } from '@shared/rules'
+import {
+  type BookingRule,
+  type CalendarDay,
+  type DistrictRules,
+  type DistrictRulesView,
+  type EvaluationRules,
+  type NoShowRule,
+  type RatingRules,
+  type SchoolBreakRule,
+  type SubsidyTier,
+  districtRulesSchema,
+  districtRulesViewSchema,
+} from '@shared/rules'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
@@ -24,6 +37,9 @@ export const fetchAdminFacilities = (): Promise<AdminFacilityList> =>
 
 export const saveFacility = (id: string, edit: FacilityEdit): Promise<AdminFacility> =>
   withSession((token) => apiRequest(adminFacilitySchema, `/admin/facilities/${encodeURIComponent(id)}`, { method: 'PATCH', body: edit, token }))
+
+export const createFacility = (facility: FacilityCreate): Promise<AdminFacility> =>
+  withSession((token) => apiRequest(adminFacilitySchema, '/admin/facilities', { method: 'POST', body: facility, token }))
 
 export const setFacilityRetired = (id: string, retired: boolean): Promise<AdminFacility> =>
   withSession((token) =>
@@ -54,6 +70,14 @@ export const saveSubsidyTiers = (tiers: SubsidyTier[]): Promise<DistrictRules> =
 
 export const saveCalendarYear = (year: string, days: CalendarDay[]): Promise<DistrictRules> =>
   withSession((token) => apiRequest(districtRulesSchema, `/admin/rules/calendar/${year}`, { method: 'PUT', body: { days }, token }))
+
+export const saveEvaluationRules = (rules: EvaluationRules): Promise<DistrictRules> =>
+  withSession((token) => apiRequest(districtRulesSchema, '/admin/rules/evaluation', { method: 'PUT', body: rules, token }))
+
+export const saveBookingRule = (facilityId: string, fn: string, rule: BookingRule): Promise<DistrictRules> =>
+  withSession((token) =>
+    apiRequest(districtRulesSchema, `/admin/rules/booking/${encodeURIComponent(facilityId)}/${encodeURIComponent(fn)}`, { method: 'PUT', body: rule, token }),
+  )
 
 export const fetchOperators = () => withSession((token) => apiRequest(adminOperatorListSchema, '/admin/operators', { token }))
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { type ImportResult, importResultSchema } from '@shared/admin'
+import type { z } from 'zod'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
@@ -29,8 +29,6 @@ export async function pickSpreadsheet(): Promise<ArrayBuffer | null> {
   }
 }
 
-/** Sends the file as it is; the server checks every row and writes all or nothing. */
-export const importFacilitySheet = (file: ArrayBuffer): Promise<ImportResult> =>
-  withSession((token) =>
-    apiRequest(importResultSchema, '/admin/facilities/import', { method: 'POST', rawBody: file, headers: { 'content-type': XLSX }, token }),
-  )
+/** Sends the file as it is to an import (`/admin/facilities/import`); the server checks every row and writes all or nothing. */
+export const importSheet = <S extends z.ZodType>(schema: S, path: string, file: ArrayBuffer): Promise<z.infer<S>> =>
+  withSession((token) => apiRequest(schema, path, { method: 'POST', rawBody: file, headers: { 'content-type': XLSX }, token }))

@@ -111,6 +111,9 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/admin/rules/calendar/:year': 'district',
   'PUT /api/admin/rules/evaluation': 'district',
   'PUT /api/admin/rules/booking/:facilityId/:function': 'government',
+  'GET /api/admin/calendar/export': 'district',
+  'GET /api/admin/calendar/template': 'district',
+  'POST /api/admin/calendar/import': 'district',
 }
 
 /** Who gets past the gate (anything but 401 / 403) under each rule; everyone else is refused. */

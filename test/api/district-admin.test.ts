@@ -4,6 +4,7 @@ import { grantStaff } from '../../server/staff/staff-grants'
 import { type TestApp, createTestApp, devLogin, errorOf } from '../support/app'
 import { addMember, mealOrder, mealSession, postBooking } from '../support/bookings'
 import { DATABASES } from '../support/databases'
+import { sheetRoutes } from '../support/spreadsheets'
 
 // The district enters and keeps its own facilities and operators in the app; a street office its own streets'.
 describe.each(DATABASES)('the district’s administration on %s', (database) => {
@@ -118,7 +119,9 @@ describe.each(DATABASES)('the district’s administration on %s', (database) => 
     const created = await call('POST', '/api/admin/facilities', as.street, fields)
     expect(created.statusCode).toBe(201)
     expect((await publicDetail('yl-xinhua-new')).street).toBe(community.street)
-    expect((await call('POST', '/api/admin/facilities', as.street, fields)).statusCode).toBe(409)
+    const again = await call('POST', '/api/admin/facilities', as.street, fields)
+    // The form says it under 设施编号.
+    expect([again.statusCode, errorOf(again.body).field]).toEqual([409, 'id'])
 
     expect((await call('POST', '/api/admin/facilities/yl-xinhua-new/retire', as.street)).statusCode).toBe(200)
     expect((await call('GET', '/api/facilities/yl-xinhua-new')).statusCode).toBe(404)
@@ -132,6 +135,33 @@ describe.each(DATABASES)('the district’s administration on %s', (database) => 
     expect((await publicDetail('yl-xinhua-new')).name).toBe('新华路社区嵌入式服务设施')
     const { entries } = auditListSchema.parse((await call('GET', '/api/admin/audit', as.street)).json())
     expect(entries.filter((e) => e.entityId === 'yl-xinhua-new').map((e) => e.action).sort()).toEqual(['create', 'reopen', 'retire'])
+  })
+
+  it('keeps a function’s own hours: shown to residents, dropped with the function, untouched by a sheet import', async () => {
+    const { communities } = adminFacilityListSchema.parse((await call('GET', '/api/admin/facilities', as.street)).json())
+    const lunch = [{ days: '周一至周日', opens: '11:00', closes: '13:00' }]
+    const fields = {
+      id: 'yl-xinhua-hours', name: '新华时段社区嵌入式服务设施', communityId: communities[0].id, address: '新华路 90 号', areaSqm: 600, year: 2027,
+      hours: [{ days: '周一至周日', opens: '08:00', closes: '20:00' }], functions: ['meal', 'culture'], lat: 34.66, lng: 109.23, isReserve: false,
+    }
+    const stray = await call('POST', '/api/admin/facilities', as.street, { ...fields, functionHours: [{ function: 'health', hours: lunch }] })
+    expect([stray.statusCode, errorOf(stray.body).field]).toEqual([400, 'functionHours.0.function'])
+    expect(errorOf(stray.body).message).toContain('设施没有这项服务功能')
+    const badClock = await call('POST', '/api/admin/facilities', as.street, { ...fields, functionHours: [{ function: 'meal', hours: [{ ...lunch[0], closes: '10:00' }] }] })
+    expect([badClock.statusCode, errorOf(badClock.body).field]).toEqual([400, 'functionHours.0.hours.0.closes'])
+
+    expect((await call('POST', '/api/admin/facilities', as.street, { ...fields, functionHours: [{ function: 'meal', hours: lunch }] })).statusCode).toBe(201)
+    expect((await publicDetail('yl-xinhua-hours')).functionHours).toEqual([{ function: 'meal', hours: lunch }])
+
+    // A sheet has no column for them: exporting and importing the list again leaves them.
+    const { download, upload } = sheetRoutes('/api/admin/facilities', () => t, () => as.street)
+    expect((await upload(await download('export'))).statusCode).toBe(200)
+    expect((await publicDetail('yl-xinhua-hours')).functionHours).toEqual([{ function: 'meal', hours: lunch }])
+
+    const strayEdit = await call('PATCH', '/api/admin/facilities/yl-xinhua-hours', as.street, { functionHours: [{ function: 'health', hours: lunch }] })
+    expect([strayEdit.statusCode, errorOf(strayEdit.body).field]).toEqual([400, 'functionHours.0.function'])
+    expect((await call('PATCH', '/api/admin/facilities/yl-xinhua-hours', as.street, { functions: ['culture'] })).statusCode).toBe(200)
+    expect((await publicDetail('yl-xinhua-hours')).functionHours).toEqual([])
   })
 
   it('lets the district rename an operator, shown on its facilities; a street office may not', async () => {

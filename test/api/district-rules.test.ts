@@ -1,4 +1,4 @@
-import { districtRulesSchema } from '@shared/index'
+import { districtRulesSchema, districtRulesViewSchema } from '@shared/index'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { type TestApp, createTestApp, devLogin, errorOf } from '../support/app'
 import { DATABASES } from '../support/databases'
@@ -115,5 +115,33 @@ describe.each(DATABASES)('the district’s rules on %s', (database) => {
     expect([wrong.statusCode, errorOf(wrong.body).field]).toEqual([400, 'maxUnitsPerAccount'])
     const notOffered = await put('/api/admin/rules/booking/yl-hongqi/infant_care', street, rule)
     expect([notOffered.statusCode, errorOf(notOffered.body).field]).toEqual([400, 'function'])
+  })
+
+  it('says of each booking rule whether this clerk may change it: a street office its own facilities’, the district all', async () => {
+    const editable = async (headers: object) =>
+      districtRulesViewSchema
+        .parse((await t.app.inject({ url: '/api/admin/rules', headers: headers as Record<string, string> })).json())
+        .booking.filter((r) => r.canEdit)
+        .map((r) => r.facilityId)
+    const own = new Set(await editable(street))
+    expect([...own].sort()).toEqual(['yl-hongqi', 'yl-renmin-donglu'])
+    expect((await editable(district)).length).toBe((await rules()).booking.length)
+  })
+
+  it('names a new facility’s bookable functions that have no booking rule yet, until the street office sets one', async () => {
+    const view = async () => districtRulesViewSchema.parse((await t.app.inject({ url: '/api/admin/rules', headers: street as Record<string, string> })).json())
+    const communityId = (await t.store.db.kysely.selectFrom('facilities').select('community_id').where('id', '=', 'yl-hongqi').executeTakeFirstOrThrow()).community_id
+    const facility = {
+      id: 'yl-rules-new', name: '新华规则社区嵌入式服务设施', communityId, address: '新华路 9 号', areaSqm: 500, year: 2027,
+      hours: [{ days: '周一至周日', opens: '08:00', closes: '20:00' }], functions: ['meal', 'culture'], lat: 34.66, lng: 109.23, isReserve: false,
+    }
+    expect((await t.app.inject({ method: 'POST', url: '/api/admin/facilities', headers: street, payload: facility })).statusCode).toBe(201)
+    // 文化休闲 is not booked online: nothing to set.
+    expect((await view()).bookingUnset.filter((u) => u.facilityId === 'yl-rules-new')).toEqual([{ facilityId: 'yl-rules-new', function: 'meal' }])
+    const rule = { horizonDays: 7, cutoffMinutes: 120, cancelMinutes: 120, maxUnits: 5, maxUnitsPerAccount: 10, reminderMinutes: 60, maxRunDays: null }
+    expect((await put('/api/admin/rules/booking/yl-rules-new/meal', street, rule)).statusCode).toBe(200)
+    const after = await view()
+    expect(after.bookingUnset.some((u) => u.facilityId === 'yl-rules-new')).toBe(false)
+    expect(after.booking.find((r) => r.facilityId === 'yl-rules-new')).toEqual({ facilityId: 'yl-rules-new', function: 'meal', ...rule, canEdit: true })
   })
 })

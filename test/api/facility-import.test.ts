@@ -1,11 +1,9 @@
 import { errorBodySchema, facilityDetailSchema, importResultSchema } from '@shared/index'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { COLUMNS } from '../../server/admin/facility-sheet'
-import { grantStaff } from '../../server/staff/staff-grants'
-import { type TestApp, createTestApp, devLogin } from '../support/app'
+import { type TestApp, createTestApp, staffLogin } from '../support/app'
 import { DATABASES } from '../support/databases'
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+import { XLSX, sheetRoutes } from '../support/spreadsheets'
 
 // A street office downloads its facility list, corrects it in Excel, adds a facility, and uploads it again.
 describe.each(DATABASES)('the facility list as a spreadsheet on %s', (database) => {
@@ -13,26 +11,11 @@ describe.each(DATABASES)('the facility list as a spreadsheet on %s', (database) 
   let clerk: { authorization: string }
   beforeAll(async () => {
     t = await createTestApp(database)
-    clerk = await devLogin(t.app, 'sheet-street')
-    await grantStaff(t.store.db.kysely, { user: 'dev:sheet-street', scopeKind: 'street', scopeId: 'yl-xinhualu', grantedBy: 'test' }, t.clock.now())
+    clerk = await staffLogin(t, 'sheet-street', 'street', 'yl-xinhualu')
   })
   afterAll(() => t.close())
 
-  const download = async (what: 'export' | 'template') => {
-    const res = await t.app.inject({ url: `/api/admin/facilities/${what}`, headers: clerk })
-    expect(res.statusCode).toBe(200)
-    expect(res.headers['content-type']).toContain(XLSX)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
-    return book
-  }
-  const upload = async (book: ExcelJS.Workbook) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/admin/facilities/import',
-      headers: { ...clerk, 'content-type': XLSX },
-      payload: Buffer.from(await book.xlsx.writeBuffer()),
-    })
+  const { download, upload } = sheetRoutes('/api/admin/facilities', () => t, () => clerk)
   const count = async (table: 'facilities' | 'audit_log' | 'communities') =>
     Number((await t.store.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
   const columnOf = (sheet: ExcelJS.Worksheet, header: string) => {

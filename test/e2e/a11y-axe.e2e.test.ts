@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { runAxe } from '../support/axe'
 import { launchChromium, shot } from '../support/browser'
 import { TestClock } from '../support/clock'
 import { type Fixtures, VISITS, appPagePaths, openPage, pageAs, seedEveryPage } from '../support/every-page'
@@ -6,26 +7,9 @@ import { type ServedApp, serveApp } from '../support/served-app'
 
 jest.setTimeout(600_000)
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
 // Moderate in axe, but what the Page shell promises on every page: one main landmark, a level-1 heading, nothing
 // (the tab bar included) outside a landmark.
 const LANDMARKS = ['landmark-one-main', 'page-has-heading-one', 'region']
-
-interface Found {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-async function runAxe(page: Page): Promise<Found[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Found[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }))
-  }, AXE_TAGS)
-}
 
 // axe-core (the npm package, injected) on every page of src/app.config.ts, in normal mode and in 长辈版: no critical
 // or serious violation, and the landmarks and heading of the page shell. Lighthouse's accessibility score misses most of what this finds, so it is not the gate.

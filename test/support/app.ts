@@ -2,6 +2,7 @@ import { errorBodySchema } from '@shared/errors'
 import { buildApp } from '../../server/app'
 import type { AppInstance } from '../../server/app-instance'
 import { type Config, loadConfig } from '../../server/config'
+import { type Grant, grantStaff } from '../../server/staff/staff-grants'
 import { TestClock } from './clock'
 import { type DatabaseName, type TestDb, createTestDb } from './databases'
 
@@ -51,6 +52,13 @@ export async function devLogin(app: AppInstance, openid: string, role?: string):
   const res = await app.inject({ method: 'POST', url: '/api/auth/dev', payload: role ? { openid, role } : { openid } })
   if (res.statusCode !== 200) throw new Error(`dev login failed: ${res.statusCode} ${res.body}`)
   return { authorization: `Bearer ${res.json().token}` }
+}
+
+/** Signs in through the development login as staff of an operator, a street office or the district. */
+export async function staffLogin(t: Pick<TestApp, 'app' | 'store' | 'clock'>, openid: string, scopeKind: Grant['scopeKind'], scopeId: string) {
+  const headers = await devLogin(t.app, openid)
+  await grantStaff(t.store.db.kysely, { user: `dev:${openid}`, scopeKind, scopeId, grantedBy: 'test' }, t.clock.now())
+  return headers
 }
 
 /**

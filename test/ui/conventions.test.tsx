@@ -143,6 +143,7 @@ describe('a facility', () => {
     year: 2026,
     investmentWan: 336,
     operatingModels: ['公建民营'],
+    functionHours: [],
     operator: null,
     dataNote: null,
     satisfaction: { count: 0, satisfactionRate: null, wouldUseAgainRate: null, dimensions: [] },

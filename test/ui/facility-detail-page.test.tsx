@@ -28,6 +28,7 @@ const detail = (id: string, name: string, extra: Partial<FacilityDetail>): Facil
   investmentWan: 336,
   operatingModels: ['公建民营'],
   operator: null,
+  functionHours: [],
   phone: null,
   hours: [],
   openNow: { status: 'closed', label: '已休息', todayHours: null, next: null },

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { type FacilityDetail, type FacilityService, shortFacilityName } from '@shared/facility'
+import { functionName } from '@shared/functions'
 import { fetchFacility } from '@/api/facilities'
 import { FacilityContact } from '@/components/FacilityContact'
 import { OpenNow } from '@/components/FacilityCard/OpenNow'
@@ -110,11 +111,18 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         {facility.isReserve ? (
           <Text className='detail__line'>尚未建成开放</Text>
         ) : (
-          facility.hours.map((h) => (
-            <Text key={h.days} className='detail__line'>
-              {h.days} {h.opens}–{h.closes}
-            </Text>
-          ))
+          <>
+            {facility.hours.map((h) => (
+              <Text key={h.days} className='detail__line'>
+                {h.days} {h.opens}–{h.closes}
+              </Text>
+            ))}
+            {facility.functionHours.map((f) => (
+              <Text key={f.function} className='detail__line'>
+                {functionName(f.function)}：{f.hours.map((h) => `${h.days} ${h.opens}–${h.closes}`).join('；')}
+              </Text>
+            ))}
+          </>
         )}
       </View>
 

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
-import { roleProps } from '@/components/a11y'
 import { type AdminOperator, operatorCreateSchema, operatorEditSchema } from '@shared/admin'
 import { useState } from 'react'
 import { addOperator, fetchOperators, saveOperator } from '@/api/admin'
 import { cleanError } from '@/api/api-error'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
+import { StatusMessage } from './StatusMessage'
 
 type Draft = { id: string; name: string; contact: string; licenceNo: string }
 const draftOf = (o?: AdminOperator): Draft => ({ id: o?.id ?? '', name: o?.name ?? '', contact: o?.contact ?? '', licenceNo: o?.licenceNo ?? '' })
@@ -76,11 +76,7 @@ export function OperatorsCard({ onChanged }: { onChanged: () => Promise<unknown>
       ) : (
         <Button className='tap button' onClick={() => open()}>添加运营方</Button>
       )}
-      {message && (
-        <View className={`admin__message admin__message--${message.kind}`} {...roleProps('status')}>
-          {message.text}
-        </View>
-      )}
+      <StatusMessage message={message} />
     </View>
   )
 }

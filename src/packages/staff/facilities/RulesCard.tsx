@@ -1,30 +1,67 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
-import { roleProps } from '@/components/a11y'
-import { type CalendarDay, type DistrictRules, calendarYearSchema, noShowRuleSchema, ratingRulesSchema, subsidyTiersSchema } from '@shared/rules'
+import type { AdminFacility } from '@shared/admin'
+import {
+  CALENDAR_KIND_NAMES,
+  type CalendarDay,
+  type DistrictRules,
+  calendarImportResultSchema,
+  calendarYearSchema,
+  noShowRuleSchema,
+  ratingRulesSchema,
+  subsidyTiersSchema,
+} from '@shared/rules'
 import { useState } from 'react'
 import { fetchRules, saveCalendarYear, saveNoShowRule, saveRatingRules, saveSubsidyTiers } from '@/api/admin'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
+import { BookingRulesCard } from './BookingRulesCard'
+import { EvaluationRulesForm } from './EvaluationRulesForm'
+import { SheetCard, counted } from './SheetCard'
+import { StatusMessage } from './StatusMessage'
 import { type Message, useSubmit } from './use-submit'
 
-const KIND_NAMES: Record<CalendarDay['kind'], string> = { holiday: '放假', workday: '调休上班' }
-const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues[0]?.message ?? '填写有误'
-
-/** 区级规则: read by every government clerk, changed by district staff (the server says so to anyone else). */
-export function RulesCard({ onChanged }: { onChanged: () => Promise<unknown> }) {
+/**
+ * The rules as data: each facility's booking rules for whoever the server lets change them (a street office its own),
+ * and the district's rules — rating, no-shows, subsidies, evaluation, holidays — for district staff only.
+ */
+export function RulesCard({ facilities, onChanged }: { facilities: AdminFacility[]; onChanged: () => Promise<unknown> }) {
   const rules = useRemote(fetchRules, 'admin-rules')
-  // Kept here: the form starts afresh from what was saved, the message of the save stays.
+  // Kept here: a form starts afresh from what was saved, the message of the save stays.
   const shared = useState<Message>(null)
-  // Street offices read the district's rules elsewhere (运营评估); only district staff, whose changes count, edit them here.
-  if (!rules.data?.canEdit) return null
+  const evaluationShared = useState<Message>(null)
+  if (!rules.data) return null
+  // Each form starts afresh only when what it shows was saved: a booking rule saved elsewhere keeps what is typed here.
+  const { booking: _booking, bookingUnset: _unset, evaluation, canEdit, ...district } = rules.data
+  const onSaved = async () => Promise.all([rules.reload(), onChanged()])
   return (
-    <RulesForm
-      key={JSON.stringify(rules.data)}
-      rules={rules.data}
-      shared={shared}
-      onSaved={async () => Promise.all([rules.reload(), onChanged()])}
-    />
+    <>
+      <BookingRulesCard rules={rules.data} facilities={facilities} onSaved={onSaved} />
+      {/* Street offices read the district's rules elsewhere (运营评估); only district staff, whose changes count, edit them here. */}
+      {canEdit && (
+        <>
+          <RulesForm key={JSON.stringify(district)} rules={rules.data} shared={shared} onSaved={onSaved} />
+          <EvaluationRulesForm key={JSON.stringify(evaluation)} rules={rules.data} shared={evaluationShared} onSaved={onSaved} />
+          <SheetCard
+            title='节假日与调休（Excel）'
+            hint='按国务院每年公布的放假安排填写；表格中出现的年份整年以表格为准，再次导入同一张表不会重复。'
+            base='/admin/calendar'
+            fileName='节假日与调休'
+            labels={['下载节假日表', '下载节假日空白模板', '导入节假日表']}
+            result={calendarImportResultSchema}
+            describe={(done) =>
+              `已导入 ${done.years.join('、')} 年：${counted([
+                [done.created, (l) => `新增 ${l.length} 天`],
+                [done.updated, (l) => `修改 ${l.length} 天`],
+                [done.removed, (l) => `删去 ${l.length} 天`],
+                [done.unchanged, (l) => `${l.length} 天没有变化`],
+              ])}`
+            }
+            onImported={onSaved}
+          />
+        </>
+      )}
+    </>
   )
 }
 
@@ -42,12 +79,8 @@ function RulesForm({ rules, shared, onSaved }: RulesFormProps) {
   const years = [...new Set(rules.calendar.map((d) => d.date.slice(0, 4)))].sort()
   const [year, setYear] = useState(years.at(-1) ?? '')
   const [calendarText, setCalendarText] = useState(() => textOf(rules.calendar, year))
-  const { busy, message, setMessage, run } = useSubmit(onSaved, shared)
   // The contract's own schemas check the form before anything is sent.
-  const check = <T,>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, save: (data: T) => Promise<unknown>, done: string) => {
-    if (!result.success) return setMessage({ kind: 'error', text: firstIssue(result.error) })
-    return run(() => save(result.data), done)
-  }
+  const { busy, message, setMessage, check } = useSubmit(onSaved, shared)
   const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
 
   return (
@@ -115,11 +148,7 @@ function RulesForm({ rules, shared, onSaved }: RulesFormProps) {
       >
         保存 {year} 年节假日
       </Button>
-      {message && (
-        <View className={`admin__message admin__message--${message.kind}`} {...roleProps('status')}>
-          {message.text}
-        </View>
-      )}
+      <StatusMessage message={message} />
     </View>
   )
 }
@@ -127,7 +156,7 @@ function RulesForm({ rules, shared, onSaved }: RulesFormProps) {
 const textOf = (calendar: CalendarDay[], year: string) =>
   calendar
     .filter((d) => d.date.startsWith(`${year}-`))
-    .map((d) => `${d.date} ${KIND_NAMES[d.kind]} ${d.name}`)
+    .map((d) => `${d.date} ${CALENDAR_KIND_NAMES[d.kind]} ${d.name}`)
     .join('；')
 
 /** 「2027-02-06 放假 春节；2027-02-20 调休上班 春节调休」 → days, or the entry it could not read. */
@@ -135,7 +164,7 @@ function parseDays(text: string): { days: CalendarDay[] } | { problem: string } 
   const days: CalendarDay[] = []
   for (const entry of text.split(/[；;\n]+/).map((e) => e.trim()).filter(Boolean)) {
     const [date, kindName, ...name] = entry.split(/\s+/)
-    const kind = (Object.keys(KIND_NAMES) as CalendarDay['kind'][]).find((k) => KIND_NAMES[k] === kindName)
+    const kind = (Object.keys(CALENDAR_KIND_NAMES) as CalendarDay['kind'][]).find((k) => CALENDAR_KIND_NAMES[k] === kindName)
     if (!date || !kind || name.length === 0) return { problem: `「${entry}」应写成 2027-02-06 放假 春节` }
     days.push({ date, kind, name: name.join(' ') })
   }
