@@ -3,6 +3,7 @@ import { type CareScheduleBody, type CareScheduleCode, type CareSchedules, WEEKD
 import type { Insertable, Kysely, OnConflictBuilder } from 'kysely'
 import { type SchoolBreak, findSchoolBreaks, isSchoolDay, isSchoolHoliday } from '../calendar/school-days'
 import type { Database, SessionTable } from '../db/schema'
+import { offersFunction } from '../facilities/facility-functions.repository'
 import { InvalidInputError } from '../http/errors'
 import { weekdayOf } from '../meals/meal-template'
 import { notePriceChanges } from '../prices/price-changes'
@@ -44,13 +45,7 @@ export async function saveCareSchedule(
   userId: string | null,
 ): Promise<number> {
   const { function: fn, part } = careScheduleOf(schedule.code)
-  const offered = await db
-    .selectFrom('facility_functions')
-    .select('facility_id')
-    .where('facility_id', '=', schedule.facilityId)
-    .where('function_code', '=', fn)
-    .executeTakeFirst()
-  if (!offered) throw new InvalidInputError('schedule', '这个设施不提供这项服务，请先在设施信息里添加')
+  if (!(await offersFunction(db, schedule.facilityId, fn))) throw new InvalidInputError('schedule', '这个设施不提供这项服务，请先在设施信息里添加')
   const days = checkedDays(schedule.code, schedule.days)
   const run = async (trx: Kysely<Database>) => {
     const effectiveFrom = await firstUnpublishedDay(trx, schedule.facilityId, fn, part, now)

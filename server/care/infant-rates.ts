@@ -1,6 +1,7 @@
 import type { InfantRates } from '@shared/schedule'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { offersFunction } from '../facilities/facility-functions.repository'
 import { InvalidInputError } from '../http/errors'
 import { notePriceChanges } from '../prices/price-changes'
 import { shanghaiDate } from '../time/shanghai'
@@ -15,13 +16,7 @@ export async function readInfantRates(db: Kysely<Database>, facilityId: string):
  * quote), so the change takes effect today; a type left without a rate is no longer offered.
  */
 export async function saveInfantRates(db: Kysely<Database>, facilityId: string, { rates }: InfantRates, userId: string, now: Date): Promise<InfantRates> {
-  const offered = await db
-    .selectFrom('facility_functions')
-    .select('facility_id')
-    .where('facility_id', '=', facilityId)
-    .where('function_code', '=', 'infant_care')
-    .executeTakeFirst()
-  if (!offered) throw new InvalidInputError('rates', '这个设施不提供婴幼儿托育')
+  if (!(await offersFunction(db, facilityId, 'infant_care'))) throw new InvalidInputError('rates', '这个设施不提供婴幼儿托育')
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('infant_care_rates').where('facility_id', '=', facilityId).execute()
     if (rates.length > 0) {

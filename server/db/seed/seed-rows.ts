@@ -1,6 +1,7 @@
 import { type CareScheduleBody, type CareScheduleCode, type CareScheduleDay, careScheduleOf } from '@shared/schedule'
 import type { Insertable, Transaction } from 'kysely'
 import { saveCareSchedule } from '../../care/care-schedule'
+import { offersFunction } from '../../facilities/facility-functions.repository'
 import type { BookingRuleTable, Database, SessionTable } from '../schema'
 
 /**
@@ -13,15 +14,7 @@ export interface SeedPass {
 }
 
 /** Whether the facility still offers the function (the district may have removed it since it was seeded). */
-export async function offers(trx: Transaction<Database>, facilityId: string, functionCode: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('facility_functions')
-    .select('facility_id')
-    .where('facility_id', '=', facilityId)
-    .where('function_code', '=', functionCode)
-    .executeTakeFirst()
-  return row !== undefined
-}
+export const offers = (trx: Transaction<Database>, facilityId: string, functionCode: string) => offersFunction(trx, facilityId, functionCode)
 
 /** A facility's booking rule for a service, unless it has one (staff may have changed it since). */
 export async function seedRule(
