@@ -96,6 +96,9 @@ export const schoolBreaksSchema = z.strictObject({
     }, { error: '假期之间不能重叠' }),
 })
 
+export const schoolBreakImportResultSchema = z.object({ breaks: z.array(schoolBreakSchema) })
+export type SchoolBreakImportResult = z.infer<typeof schoolBreakImportResultSchema>
+
 export const calendarYearParamsSchema = z.strictObject({ year: z.string().regex(/^20\d{2}$/, { error: '年份应为四位数字，例如 2027' }) })
 export const noShowParamsSchema = z.strictObject({ function: functionCodeSchema })
 

@@ -20,6 +20,8 @@ import { callerOf, governedOf } from '../http/access-hook'
 import { listAudit } from './audit'
 import { importCalendar } from './calendar-import.service'
 import { calendarSheet } from './calendar-sheet'
+import { importSchoolBreaks, schoolBreakSheet } from './school-break-sheet'
+import { findSchoolBreaks } from '../calendar/school-days'
 import { importFacilities } from './facility-import.service'
 import { facilitySheet } from './facility-sheet'
 import type { Actor } from './facility-admin.service'
@@ -40,6 +42,7 @@ import {
   noShowRuleSchema,
   ratingRulesSchema,
   schoolBreaksSchema,
+  schoolBreakImportResultSchema,
   subsidyTiersSchema,
 } from '@shared/rules'
 import { grantBinding, listStaff, revokeBinding } from './staff-admin.service'
@@ -94,6 +97,11 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
   app.get('/admin/calendar/export', { config: district }, async (_request, reply) =>
     sendSheet(reply, '节假日与调休.xlsx', await calendarSheet(await readCalendar(db))),
   )
+  // School breaks too: the 校历 is the whole list.
+  app.get('/admin/school-breaks/export', { config: district }, async (request, reply) =>
+    sendSheet(reply, '学校假期.xlsx', await schoolBreakSheet(await findSchoolBreaks(db, governedOf(request).districtId))),
+  )
+  app.get('/admin/school-breaks/template', { config: district }, async (_request, reply) => sendSheet(reply, '学校假期模板.xlsx', await schoolBreakSheet([])))
   app.get('/admin/calendar/template', { config: district }, async (_request, reply) => sendSheet(reply, '节假日与调休模板.xlsx', await calendarSheet([])))
   await app.register(async (sheets) => {
     // The upload is the file itself, not JSON: read as bytes, up to 5 MB (thousands of rows).
@@ -104,6 +112,9 @@ export async function adminRoutes(app: AppInstance): Promise<void> {
     }
     sheets.post('/admin/facilities/import', { config: government, schema: { response: { 200: importResultSchema } } }, async (request) =>
       importFacilities(db, actorOf(request), fileOf(request), app.now()),
+    )
+    sheets.post('/admin/school-breaks/import', { config: district, schema: { response: { 200: schoolBreakImportResultSchema } } }, async (request) =>
+      importSchoolBreaks(db, actorOf(request), fileOf(request), app.now()),
     )
     sheets.post('/admin/calendar/import', { config: district, schema: { response: { 200: calendarImportResultSchema } } }, async (request) =>
       importCalendar(db, actorOf(request), fileOf(request), app.now()),

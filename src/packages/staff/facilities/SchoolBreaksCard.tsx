@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { type SchoolBreakRule, schoolBreaksSchema } from '@shared/rules'
+import { type SchoolBreakRule, schoolBreakImportResultSchema, schoolBreaksSchema } from '@shared/rules'
 import { useState } from 'react'
 import { fetchRules, saveSchoolBreaks } from '@/api/admin'
 import { Button } from '@/components/Button'
 import { TextField } from '@/components/TextField'
 import { roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
+import { SheetCard } from './SheetCard'
 import { type Message, useSubmit } from './use-submit'
 
 /**
@@ -54,6 +55,16 @@ function SchoolBreaksForm({ breaks, canEdit, shared, onSaved }: FormProps) {
           <Button className='tap button' disabled={busy} onClick={save}>
             保存学校假期
           </Button>
+          <SheetCard
+            title='学校假期（Excel）'
+            hint='按教育部门公布的校历填写；表格就是全部假期，再次导入同一张表不会重复。'
+            base='/admin/school-breaks'
+            fileName='学校假期'
+            labels={['下载学校假期表', '下载学校假期空白模板', '导入学校假期表']}
+            result={schoolBreakImportResultSchema}
+            describe={(done) => `已导入 ${done.breaks.length} 段学校假期`}
+            onImported={onSaved}
+          />
         </>
       ) : (
         breaks.map((b) => (
