@@ -53,7 +53,7 @@ describe('a resident’s rights over her data in chromium', () => {
   })
 
   it('refuses to delete the account while a lunch is booked, then deletes it once cancelled', async () => {
-    await page.goto(`${session.served().baseUrl}/#/packages/member/data/index`)
+    await page.goto(`${session.served().baseUrl}/#/packages/member/my-data/index`)
     await visible('.button', /^注销账号$/).click()
     await visible('.button', '确定注销').click()
     await visible('[role="status"]', '1 个未完成的预约').waitFor()

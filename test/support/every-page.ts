@@ -106,7 +106,7 @@ export const VISITS: Record<string, Visit> = {
     // Saved, it goes back to where it was opened from (here: nowhere in the app; see member-edit-page.test).
     main: { name: /保存/, shows: { request: '/api/me/members/' } },
   },
-  'packages/member/data/index': {
+  'packages/member/my-data/index': {
     identity: 'resident',
     ready: '账号编号',
     main: { name: /下载全部数据/, shows: { text: '已下载到本机' } },

@@ -123,7 +123,7 @@ function SignedIn() {
         <Text className='section-title'>隐私与数据</Text>
         <Text className='muted'>查看、下载我们保存的您和家人的全部信息，或注销账号。</Text>
         {me.data && (
-          <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/data/index' })}>
+          <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/my-data/index' })}>
             我的数据
           </Button>
         )}
