@@ -28,8 +28,12 @@ export function answerPrivacyPrompt(option: Taro.onNeedPrivacyAuthorization.Reso
  */
 export function listenForPrivacyPrompts(): void {
   if (process.env.TARO_ENV !== 'weapp') return
-  Taro.onNeedPrivacyAuthorization((resolve) => {
-    usePrivacyPromptStore.getState().setPending(resolve)
-    resolve({ event: 'exposureAuthorization' })
-  })
+  try {
+    Taro.onNeedPrivacyAuthorization((resolve) => {
+      usePrivacyPromptStore.getState().setPending(resolve)
+      resolve({ event: 'exposureAuthorization' })
+    })
+  } catch {
+    // A base library before 2.32.3 has no privacy check, and so nothing to answer.
+  }
 }

@@ -114,13 +114,12 @@ export const VISITS: Record<string, Visit> = {
   'packages/member/privacy/index': {
     identity: 'resident',
     ready: '我们收集哪些信息',
-    // A document to read: nothing on it to press.
-    main: null,
+    main: { name: /查看我的数据/, shows: { url: 'packages/member/my-data/index' } },
   },
   'packages/member/child-privacy/index': {
     identity: 'resident',
     ready: '监护人的权利',
-    main: null,
+    main: { name: /查看我的数据/, shows: { url: 'packages/member/my-data/index' } },
   },
   'packages/care/infant/index': {
     identity: 'resident',

@@ -80,6 +80,11 @@ export function createWx({ builtOrigin, servedOrigin }: WxStubOptions) {
     showToast: jest.fn((o: Callbacks) => settle(o, async () => ({ errMsg: 'showToast:ok' }))),
     stopPullDownRefresh: jest.fn(),
     getLocation: jest.fn((o: Callbacks) => settle(o, async () => ({ latitude: 34.6534, longitude: 109.2301 }))),
+    /** WeChat's privacy check: the app's listener, for a test to call as WeChat would before a location request. */
+    privacyListeners: [] as ((resolve: (option: { event: string; buttonId?: string }) => void) => void)[],
+    onNeedPrivacyAuthorization(listener: (resolve: (option: { event: string; buttonId?: string }) => void) => void) {
+      wx.privacyListeners.push(listener)
+    },
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     canIUse: () => true,
     onAppRoute: () => undefined,

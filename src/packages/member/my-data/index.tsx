@@ -38,14 +38,14 @@ export default function MyDataPage() {
   return (
     <Page title='我的数据'>
       <RemoteContent remote={data} loadingText='正在整理您的数据…'>
-        {(d) => <DataView data={d} />}
+        {(d) => <AccountDataView data={d} />}
       </RemoteContent>
       <DeleteAccount onDeleted={() => setDeleted(true)} />
     </Page>
   )
 }
 
-function DataView({ data }: { data: AccountExport }) {
+function AccountDataView({ data }: { data: AccountExport }) {
   const [message, setMessage] = useState<string | null>(null)
   const download = async () => {
     setMessage(null)
