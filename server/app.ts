@@ -27,6 +27,7 @@ import { evaluationRoutes } from './evaluation/evaluation.routes'
 import { adminRoutes } from './admin/admin.routes'
 import { careScheduleRoutes } from './care/care-schedule.routes'
 import { priceRoutes } from './prices/price.routes'
+import { feedbackRoutes } from './feedback/feedback.routes'
 
 export interface AppOptions {
   config: Config
@@ -101,6 +102,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(adminRoutes)
       await api.register(careScheduleRoutes)
       await api.register(priceRoutes)
+      await api.register(feedbackRoutes)
     },
     { prefix: '/api' },
   )

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { userSchema } from './auth'
 import { bookingSchema } from './booking'
+import { feedbackSchema } from './feedback'
 import { familyMemberSchema } from './member'
 import { noticeSchema } from './notice'
 import { ratingSchema } from './rating'
@@ -18,6 +19,7 @@ export const accountExportSchema = z.object({
   ratings: z.array(ratingSchema),
   waitlist: z.array(waitlistEntrySchema),
   notices: z.array(noticeSchema),
+  feedback: z.array(feedbackSchema),
   /** Consents given, with their version and time: the privacy notice per member, a guardian's for a child. */
   consents: z.array(z.object({ memberId: z.string(), memberName: z.string(), kind: z.enum(['personal', 'child']), version: z.string(), at: z.string() })),
 })

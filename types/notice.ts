@@ -10,6 +10,7 @@ export const NOTICE_KINDS = [
   'rectification_answered',
   'booking_suspended',
   'suspension_lifted',
+  'feedback_answered',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

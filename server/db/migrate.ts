@@ -23,6 +23,7 @@ import * as m020 from './migrations/020_district_admin'
 import * as m021 from './migrations/021_care_schedules'
 import * as m022 from './migrations/022_account_deletion'
 import * as m023 from './migrations/023_function_hours'
+import * as m024 from './migrations/024_feedback'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '021_care_schedules': m021,
   '022_account_deletion': m022,
   '023_function_hours': m023,
+  '024_feedback': m024,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

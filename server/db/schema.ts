@@ -449,6 +449,23 @@ export interface PriceChangeTable {
   user_id: string | null
 }
 
+export interface FeedbackTable {
+  id: string
+  user_id: string
+  facility_id: string
+  category: string
+  text: string
+  booking_id: string | null
+  /** open, answered, accepted, disputed. */
+  status: string
+  created_at: string
+  due_date: string
+  answer: string | null
+  answered_at: string | null
+  answered_by: string | null
+  verdict_at: string | null
+}
+
 export interface RatingRuleTable {
   district_id: string
   window_days: number
@@ -559,6 +576,7 @@ export interface Database {
   care_schedule_days: CareScheduleDayTable
   school_breaks: SchoolBreakTable
   price_changes: PriceChangeTable
+  feedback: FeedbackTable
   rating_rules: RatingRuleTable
   calendar_days: CalendarDayTable
   ratings: RatingTable

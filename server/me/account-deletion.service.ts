@@ -37,6 +37,7 @@ export async function deleteAccount(db: Kysely<Database>, user: UserRow, now: Da
     await trx.deleteFrom('waitlist_entries').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('idempotency_keys').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('notices').where('user_id', '=', user.id).execute()
+    await trx.deleteFrom('feedback').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('account_session_units').where('user_id', '=', user.id).execute()
     await trx.updateTable('ratings').set({ comment: null }).where('rater_user_id', '=', user.id).execute()
     await trx.deleteFrom('staff_bindings').where('user_id', '=', user.id).execute()

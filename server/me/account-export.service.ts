@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { toUser } from '../auth/auth.service'
 import { listMyBookings } from '../bookings/my-bookings.service'
 import type { Database, UserRow } from '../db/schema'
+import { listMyFeedback } from '../feedback/feedback.service'
 import { listMyNotices } from '../notices/notice.repository'
 import { findRatingOfBooking } from '../ratings/rating.repository'
 import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
@@ -11,11 +12,12 @@ import { listFamilyMembers } from './family-member.repository'
 
 /** 导出我的数据: the account, its family members, bookings, ratings, waitlist places, messages and consents. */
 export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Date): Promise<AccountExport> {
-  const [members, bookings, waitlist, notices, consentRows] = await Promise.all([
+  const [members, bookings, waitlist, notices, feedback, consentRows] = await Promise.all([
     listFamilyMembers(db, user.id, shanghaiDate(now)),
     listMyBookings(db, user, undefined, now),
     listMyWaitlist(db, user),
     listMyNotices(db, user.id, now),
+    listMyFeedback(db, user, now),
     db
       .selectFrom('family_members')
       .select(['id', 'name', 'consent_version', 'consent_at', 'child_consent_version', 'child_consent_at'])
@@ -29,5 +31,5 @@ export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Da
       ? [{ memberId: m.id, memberName: m.name, kind: 'child' as const, version: m.child_consent_version, at: toShanghaiIso(m.child_consent_at) }]
       : []),
   ])
-  return { exportedAt: toShanghaiIso(now), account: toUser(user), members, bookings, ratings, waitlist, notices, consents }
+  return { exportedAt: toShanghaiIso(now), account: toUser(user), members, bookings, ratings, waitlist, notices, feedback, consents }
 }
