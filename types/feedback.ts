@@ -19,6 +19,13 @@ export const FEEDBACK_STATUS_NAMES: Record<FeedbackStatus, string> = {
   accepted: '已认可答复',
   disputed: '不认可答复',
 }
+/** The same states as the street office reads them. */
+export const FEEDBACK_STATUS_NAMES_FOR_STAFF: Record<FeedbackStatus, string> = {
+  open: '待答复',
+  answered: '已答复，待居民确认',
+  accepted: '居民认可答复',
+  disputed: '居民不认可答复',
+}
 
 const words = (label: string, min: number, max: number) =>
   z

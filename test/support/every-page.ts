@@ -111,6 +111,17 @@ export const VISITS: Record<string, Visit> = {
     ready: '账号编号',
     main: { name: /下载全部数据/, shows: { text: '已下载到本机' } },
   },
+  'packages/member/feedback/index': {
+    identity: 'resident',
+    ready: '找设施提意见',
+    main: { name: /找设施提意见/, shows: { url: 'pages/facilities/index' } },
+  },
+  'packages/facility/feedback/index': {
+    identity: 'resident',
+    query: () => 'facilityId=yl-hongqi',
+    ready: '写给街道办事处',
+    main: { before: [{ name: /内容/, type: '希望周末也能订午餐' }], name: /^提交$/, shows: { text: '已提交' } },
+  },
   'packages/member/privacy/index': {
     identity: 'resident',
     ready: '我们收集哪些信息',

@@ -120,12 +120,17 @@ function SignedIn() {
       )}
 
       <View className='card'>
-        <Text className='section-title'>隐私与数据</Text>
-        <Text className='muted'>查看、下载我们保存的您和家人的全部信息，或注销账号。</Text>
+        <Text className='section-title'>隐私、数据与意见</Text>
+        <Text className='muted'>查看、下载我们保存的您和家人的全部信息，或注销账号；查看您写给街道的意见和答复。</Text>
         {me.data && (
-          <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/my-data/index' })}>
-            我的数据
-          </Button>
+          <>
+            <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/my-data/index' })}>
+              我的数据
+            </Button>
+            <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/feedback/index' })}>
+              我的意见
+            </Button>
+          </>
         )}
         <PolicyLink page={PRIVACY_POLICY_PAGE} />
         <PolicyLink page={CHILD_RULES_PAGE} />

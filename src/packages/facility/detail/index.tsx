@@ -132,6 +132,14 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         <Text className='detail__line'>建设年度：{facility.year} 年</Text>
         <Text className='detail__line'>运营方：{facility.operator?.name ?? '待公示'}</Text>
         <Text className='detail__line'>运营模式：{facility.operatingModels.join('、')}</Text>
+        {!facility.isReserve && (
+          <Button
+            className='tap button detail__book'
+            onClick={() => Taro.navigateTo({ url: `/packages/facility/feedback/index?facilityId=${encodeURIComponent(facility.id)}` })}
+          >
+            意见建议 · 价格投诉
+          </Button>
+        )}
       </View>
 
       {!facility.isReserve && <PriceCard facilityId={facility.id} />}

@@ -5,6 +5,8 @@ import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { downloadFile } from '@/api/download'
 import { fetchCoverage, fetchEvaluation, fetchOverdueCases } from '@/api/evaluation'
+import { fetchGovernedFeedback } from '@/api/feedback'
+import { FEEDBACK_CATEGORY_NAMES } from '@shared/feedback'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -31,8 +33,9 @@ export default function EvaluationPage() {
   const trend = useRemote(() => Promise.all(recentMonths(new Date(), 6).map((m) => fetchEvaluation(m, fn))), `trend|${fn}`)
   const coverage = useRemote(fetchCoverage, 'coverage')
   const overdue = useRemote(fetchOverdueCases, 'overdue')
+  const overdueFeedback = useRemote(async () => (await fetchGovernedFeedback()).filter((f) => f.overdue), 'overdue-feedback')
   const [message, setMessage] = useState<string | null>(null)
-  usePullToRefresh(() => Promise.all([evaluation.reload(), trend.reload(), coverage.reload(), overdue.reload()]))
+  usePullToRefresh(() => Promise.all([evaluation.reload(), trend.reload(), coverage.reload(), overdue.reload(), overdueFeedback.reload()]))
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     setMessage(null)
@@ -77,6 +80,16 @@ export default function EvaluationPage() {
         {overdue.data?.map((c) => (
           <Text key={c.id} className='evaluation__overdue'>
             {c.facilityName} · {c.levelName} · 逾期 {c.daysOverdue} 天（应于 {c.dueDate} 前答复）
+          </Text>
+        ))}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>逾期未答复的居民意见</Text>
+        {overdueFeedback.data?.length === 0 && <Text className='muted'>没有逾期的居民意见</Text>}
+        {overdueFeedback.data?.map((f) => (
+          <Text key={f.id} className='evaluation__overdue'>
+            {f.facilityName} · {FEEDBACK_CATEGORY_NAMES[f.category]} · 应于 {f.dueDate} 前答复
           </Text>
         ))}
       </View>

@@ -14,7 +14,7 @@ export function PriceChangesCard() {
   return (
     <View className='card' {...roleProps('region')} aria-label='价格变动'>
       <Text className='section-title'>价格变动</Text>
-      <RemoteContent remote={changes} empty={(list) => (list.length === 0 ? <Text className='muted'>还没有价格记录</Text> : null)}>
+      <RemoteContent remote={changes} empty={(list) => (list.length === 0 ? <Text className='muted admin__line'>还没有价格变动</Text> : null)}>
         {(list) => (
           <View>
             {list.slice(0, SHOWN).map((c, i) => (

@@ -14,6 +14,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { dayAndClock } from '@/lib/dates'
 import { FacilityForm } from './FacilityForm'
 import { OperatorsCard } from './OperatorsCard'
+import { FeedbackCard } from './FeedbackCard'
 import { PriceChangesCard } from './PriceChangesCard'
 import { RulesCard } from './RulesCard'
 import { SchoolBreaksCard } from './SchoolBreaksCard'
@@ -88,6 +89,7 @@ export default function FacilityAdminPage() {
             <RulesCard facilities={data.facilities} onChanged={audit.reload} />
             <SchoolBreaksCard onChanged={audit.reload} />
             <PriceChangesCard />
+            <FeedbackCard />
             <OperatorsCard onChanged={changed} />
             <AuditLog remote={audit} facilities={data.facilities} />
           </View>
