@@ -1,3 +1,4 @@
+import { toShanghaiIso } from '../time/shanghai'
 import type { LoginResult, Role, User } from '@shared/auth'
 import type { Kysely } from 'kysely'
 import type { Database, UserRow } from '../db/schema'
@@ -82,5 +83,5 @@ function bearerToken(authorization: string | undefined): string | undefined {
 }
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, role: row.role as Role, nickname: row.nickname, createdAt: row.created_at }
+  return { id: row.id, role: row.role as Role, nickname: row.nickname, createdAt: toShanghaiIso(row.created_at) }
 }

@@ -36,7 +36,8 @@ export function dayLabel(date: string, today: string): string {
 /** "2026-11-28T09:30:00+08:00" → "09:30". */
 export const clockOf = (iso: string): string => iso.slice(11, 16)
 
-/** "2026-11-28T09:30:00+08:00" → "11月28日 09:30". */
+/** "2026-11-28T09:30:00+08:00" → "11月28日 09:30"; an instant in another offset ("…Z") is shown in Shanghai time. */
 export function dayAndClock(iso: string): string {
-  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${clockOf(iso)}`
+  const shanghai = iso.endsWith('+08:00') ? iso : new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString()
+  return `${Number(shanghai.slice(5, 7))}月${Number(shanghai.slice(8, 10))}日 ${clockOf(shanghai)}`
 }

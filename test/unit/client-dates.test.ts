@@ -1,4 +1,4 @@
-import { addDays, dayLabel, dayName, shanghaiToday } from '../../src/lib/dates'
+import { addDays, dayAndClock, dayLabel, dayName, shanghaiToday } from '../../src/lib/dates'
 import { useTimeZone } from '../support/time-zone'
 
 // What the app shows for a service day must not depend on the zone the phone or the desk's tablet is set to.
@@ -19,5 +19,12 @@ describe.each(['Asia/Shanghai', 'UTC', 'America/Los_Angeles'])('the client’s d
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
     expect(addDays('2027-03-14', 1)).toBe('2027-03-15')
     expect(addDays('2026-12-01', -1)).toBe('2026-11-30')
+  })
+})
+
+describe('an instant as a clerk or resident reads it', () => {
+  it('shows Shanghai wall time whether the instant is written in +08:00 or in UTC', () => {
+    expect(dayAndClock('2026-12-01T02:51:00+08:00')).toBe('12月1日 02:51')
+    expect(dayAndClock('2026-11-30T18:51:28.154Z')).toBe('12月1日 02:51')
   })
 })

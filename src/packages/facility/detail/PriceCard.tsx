@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { FUNCTIONS } from '@shared/functions'
 import { formatFen } from '@shared/money'
 import type { PriceChange, PriceItem } from '@shared/prices'
@@ -53,6 +54,12 @@ export function PriceCard({ facilityId }: { facilityId: string }) {
               </Button>
             )}
             {history && changes.map((c, i) => <ChangeLine key={`${c.at}-${c.label}-${i}`} change={c} />)}
+            <Button
+              className='tap button detail__book'
+              onClick={() => Taro.navigateTo({ url: `/packages/facility/feedback/index?facilityId=${encodeURIComponent(facilityId)}&category=price` })}
+            >
+              对价格有疑问？价格投诉
+            </Button>
           </View>
         )}
       </RemoteContent>

@@ -24,17 +24,20 @@ const NO_BOOKING = 'none'
 /** 意见建议 · 价格投诉: a resident writes to the street office about this facility; the street answers by a deadline. */
 export default function FeedbackPage() {
   const facilityId = usePageParam('facilityId')
+  // Opened from 价格公示: a price complaint.
+  const asked = usePageParam('category')
+  const initial = (FEEDBACK_CATEGORIES as readonly string[]).includes(asked) ? (asked as FeedbackCategory) : 'suggestion'
   const facility = useRemote(() => fetchFacility(facilityId), facilityId)
   return (
     <Page title='意见建议'>
-      <RemoteContent remote={facility}>{(f) => <FeedbackForm facilityId={f.id} facilityName={f.name} />}</RemoteContent>
+      <RemoteContent remote={facility}>{(f) => <FeedbackForm facilityId={f.id} facilityName={f.name} initial={initial} />}</RemoteContent>
     </Page>
   )
 }
 
-function FeedbackForm({ facilityId, facilityName }: { facilityId: string; facilityName: string }) {
+function FeedbackForm({ facilityId, facilityName, initial }: { facilityId: string; facilityName: string; initial: FeedbackCategory }) {
   const bookings = useRemote(async () => (await fetchBookings()).filter((b) => b.facilityId === facilityId).slice(0, 6), `feedback-bookings-${facilityId}`)
-  const [category, setCategory] = useState<FeedbackCategory>('suggestion')
+  const [category, setCategory] = useState<FeedbackCategory>(initial)
   const [text, setText] = useState('')
   const [bookingId, setBookingId] = useState(NO_BOOKING)
   const [failure, setFailure] = useState<string | null>(null)
@@ -94,7 +97,7 @@ function FeedbackForm({ facilityId, facilityName }: { facilityId: string; facili
           onInput={(e) => setText(e.detail.value)}
         />
         <Text className='muted'>
-          {text.length}/{TEXT_MAX} 字
+          {text.length}/{TEXT_MAX} 字，至少 5 个字
         </Text>
       </View>
       <RemoteContent remote={bookings} empty={(list) => (list.length === 0 ? null : null)}>

@@ -14,6 +14,7 @@ import { TextField } from '@/components/TextField'
 import { roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { addDays, dayName } from '@/lib/dates'
+import { yuanToFen } from '@/lib/money'
 import { InfantRatesForm } from './InfantRatesForm'
 import './staff-controls.scss'
 
@@ -140,6 +141,18 @@ function ScheduleForm({ kind, saved, setMessage, onSave }: ScheduleFormProps) {
 
   const save = async () => {
     setMessage(null)
+    const badPrice = drafts.findIndex((d) => d.open && (kind.code === 'infant_care' ? d.classes.some((c) => c.capacity.trim() !== '' && yuanToFen(c.price) === null) : yuanToFen(d.price) === null))
+    const badPlaces = drafts.findIndex((d) => d.open && kind.code !== 'infant_care' && !/^\d{1,5}$/.test(d.capacity.trim()))
+    if (badPlaces >= 0) {
+      setMessage(`请填写${WEEKDAY_NAMES[badPlaces]}的${kind.overnight ? '床位' : '名额'}（整数）`)
+      setWeekday(String(badPlaces))
+      return
+    }
+    if (badPrice >= 0) {
+      setMessage(`${WEEKDAY_NAMES[badPrice]}的价格应为数字，最多两位小数（例如 32.5）`)
+      setWeekday(String(badPrice))
+      return
+    }
     setSaving(true)
     try {
       await onSave(bodyOf(kind, weeksAhead, drafts))
@@ -169,6 +182,18 @@ function ScheduleForm({ kind, saved, setMessage, onSave }: ScheduleFormProps) {
         onChange={setWeekday}
       />
       <SwitchRow label={`${WEEKDAY_NAMES[Number(weekday)]}开放`} checked={day.open} onChange={(open) => edit({ open })} />
+      {day.open && (
+        <Button
+          className='tap button'
+          onClick={() => {
+            // One week, one setting: what is set for this day goes to every open day (a class price is the class's).
+            setDrafts((all) => all.map((d) => (d.open ? { ...day, open: true } : d)))
+            setMessage(`已把${WEEKDAY_NAMES[Number(weekday)]}的时间、名额和价格用到所有开放日，保存后生效`)
+          }}
+        >
+          把{WEEKDAY_NAMES[Number(weekday)]}的设置用到所有开放日
+        </Button>
+      )}
       {day.open && (
         <View className='staff-controls'>
           <View className='staff-controls__row'>

@@ -9,6 +9,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
+import { yuanToFen } from '@/lib/money'
 
 type Rate = InfantRates['rates'][number]
 const UNITS: Record<Rate['careType'], string> = { half_day: '元/半天', hourly: '元/小时', temporary: '元/天' }
@@ -52,12 +53,19 @@ function RatesForm({ rates, setMessage, onSave }: RatesFormProps) {
   const [saving, setSaving] = useState(false)
   const save = async () => {
     setMessage(null)
+    const bad = Object.entries(texts).find(([, text]) => text.trim() !== '' && yuanToFen(text) === null)
+    if (bad) {
+      const [classCode, careType] = bad[0].split('|')
+      const name = INFANT_CLASSES.find((c) => c.code === classCode)?.name ?? ''
+      setMessage(`${name}${INFANT_CARE_TYPE_NAMES[careType as Rate['careType']]}的价格应为数字，最多两位小数（例如 45.5）`)
+      return
+    }
     setSaving(true)
     const next = INFANT_CLASSES.flatMap((c) =>
       INFANT_RATE_TYPES.flatMap((careType) => {
         const text = texts[keyOf(c.code, careType)]?.trim() ?? ''
         // What is not a number goes as it is, for the server to name it.
-        return text === '' ? [] : [{ classCode: c.code, careType, priceFen: Math.round(Number(text) * 100) }]
+        return text === '' ? [] : [{ classCode: c.code, careType, priceFen: yuanToFen(text) ?? Number.NaN }]
       }),
     )
     try {
