@@ -27,6 +27,10 @@ export const FEEDBACK_STATUS_NAMES_FOR_STAFF: Record<FeedbackStatus, string> = {
   disputed: '居民不认可答复',
 }
 
+/** The street office answers within this many working days (the district's calendar, as 差评整改). */
+export const FEEDBACK_WORKING_DAYS = 5
+export const FEEDBACK_TEXT = { min: 5, max: 500 } as const
+
 const words = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
@@ -37,7 +41,7 @@ const words = (label: string, min: number, max: number) =>
 export const feedbackCreateSchema = z.strictObject({
   facilityId: idSchema,
   category: z.enum(FEEDBACK_CATEGORIES, { error: '请选择类型：意见建议、价格投诉、服务投诉 或 其他' }),
-  text: words('内容', 5, 500),
+  text: words('内容', FEEDBACK_TEXT.min, FEEDBACK_TEXT.max),
   /** The booking it is about, if any: one of the resident's own at this facility. */
   bookingId: idSchema.optional(),
 })

@@ -10,11 +10,11 @@ import type { FunctionCode } from './functions'
  * the school breaks (the district's school calendar decides which days are which).
  */
 export const CARE_SCHEDULES = [
-  { code: 'infant_care', function: 'infant_care', part: 'full_day', name: '全日托', days: 'any', overnight: false },
-  { code: 'after_school', function: 'child_care', part: 'afternoon', name: '放学后托管', days: 'school_days', overnight: false },
-  { code: 'holiday_care', function: 'child_care', part: 'full_day', name: '假期托管', days: 'school_breaks', overnight: false },
-  { code: 'day_care', function: 'elderly_care', part: 'full_day', name: '日间照料', days: 'any', overnight: false },
-  { code: 'respite', function: 'elderly_care', part: 'night', name: '短期托养（夜间）', days: 'any', overnight: true },
+  { code: 'infant_care', function: 'infant_care', part: 'full_day', name: '全日托', days: 'any', overnight: false, unit: '元/天' },
+  { code: 'after_school', function: 'child_care', part: 'afternoon', name: '放学后托管', days: 'school_days', overnight: false, unit: '元/次' },
+  { code: 'holiday_care', function: 'child_care', part: 'full_day', name: '假期托管', days: 'school_breaks', overnight: false, unit: '元/天' },
+  { code: 'day_care', function: 'elderly_care', part: 'full_day', name: '日间照料', days: 'any', overnight: false, unit: '元/天' },
+  { code: 'respite', function: 'elderly_care', part: 'night', name: '短期托养（夜间）', days: 'any', overnight: true, unit: '元/晚' },
 ] as const satisfies readonly {
   code: string
   function: FunctionCode
@@ -24,6 +24,8 @@ export const CARE_SCHEDULES = [
   days: 'any' | 'school_days' | 'school_breaks'
   /** A night ends the next morning: its end is earlier on the clock than its start. */
   overnight: boolean
+  /** How its price is posted: per day, per session, per night. */
+  unit: string
 }[]
 export type CareSchedule = (typeof CARE_SCHEDULES)[number]
 export type CareScheduleCode = CareSchedule['code']
@@ -99,6 +101,7 @@ export const carePublishResultSchema = z.object({ created: z.number().int() })
 
 /** 托育 by the half day, the hour or the day (全日托 is priced on the schedule's classes): a type without a rate is not offered. */
 export const INFANT_RATE_TYPES = ['half_day', 'hourly', 'temporary'] as const
+export const INFANT_RATE_UNITS: Record<(typeof INFANT_RATE_TYPES)[number], string> = { half_day: '元/半天', hourly: '元/小时', temporary: '元/天' }
 export const infantRatesSchema = z.strictObject({
   rates: z
     .array(

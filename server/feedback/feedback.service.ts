@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { FEEDBACK_CATEGORY_NAMES, type Feedback, type FeedbackCategory, type FeedbackCreate, type FeedbackStatus } from '@shared/feedback'
+import { FEEDBACK_CATEGORY_NAMES, FEEDBACK_WORKING_DAYS, type Feedback, type FeedbackCategory, type FeedbackCreate, type FeedbackStatus } from '@shared/feedback'
 import type { Kysely, Selectable } from 'kysely'
 import type { AdminScope } from '../admin/facility-admin.repository'
 import { findAdminFacilities } from '../admin/facility-admin.repository'
@@ -10,8 +10,6 @@ import { insertNotice } from '../notices/notice.repository'
 import { loadCalendar } from '../ratings/rating.repository'
 import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
 
-/** The street office answers within five working days, counted on the district's calendar as 差评整改 are. */
-export const FEEDBACK_WORKING_DAYS = 5
 /** Open items one resident may have waiting at once: enough for anyone, not enough to flood a street office. */
 const MAX_OPEN_PER_RESIDENT = 10
 
@@ -38,6 +36,8 @@ function toFeedback(r: Row, today: string): Feedback {
 }
 
 /** A resident's message about a facility, with its deadline; a booking named must be theirs, at that facility. */
+export { FEEDBACK_WORKING_DAYS }
+
 export async function submitFeedback(db: Kysely<Database>, user: UserRow, input: FeedbackCreate, now: Date): Promise<Feedback> {
   const facility = await db.selectFrom('facilities').select(['id', 'name']).where('id', '=', input.facilityId).where('retired_at', 'is', null).executeTakeFirst()
   if (!facility) throw new InvalidInputError('facilityId', '没有找到这个设施')

@@ -1,7 +1,7 @@
 import { PART_NAMES, type SessionPart } from '@shared/booking'
 import { INFANT_CARE_TYPE_NAMES, INFANT_CLASS_NAMES, type InfantCareType } from '@shared/care'
 import type { FunctionCode } from '@shared/functions'
-import { CARE_SCHEDULES, careScheduleOf } from '@shared/schedule'
+import { CARE_SCHEDULES, INFANT_RATE_UNITS, careScheduleOf } from '@shared/schedule'
 import type { Kysely } from 'kysely'
 import { findSchedules } from '../care/care-schedule.repository'
 import type { Database } from '../db/schema'
@@ -26,8 +26,6 @@ export interface RawPrice {
   variant: string | null
 }
 
-const UNITS: Record<string, string> = { infant_care: '元/天', after_school: '元/次', holiday_care: '元/天', day_care: '元/天', respite: '元/晚' }
-const RATE_UNITS: Record<Exclude<InfantCareType, 'full_day'>, string> = { half_day: '元/半天', hourly: '元/小时', temporary: '元/天' }
 export const FUNCTION_ORDER: readonly string[] = [...new Set<string>(['meal', ...CARE_SCHEDULES.map((s) => s.function)])]
 
 /** The item of a weekday of a weekly plan. */
@@ -59,8 +57,7 @@ export async function currentPrices(db: Kysely<Database>, facilityId: string): P
     }
   }
   for (const schedule of schedules) {
-    const { function: functionCode, name } = careScheduleOf(schedule.code)
-    const unit = UNITS[schedule.code]
+    const { function: functionCode, name, unit } = careScheduleOf(schedule.code)
     for (const day of schedule.days) {
       const priced = day.classes?.map((c) => ({ base: `${schedule.code}:${c.classCode}`, label: `${INFANT_CLASS_NAMES[c.classCode]} · ${name}`, priceFen: c.priceFen })) ?? [
         { base: schedule.code, label: name, priceFen: day.priceFen },
@@ -73,7 +70,7 @@ export async function currentPrices(db: Kysely<Database>, facilityId: string): P
   for (const rate of rates) {
     const item = `infant_rate:${rate.class_code}:${rate.care_type}`
     const label = `${INFANT_CLASS_NAMES[rate.class_code]} · ${INFANT_CARE_TYPE_NAMES[rate.care_type as InfantCareType]}`
-    const unit = RATE_UNITS[rate.care_type as Exclude<InfantCareType, 'full_day'>]
+    const unit = INFANT_RATE_UNITS[rate.care_type as Exclude<InfantCareType, 'full_day'>]
     prices.push({ item, functionCode: 'infant_care', label, unit, priceFen: rate.price_fen, weekday: null, group: item, groupLabel: label, variant: null })
   }
   const offers = new Set(offered.map((o) => o.function_code))

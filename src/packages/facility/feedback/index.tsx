@@ -1,7 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { shortFacilityName } from '@shared/facility'
-import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_NAMES, type Feedback, type FeedbackCategory } from '@shared/feedback'
+import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_NAMES, FEEDBACK_TEXT, FEEDBACK_WORKING_DAYS, type Feedback, type FeedbackCategory } from '@shared/feedback'
 import { useRef, useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchBookings } from '@/api/bookings'
@@ -18,7 +18,6 @@ import { useRemote } from '@/hooks/use-remote'
 import { dayName } from '@/lib/dates'
 import './index.scss'
 
-const TEXT_MAX = 500
 const NO_BOOKING = 'none'
 
 /** 意见建议 · 价格投诉: a resident writes to the street office about this facility; the street answers by a deadline. */
@@ -78,7 +77,7 @@ function FeedbackForm({ facilityId, facilityName, initial }: { facilityId: strin
     <View>
       <View className='card'>
         <Text className='section-title'>写给街道办事处</Text>
-        <Text className='muted feedback__line'>关于{shortFacilityName(facilityName)}。街道会在 5 个工作日内答复；只有街道和区里的工作人员能看到。</Text>
+        <Text className='muted feedback__line'>关于{shortFacilityName(facilityName)}。街道会在 {FEEDBACK_WORKING_DAYS} 个工作日内答复；只有街道和区里的工作人员能看到。</Text>
         <OptionGroup
           label='类型'
           options={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: FEEDBACK_CATEGORY_NAMES[c] }))}
@@ -91,13 +90,13 @@ function FeedbackForm({ facilityId, facilityName, initial }: { facilityId: strin
         <Textarea
           className='feedback__text'
           value={text}
-          maxlength={TEXT_MAX}
+          maxlength={FEEDBACK_TEXT.max}
           placeholder={category === 'price' ? '例如：午餐从 12 元涨到 15 元，没有提前公示' : '例如：希望周末也能订午餐'}
           {...fieldLabel('内容')}
           onInput={(e) => setText(e.detail.value)}
         />
         <Text className='muted'>
-          {text.length}/{TEXT_MAX} 字，至少 5 个字
+          {text.length}/{FEEDBACK_TEXT.max} 字，至少 {FEEDBACK_TEXT.min} 个字
         </Text>
       </View>
       <RemoteContent remote={bookings} empty={(list) => (list.length === 0 ? null : null)}>

@@ -137,7 +137,7 @@ function ScheduleForm({ kind, saved, setMessage, onSave }: ScheduleFormProps) {
   const edit = (change: Partial<DayDraft>) => setDrafts((all) => all.map((d, i) => (i === Number(weekday) ? { ...d, ...change } : d)))
   const editClass = (classCode: string, change: { capacity?: string; price?: string }) =>
     edit({ classes: day.classes.map((c) => (c.classCode === classCode ? { ...c, ...change } : c)) })
-  const unit = kind.overnight ? '元/晚' : kind.code === 'after_school' ? '元/次' : '元/天'
+  const { unit } = kind
 
   const save = async () => {
     setMessage(null)

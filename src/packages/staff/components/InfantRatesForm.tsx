@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { INFANT_CARE_TYPE_NAMES, INFANT_CLASSES } from '@shared/care'
-import { INFANT_RATE_TYPES, type InfantRates } from '@shared/schedule'
+import { INFANT_RATE_TYPES, INFANT_RATE_UNITS, type InfantRates } from '@shared/schedule'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchInfantRates, saveInfantRates } from '@/api/staff'
@@ -12,7 +12,6 @@ import { useRemote } from '@/hooks/use-remote'
 import { yuanToFen } from '@/lib/money'
 
 type Rate = InfantRates['rates'][number]
-const UNITS: Record<Rate['careType'], string> = { half_day: '元/半天', hourly: '元/小时', temporary: '元/天' }
 const keyOf = (classCode: string, careType: string) => `${classCode}|${careType}`
 
 /** 半日托、计时托、临时托 prices per class: they price bookings from today; a price left empty means not offered. */
@@ -85,7 +84,7 @@ function RatesForm({ rates, setMessage, onSave }: RatesFormProps) {
           {INFANT_RATE_TYPES.map((careType) => (
             <TextField
               key={careType}
-              label={`${c.name}${INFANT_CARE_TYPE_NAMES[careType]}（${UNITS[careType]}）`}
+              label={`${c.name}${INFANT_CARE_TYPE_NAMES[careType]}（${INFANT_RATE_UNITS[careType]}）`}
               value={texts[keyOf(c.code, careType)] ?? ''}
               onChange={(v) => setTexts({ ...texts, [keyOf(c.code, careType)]: v })}
               maxLength={8}
