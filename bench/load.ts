@@ -18,13 +18,17 @@ export interface Row {
   statusCodes: Map<number, number>
 }
 
-/** Starts bench/target.ts in its own process, runs `work` against it, and stops it (its store is dropped). */
+/**
+ * Starts bench/target.ts in its own process, runs `work` against it, and stops it (its store is dropped, unless the
+ * target only attached to another's store).
+ */
 export async function withTarget<T>(
   scenario: Scenario,
   database: DatabaseName,
   work: (info: TargetInfo) => Promise<T>,
+  args: string[] = [],
 ): Promise<T> {
-  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['bench/target.ts', scenario, database], {
+  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['bench/target.ts', scenario, database, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise((done) => child.once('exit', done))
@@ -42,6 +46,8 @@ export async function withTarget<T>(
 
 export interface LoadOptions {
   url: string
+  /** The same path on more instances of the server: the connections are shared out among them all. */
+  alsoAt?: string[]
   connections: number
   seconds: number
   method?: 'GET' | 'POST'
@@ -52,12 +58,14 @@ export interface LoadOptions {
 }
 
 export async function load(what: string, options: LoadOptions, warmUp = true): Promise<Row> {
-  const run = async (seconds: number) => {
-    const statusCodes = new Map<number, number>()
-    const result = await autocannon({
-      url: options.url,
+  const origins = [options.url, ...(options.alsoAt ?? [])].map((u) => new URL(u).origin)
+  const path = new URL(options.url).pathname + new URL(options.url).search
+  const statusCodes = new Map<number, number>()
+  const one = (origin: string, seconds: number) =>
+    autocannon({
+      url: origin + path,
       method: options.method ?? 'GET',
-      connections: options.connections,
+      connections: Math.max(1, Math.round(options.connections / origins.length)),
       duration: seconds,
       requests: [
         {
@@ -72,23 +80,25 @@ export async function load(what: string, options: LoadOptions, warmUp = true): P
         },
       ],
     })
-    return { result, statusCodes }
-  }
-  const latencyUrl = `${new URL(options.url).origin}/__bench/latency`
+  const run = (seconds: number) => Promise.all(origins.map((origin) => one(origin, seconds)))
+  const latency = () => Promise.all(origins.map(async (origin) => (await (await fetch(`${origin}/__bench/latency`)).json()) as { p50: number; p99: number }))
   if (warmUp) await run(1)
-  await fetch(latencyUrl)
-  const { result, statusCodes } = await run(options.seconds)
-  const server = (await (await fetch(latencyUrl)).json()) as { p50: number; p99: number }
+  await latency()
+  statusCodes.clear()
+  const results = await run(options.seconds)
+  const servers = await latency()
   const expected = options.expected ?? [200, 201]
   const unexpected = [...statusCodes].filter(([s]) => !expected.includes(s)).reduce((n, [, c]) => n + c, 0)
+  // With several instances: their sum of throughput, and the worst of their latencies.
+  const worst = (values: number[]) => Math.max(...values)
   return {
     what,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + unexpected,
-    serverP50: server.p50,
-    serverP99: server.p99,
+    rps: results.reduce((sum, r) => sum + r.requests.average, 0),
+    p50: worst(results.map((r) => r.latency.p50)),
+    p99: worst(results.map((r) => r.latency.p99)),
+    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0) + unexpected,
+    serverP50: worst(servers.map((s) => s.p50)),
+    serverP99: worst(servers.map((s) => s.p99)),
     statusCodes,
   }
 }

@@ -3,6 +3,7 @@
 // until SIGTERM, when it drops its store.
 //
 //   tsx bench/target.ts <bare|facilities|thin|booking> <sqlite|postgres>
+//   tsx bench/target.ts attach postgres <url> <schema>   (one more instance of the API on a running target's store)
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -10,12 +11,12 @@ import { sql } from 'kysely'
 import { buildApp } from '../server/app'
 import type { AppInstance } from '../server/app-instance'
 import { loadConfig } from '../server/config'
-import type { Db } from '../server/db/connection'
+import { type Db, connect } from '../server/db/connection'
 import { addDays, shanghaiDate } from '../server/time/shanghai'
 import { type DatabaseName, type TestDb, createTestDb } from '../test/support/databases'
 import { MEMBER_CONSENT } from '../types/member'
 
-export type Scenario = 'bare' | 'facilities' | 'thin' | 'booking'
+export type Scenario = 'bare' | 'facilities' | 'thin' | 'booking' | 'attach'
 
 /** What the target prints for the load generator. */
 export interface TargetInfo {
@@ -30,6 +31,8 @@ export interface TargetInfo {
    */
   meals?: { id: string; setId: string }[]
   small?: { id: string; setId: string }
+  /** Another meal of the small kitchen: the sell-out again, with two instances of the API. */
+  spare?: { id: string; setId: string }
   /** 短期托养: the first of the nights stays may start on, and how many. */
   nights?: { firstId: string; facilityId: string; dates: string[] }
 }
@@ -150,6 +153,13 @@ async function start(scenario: Scenario, database: DatabaseName): Promise<{ app:
     app.get('/bare', async () => ({ ok: true }))
     return { app, info: {} }
   }
+  if (scenario === 'attach') {
+    const [url, searchPath] = process.argv.slice(4)
+    const db = connect(url, { searchPath })
+    const app = await api(db)
+    app.addHook('onClose', () => db.close())
+    return { app, info: {} }
+  }
   // As server/main.ts connects: SQLite checkpoints in the background.
   const store = await createTestDb(database, { backgroundCheckpoint: true })
   const storeInfo = { url: store.url, searchPath: store.searchPath }
@@ -178,10 +188,13 @@ async function start(scenario: Scenario, database: DatabaseName): Promise<{ app:
     .orderBy('date')
     .limit(30)
     .execute()
+  // Tomorrow's dinner: nobody holds it (the throughput run orders from the day after tomorrow).
+  const spare = await mealOf(store.db, 'yl-jiayuan', addDays(shanghaiDate(new Date()), 1), 'dinner')
   const info = {
     store: storeInfo,
     big,
     small,
+    spare,
     meals,
     residents: await residents(app),
     nights: { firstId: nights[0].id, facilityId: 'yl-jiayuan', dates: nights.map((n) => n.date) },

@@ -536,6 +536,23 @@ export interface QualifiedListTable {
   body: string
 }
 
+/** Counts per facility, function and service day, kept by triggers on bookings and ratings (migration 025). */
+export interface ServiceDayCountTable {
+  facility_id: string
+  function_code: string
+  day: string
+  /** Placed: not cancelled. */
+  bookings: number
+  cancelled: number
+  completed: number
+  no_shows: number
+  ratings: number
+  /** Rated 3 or more. */
+  satisfied: number
+  level_sum: number
+  again: number
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -580,6 +597,7 @@ export interface Database {
   rating_rules: RatingRuleTable
   calendar_days: CalendarDayTable
   ratings: RatingTable
+  service_day_counts: ServiceDayCountTable
   rectification_cases: RectificationCaseTable
   evaluation_settings: EvaluationSettingsTable
   evaluation_weights: EvaluationWeightTable

@@ -19,24 +19,47 @@ export function districtFacilities(db: Kysely<Database>, districtId: string) {
 export type Key = `${string}|${string}`
 const key = (facilityId: string, fn: string): Key => `${facilityId}|${fn}`
 
-/** Bookings of the period by facility and function: placed (not cancelled), completed, no-shows. */
-export async function bookingCounts(db: Kysely<Database>, facilityIds: string[], range: PeriodRange) {
-  if (facilityIds.length === 0) return new Map<Key, { bookings: number; completed: number; noShows: number }>()
+type BookingCounts = { bookings: number; completed: number; noShows: number }
+type RatingCounts = { ratings: number; satisfied: number; levelSum: number; again: number }
+
+/**
+ * Bookings of the period by facility and function (placed — not cancelled —, completed, no-shows) and ratings of
+ * services given in it, summed from the counts the database keeps per day (migration 025). A service is in `bookings`
+ * when it had any booking, cancelled ones too, and in `ratings` when it was rated.
+ */
+export async function serviceCounts(
+  db: Kysely<Database>,
+  facilityIds: string[],
+  range: Pick<PeriodRange, 'from' | 'to'>,
+): Promise<{ bookings: Map<Key, BookingCounts>; ratings: Map<Key, RatingCounts> }> {
+  const bookings = new Map<Key, BookingCounts>()
+  const ratings = new Map<Key, RatingCounts>()
+  if (facilityIds.length === 0) return { bookings, ratings }
   const rows = await db
-    .selectFrom('bookings')
+    .selectFrom('service_day_counts')
     .select((eb) => [
       'facility_id',
       'function_code',
-      eb.fn.sum<number>(eb.case().when('status', '!=', 'cancelled').then(1).else(0).end()).as('bookings'),
-      eb.fn.sum<number>(eb.case().when('status', '=', 'completed').then(1).else(0).end()).as('completed'),
-      eb.fn.sum<number>(eb.case().when('status', '=', 'no_show').then(1).else(0).end()).as('no_shows'),
+      eb.fn.sum<number>('bookings').as('bookings'),
+      eb.fn.sum<number>('cancelled').as('cancelled'),
+      eb.fn.sum<number>('completed').as('completed'),
+      eb.fn.sum<number>('no_shows').as('no_shows'),
+      eb.fn.sum<number>('ratings').as('ratings'),
+      eb.fn.sum<number>('satisfied').as('satisfied'),
+      eb.fn.sum<number>('level_sum').as('level_sum'),
+      eb.fn.sum<number>('again').as('again'),
     ])
     .where('facility_id', 'in', facilityIds)
-    .where('service_date', '>=', range.from)
-    .where('service_date', '<=', range.to)
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
     .groupBy(['facility_id', 'function_code'])
     .execute()
-  return new Map(rows.map((r) => [key(r.facility_id, r.function_code), { bookings: n(r.bookings), completed: n(r.completed), noShows: n(r.no_shows) }]))
+  for (const r of rows) {
+    const k = key(r.facility_id, r.function_code)
+    if (n(r.bookings) + n(r.cancelled) > 0) bookings.set(k, { bookings: n(r.bookings), completed: n(r.completed), noShows: n(r.no_shows) })
+    if (n(r.ratings) > 0) ratings.set(k, { ratings: n(r.ratings), satisfied: n(r.satisfied), levelSum: n(r.level_sum), again: n(r.again) })
+  }
+  return { bookings, ratings }
 }
 
 /**
@@ -62,32 +85,6 @@ export async function placeCounts(db: Kysely<Database>, facilityIds: string[], r
     .groupBy(['facility_id', 'function_code'])
     .execute()
   return new Map(rows.map((r) => [key(r.facility_id, r.function_code), { taken: n(r.taken), offered: n(r.offered) }]))
-}
-
-/** Ratings of services given in the period. */
-export async function ratingCounts(db: Kysely<Database>, facilityIds: string[], range: PeriodRange) {
-  if (facilityIds.length === 0) return new Map<Key, { ratings: number; satisfied: number; levelSum: number; again: number }>()
-  const rows = await db
-    .selectFrom('ratings')
-    .select((eb) => [
-      'facility_id',
-      'function_code',
-      eb.fn.countAll<number>().as('ratings'),
-      eb.fn.sum<number>(eb.case().when('level', '>=', 3).then(1).else(0).end()).as('satisfied'),
-      eb.fn.sum<number>('level').as('level_sum'),
-      eb.fn.sum<number>('would_use_again').as('again'),
-    ])
-    .where('facility_id', 'in', facilityIds)
-    .where('service_date', '>=', range.from)
-    .where('service_date', '<=', range.to)
-    .groupBy(['facility_id', 'function_code'])
-    .execute()
-  return new Map(
-    rows.map((r) => [
-      key(r.facility_id, r.function_code),
-      { ratings: n(r.ratings), satisfied: n(r.satisfied), levelSum: n(r.level_sum), again: n(r.again) },
-    ]),
-  )
 }
 
 /** Rectification cases due in the period, with when they were answered. */

@@ -6,12 +6,11 @@ import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
 import {
   type Key,
   bookableServices,
-  bookingCounts,
   casesDue,
   districtFacilities,
   evaluationSettings,
   placeCounts,
-  ratingCounts,
+  serviceCounts,
 } from './evaluation.repository'
 import { type Prior, type RawCounts, composite, metricsOf } from './metrics'
 import { periodEnded, periodRange } from './period'
@@ -37,12 +36,11 @@ export async function evaluate(
   const range = periodRange(period)
   const facilities = (await districtFacilities(db, districtId)).filter((f) => f.is_reserve !== 1)
   const ids = facilities.map((f) => f.id)
-  const [settings, offered, bookings, places, ratings, cases] = await Promise.all([
+  const [settings, offered, { bookings, ratings }, places, cases] = await Promise.all([
     evaluationSettings(db, districtId),
     bookableServices(db, ids),
-    bookingCounts(db, ids, range),
+    serviceCounts(db, ids, range),
     placeCounts(db, ids, range),
-    ratingCounts(db, ids, range),
     casesDue(db, ids, range),
   ])
 
