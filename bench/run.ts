@@ -287,8 +287,8 @@ async function staysTable(): Promise<void> {
 async function evaluationTable(): Promise<void> {
   console.log('\nEvaluation of a quarter at district scale (PostgreSQL; data generated once into schema bench_scale)\n')
   const scale = await scaleEvaluation((text) => console.log(`  ${text}`))
-  line(['facilities', 'bookings', 'ratings', '差评 cases', 'rows evaluated', 'runs ms', 'generated in'])
-  line(['---:', '---:', '---:', '---:', '---:', '---:', '---:'])
+  line(['facilities', 'bookings', 'ratings', '差评 cases', 'rows evaluated', 'runs ms', 'aim ≤ 500 ms', 'generated in'])
+  line(['---:', '---:', '---:', '---:', '---:', '---:', '---', '---:'])
   line([
     '1000',
     scale.bookings.toLocaleString(),
@@ -296,6 +296,7 @@ async function evaluationTable(): Promise<void> {
     scale.cases.toLocaleString(),
     String(scale.rows),
     scale.runsMs.join(' / '),
+    Math.max(...scale.runsMs) <= 500 ? 'met' : 'not met',
     scale.generatedSeconds === null ? 'kept from an earlier run' : `${scale.generatedSeconds} s`,
   ])
 }

@@ -25,6 +25,7 @@ import * as m022 from './migrations/022_account_deletion'
 import * as m023 from './migrations/023_function_hours'
 import * as m024 from './migrations/024_feedback'
 import * as m025 from './migrations/025_service_day_counts'
+import * as m026 from './migrations/026_case_function'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '023_function_hours': m023,
   '024_feedback': m024,
   '025_service_day_counts': m025,
+  '026_case_function': m026,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

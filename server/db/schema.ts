@@ -501,6 +501,8 @@ export interface RectificationCaseTable {
   id: string
   rating_id: string
   facility_id: string
+  /** The service the 差评 was about (the rating's). */
+  function_code: string
   status: string
   opened_at: string
   due_date: string

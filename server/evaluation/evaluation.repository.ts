@@ -91,12 +91,11 @@ export async function placeCounts(db: Kysely<Database>, facilityIds: string[], r
 export function casesDue(db: Kysely<Database>, facilityIds: string[], range: PeriodRange) {
   if (facilityIds.length === 0) return Promise.resolve([])
   return db
-    .selectFrom('rectification_cases as c')
-    .innerJoin('ratings as r', 'r.id', 'c.rating_id')
-    .select(['c.facility_id', 'r.function_code', 'c.status', 'c.due_date', 'c.answered_at'])
-    .where('c.facility_id', 'in', facilityIds)
-    .where('c.due_date', '>=', range.from)
-    .where('c.due_date', '<=', range.to)
+    .selectFrom('rectification_cases')
+    .select(['facility_id', 'function_code', 'status', 'due_date', 'answered_at'])
+    .where('facility_id', 'in', facilityIds)
+    .where('due_date', '>=', range.from)
+    .where('due_date', '<=', range.to)
     .execute()
 }
 

@@ -71,10 +71,11 @@ export async function evaluate(
 
   const keys = new Set<Key>([...offered, ...bookings.keys(), ...places.keys(), ...ratings.keys(), ...caseCounts.keys()])
   const rows: Omit<EvaluationRow, 'rank'>[] = []
+  const facilityById = new Map(facilities.map((f) => [f.id, f]))
   for (const k of keys) {
     const [facilityId, code] = k.split('|') as [string, FunctionCode]
     if (fn && code !== fn) continue
-    const facility = facilities.find((f) => f.id === facilityId)
+    const facility = facilityById.get(facilityId)
     if (!facility) continue
     const b = bookings.get(k)
     const p = places.get(k)
@@ -110,7 +111,11 @@ export async function evaluate(
   }
 
   const byFunction = new Map<string, Omit<EvaluationRow, 'rank'>[]>()
-  for (const row of rows) byFunction.set(row.function, [...(byFunction.get(row.function) ?? []), row])
+  for (const row of rows) {
+    const same = byFunction.get(row.function)
+    if (same) same.push(row)
+    else byFunction.set(row.function, [row])
+  }
   const watched = streetIds && new Set(facilities.filter((f) => streetIds.includes(f.street_id)).map((f) => f.id))
   const ranked = [...byFunction.keys()]
     .sort()

@@ -63,11 +63,19 @@ export async function insertRating(trx: Transaction<Database>, r: NewRating): Pr
 
 export async function openCase(
   trx: Transaction<Database>,
-  c: { id: string; ratingId: string; facilityId: string; dueDate: string; now: Date },
+  c: { id: string; ratingId: string; facilityId: string; functionCode: string; dueDate: string; now: Date },
 ): Promise<void> {
   await trx
     .insertInto('rectification_cases')
-    .values({ id: c.id, rating_id: c.ratingId, facility_id: c.facilityId, status: 'open', opened_at: c.now.toISOString(), due_date: c.dueDate })
+    .values({
+      id: c.id,
+      rating_id: c.ratingId,
+      facility_id: c.facilityId,
+      function_code: c.functionCode,
+      status: 'open',
+      opened_at: c.now.toISOString(),
+      due_date: c.dueDate,
+    })
     .execute()
 }
 

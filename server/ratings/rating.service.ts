@@ -67,7 +67,7 @@ export async function rateBooking(
     if (isBadRating(input.level)) {
       const workingDays = booking.rectification_working_days ?? DEFAULT_RECTIFICATION_DAYS
       const dueDate = addWorkingDays(today, workingDays, await loadCalendar(trx))
-      await openCase(trx, { id: `c-${randomUUID()}`, ratingId, facilityId: booking.facility_id, dueDate, now })
+      await openCase(trx, { id: `c-${randomUUID()}`, ratingId, facilityId: booking.facility_id, functionCode: booking.function_code, dueDate, now })
     }
   })
   return (await findRatingOfBooking(db, bookingId)) as Rating

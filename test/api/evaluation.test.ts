@@ -51,7 +51,7 @@ async function seedOctober(t: TestApp, userId: string): Promise<void> {
     rating('oct-r5', 'oct-jy-b1', 'yl-jiayuan', 5, 1),
   ]).execute()
   await db.insertInto('rectification_cases').values({
-    id: 'oct-c0', rating_id: 'oct-r3', facility_id: 'yl-hongqi', status: 'answered', opened_at: '2026-10-12T08:00:00.000Z',
+    id: 'oct-c0', rating_id: 'oct-r3', facility_id: 'yl-hongqi', function_code: 'meal', status: 'answered', opened_at: '2026-10-12T08:00:00.000Z',
     due_date: '2026-10-20', answer: '已更换保温餐车', answered_at: '2026-10-19T02:00:00.000Z',
   }).execute()
 }
