@@ -15,6 +15,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const READ_CONNECTIONS = 32
 const BOOKING_CONNECTIONS = 64
 const SELL_OUT = 200
+/** Database connections of one instance (the server's default). */
+const POOL_MAX = 10
 const DATABASES: DatabaseName[] = ['sqlite', 'postgres']
 
 const bare = (connections: number) =>
@@ -82,18 +84,22 @@ const bookings = (database: DatabaseName) =>
       const sellOut = await sellOutOf(store, t.small!, (label) =>
         load(label(database), { url, method: 'POST', connections: BOOKING_CONNECTIONS, seconds: 2, request: orders(t, [t.small!]), expected: [201, 409] }, false),
       )
-      // The same with a second instance of the API on the same database: the places are the database's to keep.
+      // The same with two instances of the API on the same database, sharing the connections one instance has: the
+      // places are the database's to keep, whichever instance a resident's request reaches.
+      const half = [t.store!.url, t.store!.searchPath ?? '', String(POOL_MAX / 2)]
       const twoInstances =
         database === 'postgres' && t.spare
-          ? await withTarget('attach', database, (other) =>
-              sellOutOf(store, t.spare!, (label) =>
-                load(
-                  `${label(database)}, two instances`,
-                  { url, alsoAt: [other.base], method: 'POST', connections: BOOKING_CONNECTIONS, seconds: 2, request: orders(t, [t.spare!]), expected: [201, 409] },
-                  false,
+          ? await withTarget('attach', database, (a) =>
+              withTarget('attach', database, (b) =>
+                sellOutOf(store, t.spare!, (label) =>
+                  load(
+                    `${label(database)}, two instances of ${POOL_MAX / 2} connections`,
+                    { url: `${a.base}/api/bookings`, alsoAt: [b.base], method: 'POST', connections: BOOKING_CONNECTIONS, seconds: 2, request: orders(t, [t.spare!]), expected: [201, 409] },
+                    false,
+                  ),
                 ),
-              ),
-            [t.store!.url, t.store!.searchPath!])
+              half),
+            half)
           : undefined
       return { real, sellOut, twoInstances }
     } finally {

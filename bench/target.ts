@@ -3,7 +3,7 @@
 // until SIGTERM, when it drops its store.
 //
 //   tsx bench/target.ts <bare|facilities|thin|booking> <sqlite|postgres>
-//   tsx bench/target.ts attach postgres <url> <schema>   (one more instance of the API on a running target's store)
+//   tsx bench/target.ts attach postgres <url> <schema> <pool>   (one more instance of the API on a running target's store)
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -154,8 +154,8 @@ async function start(scenario: Scenario, database: DatabaseName): Promise<{ app:
     return { app, info: {} }
   }
   if (scenario === 'attach') {
-    const [url, searchPath] = process.argv.slice(4)
-    const db = connect(url, { searchPath })
+    const [url, searchPath, poolMax] = process.argv.slice(4)
+    const db = connect(url, { searchPath: searchPath || undefined, poolMax: Number(poolMax) || undefined })
     const app = await api(db)
     app.addHook('onClose', () => db.close())
     return { app, info: {} }

@@ -11,6 +11,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, { error: 'DATABASE_URL 应以 sqlite: 或 postgres:// 开头' })
     .default('sqlite:data/doorstep.db'),
+  /**
+   * PostgreSQL connections one instance holds at most. Instances share the database's connections: N instances of the
+   * API on one database want about the connections one would have, divided among them.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   AUTH_DEV_LOGIN: flag.default(false),
   WECHAT_APPID: z.string().default(''),
   WECHAT_SECRET: z.string().default(''),

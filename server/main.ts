@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   if (problems.length > 0) {
     throw new Error(`生产环境（NODE_ENV=production）不能启动，请先处理：\n  - ${problems.join('\n  - ')}`)
   }
-  const db = connect(config.DATABASE_URL, { backgroundCheckpoint: true })
+  const db = connect(config.DATABASE_URL, { backgroundCheckpoint: true, poolMax: config.DATABASE_POOL_MAX })
   if (production) {
     const pending = await pendingMigrations(db)
     if (pending.length > 0) throw new Error(`数据库还有 ${pending.length} 个迁移未执行（${pending.join('、')}），请先运行 npm run migrate`)

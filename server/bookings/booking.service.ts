@@ -9,7 +9,7 @@ import { InvalidInputError, NotFoundError } from '../http/errors'
 import { daysBetween } from '../time/shanghai'
 import { findOwnMember, findSelfMember } from '../me/family-member.repository'
 import { confirmedNotice, reminderNotice, waitlistOfferNotice } from '../notices/notice-kinds'
-import { insertNotice } from '../notices/notice.repository'
+import { insertNotices } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
 import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
 import { assertAccountLeavesRoom, takeAccountShare } from './account-limit'
@@ -202,18 +202,19 @@ export async function placeBooking(
     try {
       // Reads and writes in one transaction: on SQLite the request takes the connection once instead of once per
       // query, so 64 residents tapping at once queue fairly instead of interleaving a dozen times each.
+      // A retry of a finished request is not looked up first: if the rules now refuse it (past the cut-off, the
+      // person holds the place) the refusal below finds its first answer, and if they pass, claiming the key (the
+      // booking's first write) finds it. Either way it gets its first answer, and a first try saves a query.
       return await db.transaction().execute(async (trx) => {
-        // A retry of a finished request gets its first answer even if the rules would now refuse it (past cut-off).
-        const earlier = await findEarlierResponse(trx, claim)
-        if (earlier) return replayOf(earlier)
         const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book', onBehalf?.facilityId)
         const expected = request.expectedPayableFen
         if (expected !== undefined && expected !== quotedPrice(prepared.plan).payableFen) throw new QuoteChangedError()
         return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer)
       })
     } catch (err) {
-      // A twin of this request (same key) that committed while this one was checking the rules made them refuse
-      // (the person now holds a place, the last portion is gone): the resident gets the twin's answer, not a 409.
+      // A retry of a finished request, or a twin of this request (same key) that committed while this one was
+      // checking the rules, made them refuse (the person now holds a place, the last portion is gone): the resident
+      // gets that answer, not a 409.
       const twin = await findEarlierResponse(db, claim)
       if (twin) return replayOf(twin)
       // A booking code drawn twice (1 in 10⁸ per live code): draw again.
@@ -326,11 +327,11 @@ async function book(
     lastDate: run[run.length - 1].date,
   })
   const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
-  await insertNotice(trx, { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now })
   const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)
-  if (remindAt > now) {
-    await insertNotice(trx, { ...reminderNotice(facts), userId: booker.id, bookingId: id, deliverAfter: remindAt, now })
-  }
+  await insertNotices(trx, [
+    { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now },
+    ...(remindAt > now ? [{ ...reminderNotice(facts), userId: booker.id, bookingId: id, deliverAfter: remindAt, now }] : []),
+  ])
   if (plan.subsidyClaim) {
     const taken = await trx
       .insertInto('meal_subsidy_claims')

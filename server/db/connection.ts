@@ -22,6 +22,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
 export interface ConnectOptions {
   /** PostgreSQL only: the schema to use (tests give each run its own). */
   searchPath?: string
+  /** PostgreSQL only: connections held at most (10 unless told). */
+  poolMax?: number
   /** SQLite file only: checkpoint the WAL from a worker thread, never inside a request's commit (the server). */
   backgroundCheckpoint?: boolean
 }
@@ -77,12 +79,36 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   })
 }
 
-function connectPostgres(url: string, { searchPath }: ConnectOptions): Db {
+/** How many distinct statements one connection keeps prepared; beyond that, a statement is parsed each time. */
+const PREPARED_PER_CONNECTION = 500
+
+/**
+ * PostgreSQL parses and plans every statement it is sent unless the statement is named: name each by its SQL text,
+ * per connection (prepared statements live in the connection), so a booking's twenty statements are planned once
+ * per connection instead of once per booking. The set of distinct texts is small; lists of varying length (`in
+ * ($1, $2 …)`) make more, hence the cap.
+ */
+function withNamedStatements(client: pg.PoolClient): void {
+  const names = new Map<string, string>()
+  const query = client.query.bind(client) as (config: unknown, values?: unknown) => unknown
+  client.query = ((config: unknown, values?: unknown) => {
+    if (typeof config !== 'string') return query(config, values)
+    let name = names.get(config)
+    if (!name && names.size < PREPARED_PER_CONNECTION) {
+      name = `s${names.size}`
+      names.set(config, name)
+    }
+    return name ? query({ name, text: config, values }) : query(config, values)
+  }) as typeof client.query
+}
+
+function connectPostgres(url: string, { searchPath, poolMax = 10 }: ConnectOptions): Db {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolMax,
     options: searchPath ? `-c search_path=${searchPath}` : undefined,
   })
+  pool.on('connect', withNamedStatements)
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { kysely, kind: 'postgres', schema: searchPath, close: () => kysely.destroy() }
 }

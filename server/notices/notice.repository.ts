@@ -6,25 +6,32 @@ import type { Notice } from '@shared/notice'
 import { toShanghaiIso } from '../time/shanghai'
 import type { NoticeKind, NoticeText } from './notice-kinds'
 
+type NewNotice = NoticeText & { userId: string; bookingId: string | null; deliverAfter: Date; now: Date }
+
 /** Writes a notice inside the caller's transaction: it exists if and only if the change it tells of does. */
-export async function insertNotice(
-  trx: Transaction<Database>,
-  notice: NoticeText & { userId: string; bookingId: string | null; deliverAfter: Date; now: Date },
-): Promise<void> {
+export function insertNotice(trx: Transaction<Database>, notice: NewNotice): Promise<void> {
+  return insertNotices(trx, [notice])
+}
+
+/** Several notices in one statement (a booking's confirmation and its reminder). */
+export async function insertNotices(trx: Transaction<Database>, notices: NewNotice[]): Promise<void> {
+  if (notices.length === 0) return
   await trx
     .insertInto('notices')
-    .values({
-      id: `n-${randomUUID()}`,
-      user_id: notice.userId,
-      kind: notice.kind,
-      booking_id: notice.bookingId,
-      title: notice.title,
-      body: notice.body,
-      fields: JSON.stringify(notice.fields),
-      created_at: notice.now.toISOString(),
-      deliver_after: notice.deliverAfter.toISOString(),
-      next_attempt_at: notice.deliverAfter.toISOString(),
-    })
+    .values(
+      notices.map((notice) => ({
+        id: `n-${randomUUID()}`,
+        user_id: notice.userId,
+        kind: notice.kind,
+        booking_id: notice.bookingId,
+        title: notice.title,
+        body: notice.body,
+        fields: JSON.stringify(notice.fields),
+        created_at: notice.now.toISOString(),
+        deliver_after: notice.deliverAfter.toISOString(),
+        next_attempt_at: notice.deliverAfter.toISOString(),
+      })),
+    )
     .execute()
 }
 
