@@ -28,6 +28,7 @@ import { adminRoutes } from './admin/admin.routes'
 import { careScheduleRoutes } from './care/care-schedule.routes'
 import { priceRoutes } from './prices/price.routes'
 import { feedbackRoutes } from './feedback/feedback.routes'
+import { surveyRoutes } from './surveys/survey.routes'
 
 export interface AppOptions {
   config: Config
@@ -103,6 +104,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(careScheduleRoutes)
       await api.register(priceRoutes)
       await api.register(feedbackRoutes)
+      await api.register(surveyRoutes)
     },
     { prefix: '/api' },
   )

@@ -58,6 +58,9 @@ export const ERROR_CODES = [
   'rating_window_closed',
   // Evaluation
   'period_not_ended',
+  // 需求征集
+  'survey_closed',
+  'already_answered',
 ] as const
 
 export const errorCodeSchema = z.enum(ERROR_CODES)

@@ -26,6 +26,7 @@ import * as m023 from './migrations/023_function_hours'
 import * as m024 from './migrations/024_feedback'
 import * as m025 from './migrations/025_service_day_counts'
 import * as m026 from './migrations/026_case_function'
+import * as m027 from './migrations/027_surveys'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '024_feedback': m024,
   '025_service_day_counts': m025,
   '026_case_function': m026,
+  '027_surveys': m027,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -555,6 +555,31 @@ export interface ServiceDayCountTable {
   again: number
 }
 
+export interface SurveyTable {
+  id: string
+  street_id: string
+  title: string
+  intro: string | null
+  opens_on: string
+  closes_on: string
+  closed_at: string | null
+  created_by: string
+  created_at: string
+}
+
+export interface SurveyAnswerTable {
+  survey_id: string
+  user_id: string
+  community_id: string
+  /** JSON array of function codes. */
+  services: string
+  /** JSON array of time codes. */
+  times: string
+  price: string
+  text: string | null
+  created_at: string
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -596,6 +621,8 @@ export interface Database {
   school_breaks: SchoolBreakTable
   price_changes: PriceChangeTable
   feedback: FeedbackTable
+  surveys: SurveyTable
+  survey_answers: SurveyAnswerTable
   rating_rules: RatingRuleTable
   calendar_days: CalendarDayTable
   ratings: RatingTable

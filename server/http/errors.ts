@@ -151,6 +151,13 @@ export const FIELD_LABELS: Record<string, string> = {
   classes: '班级名额',
   breaks: '学校假期',
   schedule: '服务',
+  streetId: '街道',
+  title: '标题',
+  intro: '说明',
+  closesOn: '截止日期',
+  services: '需要的服务',
+  times: '方便的时间',
+  'body:price': '能接受的价格',
 }
 
 export function fieldLabel(field: string, part?: string): string | undefined {
@@ -211,6 +218,8 @@ const STATUS: Record<ErrorCode, number> = {
   already_rated: 409,
   rating_window_closed: 409,
   period_not_ended: 409,
+  survey_closed: 409,
+  already_answered: 409,
 }
 
 export interface ErrorReply {

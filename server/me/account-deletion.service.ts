@@ -8,7 +8,7 @@ import { anonymiseBookingsOf, anonymousDetails } from './anonymise'
 /**
  * 注销账号 (个人信息保护法 §47): the account, its sign-ins, family members, messages, waitlist places and every claim
  * in its name go; past bookings keep only what the district must count (as deleting a member does), ratings keep
- * their scores but not their words. Refused, saying why, while a booking is still to be served: the facility is
+ * their scores but not their words, as survey answers do. Refused, saying why, while a booking is still to be served: the facility is
  * expecting the person, and cancelling is theirs to decide.
  */
 export async function deleteAccount(db: Kysely<Database>, user: UserRow, now: Date): Promise<void> {
@@ -40,6 +40,8 @@ export async function deleteAccount(db: Kysely<Database>, user: UserRow, now: Da
     await trx.deleteFrom('feedback').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('account_session_units').where('user_id', '=', user.id).execute()
     await trx.updateTable('ratings').set({ comment: null }).where('rater_user_id', '=', user.id).execute()
+    // A survey answer stays counted (which services, times and price), without the resident's own words.
+    await trx.updateTable('survey_answers').set({ text: null }).where('user_id', '=', user.id).execute()
     await trx.deleteFrom('staff_bindings').where('user_id', '=', user.id).execute()
     if (members.length > 0) {
       await trx.deleteFrom('care_agreements').where('member_id', 'in', members.map((m) => m.id)).execute()
