@@ -20,6 +20,19 @@ export const accountExportSchema = z.object({
   waitlist: z.array(waitlistEntrySchema),
   notices: z.array(noticeSchema),
   feedback: z.array(feedbackSchema),
+  /** 需求征集 answered, with what was answered. */
+  surveyAnswers: z.array(
+    z.object({
+      surveyId: z.string(),
+      title: z.string(),
+      communityName: z.string(),
+      services: z.array(z.string()),
+      times: z.array(z.string()),
+      price: z.string(),
+      text: z.string().nullable(),
+      answeredAt: z.string(),
+    }),
+  ),
   /** Consents given, with their version and time: the privacy notice per member, a guardian's for a child. */
   consents: z.array(z.object({ memberId: z.string(), memberName: z.string(), kind: z.enum(['personal', 'child']), version: z.string(), at: z.string() })),
 })

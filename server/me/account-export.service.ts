@@ -10,14 +10,22 @@ import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
 import { listMyWaitlist } from '../waitlist/waitlist.service'
 import { listFamilyMembers } from './family-member.repository'
 
-/** 导出我的数据: the account, its family members, bookings, ratings, waitlist places, messages and consents. */
+/** 导出我的数据: the account, its family members, bookings, ratings, waitlist places, messages, 意见, 需求征集 answers and consents. */
 export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Date): Promise<AccountExport> {
-  const [members, bookings, waitlist, notices, feedback, consentRows] = await Promise.all([
+  const [members, bookings, waitlist, notices, feedback, surveyRows, consentRows] = await Promise.all([
     listFamilyMembers(db, user.id, shanghaiDate(now)),
     listMyBookings(db, user, undefined, now),
     listMyWaitlist(db, user),
     listMyNotices(db, user.id, now),
     listMyFeedback(db, user, now),
+    db
+      .selectFrom('survey_answers as a')
+      .innerJoin('surveys as v', 'v.id', 'a.survey_id')
+      .innerJoin('communities as c', 'c.id', 'a.community_id')
+      .select(['a.survey_id', 'v.title', 'c.name as community_name', 'a.services', 'a.times', 'a.price', 'a.text', 'a.created_at'])
+      .where('a.user_id', '=', user.id)
+      .orderBy('a.created_at', 'desc')
+      .execute(),
     db
       .selectFrom('family_members')
       .select(['id', 'name', 'consent_version', 'consent_at', 'child_consent_version', 'child_consent_at'])
@@ -31,5 +39,15 @@ export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Da
       ? [{ memberId: m.id, memberName: m.name, kind: 'child' as const, version: m.child_consent_version, at: toShanghaiIso(m.child_consent_at) }]
       : []),
   ])
-  return { exportedAt: toShanghaiIso(now), account: toUser(user), members, bookings, ratings, waitlist, notices, feedback, consents }
+  const surveyAnswers = surveyRows.map((a) => ({
+    surveyId: a.survey_id,
+    title: a.title,
+    communityName: a.community_name,
+    services: JSON.parse(a.services) as string[],
+    times: JSON.parse(a.times) as string[],
+    price: a.price,
+    text: a.text,
+    answeredAt: toShanghaiIso(a.created_at),
+  }))
+  return { exportedAt: toShanghaiIso(now), account: toUser(user), members, bookings, ratings, waitlist, notices, feedback, surveyAnswers, consents }
 }

@@ -87,6 +87,11 @@ describe.each(DATABASES)('需求征集 on %s', (database) => {
     const seen = surveySchema.parse(neighbour.json())
     // An open survey's counts are the street's: residents see them once it is closed.
     expect(seen).toMatchObject({ answered: true, responses: 2, results: null })
+    // 导出我的数据 carries the answer.
+    const exported = await t.app.inject({ url: '/api/me/export', headers: as.resident })
+    expect(exported.json().surveyAnswers).toEqual([
+      expect.objectContaining({ surveyId, communityName: '红旗社区', services: ['meal', 'elderly_care'], price: 'up_to_10', text: '希望周末也有午餐' }),
+    ])
   })
 
   it('gives the street office the counts per community and the residents’ words, in the app and as a spreadsheet', async () => {

@@ -31,6 +31,8 @@ export interface Fixtures {
   /** A lunch today, eaten: it can be rated. */
   completedId: string
   motherId: string
+  /** A 需求征集 of 新华路街道, open, not yet answered by the daughter. */
+  surveyId: string
 }
 
 /** A choice made on the way: a control reached with Tab and pressed with Enter, a text box typed into, or a key pressed (an arrow in a radio group). */
@@ -121,6 +123,17 @@ export const VISITS: Record<string, Visit> = {
     query: () => 'facilityId=yl-hongqi',
     ready: '写给街道办事处',
     main: { before: [{ name: /内容/, type: '希望周末也能订午餐' }], name: /^提交$/, shows: { text: '已提交' } },
+  },
+  'packages/member/surveys/index': {
+    identity: 'resident',
+    ready: '家门口服务需求征集',
+    main: { name: /家门口服务需求征集/, shows: { url: 'packages/member/survey/index' } },
+  },
+  'packages/member/survey/index': {
+    identity: 'resident',
+    query: (f) => `id=${f.surveyId}`,
+    ready: '您住在哪个社区',
+    main: { before: [/人民东路社区/, /社区助餐/, /工作日上午/, /只用免费的/], name: /^提交$/, shows: { text: '您已填写，谢谢' } },
   },
   'packages/member/privacy/index': {
     identity: 'resident',
@@ -240,9 +253,16 @@ export async function seedEveryPage(served: ServedApp, clock: TestClock): Promis
   if (rated.statusCode !== 201) throw new Error(`rating failed: ${rated.statusCode} ${rated.body}`)
   await devLogin(app, OPENID.operator)
   await grantStaff(store.db.kysely, { user: `dev:${OPENID.operator}`, scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, clock.now())
-  await devLogin(app, OPENID.district)
+  const district = await devLogin(app, OPENID.district)
   await grantStaff(store.db.kysely, { user: `dev:${OPENID.district}`, scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, clock.now())
-  return { bookedId: booked.id, bookedCode: booked.code, completedId: eaten.id, motherId: mother.id }
+  const survey = await app.inject({
+    method: 'POST',
+    url: '/api/admin/surveys',
+    headers: district,
+    payload: { streetId: 'yl-xinhualu', title: '家门口服务需求征集', intro: '请告诉我们您家需要哪些服务', closesOn: clock.today(14) },
+  })
+  if (survey.statusCode !== 201) throw new Error(`survey failed: ${survey.statusCode} ${survey.body}`)
+  return { bookedId: booked.id, bookedCode: booked.code, completedId: eaten.id, motherId: mother.id, surveyId: survey.json().id }
 }
 
 /** A phone page signed in as `identity`, at the clock's instant, in 长辈版 or not; CSP bypassed so axe can be injected. */

@@ -121,7 +121,7 @@ function SignedIn() {
 
       <View className='card'>
         <Text className='section-title'>隐私、数据与意见</Text>
-        <Text className='muted'>查看、下载我们保存的您和家人的全部信息，或注销账号；查看您写给街道的意见和答复。</Text>
+        <Text className='muted'>查看、下载我们保存的您和家人的全部信息，或注销账号；查看您写给街道的意见和答复；告诉街道您家需要哪些服务。</Text>
         {me.data && (
           <>
             <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/my-data/index' })}>
@@ -129,6 +129,9 @@ function SignedIn() {
             </Button>
             <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/feedback/index' })}>
               我的意见
+            </Button>
+            <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/surveys/index' })}>
+              需求征集
             </Button>
           </>
         )}

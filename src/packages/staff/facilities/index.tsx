@@ -18,6 +18,7 @@ import { FeedbackCard } from './FeedbackCard'
 import { PriceChangesCard } from './PriceChangesCard'
 import { RulesCard } from './RulesCard'
 import { SchoolBreaksCard } from './SchoolBreaksCard'
+import { SurveysCard } from './SurveysCard'
 import { SheetCard, counted } from './SheetCard'
 import { StatusMessage } from './StatusMessage'
 import { type Message, useSubmit } from './use-submit'
@@ -90,6 +91,7 @@ export default function FacilityAdminPage() {
             <SchoolBreaksCard onChanged={audit.reload} />
             <PriceChangesCard />
             <FeedbackCard />
+            <SurveysCard streets={[...new Map(data.communities.map((c) => [c.streetId, { id: c.streetId, name: c.street }])).values()]} />
             <OperatorsCard onChanged={changed} />
             <AuditLog remote={audit} facilities={data.facilities} />
           </View>

@@ -1,0 +1,170 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { FUNCTIONS, type FunctionCode } from '@shared/functions'
+import {
+  SURVEY_PRICES,
+  SURVEY_PRICE_NAMES,
+  SURVEY_TEXT_MAX,
+  SURVEY_TIMES,
+  SURVEY_TIME_NAMES,
+  type Survey,
+  type SurveyPrice,
+  type SurveyTally,
+  type SurveyTime,
+} from '@shared/survey'
+import { useRef, useState } from 'react'
+import { cleanError } from '@/api/api-error'
+import { answerSurvey, fetchSurvey } from '@/api/surveys'
+import { Button } from '@/components/Button'
+import { CheckGroup } from '@/components/CheckGroup'
+import { OptionGroup } from '@/components/OptionGroup'
+import { Page } from '@/components/Page'
+import { RemoteContent } from '@/components/RemoteContent'
+import { StatusLine } from '@/components/StatusLine'
+import { fieldLabel } from '@/components/a11y'
+import { usePageParam } from '@/hooks/use-page-param'
+import { useRemote } from '@/hooks/use-remote'
+import { dayName } from '@/lib/dates'
+import './index.scss'
+
+/** One 需求征集: the form while it is open and unanswered, a thank-you once answered, the counts once closed. */
+export default function SurveyPage() {
+  const id = usePageParam('id')
+  const survey = useRemote(() => fetchSurvey(id), `survey-${id}`)
+  return (
+    <Page title='需求征集'>
+      <RemoteContent remote={survey}>
+        {(s) => (
+          <View>
+            <View className='card'>
+              <Text className='section-title'>{s.title}</Text>
+              <Text className='survey__line'>{s.streetName} · {s.closed ? '已截止' : `${dayName(s.closesOn)} 截止`}</Text>
+              {s.intro && <Text className='survey__line'>{s.intro}</Text>}
+            </View>
+            {s.results ? <Results survey={s} tally={s.results.total} /> : s.answered ? <Thanks /> : <AnswerForm survey={s} onAnswered={survey.reload} />}
+          </View>
+        )}
+      </RemoteContent>
+    </Page>
+  )
+}
+
+function Thanks() {
+  return (
+    <View className='card'>
+      <Text className='section-title'>您已填写，谢谢</Text>
+      <Text className='survey__line'>征集截止后，这里会显示大家的选择。</Text>
+      <Button className='tap button survey__action' onClick={() => Taro.navigateBack()}>
+        返回
+      </Button>
+    </View>
+  )
+}
+
+function AnswerForm({ survey, onAnswered }: { survey: Survey; onAnswered: () => Promise<unknown> }) {
+  const [communityId, setCommunityId] = useState<string | undefined>(survey.communities.length === 1 ? survey.communities[0].id : undefined)
+  const [services, setServices] = useState<FunctionCode[]>([])
+  const [times, setTimes] = useState<SurveyTime[]>([])
+  const [price, setPrice] = useState<SurveyPrice | undefined>()
+  const [text, setText] = useState('')
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const sending = useRef(false)
+
+  const send = async () => {
+    // What is missing is said before sending, in the order the form asks it.
+    const missing = !communityId ? '请选择您所在的社区' : services.length === 0 ? '请至少选择一项需要的服务' : times.length === 0 ? '请至少选择一个方便的时间' : !price ? '请选择能接受的价格' : null
+    if (missing || !communityId || !price) {
+      setFailure(missing)
+      return
+    }
+    // One at a time: a double tap sends once.
+    if (sending.current) return
+    sending.current = true
+    setBusy(true)
+    setFailure(null)
+    try {
+      await answerSurvey(survey.id, { communityId, services, times, price, ...(text.trim() ? { text } : {}) })
+      await onAnswered()
+    } catch (err) {
+      setFailure(cleanError(err))
+    } finally {
+      sending.current = false
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      <View className='card'>
+        <Text className='section-title'>您住在哪个社区</Text>
+        <OptionGroup label='您住在哪个社区' vertical options={survey.communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setCommunityId} />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>您家需要哪些服务（可多选）</Text>
+        <CheckGroup label='您家需要哪些服务（可多选）' options={FUNCTIONS.map((f) => ({ value: f.code, label: f.name }))} values={services} onChange={setServices} />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>什么时间方便（可多选）</Text>
+        <CheckGroup label='什么时间方便（可多选）' options={SURVEY_TIMES.map((t) => ({ value: t, label: SURVEY_TIME_NAMES[t] }))} values={times} onChange={setTimes} />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>每次能接受的价格</Text>
+        <OptionGroup label='每次能接受的价格' vertical options={SURVEY_PRICES.map((p) => ({ value: p, label: SURVEY_PRICE_NAMES[p] }))} value={price} onChange={setPrice} />
+      </View>
+      <View className='card'>
+        <Text className='text-field__label'>其他想法（可不填）</Text>
+        <Textarea
+          className='survey__text'
+          value={text}
+          maxlength={SURVEY_TEXT_MAX}
+          placeholder='例如：希望周末也能订午餐'
+          {...fieldLabel('其他想法')}
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <Text className='muted'>
+          {text.length}/{SURVEY_TEXT_MAX} 字。只有街道和区里的工作人员能看到，不记名。
+        </Text>
+      </View>
+      <StatusLine text={failure} />
+      <Button className='tap button button--primary survey__action' loading={busy} onClick={send}>
+        提交
+      </Button>
+    </View>
+  )
+}
+
+/** The counts as residents read them: each option with how many chose it, largest first. */
+function Results({ survey, tally }: { survey: Survey; tally: SurveyTally }) {
+  const share = (n: number) => (tally.responses === 0 ? 0 : Math.round((n / tally.responses) * 100))
+  const block = (title: string, rows: { label: string; n: number }[]) => (
+    <View className='card'>
+      <Text className='section-title'>{title}</Text>
+      {[...rows]
+        .sort((a, b) => b.n - a.n)
+        .map((r) => (
+          <View key={r.label}>
+            <Text className='survey__count'>
+              {r.label}：{r.n} 人（{share(r.n)}%）
+            </Text>
+            <View className='survey__bar' aria-hidden='true'>
+              <View className='survey__bar-fill' style={{ width: `${share(r.n)}%` }} />
+            </View>
+          </View>
+        ))}
+    </View>
+  )
+  return (
+    <View>
+      <View className='card'>
+        <Text className='section-title'>征集结果</Text>
+        <Text className='survey__line'>
+          共 {tally.responses} 人填写{survey.answered ? '，其中有您的一份' : ''}。
+        </Text>
+      </View>
+      {block('需要的服务', FUNCTIONS.map((f) => ({ label: f.name, n: tally.services[f.code] })))}
+      {block('方便的时间', SURVEY_TIMES.map((t) => ({ label: SURVEY_TIME_NAMES[t], n: tally.times[t] })))}
+      {block('能接受的价格', SURVEY_PRICES.map((p) => ({ label: SURVEY_PRICE_NAMES[p], n: tally.prices[p] })))}
+    </View>
+  )
+}
