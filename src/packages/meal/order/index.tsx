@@ -12,7 +12,7 @@ import {
 } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { fetchSessions } from '@/api/bookings'
+import { fetchSessions } from '@/api/booking'
 import { fetchNoticeTemplates } from '@/api/notices'
 import { spacedCode } from '@/components/BookingCard'
 import { HeldBookingLink } from '@/components/HeldBookingLink'
