@@ -7,12 +7,14 @@ import {
   quoteSchema,
   sessionListSchema,
 } from '@shared/booking'
+import { type WaitlistEntry, waitlistEntrySchema } from '@shared/waitlist'
 import type { FunctionCode } from '@shared/functions'
 import { apiRequest } from './client'
 import { withSession } from './session'
 
-// One booking, from its sessions and quote to cancelling it: called from subpackage pages only, so answers are parsed
-// with the contract's schemas (zod lives there anyway). The 预约 tab's list is in bookings.ts.
+// One booking, from its sessions and quote (or the waitlist when it is full) to cancelling it: called from subpackage
+// pages only, so answers are parsed with the contract's schemas (zod lives there anyway). The 预约 tab's list is in
+// bookings.ts, its waitlist calls in waitlist.ts.
 
 export const fetchSessions = (facilityId: string, fn: FunctionCode): Promise<SessionList> =>
   apiRequest(sessionListSchema, `/facilities/${encodeURIComponent(facilityId)}/sessions`, { query: { function: fn } })
@@ -44,3 +46,7 @@ export const cancelBooking = (id: string): Promise<Booking> =>
   withSession((token) =>
     apiRequest(bookingSchema, `/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: {}, token }),
   )
+
+/** 候补: only when a place the request needs is taken. */
+export const joinWaitlist = (request: BookingRequest): Promise<WaitlistEntry> =>
+  withSession((token) => apiRequest(waitlistEntrySchema, '/waitlist', { method: 'POST', body: request, token }))

@@ -12,9 +12,6 @@ export const markNoticeRead = (id: string): Promise<void> =>
     await apiRequest(serverChecked<{ read: boolean }>(), `/me/notices/${encodeURIComponent(id)}/read`, { method: 'POST', body: {}, token })
   })
 
-export const fetchNoticeTemplates = async (): Promise<string[]> =>
-  (await apiRequest(serverChecked<{ templateIds: string[] }>(), '/notices/templates')).templateIds
-
 /** 全部已读. */
 export const markAllNoticesRead = (): Promise<void> =>
   withSession(async (token) => {

@@ -1,14 +1,10 @@
-import type { BookingRequest } from '@shared/booking'
 import type { WaitlistEntry } from '@shared/waitlist'
 import { apiRequest, serverChecked } from './client'
 import { withSession } from './session'
 
-// The 预约 tab calls these (WeChat main package): answers are read with `serverChecked`.
+// The 预约 tab calls these (WeChat main package): answers are read with `serverChecked`. Joining is in booking.ts.
 
 const entry = serverChecked<WaitlistEntry>()
-
-export const joinWaitlist = (request: BookingRequest): Promise<WaitlistEntry> =>
-  withSession((token) => apiRequest(entry, '/waitlist', { method: 'POST', body: request, token }))
 
 export const fetchWaitlist = (): Promise<WaitlistEntry[]> =>
   withSession(async (token) => (await apiRequest(serverChecked<{ entries: WaitlistEntry[] }>(), '/waitlist', { token })).entries)

@@ -13,7 +13,7 @@ import {
 import type { FamilyMember } from '@shared/member'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { fetchSessions } from '@/api/booking'
-import { fetchNoticeTemplates } from '@/api/notices'
+import { fetchNoticeTemplates } from '@/api/notice-templates'
 import { spacedCode } from '@/components/BookingCard'
 import { HeldBookingLink } from '@/components/HeldBookingLink'
 import { type Option, OptionGroup } from '@/components/OptionGroup'
