@@ -1,11 +1,7 @@
 import { type PropsWithChildren, useEffect } from 'react'
-import 'dayjs/locale/zh-cn'
-import dayjs from 'dayjs'
 import { preloadPages } from '@/lib/preload-pages'
 import { listenForPrivacyPrompts } from '@/stores/privacy-prompt'
 import './app.scss'
-
-dayjs.locale('zh-cn')
 
 // After the first screen has loaded and had the network and the CPU to itself for a while: on a slow phone, parsing
 // every page's code while the first screen is still coming up made it later by a second.

@@ -4,39 +4,28 @@ import { idSchema } from './common'
 import { careConsentSchema, infantCareChoiceSchema } from './care'
 import { calendarDateSchema } from './dates'
 import { functionCodeSchema } from './functions'
+import { BOOKING_STATUSES, FULFILMENTS, SESSION_PARTS, UNBOOKABLE_REASONS } from './booking-names'
 
-/** Parts of a service day; meals use the first three, care bookings the rest. */
-export const SESSION_PARTS = ['breakfast', 'lunch', 'dinner', 'full_day', 'morning', 'afternoon', 'night'] as const
+// The lists and their names live in booking-names.ts, free of zod, for the WeChat main package's tab pages.
+export {
+  BOOKING_STATUSES,
+  type BookingStatus,
+  FULFILMENT_NAMES,
+  FULFILMENTS,
+  type Fulfilment,
+  PART_NAMES,
+  payWhere,
+  SESSION_PARTS,
+  type SessionPart,
+  STATUS_NAMES,
+  UNBOOKABLE_REASON_NAMES,
+  UNBOOKABLE_REASONS,
+} from './booking-names'
+
 export const sessionPartSchema = z.enum(SESSION_PARTS)
-export type SessionPart = z.infer<typeof sessionPartSchema>
-export const PART_NAMES: Record<SessionPart, string> = {
-  breakfast: '早餐',
-  lunch: '午餐',
-  dinner: '晚餐',
-  full_day: '全天',
-  morning: '上午',
-  afternoon: '下午',
-  night: '夜间',
-}
-
-/** Why a session cannot be booked right now; also the `code` of the matching 409/400 error. */
-export const UNBOOKABLE_REASONS = ['full', 'past_cutoff', 'beyond_horizon', 'closed'] as const
 export const unbookableReasonSchema = z.enum(UNBOOKABLE_REASONS)
-export const UNBOOKABLE_REASON_NAMES: Record<(typeof UNBOOKABLE_REASONS)[number], string> = {
-  full: '已约满',
-  past_cutoff: '已截止',
-  beyond_horizon: '未开放',
-  closed: '停止预约',
-}
-
-export const FULFILMENTS = ['dine_in', 'pickup', 'delivery'] as const
 export const fulfilmentSchema = z.enum(FULFILMENTS, { error: '取餐方式应为 堂食、自取 或 送餐上门' })
-export type Fulfilment = z.infer<typeof fulfilmentSchema>
-export const FULFILMENT_NAMES: Record<Fulfilment, string> = {
-  dine_in: '堂食',
-  pickup: '自取',
-  delivery: '送餐上门',
-}
+export const bookingStatusSchema = z.enum(BOOKING_STATUSES, { error: '状态不正确' })
 
 export const mealSetSchema = z.object({
   id: z.string(),
@@ -201,20 +190,6 @@ export const quoteSchema = z.object({
   payAt: z.enum(['counter', 'delivery']).optional(),
 })
 export type Quote = z.infer<typeof quoteSchema>
-
-/** "到店付" / "送餐时付": where the quote says the resident pays. */
-export const payWhere = (quote: Pick<Quote, 'payAt'>): string => (quote.payAt === 'delivery' ? '送餐时付' : '到店付')
-
-export const BOOKING_STATUSES = ['booked', 'checked_in', 'completed', 'no_show', 'cancelled'] as const
-export const bookingStatusSchema = z.enum(BOOKING_STATUSES, { error: '状态不正确' })
-export type BookingStatus = z.infer<typeof bookingStatusSchema>
-export const STATUS_NAMES: Record<BookingStatus, string> = {
-  booked: '待使用',
-  checked_in: '已签到',
-  completed: '已完成',
-  no_show: '未到场',
-  cancelled: '已取消',
-}
 
 export const bookingSchema = z.object({
   id: z.string(),

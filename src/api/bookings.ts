@@ -1,48 +1,8 @@
-import {
-  type Booking,
-  type BookingRequest,
-  type BookingStatus,
-  type Quote,
-  type SessionList,
-  bookingListSchema,
-  bookingSchema,
-  quoteSchema,
-  sessionListSchema,
-} from '@shared/booking'
-import type { FunctionCode } from '@shared/functions'
-import { apiRequest } from './client'
+import type { Booking, BookingStatus } from '@shared/booking'
+import { apiRequest, serverChecked } from './client'
 import { withSession } from './session'
 
-export const fetchSessions = (facilityId: string, fn: FunctionCode): Promise<SessionList> =>
-  apiRequest(sessionListSchema, `/facilities/${encodeURIComponent(facilityId)}/sessions`, { query: { function: fn } })
-
-export const quoteBooking = (request: BookingRequest): Promise<Quote> =>
-  withSession((token) => apiRequest(quoteSchema, '/bookings/quote', { method: 'POST', body: request, token }))
-
-/** `idempotencyKey` stays the same for every retry of one tap on 确认预约, so a retry never books twice. */
-export const placeBooking = (request: BookingRequest, idempotencyKey: string): Promise<Booking> =>
-  withSession((token) =>
-    apiRequest(bookingSchema, '/bookings', {
-      method: 'POST',
-      body: request,
-      token,
-      headers: { 'idempotency-key': idempotencyKey },
-    }),
-  )
+// The 预约 tab's list (WeChat main package: read with `serverChecked`); one booking is in booking.ts.
 
 export const fetchBookings = (status?: BookingStatus): Promise<Booking[]> =>
-  withSession(async (token) => (await apiRequest(bookingListSchema, '/bookings', { query: { status }, token })).bookings)
-
-export const fetchBooking = (id: string): Promise<Booking> =>
-  withSession((token) => apiRequest(bookingSchema, `/bookings/${encodeURIComponent(id)}`, { token }))
-
-/** 取消其中一天 of a run; the answer is the booking with the rest of its days. */
-export const cancelBookingDay = (id: string, date: string): Promise<Booking> =>
-  withSession((token) =>
-    apiRequest(bookingSchema, `/bookings/${encodeURIComponent(id)}/days/${encodeURIComponent(date)}/cancel`, { method: 'POST', body: {}, token }),
-  )
-
-export const cancelBooking = (id: string): Promise<Booking> =>
-  withSession((token) =>
-    apiRequest(bookingSchema, `/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: {}, token }),
-  )
+  withSession(async (token) => (await apiRequest(serverChecked<{ bookings: Booking[] }>(), '/bookings', { query: { status }, token })).bookings)

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
-import { errorBodySchema } from '@shared/errors'
-import type { z } from 'zod'
+import type { ErrorBody } from '@shared/errors'
 import { ApiError } from './api-error'
 
 // The H5 build is served by the API itself; the WeChat build calls the configured origin.
@@ -19,12 +18,29 @@ export interface RequestOptions {
   headers?: Record<string, string>
 }
 
-/** Calls the API and parses the answer with the contract's schema; failures become an `ApiError`. */
-export async function apiRequest<S extends z.ZodType>(
-  schema: S,
+/** What reads an answer: the contract's zod schema, or `serverChecked()`. */
+export interface ResponseReader<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false }
+}
+
+/**
+ * The answer as the contract's type, without parsing it again here: for the calls of the tab pages, whose code is the
+ * WeChat main package (≤ 350 KB; zod alone is 90 KB of it). The server passes every answer through that same schema
+ * before sending it (server/http/zod-provider.ts), so only what is not an object at all (a proxy's page) is refused.
+ * Pages in subpackages parse with the schema, which costs them nothing: zod is there anyway.
+ */
+export function serverChecked<T>(): ResponseReader<T> {
+  return {
+    safeParse: (data) => (typeof data === 'object' && data !== null ? { success: true, data: data as T } : { success: false }),
+  }
+}
+
+/** Calls the API and reads the answer (see `ResponseReader`); failures become an `ApiError`. */
+export async function apiRequest<T>(
+  reader: ResponseReader<T>,
   path: string,
   { method = 'GET', query, body, rawBody, token, headers }: RequestOptions = {},
-): Promise<z.infer<S>> {
+): Promise<T> {
   const header: Record<string, string> = { ...headers }
   if (body !== undefined) header['content-type'] = 'application/json'
   if (token) header.authorization = `Bearer ${token}`
@@ -44,16 +60,35 @@ export async function apiRequest<S extends z.ZodType>(
   }
 
   if (response.statusCode >= 200 && response.statusCode < 300) {
-    const parsed = schema.safeParse(response.data)
+    const parsed = reader.safeParse(response.data)
     if (parsed.success) return parsed.data
     throw new ApiError('bad_response', '服务返回的数据有误，请稍后再试', response.statusCode)
   }
-  const failure = errorBodySchema.safeParse(response.data)
-  if (failure.success) {
-    const { code, message, field, bookingId, problems } = failure.data.error
+  const failure = errorOf(response.data)
+  if (failure) {
+    const { code, message, field, bookingId, problems } = failure
     throw new ApiError(code, message, response.statusCode, field, bookingId, problems)
   }
   throw new ApiError('http', '服务暂时不可用，请稍后再试', response.statusCode)
+}
+
+/**
+ * The fields of an error body (errorBodySchema) this client uses; anything else (a gateway's page) is no error body.
+ * Read by hand because every call, the tab pages' too, goes through here (see `serverChecked`).
+ */
+function errorOf(data: unknown): Pick<ErrorBody['error'], 'code' | 'message' | 'field' | 'bookingId' | 'problems'> | null {
+  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined
+  if (typeof error !== 'object' || error === null) return null
+  const { code, message, field, bookingId, problems } = error as Record<string, unknown>
+  if (typeof code !== 'string' || typeof message !== 'string') return null
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+  return {
+    code,
+    message,
+    field: text(field),
+    bookingId: text(bookingId),
+    problems: Array.isArray(problems) && problems.every((p) => typeof p === 'string') ? problems : undefined,
+  }
 }
 
 function queryString(query: RequestOptions['query']): string {

@@ -1,14 +1,8 @@
-import {
-  type DistrictList,
-  districtListSchema,
-  facilityDetailSchema,
-  facilityListSchema,
-  type Facility,
-  type FacilityDetail,
-} from '@shared/facility'
+import type { Facility, FacilityList } from '@shared/facility'
 import type { FunctionCode } from '@shared/functions'
-import { type FacilityPrices, facilityPricesSchema } from '@shared/prices'
-import { apiRequest } from './client'
+import { apiRequest, serverChecked } from './client'
+
+// The 服务 tab's list (WeChat main package: read with `serverChecked`); one facility is in facility-detail.ts.
 
 export interface FacilityFilter {
   function?: FunctionCode
@@ -18,7 +12,7 @@ export interface FacilityFilter {
 }
 
 export async function fetchFacilities({ function: fn, position, q }: FacilityFilter): Promise<Facility[]> {
-  const { facilities } = await apiRequest(facilityListSchema, '/facilities', {
+  const { facilities } = await apiRequest(serverChecked<FacilityList>(), '/facilities', {
     query: {
       function: fn,
       q: q?.trim() || undefined,
@@ -28,12 +22,3 @@ export async function fetchFacilities({ function: fn, position, q }: FacilityFil
   })
   return facilities
 }
-
-export const fetchFacility = (id: string): Promise<FacilityDetail> =>
-  apiRequest(facilityDetailSchema, `/facilities/${encodeURIComponent(id)}`)
-
-export const fetchDistricts = async (): Promise<DistrictList['districts']> =>
-  (await apiRequest(districtListSchema, '/districts')).districts
-
-export const fetchFacilityPrices = (id: string): Promise<FacilityPrices> =>
-  apiRequest(facilityPricesSchema, `/facilities/${encodeURIComponent(id)}/prices`)

@@ -1,21 +1,19 @@
-import { type Notice, noticeListSchema, noticeTemplatesSchema } from '@shared/notice'
-import { z } from 'zod'
-import { apiRequest } from './client'
+import type { Notice } from '@shared/notice'
+import { apiRequest, serverChecked } from './client'
 import { withSession } from './session'
 
+// The 预约 tab calls these (WeChat main package): answers are read with `serverChecked`.
+
 export const fetchNotices = (): Promise<{ notices: Notice[]; unread: number }> =>
-  withSession((token) => apiRequest(noticeListSchema, '/me/notices', { token }))
+  withSession((token) => apiRequest(serverChecked<{ notices: Notice[]; unread: number }>(), '/me/notices', { token }))
 
 export const markNoticeRead = (id: string): Promise<void> =>
   withSession(async (token) => {
-    await apiRequest(z.object({ read: z.boolean() }), `/me/notices/${encodeURIComponent(id)}/read`, { method: 'POST', body: {}, token })
+    await apiRequest(serverChecked<{ read: boolean }>(), `/me/notices/${encodeURIComponent(id)}/read`, { method: 'POST', body: {}, token })
   })
-
-export const fetchNoticeTemplates = async (): Promise<string[]> =>
-  (await apiRequest(noticeTemplatesSchema, '/notices/templates')).templateIds
 
 /** 全部已读. */
 export const markAllNoticesRead = (): Promise<void> =>
   withSession(async (token) => {
-    await apiRequest(z.object({ read: z.number() }), '/me/notices/read-all', { method: 'POST', body: {}, token })
+    await apiRequest(serverChecked<{ read: number }>(), '/me/notices/read-all', { method: 'POST', body: {}, token })
   })

@@ -1,7 +1,6 @@
 import { currentToken, isSignedOut, saveSession, setSignedOut } from '@/stores/session'
 import { ApiError } from './api-error'
-import { apiRequest } from './client'
-import { z } from 'zod'
+import { apiRequest, serverChecked } from './client'
 import { isExpiredSession, signIn } from './auth'
 
 // One sign-in at a time: a screen that loads eight things at once must not open eight sessions (the server keeps a
@@ -39,7 +38,7 @@ export async function signOut(): Promise<void> {
   const token = currentToken()
   setSignedOut(true)
   saveSession(null)
-  if (token) await apiRequest(z.object({ ok: z.literal(true) }), '/auth/logout', { method: 'POST', token }).catch(() => undefined)
+  if (token) await apiRequest(serverChecked<{ ok: true }>(), '/auth/logout', { method: 'POST', token }).catch(() => undefined)
 }
 
 /** 登录 after 退出登录. */

@@ -1,18 +1,16 @@
-import type { BookingRequest } from '@shared/booking'
-import { type WaitlistEntry, waitlistEntrySchema, waitlistListSchema } from '@shared/waitlist'
-import { apiRequest } from './client'
+import type { WaitlistEntry } from '@shared/waitlist'
+import { apiRequest, serverChecked } from './client'
 import { withSession } from './session'
 
-export const joinWaitlist = (request: BookingRequest): Promise<WaitlistEntry> =>
-  withSession((token) => apiRequest(waitlistEntrySchema, '/waitlist', { method: 'POST', body: request, token }))
+// The 预约 tab calls these (WeChat main package): answers are read with `serverChecked`. Joining is in booking.ts.
+
+const entry = serverChecked<WaitlistEntry>()
 
 export const fetchWaitlist = (): Promise<WaitlistEntry[]> =>
-  withSession(async (token) => (await apiRequest(waitlistListSchema, '/waitlist', { token })).entries)
+  withSession(async (token) => (await apiRequest(serverChecked<{ entries: WaitlistEntry[] }>(), '/waitlist', { token })).entries)
 
 export const confirmWaitlistOffer = (id: string): Promise<WaitlistEntry> =>
-  withSession((token) =>
-    apiRequest(waitlistEntrySchema, `/waitlist/${encodeURIComponent(id)}/confirm`, { method: 'POST', body: {}, token }),
-  )
+  withSession((token) => apiRequest(entry, `/waitlist/${encodeURIComponent(id)}/confirm`, { method: 'POST', body: {}, token }))
 
 export const leaveWaitlist = (id: string): Promise<WaitlistEntry> =>
-  withSession((token) => apiRequest(waitlistEntrySchema, `/waitlist/${encodeURIComponent(id)}`, { method: 'DELETE', token }))
+  withSession((token) => apiRequest(entry, `/waitlist/${encodeURIComponent(id)}`, { method: 'DELETE', token }))

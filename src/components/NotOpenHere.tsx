@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { shortFacilityName } from '@shared/facility'
 import type { BookableServiceCode } from '@shared/services'
-import { fetchFacility } from '@/api/facilities'
+import { fetchFacility } from '@/api/facility-detail'
 import { StateView } from '@/components/StateView'
 import { useRemote } from '@/hooks/use-remote'
 import { bookingPageUrl } from '@/lib/booking-pages'

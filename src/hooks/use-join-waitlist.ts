@@ -2,7 +2,7 @@ import type { BookingRequest } from '@shared/booking'
 import type { WaitlistEntry } from '@shared/waitlist'
 import { useRef, useState } from 'react'
 import { cleanError } from '@/api/api-error'
-import { joinWaitlist } from '@/api/waitlist'
+import { joinWaitlist } from '@/api/booking'
 
 /**
  * After joining, 查看候补 appears where 加入候补 was: the second tap of a double tap must not carry her off to the

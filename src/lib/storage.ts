@@ -1,15 +1,19 @@
 import Taro from '@tarojs/taro'
-import type { z } from 'zod'
 
-/** Reads a stored value through its schema: anything stale or tampered with reads as the fallback. */
-export function readStored<S extends z.ZodType>(key: string, schema: S, fallback: z.infer<S>): z.infer<S> {
+/**
+ * Reads a stored value through a check: anything stale or tampered with reads as the fallback. The stores are in the
+ * WeChat main package, where zod is not (see `serverChecked` in api/client.ts): a check is a type guard.
+ */
+export function readStored<T>(key: string, isValid: (value: unknown) => value is T, fallback: T): T {
   try {
-    const parsed = schema.safeParse(Taro.getStorageSync(key))
-    return parsed.success ? parsed.data : fallback
+    const value: unknown = Taro.getStorageSync(key)
+    return isValid(value) ? value : fallback
   } catch {
     return fallback
   }
 }
+
+export const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean'
 
 export function writeStored(key: string, value: unknown): void {
   try {

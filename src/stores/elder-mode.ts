@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { z } from 'zod'
 import { create } from 'zustand'
-import { readStored, writeStored } from '@/lib/storage'
+import { isBoolean, readStored, writeStored } from '@/lib/storage'
 
 const KEY = 'doorstep.elderMode'
 const OFFERED_KEY = 'doorstep.elderOffered'
@@ -17,8 +16,8 @@ interface ElderModeState {
 
 // 长辈版 is remembered on this device: whoever turned it on should not have to find it again.
 const useElderModeStore = create<ElderModeState>((set) => ({
-  enabled: readStored(KEY, z.boolean(), false),
-  offered: readStored(OFFERED_KEY, z.boolean(), false),
+  enabled: readStored(KEY, isBoolean, false),
+  offered: readStored(OFFERED_KEY, isBoolean, false),
   setEnabled: (enabled) => {
     writeStored(KEY, enabled)
     writeStored(OFFERED_KEY, true)

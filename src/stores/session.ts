@@ -1,12 +1,14 @@
-import { userSchema } from '@shared/auth'
-import { z } from 'zod'
+import type { User } from '@shared/auth'
 import { create } from 'zustand'
-import { readStored, writeStored } from '@/lib/storage'
+import { isBoolean, readStored, writeStored } from '@/lib/storage'
 
 const KEY = 'doorstep.session'
 const SIGNED_OUT_KEY = 'doorstep.signedOut'
-const storedSessionSchema = z.object({ token: z.string(), user: userSchema }).nullable()
-type StoredSession = z.infer<typeof storedSessionSchema>
+type StoredSession = { token: string; user: User } | null
+
+/** Only the token is ever read back (the user is what the sign-in answered); a stored value without one is none. */
+const isStoredSession = (value: unknown): value is StoredSession =>
+  typeof value === 'object' && value !== null && typeof (value as { token?: unknown }).token === 'string'
 
 interface SessionState {
   session: StoredSession
@@ -17,8 +19,8 @@ interface SessionState {
 }
 
 const useSessionStore = create<SessionState>((set) => ({
-  session: readStored(KEY, storedSessionSchema, null),
-  signedOut: readStored(SIGNED_OUT_KEY, z.boolean(), false),
+  session: readStored(KEY, isStoredSession, null),
+  signedOut: readStored(SIGNED_OUT_KEY, isBoolean, false),
   setSession: (session) => {
     writeStored(KEY, session)
     set({ session })

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { type Booking, FULFILMENT_NAMES, STATUS_NAMES, payWhere } from '@shared/booking'
+import type { Booking } from '@shared/booking'
+import { FULFILMENT_NAMES, STATUS_NAMES, payWhere } from '@shared/booking-names'
 import { pressable } from '@/components/a11y'
 import { bookingWhen } from '@/lib/booking-words'
 import { dayAndClock } from '@/lib/dates'

@@ -1,5 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components'
-import { FUNCTIONS, type FunctionCode } from '@shared/functions'
+import { FUNCTIONS } from '@shared/function-list'
+import type { FunctionCode } from '@shared/functions'
 import { onKeys, pressable, radioArrowKeys, roleProps } from '@/components/a11y'
 import './index.scss'
 

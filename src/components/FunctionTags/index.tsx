@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { type FunctionCode, functionName } from '@shared/functions'
+import type { FunctionCode } from '@shared/functions'
+import { functionName } from '@shared/function-list'
 import './index.scss'
 
 /** A facility's functions as labelled tags. */

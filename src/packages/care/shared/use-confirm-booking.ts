@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { BookingRequest } from '@shared/booking'
-import { placeBooking, quoteBooking } from '@/api/bookings'
+import { placeBooking, quoteBooking } from '@/api/booking'
 import { useJoinWaitlist } from '@/hooks/use-join-waitlist'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'

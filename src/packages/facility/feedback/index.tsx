@@ -5,7 +5,7 @@ import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_NAMES, FEEDBACK_TEXT, FEEDBACK_W
 import { useRef, useState } from 'react'
 import { cleanError } from '@/api/api-error'
 import { fetchBookings } from '@/api/bookings'
-import { fetchFacility } from '@/api/facilities'
+import { fetchFacility } from '@/api/facility-detail'
 import { submitFeedback } from '@/api/feedback'
 import { Button } from '@/components/Button'
 import { OptionGroup } from '@/components/OptionGroup'

@@ -1,6 +1,6 @@
 import type { Booking, BookingRequest, Quote } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
-import { placeBooking, quoteBooking } from '@/api/bookings'
+import { placeBooking, quoteBooking } from '@/api/booking'
 import { fetchMembers } from '@/api/members'
 import { bookWalkIn, fetchWalkIns, quoteWalkIn } from '@/api/staff'
 
