@@ -29,6 +29,7 @@ import { careScheduleRoutes } from './care/care-schedule.routes'
 import { priceRoutes } from './prices/price.routes'
 import { feedbackRoutes } from './feedback/feedback.routes'
 import { surveyRoutes } from './surveys/survey.routes'
+import { announcementRoutes } from './announcements/announcement.routes'
 
 export interface AppOptions {
   config: Config
@@ -105,6 +106,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(priceRoutes)
       await api.register(feedbackRoutes)
       await api.register(surveyRoutes)
+      await api.register(announcementRoutes)
     },
     { prefix: '/api' },
   )

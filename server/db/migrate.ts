@@ -27,6 +27,7 @@ import * as m024 from './migrations/024_feedback'
 import * as m025 from './migrations/025_service_day_counts'
 import * as m026 from './migrations/026_case_function'
 import * as m027 from './migrations/027_surveys'
+import * as m028 from './migrations/028_announcements'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '025_service_day_counts': m025,
   '026_case_function': m026,
   '027_surveys': m027,
+  '028_announcements': m028,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

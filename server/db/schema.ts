@@ -87,6 +87,8 @@ export interface UserTable {
   created_at: string
   /** 注销账号: set when the person deleted the account; the row stays, identifying no one. */
   deleted_at: Generated<string | null>
+  /** The community the resident says they live in (我的社区): which 公告 they are shown. */
+  community_id: Generated<string | null>
 }
 
 export interface AuthSessionTable {
@@ -580,6 +582,25 @@ export interface SurveyAnswerTable {
   created_at: string
 }
 
+export interface AnnouncementTable {
+  id: string
+  district_id: string
+  /** NULL: the whole district. */
+  street_id: string | null
+  kind: string
+  title: string
+  body: string
+  published_at: string
+  until_on: string
+  created_by: string
+}
+
+export interface AnnouncementReadTable {
+  announcement_id: string
+  user_id: string
+  read_at: string
+}
+
 export interface Database {
   districts: DistrictTable
   streets: StreetTable
@@ -623,6 +644,8 @@ export interface Database {
   feedback: FeedbackTable
   surveys: SurveyTable
   survey_answers: SurveyAnswerTable
+  announcements: AnnouncementTable
+  announcement_reads: AnnouncementReadTable
   rating_rules: RatingRuleTable
   calendar_days: CalendarDayTable
   ratings: RatingTable

@@ -158,6 +158,8 @@ export const FIELD_LABELS: Record<string, string> = {
   services: '需要的服务',
   times: '方便的时间',
   'body:price': '能接受的价格',
+  'body:body': '内容',
+  untilOn: '展示截止日期',
 }
 
 export function fieldLabel(field: string, part?: string): string | undefined {

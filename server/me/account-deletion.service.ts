@@ -38,6 +38,7 @@ export async function deleteAccount(db: Kysely<Database>, user: UserRow, now: Da
     await trx.deleteFrom('idempotency_keys').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('notices').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('feedback').where('user_id', '=', user.id).execute()
+    await trx.deleteFrom('announcement_reads').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('account_session_units').where('user_id', '=', user.id).execute()
     await trx.updateTable('ratings').set({ comment: null }).where('rater_user_id', '=', user.id).execute()
     // A survey answer stays counted (which services, times and price), without the resident's own words.
@@ -50,7 +51,7 @@ export async function deleteAccount(db: Kysely<Database>, user: UserRow, now: Da
     await trx.deleteFrom('auth_sessions').where('user_id', '=', user.id).execute()
     await trx
       .updateTable('users')
-      .set({ openid: `deleted:${randomUUID()}`, nickname: null, deleted_at: now.toISOString() })
+      .set({ openid: `deleted:${randomUUID()}`, nickname: null, community_id: null, deleted_at: now.toISOString() })
       .where('id', '=', user.id)
       .execute()
   })
