@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'packages/facility', pages: ['detail/index', 'qualified/index', 'feedback/index'] },
     { root: 'packages/meal', pages: ['order/index'] },
     { root: 'packages/booking', pages: ['detail/index', 'rate/index'] },
-    { root: 'packages/member', pages: ['edit/index', 'my-data/index', 'privacy/index', 'child-privacy/index', 'feedback/index', 'surveys/index', 'survey/index'] },
+    { root: 'packages/member', pages: ['edit/index', 'my-data/index', 'privacy/index', 'child-privacy/index', 'feedback/index', 'surveys/index', 'survey/index', 'community/index'] },
     { root: 'packages/care', pages: ['infant/index', 'respite/index', 'after-school/index', 'day-care/index'] },
     // Staff pages: never linked for residents, and every call behind them is checked on the server.
     { root: 'packages/staff', pages: ['index/index', 'desk/index', 'cases/index', 'evaluation/index', 'facilities/index'] },

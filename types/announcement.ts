@@ -1,22 +1,12 @@
 import { z } from 'zod'
+import { ANNOUNCEMENT_BODY, ANNOUNCEMENT_KINDS, ANNOUNCEMENT_TITLE } from './announcement-names'
 import { idSchema } from './common'
 import { calendarDateSchema } from './dates'
 
 // 公告: the district or a street office tells residents of its communities something (a policy, a new facility, a
 // changed price). It shows on the first screen of those residents until they have read it.
 
-export const ANNOUNCEMENT_KINDS = ['policy', 'facility', 'price', 'other'] as const
-export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number]
-export const ANNOUNCEMENT_KIND_NAMES: Record<AnnouncementKind, string> = {
-  policy: '政策',
-  facility: '新设施',
-  price: '价格调整',
-  other: '通知',
-}
-export const ANNOUNCEMENT_TITLE = { min: 4, max: 40 } as const
-export const ANNOUNCEMENT_BODY = { min: 5, max: 1000 } as const
-/** The longest an announcement stays on residents' first screen. */
-export const ANNOUNCEMENT_MAX_DAYS = 92
+export * from './announcement-names'
 
 const words = (label: string, { min, max }: { min: number; max: number }) =>
   z

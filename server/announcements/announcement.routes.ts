@@ -24,9 +24,10 @@ export async function announcementRoutes(app: AppInstance): Promise<void> {
   app.put('/me/community', { config: resident, schema: { body: myCommunitySchema, response: { 200: myAnnouncementsSchema } } }, async (request) =>
     setMyCommunity(db, callerOf(request).user, request.body.communityId, app.now()),
   )
-  app.post('/announcements/:id/read', { config: resident, schema: { params: announcementIdParamsSchema } }, async (request, reply) => {
+  app.post('/announcements/:id/read', { config: resident, schema: { params: announcementIdParamsSchema, response: { 200: myAnnouncementsSchema } } }, async (request) => {
     await markRead(db, callerOf(request).user, request.params.id, app.now())
-    return reply.code(204).send()
+    // What is left to read: the first screen shows it at once.
+    return myAnnouncements(db, callerOf(request).user, app.now())
   })
   app.get('/admin/announcements', { config: government, schema: { response: { 200: announcementListSchema } } }, async (request) => ({
     items: await listGovernedAnnouncements(db, governedOf(request)),

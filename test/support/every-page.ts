@@ -135,6 +135,11 @@ export const VISITS: Record<string, Visit> = {
     ready: '您住在哪个社区',
     main: { before: [/人民东路社区/, /社区助餐/, /工作日上午/, /只用免费的/], name: /^提交$/, shows: { text: '您已填写，谢谢' } },
   },
+  'packages/member/community/index': {
+    identity: 'resident',
+    ready: '不指定（只看全区的公告）',
+    main: { name: /^保存$/, shows: { text: '已保存' } },
+  },
   'packages/member/privacy/index': {
     identity: 'resident',
     ready: '我们收集哪些信息',
@@ -262,6 +267,14 @@ export async function seedEveryPage(served: ServedApp, clock: TestClock): Promis
     payload: { streetId: 'yl-xinhualu', title: '家门口服务需求征集', intro: '请告诉我们您家需要哪些服务', closesOn: clock.today(14) },
   })
   if (survey.statusCode !== 201) throw new Error(`survey failed: ${survey.statusCode} ${survey.body}`)
+  // A 公告 for the whole district: on the daughter's first screen, unread.
+  const notice = await app.inject({
+    method: 'POST',
+    url: '/api/admin/announcements',
+    headers: district,
+    payload: { kind: 'policy', title: '高龄津贴申领提醒', body: '80 周岁以上老人可到社区服务站申领高龄津贴，带身份证即可。', untilOn: clock.today(14) },
+  })
+  if (notice.statusCode !== 201) throw new Error(`announcement failed: ${notice.statusCode} ${notice.body}`)
   return { bookedId: booked.id, bookedCode: booked.code, completedId: eaten.id, motherId: mother.id, surveyId: survey.json().id }
 }
 

@@ -4,6 +4,7 @@ import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { fetchFacilities } from '@/api/facilities'
 import { ElderModeToggle } from '@/components/ElderModeToggle'
+import { Announcements } from '@/components/Announcements'
 import { ElderOffer } from '@/components/ElderOffer'
 import { FacilityCard } from '@/components/FacilityCard'
 import { FunctionFilter } from '@/components/FunctionFilter'
@@ -60,6 +61,7 @@ export default function FacilitiesPage() {
       </View>
 
       <ElderOffer />
+      <Announcements />
       <QuickTasks facilities={fn || q ? undefined : facilities.data} onChooseFacility={setFn} />
 
       <View className='facilities__search' role='search'>

@@ -133,6 +133,9 @@ function SignedIn() {
             <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/surveys/index' })}>
               需求征集
             </Button>
+            <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/community/index' })}>
+              我住的社区
+            </Button>
           </>
         )}
         <PolicyLink page={PRIVACY_POLICY_PAGE} />

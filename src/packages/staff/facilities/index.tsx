@@ -19,6 +19,7 @@ import { PriceChangesCard } from './PriceChangesCard'
 import { RulesCard } from './RulesCard'
 import { SchoolBreaksCard } from './SchoolBreaksCard'
 import { SurveysCard } from './SurveysCard'
+import { AnnouncementsCard } from './AnnouncementsCard'
 import { SheetCard, counted } from './SheetCard'
 import { StatusMessage } from './StatusMessage'
 import { type Message, useSubmit } from './use-submit'
@@ -91,7 +92,8 @@ export default function FacilityAdminPage() {
             <SchoolBreaksCard onChanged={audit.reload} />
             <PriceChangesCard />
             <FeedbackCard />
-            <SurveysCard streets={[...new Map(data.communities.map((c) => [c.streetId, { id: c.streetId, name: c.street }])).values()]} />
+            <SurveysCard streets={streetsOf(data.communities)} />
+            <AnnouncementsCard streets={streetsOf(data.communities)} />
             <OperatorsCard onChanged={changed} />
             <AuditLog remote={audit} facilities={data.facilities} />
           </View>
@@ -100,6 +102,9 @@ export default function FacilityAdminPage() {
     </Page>
   )
 }
+
+/** The streets the clerk's communities are in: a street office's own, or every street for the district. */
+const streetsOf = (communities: { streetId: string; street: string }[]) => [...new Map(communities.map((c) => [c.streetId, { id: c.streetId, name: c.street }])).values()]
 
 const SCOPE_KINDS = { district: '区级', street: '街道', operator: '运营方' } as const
 type ScopeKind = keyof typeof SCOPE_KINDS
