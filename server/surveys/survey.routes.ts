@@ -46,7 +46,7 @@ export async function surveyRoutes(app: AppInstance): Promise<void> {
     { config: government, schema: { params: surveyIdParamsSchema, querystring: surveyExportQuerySchema } },
     async (request, reply) => {
       const survey = await governedSurvey(db, governedOf(request), request.params.id, app.now())
-      const name = encodeURIComponent(`需求征集-${survey.streetName}-${survey.opensOn}.xlsx`)
+      const name = encodeURIComponent(`需求征集-${survey.streetName}-${survey.title}.xlsx`)
       if (!survey.results) throw new Error('a street office always reads a survey with its results')
       reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`)
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await surveyXlsx(survey, survey.results))

@@ -5,7 +5,8 @@ import { phoneContext, shot, useServedBrowser } from '../support/browser'
 
 jest.setTimeout(90_000)
 
-// A resident complains about a price at 红旗社区 (too short a text first: told why, nothing lost); the clerk of 新华路街道
+// A resident complains about a price at 红旗社区 (too short a text first: told why, nothing lost, not even by a
+// reload); the clerk of 新华路街道
 // answers in 设施管理; the resident reads the answer in 我的意见 and accepts it.
 describe('a price complaint and its answer in chromium', () => {
   const session = useServedBrowser()
@@ -35,10 +36,17 @@ describe('a price complaint and its answer in chromium', () => {
     await visible(resident, '.button', /^提交$/).click()
     await visible(resident, '[role="status"]', '内容至少 5 个字').waitFor()
     await text.fill('午餐从 12 元涨到 15 元，没有提前公示')
+    // A reload (a call came in, the app was closed) keeps what was typed.
+    await resident.reload()
+    await visible(resident, '[role="radio"]', '价格投诉').click()
+    expect(await text.inputValue()).toBe('午餐从 12 元涨到 15 元，没有提前公示')
     await visible(resident, '.button', /^提交$/).focus()
     await resident.keyboard.press('Enter')
     await visible(resident, '.section-title', '已提交').waitFor()
     await shot(resident, 'feedback-sent')
+    // Sent, the draft is gone: a new message starts empty.
+    await resident.reload()
+    expect(await text.inputValue()).toBe('')
 
     const clerk = await phoneOf('feedback-e2e-street')
     await clerk.goto(`${session.served().baseUrl}/#/packages/staff/facilities/index`)

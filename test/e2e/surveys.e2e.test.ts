@@ -42,10 +42,14 @@ describe('a 需求征集 from the street office to the residents and back, in ch
     await shot(clerk, 'survey-opened')
 
     const resident = await phoneOf('survey-e2e-resident')
+    // The same survey open in a second tab, to be sent from there after the first tab sent it.
+    const secondTab = await resident.context().newPage()
     await resident.goto(`${session.served().baseUrl}/#/pages/profile/index`)
     await visible(resident, '.button', '需求征集').click()
     await visible(resident, '[role="link"]', '2027 年家门口服务需求征集').click()
     await visible(resident, '[role="radiogroup"]', '红旗社区').waitFor()
+    await secondTab.goto(resident.url())
+    await visible(secondTab, '[role="radiogroup"]', '红旗社区').waitFor()
     await visible(resident, '[role="radio"]', '红旗社区').click()
     await visible(resident, '.button', /^提交$/).click()
     await visible(resident, '[role="status"]', '请至少选择一项需要的服务').waitFor()
@@ -61,6 +65,14 @@ describe('a 需求征集 from the street office to the residents and back, in ch
     await resident.keyboard.press('Enter')
     await visible(resident, '.section-title', '您已填写，谢谢').waitFor()
     await shot(resident, 'survey-answered')
+    // The second tab, opened before: its 提交 finds the answer there and thanks, rather than refusing.
+    await visible(secondTab, '[role="radio"]', '人民东路社区').click()
+    await visible(secondTab, '[role="checkbox"]', '儿童托管').click()
+    await visible(secondTab, '[role="checkbox"]', '工作日晚上').click()
+    await visible(secondTab, '[role="radio"]', '只用免费的').click()
+    await visible(secondTab, '.button', /^提交$/).click()
+    await visible(secondTab, '.section-title', '您已填写，谢谢').waitFor()
+    await secondTab.close()
     // Back to the list, and in again after a reload: answered once, said so.
     await resident.reload()
     await visible(resident, '.section-title', '您已填写，谢谢').waitFor()
@@ -69,7 +81,9 @@ describe('a 需求征集 from the street office to the residents and back, in ch
     const again = visible(clerk, '[aria-label="需求征集"]')
     await again.locator('.admin__line', { hasText: '1 人填写' }).waitFor()
     await again.locator('.admin__line', { hasText: '需要最多：养老服务 1 人、社区助餐 1 人' }).waitFor()
+    // Final, so asked first.
     await again.locator('.button', { hasText: '现在截止' }).click()
+    await again.locator('.button', { hasText: '确定截止' }).click()
     await again.locator('.admin__line', { hasText: '已截止' }).waitFor()
 
     await resident.reload()

@@ -132,7 +132,7 @@ export const VISITS: Record<string, Visit> = {
   'packages/member/survey/index': {
     identity: 'resident',
     query: (f) => `id=${f.surveyId}`,
-    ready: '您住在哪个社区',
+    ready: '不住在以下社区的居民不用填写',
     main: { before: [/人民东路社区/, /社区助餐/, /工作日上午/, /只用免费的/], name: /^提交$/, shows: { text: '您已填写，谢谢' } },
   },
   'packages/member/community/index': {

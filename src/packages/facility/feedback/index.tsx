@@ -13,6 +13,7 @@ import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
 import { StatusLine } from '@/components/StatusLine'
 import { fieldLabel } from '@/components/a11y'
+import { useDraft } from '@/hooks/use-draft'
 import { usePageParam } from '@/hooks/use-page-param'
 import { useRemote } from '@/hooks/use-remote'
 import { dayName } from '@/lib/dates'
@@ -37,7 +38,7 @@ export default function FeedbackPage() {
 function FeedbackForm({ facilityId, facilityName, initial }: { facilityId: string; facilityName: string; initial: FeedbackCategory }) {
   const bookings = useRemote(async () => (await fetchBookings()).filter((b) => b.facilityId === facilityId).slice(0, 6), `feedback-bookings-${facilityId}`)
   const [category, setCategory] = useState<FeedbackCategory>(initial)
-  const [text, setText] = useState('')
+  const [text, setText, clearText] = useDraft(`feedback.${facilityId}`)
   const [bookingId, setBookingId] = useState(NO_BOOKING)
   const [failure, setFailure] = useState<string | null>(null)
   const [sent, setSent] = useState<Feedback | null>(null)
@@ -52,6 +53,7 @@ function FeedbackForm({ facilityId, facilityName, initial }: { facilityId: strin
     setFailure(null)
     try {
       setSent(await submitFeedback({ facilityId, category, text, ...(bookingId === NO_BOOKING ? {} : { bookingId }) }))
+      clearText()
     } catch (err) {
       setFailure(cleanError(err))
     } finally {

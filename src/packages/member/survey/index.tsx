@@ -13,39 +13,67 @@ import {
   type SurveyTime,
 } from '@shared/survey'
 import { useRef, useState } from 'react'
-import { cleanError } from '@/api/api-error'
+import { ApiError, cleanError } from '@/api/api-error'
 import { answerSurvey, fetchSurvey } from '@/api/surveys'
 import { Button } from '@/components/Button'
 import { CheckGroup } from '@/components/CheckGroup'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
+import { StateView } from '@/components/StateView'
 import { StatusLine } from '@/components/StatusLine'
+import { goBack } from '@/components/SubPageNav'
 import { fieldLabel } from '@/components/a11y'
+import { useDraft } from '@/hooks/use-draft'
 import { usePageParam } from '@/hooks/use-page-param'
 import { useRemote } from '@/hooks/use-remote'
 import { dayName } from '@/lib/dates'
 import './index.scss'
 
+/** Below this many answers the shares are said to be only indicative. */
+const FEW_ANSWERS = 5
+
 /** One 需求征集: the form while it is open and unanswered, a thank-you once answered, the counts once closed. */
 export default function SurveyPage() {
   const id = usePageParam('id')
-  const survey = useRemote(() => fetchSurvey(id), `survey-${id}`)
+  // A link cut short or to a survey that is gone: said so, with the way to the others (a retry could never help).
+  const survey = useRemote(async () => {
+    try {
+      return await fetchSurvey(id)
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 400 || err.status === 404)) return null
+      throw err
+    }
+  }, `survey-${id}`)
   return (
     <Page title='需求征集'>
-      <RemoteContent remote={survey}>
-        {(s) => (
-          <View>
-            <View className='card'>
-              <Text className='section-title'>{s.title}</Text>
-              <Text className='survey__line'>{s.streetName} · {s.closed ? '已截止' : `${dayName(s.closesOn)} 截止`}</Text>
-              {s.intro && <Text className='survey__line'>{s.intro}</Text>}
+      <RemoteContent remote={survey} empty={(s) => (s === null ? <SurveyNotFound /> : null)}>
+        {(s) =>
+          s && (
+            <View>
+              <View className='card'>
+                <Text className='section-title'>{s.title}</Text>
+                <Text className='survey__line'>
+                  {s.streetName} · {s.closed ? '已截止' : `${dayName(s.closesOn)} 截止`}
+                </Text>
+                {s.intro && <Text className='survey__line'>{s.intro}</Text>}
+              </View>
+              {s.results ? <Results survey={s} tally={s.results.total} /> : s.answered ? <Thanks /> : <AnswerForm survey={s} onAnswered={survey.reload} />}
             </View>
-            {s.results ? <Results survey={s} tally={s.results.total} /> : s.answered ? <Thanks /> : <AnswerForm survey={s} onAnswered={survey.reload} />}
-          </View>
-        )}
+          )
+        }
       </RemoteContent>
     </Page>
+  )
+}
+
+function SurveyNotFound() {
+  return (
+    <StateView
+      kind='empty'
+      text='没有找到这份需求征集，链接可能不完整'
+      action={{ label: '看全部需求征集', onTap: () => Taro.redirectTo({ url: '/packages/member/surveys/index' }) }}
+    />
   )
 }
 
@@ -54,7 +82,7 @@ function Thanks() {
     <View className='card'>
       <Text className='section-title'>您已填写，谢谢</Text>
       <Text className='survey__line'>征集截止后，这里会显示大家的选择。</Text>
-      <Button className='tap button survey__action' onClick={() => Taro.navigateBack()}>
+      <Button className='tap button survey__action' onClick={goBack}>
         返回
       </Button>
     </View>
@@ -66,14 +94,14 @@ function AnswerForm({ survey, onAnswered }: { survey: Survey; onAnswered: () => 
   const [services, setServices] = useState<FunctionCode[]>([])
   const [times, setTimes] = useState<SurveyTime[]>([])
   const [price, setPrice] = useState<SurveyPrice | undefined>()
-  const [text, setText] = useState('')
+  const [text, setText, clearText] = useDraft(`survey.${survey.id}`)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const sending = useRef(false)
 
   const send = async () => {
     // What is missing is said before sending, in the order the form asks it.
-    const missing = !communityId ? '请选择您所在的社区' : services.length === 0 ? '请至少选择一项需要的服务' : times.length === 0 ? '请至少选择一个方便的时间' : !price ? '请选择能接受的价格' : null
+    const missing = !communityId ? `请选择您住在${survey.streetName}的哪个社区` : services.length === 0 ? '请至少选择一项需要的服务' : times.length === 0 ? '请至少选择一个方便的时间' : !price ? '请选择能接受的价格' : null
     if (missing || !communityId || !price) {
       setFailure(missing)
       return
@@ -85,9 +113,16 @@ function AnswerForm({ survey, onAnswered }: { survey: Survey; onAnswered: () => 
     setFailure(null)
     try {
       await answerSurvey(survey.id, { communityId, services, times, price, ...(text.trim() ? { text } : {}) })
+      clearText()
       await onAnswered()
     } catch (err) {
-      setFailure(cleanError(err))
+      // Answered already (the reply to an earlier tap was lost, or another tab sent it): the thanks, not a refusal.
+      if (err instanceof ApiError && err.code === 'already_answered') {
+        clearText()
+        await onAnswered()
+      } else {
+        setFailure(cleanError(err))
+      }
     } finally {
       sending.current = false
       setBusy(false)
@@ -97,8 +132,9 @@ function AnswerForm({ survey, onAnswered }: { survey: Survey; onAnswered: () => 
   return (
     <View>
       <View className='card'>
-        <Text className='section-title'>您住在哪个社区</Text>
-        <OptionGroup label='您住在哪个社区' vertical options={survey.communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setCommunityId} />
+        <Text className='section-title'>您住在{survey.streetName}的哪个社区</Text>
+        <Text className='muted survey__line'>这份征集是{survey.streetName}发起的，不住在以下社区的居民不用填写。</Text>
+        <OptionGroup label={`您住在${survey.streetName}的哪个社区`} vertical options={survey.communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setCommunityId} />
       </View>
       <View className='card'>
         <Text className='section-title'>您家需要哪些服务（可多选）</Text>
@@ -137,12 +173,11 @@ function AnswerForm({ survey, onAnswered }: { survey: Survey; onAnswered: () => 
 /** The counts as residents read them: each option with how many chose it, largest first. */
 function Results({ survey, tally }: { survey: Survey; tally: SurveyTally }) {
   const share = (n: number) => (tally.responses === 0 ? 0 : Math.round((n / tally.responses) * 100))
-  const block = (title: string, rows: { label: string; n: number }[]) => (
+  // Services most wanted first; times and prices keep their own order (a price scale sorted by count reads as noise).
+  const block = (title: string, rows: { label: string; n: number }[], byCount = false) => (
     <View className='card'>
       <Text className='section-title'>{title}</Text>
-      {[...rows]
-        .sort((a, b) => b.n - a.n)
-        .map((r) => (
+      {(byCount ? [...rows].sort((a, b) => b.n - a.n) : rows).map((r) => (
           <View key={r.label}>
             <Text className='survey__count'>
               {r.label}：{r.n} 人（{share(r.n)}%）
@@ -161,8 +196,9 @@ function Results({ survey, tally }: { survey: Survey; tally: SurveyTally }) {
         <Text className='survey__line'>
           共 {tally.responses} 人填写{survey.answered ? '，其中有您的一份' : ''}。
         </Text>
+        {tally.responses < FEW_ANSWERS && <Text className='muted survey__line'>填写人数较少，仅供参考。</Text>}
       </View>
-      {block('需要的服务', FUNCTIONS.map((f) => ({ label: f.name, n: tally.services[f.code] })))}
+      {block('需要的服务', FUNCTIONS.map((f) => ({ label: f.name, n: tally.services[f.code] })), true)}
       {block('方便的时间', SURVEY_TIMES.map((t) => ({ label: SURVEY_TIME_NAMES[t], n: tally.times[t] })))}
       {block('能接受的价格', SURVEY_PRICES.map((p) => ({ label: SURVEY_PRICE_NAMES[p], n: tally.prices[p] })))}
     </View>

@@ -37,7 +37,7 @@ function SurveyCard({ survey }: { survey: Survey }) {
   const state = survey.closed ? `已截止 · 共 ${survey.responses} 人填写，点开看结果` : survey.answered ? '您已填写，谢谢' : `征集中 · ${dayName(survey.closesOn)} 截止`
   return (
     <View
-      className='card tap'
+      className='card tap surveys__card'
       {...pressable({ role: 'link', onPress: () => Taro.navigateTo({ url: `/packages/member/survey/index?id=${encodeURIComponent(survey.id)}` }) })}
     >
       <Text className='section-title'>{survey.title}</Text>

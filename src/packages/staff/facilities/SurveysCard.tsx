@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { downloadFile } from '@/api/download'
 import { closeSurvey, fetchGovernedSurveys, openSurvey } from '@/api/surveys'
 import { Button } from '@/components/Button'
+import { ConfirmBox } from '@/components/ConfirmBox'
 import { OptionGroup } from '@/components/OptionGroup'
 import { RemoteContent } from '@/components/RemoteContent'
 import { TextField } from '@/components/TextField'
@@ -40,7 +41,12 @@ export function SurveysCard({ streets }: { streets: { id: string; name: string }
     <View className='card' {...roleProps('region')} aria-label='需求征集'>
       <Text className='section-title'>需求征集</Text>
       <Text className='muted admin__line'>问居民需要哪些服务、什么时间、能接受什么价格；按社区统计，可下载需求清单。</Text>
-      {streets.length > 1 && <OptionGroup label='街道' options={streets.map((s) => ({ value: s.id, label: s.name }))} value={streetId} onChange={setStreetId} />}
+      {streets.length > 1 && (
+        <>
+          <Text className='text-field__label'>为哪个街道发起</Text>
+          <OptionGroup label='为哪个街道发起' options={streets.map((s) => ({ value: s.id, label: s.name }))} value={streetId} onChange={setStreetId} />
+        </>
+      )}
       <TextField label='标题' value={title} onChange={setTitle} maxLength={40} placeholder='例如：2027 年家门口服务需求征集' error={fieldErrors.title} />
       <TextField label='说明（可不填）' value={intro} onChange={setIntro} maxLength={300} error={fieldErrors.intro} />
       <TextField label='截止日期' value={closesOn} onChange={setClosesOn} maxLength={10} placeholder='例如 2027-01-31' error={fieldErrors.closesOn} />
@@ -63,6 +69,7 @@ export function SurveysCard({ streets }: { streets: { id: string; name: string }
 
 function SurveyLine({ survey, onChanged }: { survey: Survey; onChanged: () => Promise<unknown> }) {
   const { busy, message, run } = useSubmit(onChanged)
+  const [confirming, setConfirming] = useState(false)
   const total = survey.results?.total
   const top = total
     ? FUNCTIONS.map((f) => ({ name: f.name, n: total.services[f.code] }))
@@ -79,17 +86,27 @@ function SurveyLine({ survey, onChanged }: { survey: Survey; onChanged: () => Pr
       {top.length > 0 && (
         <Text className='admin__line muted'>
           需要最多：{top.map((x) => `${x.name} ${x.n} 人`).join('、')}
-          {price && total && total.prices[price] > 0 ? `；价格多选「${SURVEY_PRICE_NAMES[price]}」` : ''}
+          {price && total && total.prices[price] > 0 ? `；多数人选的价格：${SURVEY_PRICE_NAMES[price]}` : ''}
         </Text>
       )}
-      <Button className='tap button' disabled={busy} onClick={() => run(() => downloadFile(`/admin/surveys/${survey.id}/export?format=xlsx`, `需求征集-${survey.streetName}-${survey.opensOn}.xlsx`, 'xlsx'), '已下载需求清单')}>
+      <Button className='tap button' disabled={busy} onClick={() => run(() => downloadFile(`/admin/surveys/${survey.id}/export?format=xlsx`, `需求征集-${survey.streetName}-${survey.title}.xlsx`, 'xlsx'), '已下载需求清单')}>
         下载需求清单
       </Button>
-      {!survey.closed && (
-        <Button className='tap button' disabled={busy} onClick={() => run(() => closeSurvey(survey.id), `已截止（原定 ${dayName(survey.closesOn)}），居民可以看到结果`)}>
-          现在截止
-        </Button>
-      )}
+      {!survey.closed &&
+        (confirming ? (
+          <ConfirmBox
+            question={`截止后居民不能再填写「${survey.title}」，确定现在截止吗？`}
+            confirm='确定截止'
+            decline='先不截止'
+            busy={busy}
+            onConfirm={() => run(() => closeSurvey(survey.id), `已截止（原定 ${dayName(survey.closesOn)}），居民可以看到结果`).then(() => setConfirming(false))}
+            onDecline={() => setConfirming(false)}
+          />
+        ) : (
+          <Button className='tap button survey-line__close' disabled={busy} onClick={() => setConfirming(true)}>
+            现在截止
+          </Button>
+        ))}
       <StatusMessage message={message} />
     </View>
   )
