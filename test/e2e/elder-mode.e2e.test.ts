@@ -46,6 +46,12 @@ function measure(page: Page): Promise<Measured> {
         const wraps = el.getBoundingClientRect().height > size * 2
         if (wraps && !(line / size >= minLine - 0.01)) tightLines.push(`${name(el)} ${style.lineHeight} / ${size.toFixed(1)}px`)
       }
+      // What is typed into a text box is text too (no text node until typed, so measured on the box itself).
+      for (const box of Array.from(document.querySelectorAll('input, textarea'))) {
+        if (!visible(box)) continue
+        const size = parseFloat(getComputedStyle(box).fontSize)
+        if (size < minText - 0.01) smallText.push(`${name(box)} ${size.toFixed(1)}px`)
+      }
       const smallTargets: string[] = []
       const controls = document.querySelectorAll(
         '[role="button"], [role="link"], [role="radio"], [role="switch"], [role="tab"], a[href], input, textarea, taro-button-core, .weui-tabbar__item',
