@@ -41,3 +41,15 @@ export function dayAndClock(iso: string): string {
   const shanghai = iso.endsWith('+08:00') ? iso : new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString()
   return `${Number(shanghai.slice(5, 7))}月${Number(shanghai.slice(8, 10))}日 ${clockOf(shanghai)}`
 }
+
+/**
+ * A date as people type it → 'YYYY-MM-DD', or undefined when it is not a date's shape: "19460302" (the number pad),
+ * "1946-3-2", "1946/3/2", "1946.3.2", "1946年3月2日", and the same in full-width digits (a Chinese keyboard's).
+ */
+export function typedDate(text: string): string | undefined {
+  const value = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[－／．]/g, (c) => ({ '－': '-', '／': '/', '．': '.' })[c] ?? c)
+  const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(value)
+  if (digits) return `${digits[1]}-${digits[2]}-${digits[3]}`
+  const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value)
+  return parts ? `${parts[1]}-${parts[2].padStart(2, '0')}-${parts[3].padStart(2, '0')}` : undefined
+}

@@ -53,7 +53,12 @@ describe('a 需求征集 from the street office to the residents and back, in ch
     await visible(resident, '[role="radio"]', '红旗社区').click()
     await visible(resident, '.button', /^提交$/).click()
     await visible(resident, '[role="status"]', '请至少选择一项需要的服务').waitFor()
+    // Said at the question too, which the page scrolls to.
+    const question = visible(resident, '#survey-services [role="alert"]', '请至少选择一项需要的服务')
+    await question.waitFor()
+    expect(await question.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight })).toBe(true)
     await visible(resident, '[role="checkbox"]', '社区助餐').click()
+    await question.waitFor({ state: 'detached' })
     await visible(resident, '[role="checkbox"]', '养老服务').click()
     // Keyboard: the checkbox takes Space, as a checkbox does.
     await visible(resident, '[role="checkbox"]', '周末').focus()

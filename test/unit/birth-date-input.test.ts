@@ -1,4 +1,5 @@
 import { birthDateFromDigits, birthDateProblem } from '@/packages/member/edit/birth-date'
+import { typedDate } from '@/lib/dates'
 
 describe('a birth date as residents type it', () => {
   it('reads the number pad and the ways people write a date on paper', () => {
@@ -17,5 +18,13 @@ describe('a birth date as residents type it', () => {
     expect(birthDateProblem('20261201', today)).toBe('出生日期不能晚于今天')
     expect(birthDateProblem('20261130', today)).toBeUndefined()
     expect(birthDateProblem('abc', today)).toBe('请按 年月日 填写 8 位数字，例如 19460302')
+  })
+})
+
+describe('a date as staff type it (typedDate)', () => {
+  it('reads full-width digits and separators from a Chinese keyboard', () => {
+    expect(typedDate('２０２７－０１－３１')).toBe('2027-01-31')
+    expect(typedDate('2027/1/31')).toBe('2027-01-31')
+    expect(typedDate('2027-13')).toBeUndefined()
   })
 })

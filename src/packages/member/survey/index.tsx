@@ -23,12 +23,21 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { StatusLine } from '@/components/StatusLine'
 import { goBack } from '@/components/SubPageNav'
-import { fieldLabel } from '@/components/a11y'
+import { fieldLabel, roleProps } from '@/components/a11y'
 import { useDraft } from '@/hooks/use-draft'
 import { usePageParam } from '@/hooks/use-page-param'
 import { useRemote } from '@/hooks/use-remote'
 import { dayName } from '@/lib/dates'
 import './index.scss'
+
+type Question = 'community' | 'services' | 'times' | 'price'
+
+/** Scrolls a question into view: H5 pages scroll inside their own container, which WeChat's page scroll does not move. */
+function showQuestion(question: Question): void {
+  const id = `survey-${question}`
+  if (process.env.TARO_ENV === 'h5') document.getElementById(id)?.scrollIntoView({ block: 'start' })
+  else Taro.pageScrollTo({ selector: `#${id}`, duration: 200 }).catch(() => undefined)
+}
 
 /** Below this many answers the shares are said to be only indicative. */
 const FEW_ANSWERS = 5
@@ -98,12 +107,32 @@ function AnswerForm({ survey, onAnswered }: { survey: Survey; onAnswered: () => 
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const sending = useRef(false)
+  const [unanswered, setUnanswered] = useState<[Question, string] | null>(null)
+  // Said at a question until it is answered.
+  const open: Record<Question, boolean> = { community: !communityId, services: services.length === 0, times: times.length === 0, price: !price }
+  const note = (question: Question) =>
+    unanswered?.[0] === question && open[question] ? (
+      <View className='text-field__error' {...roleProps('alert')}>
+        {unanswered[1]}
+      </View>
+    ) : null
 
   const send = async () => {
-    // What is missing is said before sending, in the order the form asks it.
-    const missing = !communityId ? `请选择您住在${survey.streetName}的哪个社区` : services.length === 0 ? '请至少选择一项需要的服务' : times.length === 0 ? '请至少选择一个方便的时间' : !price ? '请选择能接受的价格' : null
+    // What is missing is said before sending, in the order the form asks it: at the question itself, which the page
+    // scrolls to (it may be screens above 提交 in 长辈版), and beside 提交.
+    const missing: [Question, string] | null = !communityId
+      ? ['community', `请选择您住在${survey.streetName}的哪个社区`]
+      : services.length === 0
+        ? ['services', '请至少选择一项需要的服务']
+        : times.length === 0
+          ? ['times', '请至少选择一个方便的时间']
+          : !price
+            ? ['price', '请选择能接受的价格']
+            : null
+    setUnanswered(missing)
     if (missing || !communityId || !price) {
-      setFailure(missing)
+      setFailure(missing?.[1] ?? null)
+      if (missing) showQuestion(missing[0])
       return
     }
     // One at a time: a double tap sends once.
@@ -131,21 +160,25 @@ function AnswerForm({ survey, onAnswered }: { survey: Survey; onAnswered: () => 
 
   return (
     <View>
-      <View className='card'>
+      <View className='card' id='survey-community'>
         <Text className='section-title'>您住在{survey.streetName}的哪个社区</Text>
+        {note('community')}
         <Text className='muted survey__line'>这份征集是{survey.streetName}发起的，不住在以下社区的居民不用填写。</Text>
         <OptionGroup label={`您住在${survey.streetName}的哪个社区`} vertical options={survey.communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setCommunityId} />
       </View>
-      <View className='card'>
+      <View className='card' id='survey-services'>
         <Text className='section-title'>您家需要哪些服务（可多选）</Text>
+        {note('services')}
         <CheckGroup label='您家需要哪些服务（可多选）' options={FUNCTIONS.map((f) => ({ value: f.code, label: f.name }))} values={services} onChange={setServices} />
       </View>
-      <View className='card'>
+      <View className='card' id='survey-times'>
         <Text className='section-title'>什么时间方便（可多选）</Text>
+        {note('times')}
         <CheckGroup label='什么时间方便（可多选）' options={SURVEY_TIMES.map((t) => ({ value: t, label: SURVEY_TIME_NAMES[t] }))} values={times} onChange={setTimes} />
       </View>
-      <View className='card'>
+      <View className='card' id='survey-price'>
         <Text className='section-title'>每次能接受的价格</Text>
+        {note('price')}
         <OptionGroup label='每次能接受的价格' vertical options={SURVEY_PRICES.map((p) => ({ value: p, label: SURVEY_PRICE_NAMES[p] }))} value={price} onChange={setPrice} />
       </View>
       <View className='card'>

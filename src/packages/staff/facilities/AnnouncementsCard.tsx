@@ -8,6 +8,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { TextField } from '@/components/TextField'
 import { fieldLabel, roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
+import { typedDate } from '@/lib/dates'
 import { StatusMessage } from './StatusMessage'
 import { useSubmit } from './use-submit'
 
@@ -27,7 +28,7 @@ export function AnnouncementsCard({ streets }: { streets: { id: string; name: st
   const publish = () => {
     if (!scope) return setMessage({ kind: 'error', text: '请选择发给谁' })
     return check(
-      announcementCreateSchema.safeParse({ kind, title, body, untilOn, ...(scope === EVERYONE ? {} : { streetId: scope }) }),
+      announcementCreateSchema.safeParse({ kind, title, body, untilOn: typedDate(untilOn) ?? untilOn, ...(scope === EVERYONE ? {} : { streetId: scope }) }),
       async (input) => {
         await publishAnnouncement(input)
         setTitle('')

@@ -11,7 +11,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { TextField } from '@/components/TextField'
 import { roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
-import { dayName } from '@/lib/dates'
+import { dayName, typedDate } from '@/lib/dates'
 import { StatusMessage } from './StatusMessage'
 import { useSubmit } from './use-submit'
 
@@ -27,7 +27,7 @@ export function SurveysCard({ streets }: { streets: { id: string; name: string }
   const create = () => {
     if (!streetId) return setMessage({ kind: 'error', text: '请选择街道' })
     return check(
-      surveyCreateSchema.safeParse({ streetId, title, closesOn, ...(intro.trim() ? { intro } : {}) }),
+      surveyCreateSchema.safeParse({ streetId, title, closesOn: typedDate(closesOn) ?? closesOn, ...(intro.trim() ? { intro } : {}) }),
       async (input) => {
         await openSurvey(input)
         setTitle('')
