@@ -36,6 +36,7 @@ function answerLikeTheApi(options: RequestOptions) {
   // The quick tasks above the list: the resident signs in and has no bookings yet.
   if (url.pathname === '/api/auth/dev') return Promise.resolve(SIGNED_IN)
   if (url.pathname === '/api/bookings') return Promise.resolve({ statusCode: 200, data: { bookings: [] } })
+  if (url.pathname === '/api/me/announcements') return Promise.resolve({ statusCode: 200, data: { community: null, items: [] } })
   const fn = url.searchParams.get('function')
   const near = url.searchParams.has('lat')
   const facilities = ALL.filter((f) => !fn || f.functions.includes(fn as Facility['functions'][number])).map((f, i) =>
@@ -137,4 +138,41 @@ it('turns elder mode on from the first screen', async () => {
   expect(root).toHaveClass('page--elder')
   expect(root.style.fontSize).toBe('20px')
   expect(screen.getByText('长辈版：已开启')).toBeInTheDocument()
+})
+
+it('shows an unread 公告 above the services until 知道了, and a gateway’s odd answer breaks nothing', async () => {
+  const notice = {
+    id: 'an-1', kind: 'policy', title: '高龄津贴申领提醒', body: '80 周岁以上老人可到社区申领。', from: '区里', streetId: null,
+    publishedAt: '2026-11-30T10:00:00+08:00', untilOn: '2026-12-14',
+  }
+  let read = false
+  mockRequest.mockImplementation((options: RequestOptions & { method?: string }) => {
+    const path = new URL(options.url, 'http://localhost').pathname
+    if (path === '/api/me/announcements') return Promise.resolve({ statusCode: 200, data: { community: null, items: read ? [] : [notice] } })
+    if (path === '/api/announcements/an-1/read') {
+      read = true
+      return Promise.resolve({ statusCode: 200, data: { community: null, items: [] } })
+    }
+    return answerLikeTheApi(options)
+  })
+  render(<FacilitiesPage />)
+  expect(await screen.findByText('高龄津贴申领提醒')).toBeInTheDocument()
+  expect(screen.getByText('设置我住的社区，看本街道的公告')).toBeInTheDocument()
+  await act(async () => {
+    fireEvent.click(screen.getByText('知道了'))
+  })
+  expect(screen.queryByText('高龄津贴申领提醒')).not.toBeInTheDocument()
+  expect(read).toBe(true)
+  expect(screen.getByText('红旗社区嵌入式服务设施')).toBeInTheDocument()
+})
+
+it('keeps the first screen when the announcements answer is not one (a proxy’s page)', async () => {
+  mockRequest.mockImplementation((options: RequestOptions) =>
+    new URL(options.url, 'http://localhost').pathname === '/api/me/announcements'
+      ? Promise.resolve({ statusCode: 200, data: { unexpected: true } })
+      : answerLikeTheApi(options),
+  )
+  render(<FacilitiesPage />)
+  expect(await screen.findByText('红旗社区嵌入式服务设施')).toBeInTheDocument()
+  expect(screen.queryByText('知道了')).not.toBeInTheDocument()
 })

@@ -30,7 +30,8 @@ export function Announcements() {
     }
   }, [])
 
-  if (!data || data.items.length === 0) return null
+  // Read unparsed (main package): anything but a list of announcements shows nothing rather than breaking the screen.
+  if (!data || !Array.isArray(data.items) || data.items.length === 0) return null
   const read = async (id: string) => {
     if (busy) return
     setBusy(id)
