@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { addDays, shanghaiDate } from '../../server/time/shanghai'
 import { devLogin } from '../support/app'
-import { phoneContext, shot, useServedBrowser } from '../support/browser'
+import { phoneSignedIn, shot, useServedBrowser, visible } from '../support/browser'
 
 jest.setTimeout(120_000)
 
@@ -12,12 +12,7 @@ jest.setTimeout(120_000)
 describe('a 公告 from the street office to a resident’s first screen, in chromium', () => {
   const session = useServedBrowser()
 
-  const phoneOf = async (openid: string): Promise<Page> => {
-    const context = await phoneContext(session.page().context().browser() as Browser)
-    await context.addInitScript((id) => localStorage.setItem('doorstep.devIdentity', JSON.stringify({ data: id })), openid)
-    return context.newPage()
-  }
-  const visible = (page: Page, selector: string, text?: string | RegExp) => page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+  const phoneOf = (openid: string) => phoneSignedIn(session.page().context().browser() as Browser, openid)
 
   beforeAll(async () => {
     const { app, store } = session.served()

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { devLogin } from '../support/app'
-import { phoneContext, shot, useServedBrowser } from '../support/browser'
+import { phoneSignedIn, shot, useServedBrowser, visible } from '../support/browser'
 
 jest.setTimeout(90_000)
 
@@ -11,13 +11,7 @@ jest.setTimeout(90_000)
 describe('a price complaint and its answer in chromium', () => {
   const session = useServedBrowser()
 
-  const phoneOf = async (openid: string): Promise<Page> => {
-    const context = await phoneContext(session.page().context().browser() as Browser)
-    await context.addInitScript((id) => localStorage.setItem('doorstep.devIdentity', JSON.stringify({ data: id })), openid)
-    return context.newPage()
-  }
-  const visible = (page: Page, selector: string, text?: string | RegExp) =>
-    page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+  const phoneOf = (openid: string) => phoneSignedIn(session.page().context().browser() as Browser, openid)
 
   beforeAll(async () => {
     const { app, store } = session.served()

@@ -55,6 +55,17 @@ export function useServedBrowser({ clock, context = {} }: { clock?: () => Date; 
   return { page: () => page, served: () => served }
 }
 
+/** The first visible element matching `selector` (and containing `text`), on any page. */
+export const visible = (page: Page, selector: string, text?: string | RegExp) =>
+  page.locator(`${selector}:visible`, text ? { hasText: text } : undefined).first()
+
+/** A phone of its own (a new context), signed in through the development login as `openid`. */
+export async function phoneSignedIn(browser: Browser, openid: string): Promise<Page> {
+  const context = await phoneContext(browser)
+  await context.addInitScript((id) => localStorage.setItem('doorstep.devIdentity', JSON.stringify({ data: id })), openid)
+  return context.newPage()
+}
+
 /** The first visible element matching `selector` (and containing `text`): how the browser suites find things. */
 export const visibleOn =
   (page: Page) =>

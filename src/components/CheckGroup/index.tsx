@@ -1,7 +1,6 @@
-import { Text, View } from '@tarojs/components'
-import { pressable, roleProps } from '@/components/a11y'
-import type { Option } from '@/components/OptionGroup'
-import '@/components/OptionGroup/index.scss'
+import { View } from '@tarojs/components'
+import { type Option, OptionChip } from '@/components/OptionGroup'
+import { roleProps } from '@/components/a11y'
 
 interface CheckGroupProps<T extends string> {
   label: string
@@ -19,22 +18,9 @@ export function CheckGroup<T extends string>({ label, options, values, onChange,
   const toggle = (value: T) => onChange(values.includes(value) ? values.filter((v) => v !== value) : [...values, value])
   return (
     <View className={`options${vertical ? ' options--vertical' : ''}`} {...roleProps('group', label)}>
-      {options.map((option) => {
-        const selected = values.includes(option.value)
-        const classes = ['tap', 'option', selected && 'option--selected', option.disabled && 'option--disabled']
-        return (
-          <View
-            key={option.value}
-            className={classes.filter(Boolean).join(' ')}
-            {...pressable({ role: 'checkbox', disabled: option.disabled, onPress: () => toggle(option.value) })}
-            aria-checked={selected ? 'true' : 'false'}
-            data-value={option.value}
-          >
-            <Text className='option__label'>{selected ? `✓ ${option.label}` : option.label}</Text>
-            {option.sub && <Text className='option__sub'>{option.sub}</Text>}
-          </View>
-        )
-      })}
+      {options.map((option) => (
+        <OptionChip key={option.value} option={option} role='checkbox' selected={values.includes(option.value)} onPress={() => toggle(option.value)} />
+      ))}
     </View>
   )
 }

@@ -31,27 +31,38 @@ export function OptionGroup<T extends string>({ label, options, value, onChange,
   const arrows = radioArrowKeys(values, enabled, value ?? focusable, onChange, String)
   return (
     <View className={`options${vertical ? ' options--vertical' : ''}`} {...roleProps('radiogroup', label)} {...onKeys(arrows)}>
-      {options.map((option) => {
-        const selected = option.value === value
-        const classes = ['tap', 'option', selected && 'option--selected', option.disabled && 'option--disabled']
-        return (
-          <View
-            key={option.value}
-            className={classes.filter(Boolean).join(' ')}
-            {...pressable({
-              role: 'radio',
-              disabled: option.disabled,
-              tabIndex: option.value === focusable ? 0 : -1,
-              onPress: () => onChange(option.value),
-            })}
-            aria-checked={selected ? 'true' : 'false'}
-            data-value={option.value}
-          >
-            <Text className='option__label'>{selected ? `✓ ${option.label}` : option.label}</Text>
-            {option.sub && <Text className='option__sub'>{option.sub}</Text>}
-          </View>
-        )
-      })}
+      {options.map((option) => (
+        <OptionChip
+          key={option.value}
+          option={option}
+          role='radio'
+          selected={option.value === value}
+          tabIndex={option.value === focusable ? 0 : -1}
+          onPress={() => onChange(option.value)}
+        />
+      ))}
+    </View>
+  )
+}
+
+/** One chip of a group: a radio or a checkbox, chosen with ✓ as well as colour, a disabled one saying why. */
+export function OptionChip<T extends string>({
+  option,
+  role,
+  selected,
+  tabIndex = 0,
+  onPress,
+}: { option: Option<T>; role: 'radio' | 'checkbox'; selected: boolean; tabIndex?: 0 | -1; onPress: () => void }) {
+  const classes = ['tap', 'option', selected && 'option--selected', option.disabled && 'option--disabled']
+  return (
+    <View
+      className={classes.filter(Boolean).join(' ')}
+      {...pressable({ role, disabled: option.disabled, tabIndex, onPress })}
+      aria-checked={selected ? 'true' : 'false'}
+      data-value={option.value}
+    >
+      <Text className='option__label'>{selected ? `✓ ${option.label}` : option.label}</Text>
+      {option.sub && <Text className='option__sub'>{option.sub}</Text>}
     </View>
   )
 }
