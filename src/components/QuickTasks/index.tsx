@@ -53,7 +53,8 @@ export function QuickTasks({ facilities, onChooseFacility }: QuickTasksProps) {
           </Text>
         </View>
       ) : (
-        bookings.data && <Text className='muted quick-tasks__none'>还没有待使用的预约</Text>
+        // The line is there from the start (its words change): the directory below does not jump when it loads.
+        <Text className='muted quick-tasks__none'>{bookings.data ? '还没有待使用的预约' : bookings.error ? '暂时查不到您的预约' : '正在查看您的预约…'}</Text>
       )}
     </View>
   )
