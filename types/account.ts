@@ -20,6 +20,8 @@ export const accountExportSchema = z.object({
   waitlist: z.array(waitlistEntrySchema),
   notices: z.array(noticeSchema),
   feedback: z.array(feedbackSchema),
+  /** 我住的社区, if the resident said (it decides which 公告 they see). */
+  community: z.object({ id: z.string(), name: z.string(), street: z.string() }).nullable(),
   /** 需求征集 answered, with what was answered. */
   surveyAnswers: z.array(
     z.object({

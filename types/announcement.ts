@@ -38,6 +38,8 @@ export const announcementSchema = z.object({
   untilOn: calendarDateSchema,
   /** Residents who have read it (the publisher's view only). */
   reads: z.number().int().optional(),
+  /** Withdrawn by its publisher, when (the publisher's view only). */
+  withdrawnAt: z.string().nullable().optional(),
 })
 export type Announcement = z.infer<typeof announcementSchema>
 

@@ -8,7 +8,15 @@ import {
 } from '@shared/announcement'
 import type { AppInstance } from '../app-instance'
 import { callerOf, governedOf } from '../http/access-hook'
-import { listCommunities, listGovernedAnnouncements, markRead, myAnnouncements, publishAnnouncement, setMyCommunity } from './announcement.service'
+import {
+  listCommunities,
+  listGovernedAnnouncements,
+  markRead,
+  myAnnouncements,
+  publishAnnouncement,
+  setMyCommunity,
+  withdrawAnnouncement,
+} from './announcement.service'
 
 /** 公告: published by the district or a street office, shown on residents' first screen until read. */
 export async function announcementRoutes(app: AppInstance): Promise<void> {
@@ -32,6 +40,11 @@ export async function announcementRoutes(app: AppInstance): Promise<void> {
   app.get('/admin/announcements', { config: government, schema: { response: { 200: announcementListSchema } } }, async (request) => ({
     items: await listGovernedAnnouncements(db, governedOf(request)),
   }))
+  app.post(
+    '/admin/announcements/:id/withdraw',
+    { config: government, schema: { params: announcementIdParamsSchema, response: { 200: announcementListSchema } } },
+    async (request) => ({ items: await withdrawAnnouncement(db, governedOf(request), request.params.id, app.now()) }),
+  )
   app.post('/admin/announcements', { config: government, schema: { body: announcementCreateSchema, response: { 201: announcementListSchema } } }, async (request, reply) =>
     reply.code(201).send({ items: await publishAnnouncement(db, governedOf(request), callerOf(request).user.id, request.body, app.now()) }),
   )

@@ -16,6 +16,7 @@ const withStreet = (db: Kysely<Database>) =>
   db.selectFrom('announcements as a').leftJoin('streets as s', 's.id', 'a.street_id').selectAll('a').select('s.name as street_name')
 
 const toAnnouncement = (r: Row, reads?: number): Announcement => ({
+  ...(reads === undefined ? {} : { reads, withdrawnAt: r.withdrawn_at ? toShanghaiIso(r.withdrawn_at) : null }),
   id: r.id,
   kind: r.kind as AnnouncementKind,
   title: r.title,
@@ -24,7 +25,6 @@ const toAnnouncement = (r: Row, reads?: number): Announcement => ({
   streetId: r.street_id,
   publishedAt: toShanghaiIso(r.published_at),
   untilOn: r.until_on,
-  ...(reads === undefined ? {} : { reads }),
 })
 
 /** Every community a resident may say they live in, by street. */
@@ -59,6 +59,7 @@ export async function myAnnouncements(db: Kysely<Database>, user: UserRow, now: 
   let query = withStreet(db)
     .where('a.until_on', '>=', shanghaiDate(now))
     .where('a.published_at', '<=', now.toISOString())
+    .where('a.withdrawn_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('announcement_reads as r').select('r.user_id').whereRef('r.announcement_id', '=', 'a.id').where('r.user_id', '=', user.id))),
     )
@@ -128,5 +129,15 @@ export async function publishAnnouncement(db: Kysely<Database>, scope: Governed,
       created_by: userId,
     })
     .execute()
+  return listGovernedAnnouncements(db, scope)
+}
+
+/** Withdraws a 公告 its caller may publish: residents stop seeing it at once; the publisher's list keeps it, marked. */
+export async function withdrawAnnouncement(db: Kysely<Database>, scope: Governed, id: string, now: Date): Promise<Announcement[]> {
+  const row = await db.selectFrom('announcements').select(['id', 'district_id', 'street_id']).where('id', '=', id).executeTakeFirst()
+  const mine = row && row.district_id === scope.districtId && (!scope.streetIds || (row.street_id !== null && scope.streetIds.includes(row.street_id)))
+  // Another street's (or the district's, for a street office) is "not found", as one that does not exist.
+  if (!mine) throw new NotFoundError('没有找到这条公告')
+  await db.updateTable('announcements').set({ withdrawn_at: now.toISOString() }).where('id', '=', id).where('withdrawn_at', 'is', null).execute()
   return listGovernedAnnouncements(db, scope)
 }

@@ -28,6 +28,7 @@ import * as m025 from './migrations/025_service_day_counts'
 import * as m026 from './migrations/026_case_function'
 import * as m027 from './migrations/027_surveys'
 import * as m028 from './migrations/028_announcements'
+import * as m029 from './migrations/029_announcement_withdrawal'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '026_case_function': m026,
   '027_surveys': m027,
   '028_announcements': m028,
+  '029_announcement_withdrawal': m029,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -593,6 +593,8 @@ export interface AnnouncementTable {
   published_at: string
   until_on: string
   created_by: string
+  /** Withdrawn by its publisher: no longer shown (migration 029). */
+  withdrawn_at: Generated<string | null>
 }
 
 export interface AnnouncementReadTable {

@@ -1,5 +1,6 @@
 import type { AccountExport } from '@shared/account'
 import type { Kysely } from 'kysely'
+import { myAnnouncements } from '../announcements/announcement.service'
 import { toUser } from '../auth/auth.service'
 import { listMyBookings } from '../bookings/my-bookings.service'
 import type { Database, UserRow } from '../db/schema'
@@ -49,5 +50,6 @@ export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Da
     text: a.text,
     answeredAt: toShanghaiIso(a.created_at),
   }))
-  return { exportedAt: toShanghaiIso(now), account: toUser(user), members, bookings, ratings, waitlist, notices, feedback, surveyAnswers, consents }
+  const { community } = await myAnnouncements(db, user, now)
+  return { exportedAt: toShanghaiIso(now), account: toUser(user), community, members, bookings, ratings, waitlist, notices, feedback, surveyAnswers, consents }
 }

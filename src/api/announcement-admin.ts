@@ -24,3 +24,6 @@ export const fetchGovernedAnnouncements = (): Promise<Announcement[]> =>
 
 export const publishAnnouncement = (input: AnnouncementCreate): Promise<Announcement[]> =>
   withSession(async (token) => (await apiRequest(announcementListSchema, '/admin/announcements', { method: 'POST', body: input, token })).items)
+
+export const withdrawAnnouncement = (id: string): Promise<Announcement[]> =>
+  withSession(async (token) => (await apiRequest(announcementListSchema, `/admin/announcements/${encodeURIComponent(id)}/withdraw`, { method: 'POST', token })).items)

@@ -42,6 +42,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/announcements/:id/read': 'resident',
   'GET /api/admin/announcements': 'government',
   'POST /api/admin/announcements': 'government',
+  'POST /api/admin/announcements/:id/withdraw': 'government',
   'POST /api/me/deletion': 'resident',
   'GET /api/me/members': 'resident',
   'POST /api/me/members': 'resident',

@@ -36,6 +36,8 @@ describe.each(DATABASES)('公告 on %s', (database) => {
     expect(bad.statusCode).toBe(400)
     expect(errorOf(bad.body)).toMatchObject({ field: 'communityId' })
     expect((await mine(as.nowhere)).community).toBeNull()
+    // 导出我的数据 says it.
+    expect((await t.app.inject({ url: '/api/me/export', headers: as.hongqi })).json().community).toMatchObject({ name: '红旗社区' })
   })
 
   it('is published by a street office for its own street only, and by the district for a street or everyone', async () => {
@@ -79,9 +81,30 @@ describe.each(DATABASES)('公告 on %s', (database) => {
     expect((await t.app.inject({ method: 'POST', url: '/api/announcements/an-missing/read', headers: as.hongqi })).statusCode).toBe(404)
   })
 
+  it('is withdrawn by whoever may publish it: gone from every first screen at once, kept and marked in the list', async () => {
+    const district = announcementListSchema.parse((await t.app.inject({ url: '/api/admin/announcements', headers: as.district })).json()).items
+    const everyone = district.find((a) => a.title === '高龄津贴申领提醒')!
+    const withdraw = (headers: Headers, id: string) => t.app.inject({ method: 'POST', url: `/api/admin/announcements/${id}/withdraw`, headers })
+    // A street office cannot withdraw the district's, nor another street's.
+    expect((await withdraw(as.street, everyone.id)).statusCode).toBe(404)
+    const street = district.find((a) => a.title === '红旗社区午餐调价')!
+    expect((await withdraw(as.otherStreet, street.id)).statusCode).toBe(404)
+    expect((await mine(as.hangkong)).items.map((a) => a.title)).toEqual(['高龄津贴申领提醒'])
+
+    const res = await withdraw(as.district, everyone.id)
+    expect(res.statusCode).toBe(200)
+    expect(announcementListSchema.parse(res.json()).items.find((a) => a.id === everyone.id)?.withdrawnAt).toEqual(expect.any(String))
+    for (const resident of [as.hongqi, as.hangkong, as.nowhere]) expect((await mine(resident)).items).toEqual([])
+    expect((await withdraw(as.district, 'an-missing')).statusCode).toBe(404)
+  })
+
   it('leaves the first screen after its last day', async () => {
-    t.clock.set(new Date(t.clock.now().getTime() + 8 * 86_400_000))
+    expect((await publish(as.district, live({ kind: 'facility', title: '凤凰路新设施开放', body: '凤凰路街道新的社区服务设施下周开放。' }))).statusCode).toBe(201)
+    expect((await mine(as.hangkong)).items.map((a) => a.title)).toEqual(['凤凰路新设施开放'])
+    t.clock.set(new Date(t.clock.now().getTime() + 7 * 86_400_000))
     try {
+      expect((await mine(as.hangkong)).items.map((a) => a.title)).toEqual(['凤凰路新设施开放'])
+      t.clock.set(new Date(t.clock.now().getTime() + 86_400_000))
       expect((await mine(as.hangkong)).items).toEqual([])
     } finally {
       t.clock.reset()

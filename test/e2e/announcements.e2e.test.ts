@@ -8,7 +8,7 @@ jest.setTimeout(120_000)
 
 // 公告: the clerk of 新华路街道 publishes a price change for the street (a past last day first: told at the field,
 // nothing lost); a resident says in 我的 that she lives in 红旗社区, finds it on the first screen, taps 知道了, and it
-// stays gone after a reload; the clerk sees it read.
+// stays gone after a reload; the clerk sees it read, and withdraws it.
 describe('a 公告 from the street office to a resident’s first screen, in chromium', () => {
   const session = useServedBrowser()
 
@@ -58,5 +58,9 @@ describe('a 公告 from the street office to a resident’s first screen, in chr
 
     await clerk.reload()
     await visible(clerk, '[aria-label="公告"] .admin__line', '1 人已读').waitFor()
+    // Withdrawn (asked first): kept in the list, marked.
+    await visible(clerk, '[aria-label="公告"] .button', '撤回').click()
+    await visible(clerk, '[aria-label="公告"] .button', '确定撤回').click()
+    await visible(clerk, '[aria-label="公告"] .admin__line', '已撤回').waitFor()
   })
 })

@@ -1,8 +1,9 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import { ANNOUNCEMENT_BODY, ANNOUNCEMENT_KINDS, ANNOUNCEMENT_KIND_NAMES, type AnnouncementKind, announcementCreateSchema } from '@shared/announcement'
+import { ANNOUNCEMENT_BODY, ANNOUNCEMENT_KINDS, ANNOUNCEMENT_KIND_NAMES, type Announcement, type AnnouncementKind, announcementCreateSchema } from '@shared/announcement'
 import { useState } from 'react'
-import { fetchGovernedAnnouncements, publishAnnouncement } from '@/api/announcement-admin'
+import { fetchGovernedAnnouncements, publishAnnouncement, withdrawAnnouncement } from '@/api/announcement-admin'
 import { Button } from '@/components/Button'
+import { ConfirmBox } from '@/components/ConfirmBox'
 import { OptionGroup } from '@/components/OptionGroup'
 import { RemoteContent } from '@/components/RemoteContent'
 import { TextField } from '@/components/TextField'
@@ -68,13 +69,40 @@ export function AnnouncementsCard({ streets }: { streets: { id: string; name: st
         {(list) => (
           <View>
             {list.map((a) => (
-              <Text key={a.id} className='admin__line'>
-                {ANNOUNCEMENT_KIND_NAMES[a.kind]} · {a.title} · 发给{a.from === '区里' ? '全区' : a.from} · {a.publishedAt.slice(0, 10)} 至 {a.untilOn} · {a.reads ?? 0} 人已读
-              </Text>
+              <AnnouncementLine key={a.id} item={a} onChanged={items.reload} />
             ))}
           </View>
         )}
       </RemoteContent>
+    </View>
+  )
+}
+
+function AnnouncementLine({ item, onChanged }: { item: Announcement; onChanged: () => Promise<unknown> }) {
+  const { busy, message, run } = useSubmit(onChanged)
+  const [confirming, setConfirming] = useState(false)
+  return (
+    <View className='admin__feedback'>
+      <Text className='admin__line'>
+        {ANNOUNCEMENT_KIND_NAMES[item.kind]} · {item.title} · 发给{item.from === '区里' ? '全区' : item.from} · {item.publishedAt.slice(0, 10)} 至 {item.untilOn} ·{' '}
+        {item.withdrawnAt ? `已撤回（${item.withdrawnAt.slice(0, 10)}）` : `${item.reads ?? 0} 人已读`}
+      </Text>
+      {!item.withdrawnAt &&
+        (confirming ? (
+          <ConfirmBox
+            question={`撤回后居民首页不再显示「${item.title}」，确定撤回吗？`}
+            confirm='确定撤回'
+            decline='先不撤回'
+            busy={busy}
+            onConfirm={() => run(() => withdrawAnnouncement(item.id), '已撤回').then(() => setConfirming(false))}
+            onDecline={() => setConfirming(false)}
+          />
+        ) : (
+          <Button className='tap button' disabled={busy} onClick={() => setConfirming(true)}>
+            撤回
+          </Button>
+        ))}
+      <StatusMessage message={message} />
     </View>
   )
 }
