@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { ANNOUNCEMENT_MAX_DAYS, type Announcement, type AnnouncementCreate, type AnnouncementKind, type CommunityChoice, type MyAnnouncements } from '@shared/announcement'
 import type { Kysely, Selectable } from 'kysely'
+import type { AdminScope } from '../admin/facility-admin.repository'
+import { isGovernedStreet } from '../admin/governed-street'
 import type { AnnouncementTable, Database, UserRow } from '../db/schema'
 import { InvalidInputError, NotFoundError } from '../http/errors'
 import { addDays, shanghaiDate, toShanghaiIso } from '../time/shanghai'
 
-export interface Governed {
-  districtId: string
-  streetIds?: string[]
-}
+type Governed = AdminScope
 
 type Row = Selectable<AnnouncementTable> & { street_name: string | null }
 
@@ -107,8 +106,7 @@ export async function listGovernedAnnouncements(db: Kysely<Database>, scope: Gov
  */
 export async function publishAnnouncement(db: Kysely<Database>, scope: Governed, userId: string, input: AnnouncementCreate, now: Date): Promise<Announcement[]> {
   if (input.streetId) {
-    const street = await db.selectFrom('streets').select('id').where('id', '=', input.streetId).where('district_id', '=', scope.districtId).executeTakeFirst()
-    if (!street || (scope.streetIds && !scope.streetIds.includes(street.id))) throw new InvalidInputError('streetId', '只能向本街道的社区发布公告')
+    if (!(await isGovernedStreet(db, scope, input.streetId))) throw new InvalidInputError('streetId', '只能向本街道的社区发布公告')
   } else if (scope.streetIds) {
     throw new InvalidInputError('streetId', '请选择街道：街道办事处向本街道的社区发布公告')
   }

@@ -13,6 +13,8 @@ import {
   type SurveyTime,
 } from '@shared/survey'
 import type { Kysely } from 'kysely'
+import type { AdminScope } from '../admin/facility-admin.repository'
+import { isGovernedStreet } from '../admin/governed-street'
 import type { Database, UserRow } from '../db/schema'
 import { DomainError, InvalidInputError, NotFoundError } from '../http/errors'
 import { addDays, shanghaiDate } from '../time/shanghai'
@@ -21,10 +23,7 @@ import { type SurveyRow, answeredBy, findSurveys, streetCommunities, surveyAnswe
 /** How far ahead a survey may run: long enough for a neighbourhood to hear of it, short enough to still be current. */
 const MAX_OPEN_DAYS = 92
 
-export interface Governed {
-  districtId: string
-  streetIds?: string[]
-}
+type Governed = AdminScope
 
 const isClosed = (row: SurveyRow, today: string) => row.closed_at !== null || today > row.closes_on
 
@@ -138,13 +137,7 @@ export async function governedSurvey(db: Kysely<Database>, scope: Governed, id: 
 
 /** A street office opens a survey of its own street's communities, from today to the day it names. */
 export async function openSurvey(db: Kysely<Database>, scope: Governed, userId: string, input: SurveyCreate, now: Date): Promise<Survey> {
-  const street = await db
-    .selectFrom('streets')
-    .select('id')
-    .where('id', '=', input.streetId)
-    .where('district_id', '=', scope.districtId)
-    .executeTakeFirst()
-  if (!street || (scope.streetIds && !scope.streetIds.includes(street.id))) throw new InvalidInputError('streetId', '只能为本街道的社区发起需求征集')
+  if (!(await isGovernedStreet(db, scope, input.streetId))) throw new InvalidInputError('streetId', '只能为本街道的社区发起需求征集')
   const today = shanghaiDate(now)
   if (input.closesOn < today) throw new InvalidInputError('closesOn', '截止日期不能早于今天')
   if (input.closesOn > addDays(today, MAX_OPEN_DAYS)) throw new InvalidInputError('closesOn', `截止日期最多在 ${MAX_OPEN_DAYS} 天以后`)
@@ -153,7 +146,7 @@ export async function openSurvey(db: Kysely<Database>, scope: Governed, userId: 
     .insertInto('surveys')
     .values({
       id,
-      street_id: street.id,
+      street_id: input.streetId,
       title: input.title,
       intro: input.intro || null,
       opens_on: today,
