@@ -58,3 +58,27 @@ export function serviceEligibility(service: BookableServiceCode, person: Candida
   const what = service === 'day_care' ? '日间照料' : '短期托养'
   return { eligible: false, reason: `${what}为 ${fromYears} 周岁及以上的老人提供；${name}是 ${years} 岁` }
 }
+
+/** An activity's ages, in full years on its day; null: no bound. */
+export interface AgeRange {
+  minAge: number | null
+  maxAge: number | null
+}
+
+/** 「3–12 岁」「60 岁以上」「不限年龄」: an activity's ages as a resident reads them. */
+export function ageRangeWords({ minAge, maxAge }: AgeRange): string {
+  if (minAge === null && maxAge === null) return '不限年龄'
+  if (maxAge === null) return `${minAge} 岁以上`
+  if (minAge === null) return `${maxAge} 岁及以下`
+  return `${minAge}–${maxAge} 岁`
+}
+
+/** Whether an activity takes a person on its day: the one rule the server books by and the sign-up page offers by. */
+export function activityEligibility(range: AgeRange, person: Candidate, day: string): Eligibility {
+  if (range.minAge === null && range.maxAge === null) return { eligible: true }
+  const { birthDate, name } = person
+  if (!birthDate) return { eligible: false, reason: `这项活动面向 ${ageRangeWords(range)}，${name}还没有填写出生日期` }
+  const years = yearsOld(birthDate, day)
+  if ((range.minAge === null || years >= range.minAge) && (range.maxAge === null || years <= range.maxAge)) return { eligible: true }
+  return { eligible: false, reason: `这项活动面向 ${ageRangeWords(range)}；${name}是 ${ageWords(birthDate, day)}` }
+}

@@ -37,7 +37,7 @@ export const careScheduleOf = (code: CareScheduleCode): CareSchedule => CARE_SCH
 export const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
 export const MAX_WEEKS_AHEAD = 12
 
-const clock = (label: string) => z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 HH:MM` })
+export const clock = (label: string) => z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 HH:MM` })
 const fen = (label: string) =>
   z.number({ error: `${label}应为数字` }).int({ error: `${label}以分为单位，应为整数` }).min(0, { error: `${label}不能为负数` }).max(1_000_000, { error: `${label}过高` })
 

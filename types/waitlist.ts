@@ -3,8 +3,8 @@ import { sessionPartSchema } from './booking'
 import { idSchema } from './common'
 import { functionCodeSchema } from './functions'
 
-/** Services with a waitlist: a place at a care session is worth waiting for; a lunch is not. */
-export const WAITLIST_FUNCTIONS = ['infant_care', 'child_care', 'elderly_care'] as const
+/** Services with a waitlist: a place at a care session or an activity is worth waiting for; a lunch is not. */
+export const WAITLIST_FUNCTIONS = ['infant_care', 'child_care', 'elderly_care', 'culture', 'fitness', 'health', 'kids_play'] as const
 
 /** How long a freed place is held for the first in line to confirm it. */
 export const WAITLIST_HOLD_MINUTES = 120

@@ -1,5 +1,6 @@
 import { PART_NAMES, type SessionPart } from '@shared/booking'
 import { HALF_PERIODS, INFANT_CARE_TYPE_NAMES, wholeHour } from '@shared/care'
+import { type FunctionCode, functionName } from '@shared/functions'
 import { serviceOfSession } from '@shared/services'
 import { toShanghaiIso } from '../time/shanghai'
 import type { BookingFacts } from '../notices/notice-kinds'
@@ -13,6 +14,8 @@ const CHILD_CARE_NAMES: Partial<Record<SessionPart, string>> = { afternoon: '放
  * a notice says after the facility's name (红旗社区午餐, 人民东路社区半日托（上午）).
  */
 export function bookedService(fn: string, part: SessionPart, details: BookingDetails): { name: string; detail: string | null } {
+  // An activity reads as its function and its title: 文化休闲 · 书法入门班.
+  if (part === 'activity') return { name: functionName(fn as FunctionCode), detail: details.activity?.title ?? null }
   const name = serviceOfSession(fn, part)?.name ?? fn
   const care = details.care
   const detail =

@@ -28,6 +28,8 @@ export interface BookingDetails {
   meal?: MealDetails
   care?: CareDetails
   stay?: StayDetails
+  /** An activity's day: which activity, and its title as it was when signed up for. */
+  activity?: { id: string; title: string }
   /** 儿童托管: the adults who may collect the child. */
   /** Names alone in bookings made before phone numbers were asked for. */
   collectors?: (string | Collector)[]

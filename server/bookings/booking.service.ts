@@ -33,7 +33,7 @@ import { classSpace, sessionSpace, takeClassUnits, takeUnits } from './capacity.
 import { type IdempotencyClaim, type StoredResponse, claimIdempotencyKey, findEarlierResponse, fingerprint } from './idempotency'
 import { claimPlaces } from './place-claim.repository'
 import { overlapOf, placeClaims } from './place-claims'
-import { PLANNERS } from './planners'
+import { plannerFor } from './planners'
 
 export interface BookingResult {
   /** 201 for a new booking; a replay answers with the status of the first. */
@@ -78,7 +78,7 @@ export async function prepare(
   const { session, rule, facility } = context
   if (facilityId && facility.id !== facilityId) throw new NotFoundError('本设施没有这个场次')
   const fn = session.function_code as FunctionCode
-  const planner = PLANNERS[fn]
+  const planner = plannerFor(session)
   if (!rule || !planner) throw new NotBookableError()
   // Someone else's member is "not found", as is a member that does not exist.
   if (member === undefined) throw new NotFoundError('没有找到这位家庭成员')
@@ -147,6 +147,8 @@ async function findRun(
     .where('facility_id', '=', first.facility_id)
     .where('function_code', '=', first.function_code)
     .where('part', '=', first.part)
+    // An activity's days are its own: another class the same week is not part of the run.
+    .$if(first.activity_id !== null, (q) => q.where('activity_id', '=', first.activity_id as string))
     .where('date', '>=', first.date)
     .where('date', '<=', throughDate)
     .orderBy('date')

@@ -23,7 +23,7 @@ export interface PlaceClaim {
  * after-school afternoon overlaps it; every infant-care type books the day's full-day session, so any two of them
  * on one day overlap. Meals are apart from each other, and a respite night (18:00–08:00) from the day place.
  */
-const SLOTS: Record<SessionPart, readonly string[]> = {
+const SLOTS: Record<Exclude<SessionPart, 'activity'>, readonly string[]> = {
   breakfast: ['breakfast'],
   lunch: ['lunch'],
   dinner: ['dinner'],
@@ -33,16 +33,18 @@ const SLOTS: Record<SessionPart, readonly string[]> = {
   night: ['night'],
 }
 
+/** An activity's day is its own slot: the same class twice is refused, a morning class and an afternoon one are not. */
+const slotsOf = ({ id, part }: { id: string; part: string }): readonly string[] =>
+  part === 'activity' ? [`activity:${id}`] : (SLOTS[part as keyof typeof SLOTS] ?? [part])
+
 /** What a booking of these sessions claims, in one order (day, then part) so that racing runs lock alike. */
 export function placeClaims(
   beneficiary: string,
   functionCode: string,
-  sessions: readonly { date: string; part: string }[],
+  sessions: readonly { id: string; date: string; part: string }[],
 ): PlaceClaim[] {
   return sessions
-    .flatMap(({ date, part }) =>
-      (SLOTS[part as SessionPart] ?? [part]).map((slot) => ({ beneficiary, functionCode, serviceDate: date, slot })),
-    )
+    .flatMap((session) => slotsOf(session).map((slot) => ({ beneficiary, functionCode, serviceDate: session.date, slot })))
     .sort((a, b) => (a.serviceDate + a.slot < b.serviceDate + b.slot ? -1 : 1))
 }
 

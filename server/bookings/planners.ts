@@ -1,4 +1,6 @@
 import type { FunctionCode } from '@shared/functions'
+import { planActivity } from '../activities/activity-plan'
+import type { SessionRow } from '../db/schema'
 import { planAfterSchool } from '../care/after-school'
 import { planDayCare } from '../care/day-care'
 import { planInfantCare } from '../care/infant-care'
@@ -14,3 +16,7 @@ export const PLANNERS: Partial<Record<FunctionCode, Planner>> = {
   elderly_care: (context) => (context.session.part === 'night' ? planRespiteStay(context) : planDayCare(context)),
   child_care: planAfterSchool,
 }
+
+/** What plans a booking of this session: an activity's day (whatever its function), or its service's planner. */
+export const plannerFor = (session: Pick<SessionRow, 'function_code' | 'part'>): Planner | undefined =>
+  session.part === 'activity' ? planActivity : PLANNERS[session.function_code as FunctionCode]

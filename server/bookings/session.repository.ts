@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, OnConflictBuilder } from 'kysely'
 import type { Database, SessionRow } from '../db/schema'
 import { addDays, shanghaiDate } from '../time/shanghai'
 
@@ -41,3 +41,10 @@ export async function firstUnpublishedDay(db: Kysely<Database>, facilityId: stri
   const today = shanghaiDate(now)
   return last && last >= today ? addDays(last, 1) : today
 }
+
+/**
+ * A service publishes one session per facility, day and part and never writes a day twice: the insert that finds the
+ * day there already leaves it. (An activity's days are apart from this: see migration 030.)
+ */
+export const keepPublishedDay = <T extends OnConflictBuilder<Database, 'sessions'>>(oc: T) =>
+  oc.columns(['facility_id', 'function_code', 'date', 'part']).where('activity_id', 'is', null).doNothing()

@@ -1,6 +1,6 @@
 import { INFANT_CLASSES } from '@shared/care'
 import { type CareScheduleBody, type CareScheduleCode, type CareSchedules, WEEKDAY_NAMES, careScheduleOf } from '@shared/schedule'
-import type { Insertable, Kysely, OnConflictBuilder } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import { type SchoolBreak, findSchoolBreaks, isSchoolDay, isSchoolHoliday } from '../calendar/school-days'
 import type { Database, SessionTable } from '../db/schema'
 import { offersFunction } from '../facilities/facility-functions.repository'
@@ -8,7 +8,7 @@ import { InvalidInputError } from '../http/errors'
 import { weekdayOf } from '../meals/meal-template'
 import { notePriceChanges } from '../prices/price-changes'
 import { addDays, shanghaiDate, shanghaiInstant } from '../time/shanghai'
-import { firstUnpublishedDay, lastPublishedDay } from '../bookings/session.repository'
+import { firstUnpublishedDay, keepPublishedDay, lastPublishedDay } from '../bookings/session.repository'
 import { type StoredSchedule, districtOfFacility, findSchedules, replaceSchedule } from './care-schedule.repository'
 
 /** The id of a published day: stable, so a day is published once whoever publishes it (start, job, operator). */
@@ -133,13 +133,12 @@ async function publishDays(db: Kysely<Database>, schedule: StoredSchedule, today
       classes: day.classes,
     })
   }
-  const conflict = (oc: OnConflictBuilder<Database, 'sessions'>) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing()
   const plain = rows.filter((r) => !r.classes).map(({ classes: _, ...session }) => session)
   let created = 0
-  if (plain.length > 0) created += Number((await db.insertInto('sessions').values(plain).onConflict(conflict).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n)
+  if (plain.length > 0) created += Number((await db.insertInto('sessions').values(plain).onConflict(keepPublishedDay).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n)
   // A 托育 day's classes go with it, only when the day is new.
   for (const { classes, ...session } of rows.filter((r) => r.classes)) {
-    const inserted = await db.insertInto('sessions').values(session).onConflict(conflict).executeTakeFirst()
+    const inserted = await db.insertInto('sessions').values(session).onConflict(keepPublishedDay).executeTakeFirst()
     if (inserted.numInsertedOrUpdatedRows !== 1n) continue
     created++
     await db

@@ -1,4 +1,5 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration'
+import { sql } from 'kysely'
 import type { Db } from './connection'
 import * as m001 from './migrations/001_foundation'
 import * as m002 from './migrations/002_bookings'
@@ -29,6 +30,7 @@ import * as m026 from './migrations/026_case_function'
 import * as m027 from './migrations/027_surveys'
 import * as m028 from './migrations/028_announcements'
 import * as m029 from './migrations/029_announcement_withdrawal'
+import * as m030 from './migrations/030_activities'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -61,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '027_surveys': m027,
   '028_announcements': m028,
   '029_announcement_withdrawal': m029,
+  '030_activities': m030,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
@@ -78,9 +81,21 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
 /** Brings the schema to the latest migration; the same migrations run on SQLite and PostgreSQL. */
 export async function migrateToLatest(db: Db): Promise<void> {
   const migrator = migratorOf(db)
-  const { error, results } = await migrator.migrateToLatest()
-  const failed = results?.find((r) => r.status === 'Error')
-  if (error || failed) {
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+  // SQLite changes a table's constraints only by rebuilding it (030), which foreign keys would cascade through; they
+  // are off while migrating (outside the migrations' transaction, where SQLite ignores the switch) and checked after.
+  const sqlite = db.kind === 'sqlite'
+  if (sqlite) await sql`pragma foreign_keys = off`.execute(db.kysely)
+  try {
+    const { error, results } = await migrator.migrateToLatest()
+    const failed = results?.find((r) => r.status === 'Error')
+    if (error || failed) {
+      throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+    }
+    if (sqlite) {
+      const broken = await sql<{ table: string }>`pragma foreign_key_check`.execute(db.kysely)
+      if (broken.rows.length > 0) throw new Error(`Migration left rows without their parent in ${broken.rows[0].table}`)
+    }
+  } finally {
+    if (sqlite) await sql`pragma foreign_keys = on`.execute(db.kysely)
   }
 }

@@ -162,6 +162,22 @@ export interface SessionTable {
   open: Generated<number>
   closed_reason: string | null
   price_fen: number | null
+  /** The activity this session is a day of (part 'activity'); null for every other service. */
+  activity_id: Generated<string | null>
+}
+
+export interface ActivityTable {
+  id: string
+  facility_id: string
+  function_code: string
+  title: string
+  description: string
+  /** Ages in full years on the day, inclusive; null: no bound. */
+  min_age: number | null
+  max_age: number | null
+  created_by: string
+  created_at: string
+  withdrawn_at: string | null
 }
 
 export interface MealSetTable {
@@ -616,6 +632,7 @@ export interface Database {
   family_members: FamilyMemberTable
   booking_rules: BookingRuleTable
   sessions: SessionTable
+  activities: ActivityTable
   meal_sets: MealSetTable
   meal_settings: MealSettingsTable
   subsidy_tiers: SubsidyTierTable
@@ -661,4 +678,5 @@ export interface Database {
 export type UserRow = Selectable<UserTable>
 export type FamilyMemberRow = Selectable<FamilyMemberTable>
 export type SessionRow = Selectable<SessionTable>
+export type ActivityRow = Selectable<ActivityTable>
 export type MealSetRow = Selectable<MealSetTable>

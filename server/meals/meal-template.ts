@@ -2,7 +2,7 @@ import type { SessionPart } from '@shared/booking'
 import type { MealTemplateEntry } from '@shared/staff'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { firstUnpublishedDay } from '../bookings/session.repository'
+import { firstUnpublishedDay, keepPublishedDay } from '../bookings/session.repository'
 import { InvalidInputError } from '../http/errors'
 import { notePriceChanges } from '../prices/price-changes'
 import { addDays, daysBetween, shanghaiInstant } from '../time/shanghai'
@@ -103,7 +103,7 @@ export async function publishMealDays(
           ends_at: shanghaiInstant(date, entry.ends).toISOString(),
           capacity: entry.capacity,
         })
-        .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
+        .onConflict(keepPublishedDay)
         .executeTakeFirst()
       if (inserted.numInsertedOrUpdatedRows !== 1n) continue
       created++

@@ -1,6 +1,6 @@
 import { heldServiceName, placeClaims } from '../../server/bookings/place-claims'
 
-const slotsOf = (fn: string, part: string) => placeClaims('member:m-1', fn, [{ date: '2026-12-07', part }]).map((c) => c.slot)
+const slotsOf = (fn: string, part: string) => placeClaims('member:m-1', fn, [{ id: 's-1', date: '2026-12-07', part }]).map((c) => c.slot)
 const overlap = (fn: string, a: string, b: string) => slotsOf(fn, a).some((slot) => slotsOf(fn, b).includes(slot))
 
 // 一人一位: which parts of a day a booking holds decides what else the same person may book that day.
@@ -20,8 +20,8 @@ describe('the places a booking holds', () => {
 
   it('claims every day of a run for the person and the service, in one order', () => {
     const run = [
-      { date: '2026-12-08', part: 'full_day' },
-      { date: '2026-12-07', part: 'full_day' },
+      { id: 's-2', date: '2026-12-08', part: 'full_day' },
+      { id: 's-1', date: '2026-12-07', part: 'full_day' },
     ]
     expect(placeClaims('member:m-1', 'infant_care', run)).toEqual([
       { beneficiary: 'member:m-1', functionCode: 'infant_care', serviceDate: '2026-12-07', slot: 'afternoon' },
@@ -29,6 +29,14 @@ describe('the places a booking holds', () => {
       { beneficiary: 'member:m-1', functionCode: 'infant_care', serviceDate: '2026-12-08', slot: 'afternoon' },
       { beneficiary: 'member:m-1', functionCode: 'infant_care', serviceDate: '2026-12-08', slot: 'morning' },
     ])
+  })
+
+  it("gives each activity's day a slot of its own: the same class twice overlaps, two classes of a day do not", () => {
+    const morning = placeClaims('member:m-1', 'culture', [{ id: 's-am', date: '2026-12-07', part: 'activity' }])
+    const again = placeClaims('member:m-1', 'culture', [{ id: 's-am', date: '2026-12-07', part: 'activity' }])
+    const afternoon = placeClaims('member:m-1', 'culture', [{ id: 's-pm', date: '2026-12-07', part: 'activity' }])
+    expect(again).toEqual(morning)
+    expect(afternoon[0].slot).not.toBe(morning[0].slot)
   })
 
   it('names the booking held in the words of its service, as its notices do', () => {

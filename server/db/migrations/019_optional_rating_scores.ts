@@ -32,6 +32,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
   await sql`insert into ratings_new select * from ratings`.execute(db)
   await sql`create temporary table cases_kept as select * from rectification_cases`.execute(db)
+  // Emptied here, not left to the cascade: migrations run on SQLite with foreign keys off (see migrate.ts).
+  await sql`delete from rectification_cases`.execute(db)
   await sql`drop table ratings`.execute(db)
   await sql`alter table ratings_new rename to ratings`.execute(db)
   await sql`insert into rectification_cases select * from cases_kept`.execute(db)

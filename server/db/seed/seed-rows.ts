@@ -1,6 +1,7 @@
 import { type CareScheduleBody, type CareScheduleCode, type CareScheduleDay, careScheduleOf } from '@shared/schedule'
 import type { Insertable, Transaction } from 'kysely'
 import { saveCareSchedule } from '../../care/care-schedule'
+import { keepPublishedDay } from '../../bookings/session.repository'
 import { offersFunction } from '../../facilities/facility-functions.repository'
 import type { BookingRuleTable, Database, SessionTable } from '../schema'
 
@@ -41,7 +42,7 @@ export async function seedSessions(trx: Transaction<Database>, rows: Insertable<
   await trx
     .insertInto('sessions')
     .values(rows)
-    .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
+    .onConflict(keepPublishedDay)
     .execute()
 }
 

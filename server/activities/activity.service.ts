@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto'
+import { ACTIVITY_DAYS_AHEAD, type Activity, type ActivityInput, type ActivityList, type StaffActivity } from '@shared/activity'
+import { type FunctionCode, functionName } from '@shared/functions'
+import type { Kysely } from 'kysely'
+import { changeBookingStatus } from '../bookings/booking-lifecycle'
+import { findBookingRule } from '../bookings/booking-rule.repository'
+import type { BookingRule } from '../bookings/booking-rules'
+import { toSession } from '../bookings/session.service'
+import type { ActivityRow, Database, SessionRow, UserRow } from '../db/schema'
+import { offersFunction } from '../facilities/facility-functions.repository'
+import { findFacilityPlace } from '../facilities/facility.repository'
+import { DomainError, InvalidInputError, NotFoundError } from '../http/errors'
+import { closeSessions, findToServe } from '../staff/closed-day.repository'
+import { addDays, dayName, shanghaiDate, shanghaiInstant } from '../time/shanghai'
+import { findActivitiesFrom, findActivity, insertActivity, markWithdrawn } from './activity.repository'
+import { ensureActivityRule } from './activity-rule'
+
+/**
+ * An operator publishes an activity: each of its days becomes a session of the engine with the places and price
+ * given, so residents sign up for it as for any service. The function must be one the facility offers, and every day
+ * still to come (today's only if it has not begun) and within ACTIVITY_DAYS_AHEAD days.
+ */
+export async function publishActivity(
+  db: Kysely<Database>,
+  staff: UserRow,
+  facilityId: string,
+  input: ActivityInput,
+  now: Date,
+): Promise<StaffActivity> {
+  if (!(await offersFunction(db, facilityId, input.function))) {
+    throw new InvalidInputError('function', `本设施没有开设${functionName(input.function)}，请先在设施管理中添加`)
+  }
+  const today = shanghaiDate(now)
+  const last = addDays(today, ACTIVITY_DAYS_AHEAD)
+  for (const date of input.dates) {
+    if (date < today) throw new InvalidInputError('dates', `${dayName(date)}已经过去`)
+    if (date > last) throw new InvalidInputError('dates', `活动最多提前 ${ACTIVITY_DAYS_AHEAD} 天发布，${dayName(date)}太远了`)
+    if (shanghaiInstant(date, input.starts) <= now) throw new InvalidInputError('starts', `${dayName(date)} ${input.starts} 已经过了，请改时间或日期`)
+  }
+  const id = `act-${randomUUID()}`
+  const sessions = [...input.dates].sort().map((date) => ({
+    id: `s-${randomUUID()}`,
+    facility_id: facilityId,
+    function_code: input.function,
+    date,
+    part: 'activity',
+    starts_at: shanghaiInstant(date, input.starts).toISOString(),
+    ends_at: shanghaiInstant(date, input.ends).toISOString(),
+    capacity: input.places,
+    price_fen: input.priceFen,
+    activity_id: id,
+  }))
+  await db.transaction().execute(async (trx) => {
+    await ensureActivityRule(trx, facilityId, input.function)
+    await insertActivity(
+      trx,
+      {
+        id,
+        facility_id: facilityId,
+        function_code: input.function,
+        title: input.title,
+        description: input.description,
+        min_age: input.minAge,
+        max_age: input.maxAge,
+        created_by: staff.id,
+        created_at: now.toISOString(),
+      },
+      sessions,
+    )
+  })
+  const [published] = await staffActivities(db, facilityId, now, id)
+  return published
+}
+
+/** A facility's activities from today on, as residents see them: each with its coming days and their places. */
+export async function listActivities(db: Kysely<Database>, facilityId: string, fn: FunctionCode | undefined, now: Date): Promise<ActivityList> {
+  const facility = await findFacilityPlace(db, facilityId)
+  if (!facility || facility.retiredAt) throw new NotFoundError('没有找到这个设施，可能已停止服务')
+  const today = shanghaiDate(now)
+  const { activities, sessions } = await findActivitiesFrom(db, facilityId, today, { functionCode: fn, withdrawn: false })
+  return { today, activities: await withDays(db, facilityId, activities, sessions, now) }
+}
+
+/** The operator's list: withdrawn ones too, with how many signed up. */
+export async function staffActivities(db: Kysely<Database>, facilityId: string, now: Date, only?: string): Promise<StaffActivity[]> {
+  const found = await findActivitiesFrom(db, facilityId, shanghaiDate(now), { withdrawn: true })
+  const rows = only ? found.activities.filter((a) => a.id === only) : found.activities
+  const views = await withDays(db, facilityId, rows, found.sessions, now)
+  return views.map((view) => {
+    const row = rows.find((a) => a.id === view.id) as ActivityRow
+    const days = found.sessions.filter((s) => s.activity_id === view.id)
+    return { ...view, withdrawn: row.withdrawn_at !== null, signedUp: days.reduce((sum, s) => sum + s.booked, 0) }
+  })
+}
+
+async function withDays(db: Kysely<Database>, facilityId: string, activities: ActivityRow[], sessions: SessionRow[], now: Date): Promise<Activity[]> {
+  const rules = new Map<string, BookingRule | undefined>()
+  for (const fn of new Set(activities.map((a) => a.function_code))) rules.set(fn, await findBookingRule(db, facilityId, fn))
+  return activities
+    .flatMap((a) => {
+      const rule = rules.get(a.function_code)
+      const days = sessions.filter((s) => s.activity_id === a.id)
+      if (!rule || days.length === 0) return []
+      return [
+        {
+          id: a.id,
+          facilityId: a.facility_id,
+          function: a.function_code as FunctionCode,
+          title: a.title,
+          description: a.description,
+          minAge: a.min_age,
+          maxAge: a.max_age,
+          priceFen: days[0].price_fen ?? 0,
+          sessions: days.map((s) => toSession(s, rule, now)),
+        },
+      ]
+    })
+    .sort((x, y) => (x.sessions[0].startsAt < y.sessions[0].startsAt ? -1 : 1))
+}
+
+/**
+ * 取消活动: its days still to come stop taking sign-ups, and everyone signed up is cancelled with the reason, which
+ * they are told (as when a day is closed). Days already begun are left: they happened.
+ */
+export async function withdrawActivity(
+  db: Kysely<Database>,
+  staff: UserRow,
+  facilityId: string,
+  activityId: string,
+  reason: string,
+  now: Date,
+): Promise<{ cancelled: number }> {
+  const activity = await findActivity(db, facilityId, activityId)
+  if (!activity) throw new NotFoundError('没有找到这个活动')
+  if (!(await markWithdrawn(db, activityId, now))) throw new DomainError('not_applicable', '这个活动已经取消了')
+  const { sessions } = await findActivitiesFrom(db, facilityId, shanghaiDate(now), { withdrawn: true })
+  const toCome = sessions.filter((s) => s.activity_id === activityId && new Date(s.starts_at) > now).map((s) => s.id)
+  await closeSessions(db, toCome, `活动取消：${reason}`)
+  const toCancel = await findToServe(db, toCome)
+  for (const { id, status } of toCancel) {
+    const refund = status === 'checked_in' ? '，已付款项请到柜台退还' : ''
+    await changeBookingStatus(db, { bookingId: id, to: 'cancelled', actorUserId: staff.id, reason: `活动取消：${reason}${refund}`, now })
+  }
+  return { cancelled: toCancel.length }
+}
