@@ -45,6 +45,8 @@ export type RosterEntry = z.infer<typeof rosterEntrySchema>
 export const rosterSessionSchema = z.object({
   id: z.string(),
   part: sessionPartSchema,
+  /** A day of an activity: its title (书法入门班), said instead of the part. */
+  activityTitle: z.string().nullable(),
   startsAt: z.string(),
   capacity: z.number().int(),
   booked: z.number().int(),

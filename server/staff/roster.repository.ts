@@ -2,14 +2,17 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 
 /** A facility's sessions of one function on one day. */
+/** A facility's sessions of a function on a day, with the title of the activity a session is a day of. */
 export function findDaySessions(db: Kysely<Database>, facilityId: string, functionCode: string, date: string) {
   return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('facility_id', '=', facilityId)
-    .where('function_code', '=', functionCode)
-    .where('date', '=', date)
-    .orderBy('starts_at')
+    .selectFrom('sessions as s')
+    .leftJoin('activities as a', 'a.id', 's.activity_id')
+    .selectAll('s')
+    .select('a.title as activity_title')
+    .where('s.facility_id', '=', facilityId)
+    .where('s.function_code', '=', functionCode)
+    .where('s.date', '=', date)
+    .orderBy('s.starts_at')
     .execute()
 }
 

@@ -73,6 +73,7 @@ export async function getRoster(
       return {
         id: session.id,
         part: session.part as SessionPart,
+        activityTitle: session.activity_title,
         startsAt: toShanghaiIso(session.starts_at),
         capacity: session.capacity,
         booked: session.booked,

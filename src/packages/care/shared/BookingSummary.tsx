@@ -21,10 +21,12 @@ interface BookingSummaryProps {
   /** A refusal the page answers itself (the agreement block), not shown as an error. */
   handled?: boolean
   ready: boolean
+  /** The confirm button's words: 确认预约, or 确认报名 for an activity. */
+  action?: string
 }
 
 /** The price the server quoted (or why it will not), the failure of the last tap, and the confirm button. */
-export function BookingSummary({ booking, waiting, handled, ready }: BookingSummaryProps) {
+export function BookingSummary({ booking, waiting, handled, ready, action = '确认预约' }: BookingSummaryProps) {
   const { quote, placing, confirm, waitlist, joinWaitlist } = booking
   const { failure, busy, held } = placing
   if (quote.errorCode === 'full' || waitlist.entry) return <WaitlistOffer quote={quote} waitlist={waitlist} onJoin={joinWaitlist} />
@@ -45,7 +47,7 @@ export function BookingSummary({ booking, waiting, handled, ready }: BookingSumm
         loading={busy}
         onClick={confirm}
       >
-        {quote.quote ? `确认预约 · ${formatFen(quote.quote.payableFen)}` : '确认预约'}
+        {quote.quote ? `${action} · ${formatFen(quote.quote.payableFen)}` : action}
       </Button>
     </View>
   )

@@ -18,13 +18,21 @@ const perUnit = (fen: number, unit: string) => `${formatFen(fen)}${unit.replace(
  * 价格公示: what the facility charges for each service, from the same figures bookings are priced from, since when,
  * and every change before (the plan asks for government-set and 普惠 prices to be public and supervised).
  */
-export function PriceCard({ facilityId }: { facilityId: string }) {
-  const prices = useRemote(() => fetchFacilityPrices(facilityId), facilityId)
+export function PriceCard({ facilityId, only }: { facilityId: string; only?: string }) {
+  // A function's own page shows that function's prices only.
+  const prices = useRemote(async () => {
+    const all = await fetchFacilityPrices(facilityId)
+    return only ? { items: all.items.filter((i) => i.functionCode === only), changes: all.changes.filter((c) => c.functionCode === only) } : all
+  }, `${facilityId}|${only ?? ''}`)
   const [history, setHistory] = useState(false)
   return (
     <View className='card' {...roleProps('region')} aria-label='价格公示'>
       <Text className='section-title'>价格公示</Text>
-      <RemoteContent remote={prices} loadingText='正在读取价格…' empty={(p) => (p.items.length === 0 ? <Text className='muted detail__line'>这里暂时没有收费的服务</Text> : null)}>
+      <RemoteContent remote={prices} loadingText='正在读取价格…' empty={(p) =>
+          p.items.length === 0 ? (
+            <Text className='muted detail__line'>{only ? `${functionName(only)}没有固定的收费项目，费用以每项服务或活动标示的为准` : '这里暂时没有收费的服务'}</Text>
+          ) : null
+        }>
         {({ items, changes }) => (
           <View>
             {groupByFunction(items).map(([code, list]) => {

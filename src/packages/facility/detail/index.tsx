@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { type FacilityDetail, type FacilityService, shortFacilityName } from '@shared/facility'
-import { functionName } from '@shared/functions'
+import { type FunctionCode, functionName } from '@shared/functions'
 import { fetchFacility } from '@/api/facility-detail'
 import { FacilityContact } from '@/components/FacilityContact'
 import { OpenNow } from '@/components/FacilityCard/OpenNow'
@@ -97,7 +97,11 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
 
       <View className='card'>
         <Text className='section-title'>{facility.isReserve ? '规划提供的服务' : '提供的服务'}</Text>
-        <FunctionTags className='detail__functions' codes={facility.functions} />
+        {facility.isReserve ? (
+          <FunctionTags className='detail__functions' codes={facility.functions} />
+        ) : (
+          <FunctionLinks facilityId={facility.id} codes={facility.functions} />
+        )}
         {facility.isReserve && <Text className='muted detail__line'>储备项目：设施还没有建成开放，暂时不能在这里预约。</Text>}
         {facility.services.map((service) => (
           <ServiceBooking key={service.code} facilityId={facility.id} service={service} />
@@ -145,6 +149,21 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
       {!facility.isReserve && <PriceCard facilityId={facility.id} />}
 
       {facility.dataNote && <Text className='muted detail__note'>说明：{facility.dataNote}</Text>}
+    </View>
+  )
+}
+
+/** Each function opens its own page here: its hours, prices and contact, its activities or home services. */
+function FunctionLinks({ facilityId, codes }: { facilityId: string; codes: readonly FunctionCode[] }) {
+  const open = (code: FunctionCode) =>
+    Taro.navigateTo({ url: `/packages/facility/function/index?facilityId=${encodeURIComponent(facilityId)}&function=${code}` })
+  return (
+    <View className='detail__functions'>
+      {codes.map((code) => (
+        <Button key={code} className='tap button detail__function' onClick={() => open(code)}>
+          {functionName(code)} ›
+        </Button>
+      ))}
     </View>
   )
 }

@@ -12,9 +12,11 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
-import { addDays, dayLabel, dayName, shanghaiToday } from '@/lib/dates'
+import { addDays, clockOf, dayLabel, dayName, shanghaiToday } from '@/lib/dates'
+import { ACTIVITY_FUNCTIONS } from '@shared/activity'
 import { formatFen } from '@/lib/money'
 import { CloseDay } from '../components/CloseDay'
+import { ActivityPlan } from '../components/ActivityPlan'
 import { CarePlan } from '../components/CarePlan'
 import { MealPlan } from '../components/MealPlan'
 import { SessionControls } from '../components/SessionControls'
@@ -24,8 +26,8 @@ import { Button } from '@/components/Button'
 import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
-// The services booked online so far; the roster shows any of them.
-const BOOKABLE: FunctionCode[] = ['meal', 'infant_care', 'child_care', 'elderly_care']
+// The services booked online, and the functions whose activities are signed up for: the roster shows any of them.
+const BOOKABLE: FunctionCode[] = ['meal', 'infant_care', 'child_care', 'elderly_care', ...ACTIVITY_FUNCTIONS.filter((f) => f !== 'elderly_care')]
 const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
 // The facility's day, not the tablet's: a tablet set to UTC would otherwise show (and close) yesterday until 08:00.
 const today = () => shanghaiToday()
@@ -141,6 +143,7 @@ export default function StaffHomePage() {
             {current?.access === 'operate' && <Suspensions facilityId={current.id} />}
             {current?.access === 'operate' && current.functions.includes('meal') && <MealPlan facilityId={current.id} />}
             {current?.access === 'operate' && <CarePlan facilityId={current.id} functions={current.functions} />}
+            {current?.access === 'operate' && <ActivityPlan facilityId={current.id} functions={current.functions} />}
           </View>
         )}
       </RemoteContent>
@@ -165,7 +168,7 @@ function RosterView({ roster, operate, onChanged }: RosterViewProps) {
       {roster.sessions.map((session) => (
         <View key={session.id} className='card roster__session'>
           <Text className='section-title'>
-            {PART_NAMES[session.part]} · 已订 {session.booked} / {session.capacity}
+            {session.activityTitle ? `${session.activityTitle} ${clockOf(session.startsAt)}` : PART_NAMES[session.part]} · 已订 {session.booked} / {session.capacity}
             {session.open ? '' : `（已停业：${session.closedReason ?? ''}）`}
           </Text>
           {operate && session.open && (

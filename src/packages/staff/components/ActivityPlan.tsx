@@ -1,0 +1,169 @@
+import { Text, View } from '@tarojs/components'
+import { ACTIVITY_FUNCTIONS, ACTIVITY_MAX_DATES, type ActivityFunction, type StaffActivity, activityInputSchema } from '@shared/activity'
+import { ageRangeWords } from '@shared/eligibility'
+import { type FunctionCode, functionName } from '@shared/functions'
+import { useState } from 'react'
+import { fetchStaffActivities, publishActivity, withdrawActivity } from '@/api/activities'
+import { Button } from '@/components/Button'
+import { ConfirmBox } from '@/components/ConfirmBox'
+import { OptionGroup } from '@/components/OptionGroup'
+import { RemoteContent } from '@/components/RemoteContent'
+import { StatusLine } from '@/components/StatusLine'
+import { TextField } from '@/components/TextField'
+import { roleProps } from '@/components/a11y'
+import { useRemote } from '@/hooks/use-remote'
+import { addDays, clockOf, dayName, typedDate } from '@/lib/dates'
+import { formatFen, yuanToFen } from '@/lib/money'
+import { FieldError } from '../facilities/StatusMessage'
+import { useSubmit } from '../facilities/use-submit'
+import './staff-controls.scss'
+
+/** A number typed in a box: empty is "not given" (null), anything else is read as a number the schema checks. */
+const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()))
+
+/**
+ * 活动: the operator publishes classes, sessions and talks of the facility's functions, on one day or the same weekday
+ * for several weeks; residents sign up in the app and are checked in at the desk like any booking. 取消活动 cancels
+ * everyone signed up, with the reason they are told.
+ */
+export function ActivityPlan({ facilityId, functions }: { facilityId: string; functions: readonly FunctionCode[] }) {
+  const offered = ACTIVITY_FUNCTIONS.filter((f) => functions.includes(f))
+  const activities = useRemote(() => fetchStaffActivities(facilityId), `staff-activities|${facilityId}`)
+  const [fn, setFn] = useState<ActivityFunction | undefined>(offered[0])
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [firstDay, setFirstDay] = useState('')
+  const [weeks, setWeeks] = useState('1')
+  const [starts, setStarts] = useState('')
+  const [ends, setEnds] = useState('')
+  const [places, setPlaces] = useState('')
+  const [price, setPrice] = useState('0')
+  const [minAge, setMinAge] = useState('')
+  const [maxAge, setMaxAge] = useState('')
+  const { busy, message, fieldErrors, check, run } = useSubmit(activities.reload)
+  if (offered.length === 0) return null
+
+  const publish = () => {
+    const first = typedDate(firstDay) ?? firstDay
+    const count = Math.min(Math.max(Number(weeks) || 1, 1), ACTIVITY_MAX_DATES)
+    const dates = first ? Array.from({ length: count }, (_, i) => (i === 0 ? first : addDays(first, 7 * i))) : []
+    return check(
+      activityInputSchema.safeParse({
+        function: fn,
+        title,
+        description,
+        dates,
+        starts: starts.trim().replace('：', ':'),
+        ends: ends.trim().replace('：', ':'),
+        places: optionalNumber(places) ?? undefined,
+        priceFen: price.trim() === '' ? 0 : (yuanToFen(price) ?? Number.NaN),
+        minAge: optionalNumber(minAge),
+        maxAge: optionalNumber(maxAge),
+      }),
+      async (input) => {
+        await publishActivity(facilityId, input)
+        setTitle('')
+        setDescription('')
+      },
+      '已发布，居民可以在设施的服务项目里报名',
+    )
+  }
+  const text = message?.text ?? null
+
+  return (
+    <View className='card no-print staff-controls' {...roleProps('region')} aria-label='活动'>
+      <Text className='section-title'>活动</Text>
+      <Text className='muted'>发布课程、讲座、体检、开放活动，居民在小程序报名，到场时凭核销码签到。</Text>
+      <OptionGroup label='类别' options={offered.map((f) => ({ value: f, label: functionName(f) }))} value={fn} onChange={setFn} />
+      <FieldError text={fieldErrors.function} />
+      <TextField label='活动名称' value={title} onChange={setTitle} maxLength={30} placeholder='例如 少儿书法入门班' error={fieldErrors.title} />
+      <TextField label='活动介绍（可不填）' value={description} onChange={setDescription} maxLength={300} error={fieldErrors.description} />
+      <TextField label='第一次的日期' value={firstDay} onChange={setFirstDay} maxLength={10} placeholder='例如 2027-01-09' error={fieldErrors.dates ?? fieldErrors['dates.0']} />
+      <TextField label={`每周同一天，共几次（1–${ACTIVITY_MAX_DATES}）`} type='number' value={weeks} onChange={setWeeks} maxLength={2} />
+      <View className='staff-controls__row'>
+        <TextField label='开始时间' value={starts} onChange={setStarts} maxLength={5} placeholder='15:00' error={fieldErrors.starts} />
+        <TextField label='结束时间' value={ends} onChange={setEnds} maxLength={5} placeholder='16:30' error={fieldErrors.ends} />
+      </View>
+      <View className='staff-controls__row'>
+        <TextField label='每次名额' type='number' value={places} onChange={setPlaces} maxLength={3} error={fieldErrors.places} />
+        <TextField label='每次费用（元，免费填 0）' value={price} onChange={setPrice} maxLength={7} error={fieldErrors.priceFen} />
+      </View>
+      <View className='staff-controls__row'>
+        <TextField label='最小年龄（可不填）' type='number' value={minAge} onChange={setMinAge} maxLength={3} error={fieldErrors.minAge} />
+        <TextField label='最大年龄（可不填）' type='number' value={maxAge} onChange={setMaxAge} maxLength={3} error={fieldErrors.maxAge} />
+      </View>
+      <Button className='tap button button--primary' disabled={busy} loading={busy} onClick={publish}>
+        发布活动
+      </Button>
+      <StatusLine text={text} />
+      <RemoteContent remote={activities} empty={(list) => (list.length === 0 ? <Text className='muted'>还没有发布活动</Text> : null)}>
+        {(list) => (
+          <View>
+            {list.map((a) => (
+              <ActivityLine key={a.id} facilityId={facilityId} activity={a} withdraw={run} />
+            ))}
+          </View>
+        )}
+      </RemoteContent>
+    </View>
+  )
+}
+
+function ActivityLine({
+  facilityId,
+  activity,
+  withdraw,
+}: {
+  facilityId: string
+  activity: StaffActivity
+  withdraw: (work: () => Promise<unknown>, done: string) => Promise<boolean>
+}) {
+  const [confirming, setConfirming] = useState(false)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const first = activity.sessions[0]
+  const confirm = async () => {
+    setBusy(true)
+    const done = await withdraw(async () => {
+      const { cancelled } = await withdrawActivity(facilityId, activity.id, reason.trim())
+      return cancelled
+    }, `已取消「${activity.title}」，报名的居民会收到通知`)
+    setBusy(false)
+    if (done) setConfirming(false)
+  }
+  return (
+    <View className='staff-activity' data-activity={activity.id}>
+      <Text className='staff-activity__title'>
+        {functionName(activity.function)} · {activity.title}
+        {activity.withdrawn ? '（已取消）' : ''}
+      </Text>
+      <Text className='muted'>
+        {ageRangeWords(activity)} · {activity.priceFen === 0 ? '免费' : `${formatFen(activity.priceFen)}/次`} · 共 {activity.sessions.length} 次，已报名 {activity.signedUp} 人次
+      </Text>
+      {activity.sessions.map((s) => (
+        <Text key={s.id} className='staff-activity__day'>
+          {dayName(s.date)} {clockOf(s.startsAt)}–{clockOf(s.endsAt)} · 已报 {s.capacity - s.remaining} / {s.capacity}
+        </Text>
+      ))}
+      {!activity.withdrawn &&
+        first &&
+        (confirming ? (
+          <View>
+            <TextField label='取消原因（会告诉报名的居民）' value={reason} onChange={setReason} maxLength={60} />
+            <ConfirmBox
+              question={`取消后「${activity.title}」以后的场次都不再开放，已报名的 ${activity.signedUp} 人次会收到通知。确定取消吗？`}
+              confirm='确定取消活动'
+              decline='先不取消'
+              busy={busy}
+              onConfirm={confirm}
+              onDecline={() => setConfirming(false)}
+            />
+          </View>
+        ) : (
+          <Button className='tap button' onClick={() => setConfirming(true)}>
+            取消活动
+          </Button>
+        ))}
+    </View>
+  )
+}
