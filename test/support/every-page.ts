@@ -33,6 +33,8 @@ export interface Fixtures {
   motherId: string
   /** A 需求征集 of 新华路街道, open, not yet answered by the daughter. */
   surveyId: string
+  /** 红旗社区's 太极拳晨练 (文化休闲), tomorrow and a week later, open to all ages. */
+  activityId: string
 }
 
 /** A choice made on the way: a control reached with Tab and pressed with Enter, a text box typed into, or a key pressed (an arrow in a radio group). */
@@ -179,6 +181,18 @@ export const VISITS: Record<string, Visit> = {
     ready: '王秀英',
     main: { name: /确认预约/, shows: {} },
   },
+  'packages/facility/function/index': {
+    identity: 'resident',
+    query: () => 'facilityId=yl-hongqi&function=culture',
+    ready: '太极拳晨练',
+    main: { name: /报名「太极拳晨练」/, shows: { url: 'packages/care/activity/index' } },
+  },
+  'packages/care/activity/index': {
+    identity: 'resident',
+    query: (f) => `facilityId=yl-hongqi&activityId=${f.activityId}`,
+    ready: '太极拳晨练',
+    main: { name: /确认报名/, shows: { text: '预约成功' } },
+  },
   'packages/staff/index/index': {
     identity: 'operator',
     ready: '红旗社区',
@@ -256,8 +270,15 @@ export async function seedEveryPage(served: ServedApp, clock: TestClock): Promis
     payload: { level: 1, scores: { attitude: 1, quality: 1, environment: 2, price: 2 }, wouldUseAgain: false, comment: '饭是凉的' },
   })
   if (rated.statusCode !== 201) throw new Error(`rating failed: ${rated.statusCode} ${rated.body}`)
-  await devLogin(app, OPENID.operator)
+  const operator = await devLogin(app, OPENID.operator)
   await grantStaff(store.db.kysely, { user: `dev:${OPENID.operator}`, scopeKind: 'operator', scopeId: 'yl-hongqi-operator', grantedBy: 'test' }, clock.now())
+  const activity = await app.inject({
+    method: 'POST',
+    url: '/api/staff/facilities/yl-hongqi/activities',
+    headers: operator,
+    payload: { function: 'culture', title: '太极拳晨练', description: '老师带练二十四式太极拳', dates: [clock.today(1), clock.today(8)], starts: '09:00', ends: '10:00', places: 20 },
+  })
+  if (activity.statusCode !== 201) throw new Error(`activity failed: ${activity.statusCode} ${activity.body}`)
   const district = await devLogin(app, OPENID.district)
   await grantStaff(store.db.kysely, { user: `dev:${OPENID.district}`, scopeKind: 'district', scopeId: 'xa-yanliang', grantedBy: 'test' }, clock.now())
   const survey = await app.inject({
@@ -275,7 +296,7 @@ export async function seedEveryPage(served: ServedApp, clock: TestClock): Promis
     payload: { kind: 'policy', title: '高龄津贴申领提醒', body: '80 周岁以上老人可到社区服务站申领高龄津贴，带身份证即可。', untilOn: clock.today(14) },
   })
   if (notice.statusCode !== 201) throw new Error(`announcement failed: ${notice.statusCode} ${notice.body}`)
-  return { bookedId: booked.id, bookedCode: booked.code, completedId: eaten.id, motherId: mother.id, surveyId: survey.json().id }
+  return { bookedId: booked.id, bookedCode: booked.code, completedId: eaten.id, motherId: mother.id, surveyId: survey.json().id, activityId: activity.json().id }
 }
 
 /** A phone page signed in as `identity`, at the clock's instant, in 长辈版 or not; CSP bypassed so axe can be injected. */

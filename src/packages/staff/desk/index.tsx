@@ -169,8 +169,13 @@ export default function DeskPage() {
               {/* Only what the server's day rule allows now; why not the rest, in its words. */}
               {found.notNow && <Text className='desk__not-now'>{found.notNow}</Text>}
               {found.allowed.checkIn && (
-                <Button className='tap button button--primary' disabled={busy} onClick={() => act('check-in', `已签到，已收款 ${formatFen(found.quote.payableFen)}`)}>
-                  签到并收款 {formatFen(found.quote.payableFen)}
+                // A free activity is signed in; anything else is signed in and paid at the counter.
+                <Button
+                  className='tap button button--primary'
+                  disabled={busy}
+                  onClick={() => act('check-in', found.quote.payableFen === 0 ? '已签到（免费）' : `已签到，已收款 ${formatFen(found.quote.payableFen)}`)}
+                >
+                  {found.quote.payableFen === 0 ? '签到（免费）' : `签到并收款 ${formatFen(found.quote.payableFen)}`}
                 </Button>
               )}
               {found.allowed.complete && (
