@@ -1,4 +1,4 @@
-import { CHILD_CONSENT, activityListSchema, bookingSchema, staffActivitySchema, waitlistEntrySchema } from '@shared/index'
+import { CHILD_CONSENT, activityListSchema, evaluationResponseSchema, bookingSchema, staffActivitySchema, waitlistEntrySchema } from '@shared/index'
 import { addDays, shanghaiInstant } from '../../server/time/shanghai'
 import { devLogin, errorOf, staffLogin, useTestApp } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
@@ -167,6 +167,12 @@ describe.each(DATABASES)('activities through the booking engine, on %s', (databa
       .where('day', '=', day.date)
       .executeTakeFirstOrThrow()
     expect(counted).toMatchObject({ completed: 1, ratings: 1, satisfied: 1 })
+    // The district's evaluation of the month ranks 文化休闲 like any service, from the same counts.
+    const district = await staffLogin(t, 'activity-district', 'district', 'xa-yanliang')
+    const evaluation = evaluationResponseSchema.parse(
+      (await t.app.inject({ url: `/api/evaluation?period=${day.date.slice(0, 7)}&function=culture`, headers: district })).json(),
+    )
+    expect(evaluation.rows.find((r) => r.facilityId === JIAYUAN)).toMatchObject({ function: 'culture', completed: 1, ratings: 1 })
   })
 
   it('withdraws a class: its coming days take no one, everyone signed up is cancelled and told why', async () => {

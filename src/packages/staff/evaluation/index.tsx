@@ -18,7 +18,7 @@ import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
 import './index.scss'
 
-const STANDARD = FUNCTIONS.filter((f) => f.standard)
+// All nine: activities and home services are evaluated as the four 标配 services are.
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
 
 /**
@@ -54,7 +54,7 @@ export default function EvaluationPage() {
     <Page title='运营评估'>
       <View className='card'>
         <OptionGroup label='评估期' options={periods} value={period} onChange={setPeriod} />
-        <OptionGroup label='服务' options={STANDARD.map((f) => ({ value: f.code, label: f.name }))} value={fn} onChange={(v) => setFn(v as FunctionCode)} />
+        <OptionGroup label='服务' options={FUNCTIONS.map((f) => ({ value: f.code, label: f.name }))} value={fn} onChange={(v) => setFn(v as FunctionCode)} />
         <View className='evaluation__actions'>
           <Button className='tap button' onClick={() => exportAs('xlsx')}>
             导出 Excel
