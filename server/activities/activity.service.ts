@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { ACTIVITY_DAYS_AHEAD, type Activity, type ActivityInput, type ActivityList, type StaffActivity } from '@shared/activity'
 import { type FunctionCode, functionName } from '@shared/functions'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { changeBookingStatus } from '../bookings/booking-lifecycle'
 import { findBookingRule } from '../bookings/booking-rule.repository'
 import type { BookingRule } from '../bookings/booking-rules'
@@ -22,7 +22,8 @@ import { ensureActivityRule } from './activity-rule'
  */
 export async function publishActivity(
   db: Kysely<Database>,
-  staff: UserRow,
+  /** The operator's user, or null for the sample district. */
+  publisher: UserRow | null,
   facilityId: string,
   input: ActivityInput,
   now: Date,
@@ -50,7 +51,7 @@ export async function publishActivity(
     price_fen: input.priceFen,
     activity_id: id,
   }))
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Transaction<Database>) => {
     await ensureActivityRule(trx, facilityId, input.function)
     await insertActivity(
       trx,
@@ -62,12 +63,15 @@ export async function publishActivity(
         description: input.description,
         min_age: input.minAge,
         max_age: input.maxAge,
-        created_by: staff.id,
+        created_by: publisher?.id ?? null,
         created_at: now.toISOString(),
       },
       sessions,
     )
-  })
+  }
+  // The sample district publishes inside its own transaction.
+  if (db.isTransaction) await write(db as Transaction<Database>)
+  else await db.transaction().execute(write)
   const [published] = await staffActivities(db, facilityId, now, id)
   return published
 }

@@ -175,7 +175,8 @@ export interface ActivityTable {
   /** Ages in full years on the day, inclusive; null: no bound. */
   min_age: number | null
   max_age: number | null
-  created_by: string
+  /** Who published it; null for the sample district's. */
+  created_by: string | null
   created_at: string
   withdrawn_at: string | null
 }

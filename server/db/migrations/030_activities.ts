@@ -14,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('min_age', 'integer')
     .addColumn('max_age', 'integer')
-    .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('withdrawn_at', 'text')
     .execute()
