@@ -30,6 +30,7 @@ import { priceRoutes } from './prices/price.routes'
 import { feedbackRoutes } from './feedback/feedback.routes'
 import { surveyRoutes } from './surveys/survey.routes'
 import { announcementRoutes } from './announcements/announcement.routes'
+import { homeServiceRoutes } from './home-services/home-service.routes'
 
 export interface AppOptions {
   config: Config
@@ -107,6 +108,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(feedbackRoutes)
       await api.register(surveyRoutes)
       await api.register(announcementRoutes)
+      await api.register(homeServiceRoutes)
     },
     { prefix: '/api' },
   )

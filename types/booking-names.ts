@@ -3,7 +3,7 @@ import type { Quote } from './booking'
 // No zod here: the WeChat main package (the tab pages) reads these names and must stay small.
 
 /** Parts of a service day; meals use the first three, care bookings the rest. */
-export const SESSION_PARTS = ['breakfast', 'lunch', 'dinner', 'full_day', 'morning', 'afternoon', 'night'] as const
+export const SESSION_PARTS = ['breakfast', 'lunch', 'dinner', 'full_day', 'morning', 'afternoon', 'night', 'home_visit'] as const
 export type SessionPart = (typeof SESSION_PARTS)[number]
 export const PART_NAMES: Record<SessionPart, string> = {
   breakfast: '早餐',
@@ -13,6 +13,7 @@ export const PART_NAMES: Record<SessionPart, string> = {
   morning: '上午',
   afternoon: '下午',
   night: '夜间',
+  home_visit: '上门服务',
 }
 
 /** Why a session cannot be booked right now; also the `code` of the matching 409/400 error. */

@@ -1,5 +1,8 @@
 import { PART_NAMES, type SessionPart } from '@shared/booking'
 import { HALF_PERIODS, INFANT_CARE_TYPE_NAMES, wholeHour } from '@shared/care'
+import { functionName } from '@shared/function-list'
+import type { FunctionCode } from '@shared/functions'
+import { HOME_SERVICE_NAMES } from '@shared/home-service'
 import { serviceOfSession } from '@shared/services'
 import { toShanghaiIso } from '../time/shanghai'
 import type { BookingFacts } from '../notices/notice-kinds'
@@ -13,7 +16,8 @@ const CHILD_CARE_NAMES: Partial<Record<SessionPart, string>> = { afternoon: '放
  * a notice says after the facility's name (红旗社区午餐, 人民东路社区半日托（上午）).
  */
 export function bookedService(fn: string, part: SessionPart, details: BookingDetails): { name: string; detail: string | null } {
-  const name = serviceOfSession(fn, part)?.name ?? fn
+  // A function not booked by slot (家政便民: a request the operator accepted) is named by the function itself.
+  const name = serviceOfSession(fn, part)?.name ?? (functionName(fn as FunctionCode) || fn)
   const care = details.care
   const detail =
     fn === 'meal'
@@ -22,7 +26,9 @@ export function bookedService(fn: string, part: SessionPart, details: BookingDet
         ? `${INFANT_CARE_TYPE_NAMES[care?.type ?? 'full_day']}${care?.type === 'half_day' && care.half ? `（${HALF_PERIODS[care.half].name}）` : ''}`
         : fn === 'child_care'
           ? (CHILD_CARE_NAMES[part] ?? null)
-          : null
+          : fn === 'housekeeping' && details.home
+            ? HOME_SERVICE_NAMES[details.home.service]
+            : null
   return { name, detail }
 }
 
@@ -34,6 +40,7 @@ const clock = (instant: string) => toShanghaiIso(instant).slice(11, 16)
 /** The hours booked on each day: the session's, or the part of it a 半日托 or 计时托 takes. */
 export function bookedHours(session: { startsAt: string; endsAt: string }, details: BookingDetails): { from: string; to: string } {
   const care = details.care
+  if (details.home) return { from: details.home.from, to: details.home.to }
   if (care?.type === 'half_day' && care.half) return { from: HALF_PERIODS[care.half].from, to: HALF_PERIODS[care.half].to }
   if (care?.type === 'hourly' && care.startHour !== undefined && care.hours !== undefined) {
     return { from: wholeHour(care.startHour), to: wholeHour(care.startHour + care.hours) }

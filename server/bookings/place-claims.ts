@@ -31,6 +31,7 @@ const SLOTS: Record<SessionPart, readonly string[]> = {
   morning: ['morning'],
   afternoon: ['afternoon'],
   night: ['night'],
+  home_visit: ['home_visit'],
 }
 
 /** What a booking of these sessions claims, in one order (day, then part) so that racing runs lock alike. */

@@ -29,6 +29,7 @@ import * as m026 from './migrations/026_case_function'
 import * as m027 from './migrations/027_surveys'
 import * as m028 from './migrations/028_announcements'
 import * as m029 from './migrations/029_announcement_withdrawal'
+import * as m031 from './migrations/031_home_services'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '027_surveys': m027,
   '028_announcements': m028,
   '029_announcement_withdrawal': m029,
+  '031_home_services': m031,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
