@@ -104,3 +104,19 @@ export const homeAcceptSchema = z.strictObject({
 })
 export type HomeAccept = z.infer<typeof homeAcceptSchema>
 export const homeDeclineSchema = z.strictObject({ reason: text('婉拒原因', HOME_REASON.min, HOME_REASON.max) })
+
+const BOOKING_AFTER_ACCEPT: Partial<Record<NonNullable<HomeRequest['bookingStatus']>, string>> = {
+  checked_in: '（服务中）',
+  completed: '（已完成）',
+  no_show: '（未能上门）',
+  cancelled: '（上门服务已取消）',
+}
+
+/** 待受理 · 已受理 2026-12-02 09:30 · 已婉拒：原因 · 已取消 — the same words for the resident and the operator. */
+export function homeRequestStatusWords(r: Pick<HomeRequest, 'status' | 'visitAt' | 'declineReason' | 'bookingStatus'>): string {
+  if (r.status === 'requested') return '待受理'
+  if (r.status === 'cancelled') return '已取消'
+  if (r.status === 'declined') return `已婉拒：${r.declineReason ?? ''}`
+  const when = r.visitAt ? ` ${r.visitAt.slice(0, 10)} ${r.visitAt.slice(11, 16)}` : ''
+  return `已受理${when}${(r.bookingStatus && BOOKING_AFTER_ACCEPT[r.bookingStatus]) ?? ''}`
+}

@@ -19,6 +19,7 @@ import { CarePlan } from '../components/CarePlan'
 import { MealPlan } from '../components/MealPlan'
 import { SessionControls } from '../components/SessionControls'
 import { Suspensions } from '../components/Suspensions'
+import { HomeServiceRequests } from '../components/HomeServiceRequests'
 import { useStaffFacility } from '../use-staff-facility'
 import { Button } from '@/components/Button'
 import './index.scss'
@@ -138,6 +139,7 @@ export default function StaffHomePage() {
                 onChanged={roster.reload}
               />
             )}
+            {current?.access === 'operate' && current.functions.includes('housekeeping') && <HomeServiceRequests facilityId={current.id} />}
             {current?.access === 'operate' && <Suspensions facilityId={current.id} />}
             {current?.access === 'operate' && current.functions.includes('meal') && <MealPlan facilityId={current.id} />}
             {current?.access === 'operate' && <CarePlan facilityId={current.id} functions={current.functions} />}
