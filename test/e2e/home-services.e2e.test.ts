@@ -93,6 +93,8 @@ describe('a home-service request from 保洁 to 好差评 in chromium', () => {
     await visible(operator, '.desk__status', '已完成').waitFor()
 
     await resident.goto(`${session.served().baseUrl}/#/packages/facility/home-service/index?facilityId=yl-hangkong-erlu`)
+    // The page was already open (under the booking): read afresh, as pulling down would.
+    await resident.reload()
     await visible(resident, '.home-service__status', '（已完成）').waitFor()
     await visible(resident, '.button', '查看并评价').click()
     await visible(resident, '.button', '去评价').click()
