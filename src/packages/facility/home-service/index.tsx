@@ -29,6 +29,8 @@ import { TextField } from '@/components/TextField'
 import { fieldLabel, roleProps } from '@/components/a11y'
 import { useDraft } from '@/hooks/use-draft'
 import { usePageParam } from '@/hooks/use-page-param'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useRemote } from '@/hooks/use-remote'
 import { addDays, dayLabel, shanghaiToday } from '@/lib/dates'
 import './index.scss'
@@ -46,6 +48,9 @@ export default function HomeServicePage() {
   const facilityId = usePageParam('facilityId')
   const facility = useRemote(() => fetchFacility(facilityId), `home-facility-${facilityId}`)
   const mine = useRemote(fetchMyHomeRequests, 'my-home-requests')
+  // Back from the booking (cancelled or rated there), or pulled down: the statuses as they are now.
+  useReloadOnReturn(mine.reload)
+  usePullToRefresh(mine.reload)
   return (
     <Page title='家政便民'>
       <RemoteContent remote={facility} loadingText='正在读取设施…'>
@@ -126,10 +131,13 @@ function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: str
         <Text className='muted home-service__line'>
           向{shortFacilityName(facilityName)}提出申请，工作人员会确定上门时间和价格；受理前可以随时取消。
         </Text>
+        <Text className='text-field__label'>服务</Text>
         <OptionGroup label='服务' options={HOME_SERVICES.map((s) => ({ value: s, label: HOME_SERVICE_NAMES[s] }))} value={service} onChange={setService} />
       </View>
       <View className='card'>
+        <Text className='text-field__label'>希望的日期</Text>
         <OptionGroup label='希望的日期' options={days.map((d) => ({ value: d, label: dayLabel(d, today) }))} value={date} onChange={setDate} />
+        <Text className='text-field__label'>希望的时段</Text>
         <OptionGroup
           label='希望的时段'
           vertical
