@@ -101,6 +101,9 @@ export async function ensureHomeVisitRule(trx: Transaction<Database>, facilityId
     .execute()
 }
 
+/** The function a home visit is booked under: the evaluation and the desk count it with 家政便民. */
+export const HOME_VISIT_FUNCTION = 'housekeeping'
+
 export const HOME_DAY = { from: '08:00', to: '20:00' } as const
 
 /**

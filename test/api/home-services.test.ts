@@ -136,7 +136,11 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect(rated.statusCode).toBe(201)
     const month = tomorrow().slice(0, 7)
     const evaluation = evaluationSchema.parse((await call('GET', `/api/evaluation?period=${month}`, as.district)).json())
-    expect(evaluation.rows.find((r) => r.facilityId === HANGKONG && r.function === 'housekeeping')).toMatchObject({ bookings: 1, completed: 1 })
+    expect(evaluation.rows.find((r) => r.facilityId === HANGKONG && r.function === 'housekeeping')).toMatchObject({ bookings: 1, completed: 1, ratings: 1, satisfactionRate: 1 })
+    // The engine's own rule for home visits is not one for a clerk to edit: the rules page reads as before.
+    const rules = await call('GET', '/api/admin/rules', as.district)
+    expect(rules.statusCode).toBe(200)
+    expect(JSON.stringify(rules.json().booking)).not.toContain('housekeeping')
   })
 
   it('gives the request back when the engine refuses the visit (the person already has one that day), booking nothing', async () => {
