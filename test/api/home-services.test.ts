@@ -1,4 +1,4 @@
-import { bookingListSchema, bookingSchema, evaluationSchema, homeRequestListSchema, homeRequestSchema } from '@shared/index'
+import { accountExportSchema, bookingListSchema, bookingSchema, evaluationSchema, homeRequestListSchema, homeRequestSchema } from '@shared/index'
 import { addDays, shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin, errorOf, staffLogin } from '../support/app'
 import { DATABASES } from '../support/databases'
@@ -155,5 +155,17 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect((await mine(as.resident)).find((r) => r.id === second.id)).toMatchObject({ status: 'requested', bookingId: null, visitAt: null })
     const held = await db().selectFrom('bookings').select('id').where('function_code', '=', 'housekeeping').where('service_date', '=', day).execute()
     expect(held).toHaveLength(1)
+  })
+  it('is in 导出我的数据; 注销 is refused while a request waits, and takes the requests along once it is withdrawn', async () => {
+    const leaver = await devLogin(t.app, 'home-leaver')
+    const made = homeRequestSchema.parse((await call('POST', '/api/home-services', leaver, ask({ address: '萃府小区 8 号楼 101 室' }))).json())
+    const exported = accountExportSchema.parse((await call('GET', '/api/me/export', leaver)).json())
+    expect(exported.homeServices).toMatchObject([{ id: made.id, address: '萃府小区 8 号楼 101 室', phone: '13800001234' }])
+    const refused = await call('POST', '/api/me/deletion', leaver, { confirm: true })
+    expect(refused.statusCode).toBe(409)
+    expect(errorOf(refused.body).message).toContain('家政申请')
+    expect((await call('POST', `/api/me/home-services/${made.id}/cancel`, leaver)).statusCode).toBe(200)
+    expect((await call('POST', '/api/me/deletion', leaver, { confirm: true })).statusCode).toBe(204)
+    expect(await db().selectFrom('home_service_requests').select('id').where('id', '=', made.id).execute()).toEqual([])
   })
 })
