@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { BookingStatus } from '@shared/booking'
 import {
   HOME_REQUEST_DAYS_AHEAD,
+  HOME_SERVICE_NAMES,
   HOME_WINDOW_HOURS,
   type HomeAccept,
   type HomeRequest,
@@ -14,6 +15,7 @@ import type { Kysely } from 'kysely'
 import { placeBooking } from '../bookings/booking.service'
 import type { Database, UserRow } from '../db/schema'
 import { offersFunction } from '../facilities/facility-functions.repository'
+import { insertNotice } from '../notices/notice.repository'
 import { DomainError, InvalidInputError, NotFoundError } from '../http/errors'
 import { addDays, shanghaiDate, shanghaiInstant, toShanghaiIso } from '../time/shanghai'
 import {
@@ -204,7 +206,21 @@ export async function declineHomeRequest(
 ): Promise<HomeRequest> {
   const found = await facilityRequest(db, facilityId, id)
   if (found.status !== 'requested') throw notWaiting(found.status)
-  const done = await moveHomeRequest(db, id, 'requested', { status: 'declined', decline_reason: reason, decided_at: now.toISOString(), decided_by: staff.id })
-  if (!done) throw notWaiting((await findHomeRequest(db, id))?.status ?? 'cancelled')
+  // The resident is told in the same transaction, in the words the operator gave.
+  await db.transaction().execute(async (trx) => {
+    const done = await moveHomeRequest(trx, id, 'requested', { status: 'declined', decline_reason: reason, decided_at: now.toISOString(), decided_by: staff.id })
+    if (!done) throw notWaiting((await findHomeRequest(trx, id))?.status ?? 'cancelled')
+    const service = HOME_SERVICE_NAMES[found.service as HomeServiceKind]
+    await insertNotice(trx, {
+      kind: 'home_service_declined',
+      title: '家政申请未能受理',
+      body: `${found.facility_name}未能受理您的${service}申请：${reason}`,
+      fields: { thing1: `${found.facility_name.slice(0, 14)}${service}`.slice(0, 20), time2: '', character_string3: '', thing4: reason.slice(0, 20) },
+      userId: found.user_id,
+      bookingId: null,
+      deliverAfter: now,
+      now,
+    })
+  })
   return toHomeRequest(await facilityRequest(db, facilityId, id))
 }

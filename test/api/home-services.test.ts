@@ -1,4 +1,4 @@
-import { accountExportSchema, bookingListSchema, bookingSchema, evaluationSchema, homeRequestListSchema, homeRequestSchema } from '@shared/index'
+import { accountExportSchema, bookingListSchema, bookingSchema, evaluationSchema, homeRequestListSchema, homeRequestSchema, noticeListSchema } from '@shared/index'
 import { addDays, shanghaiInstant } from '../../server/time/shanghai'
 import { type TestApp, createTestApp, devLogin, errorOf, staffLogin } from '../support/app'
 import { DATABASES } from '../support/databases'
@@ -96,6 +96,8 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     const res = await call('POST', url(HANGKONG), as.operator, { reason: '助浴师傅本周休假，下周可以' })
     expect(res.statusCode).toBe(200)
     expect((await mine(as.neighbour)).find((r) => r.id === made.id)).toMatchObject({ status: 'declined', declineReason: '助浴师傅本周休假，下周可以', cancellable: false })
+    const notices = noticeListSchema.parse((await call('GET', '/api/me/notices', as.neighbour)).json()).notices
+    expect(notices.find((n) => n.kind === 'home_service_declined')?.body).toContain('助浴师傅本周休假')
     expect((await call('POST', `/api/me/home-services/${made.id}/cancel`, as.neighbour)).statusCode).toBe(409)
   })
 
