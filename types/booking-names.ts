@@ -33,8 +33,8 @@ export const FULFILMENT_NAMES: Record<Fulfilment, string> = {
   delivery: '送餐上门',
 }
 
-/** "到店付" / "送餐时付": where the quote says the resident pays. */
-export const payWhere = (quote: Pick<Quote, 'payAt'>): string => (quote.payAt === 'delivery' ? '送餐时付' : '到店付')
+/** "到店付" / "送餐时付" / "上门时付": where the quote says the resident pays. */
+export const payWhere = (quote: Pick<Quote, 'payAt'>): string => (quote.payAt === 'delivery' ? '送餐时付' : quote.payAt === 'home' ? '上门时付' : '到店付')
 
 export const BOOKING_STATUSES = ['booked', 'checked_in', 'completed', 'no_show', 'cancelled'] as const
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]

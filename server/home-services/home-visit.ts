@@ -27,7 +27,7 @@ export async function planHomeVisit(context: PlanContext): Promise<BookingPlan> 
         to: clock(new Date(Date.parse(request.visit_at) + HOME_VISIT_MINUTES * 60_000)),
       },
     },
-    quote: { originalFen: priceFen, deliveryFeeFen: 0, subsidyFen: 0, payableFen: priceFen, tier: null, notes: ['上门服务，费用在服务时支付'] },
+    quote: { originalFen: priceFen, deliveryFeeFen: 0, subsidyFen: 0, payableFen: priceFen, tier: null, notes: [], payAt: 'home' },
     takes: [{ sessionId: session.id, units: 1, classCode: null }],
   }
 }

@@ -121,7 +121,7 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     const bookings = bookingListSchema.parse((await call('GET', '/api/bookings', as.resident)).json()).bookings
     const booking = bookings.find((b) => b.id === accepted.bookingId)
     expect(booking).toMatchObject({ function: 'housekeeping', service: '家政便民 · 保洁', date: tomorrow(), hours: { from: '09:30', to: '11:30' }, status: 'booked' })
-    expect(booking?.quote.payableFen).toBe(5000)
+    expect(booking?.quote).toMatchObject({ payableFen: 5000, payAt: 'home' })
     expect(bookingListSchema.parse((await call('GET', '/api/bookings', as.neighbour)).json()).bookings.map((b) => b.id)).not.toContain(accepted.bookingId)
     expect((await call('GET', `/api/bookings/${accepted.bookingId}`, as.neighbour)).statusCode).toBe(404)
 
