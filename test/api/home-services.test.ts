@@ -126,17 +126,24 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect((await call('GET', `/api/bookings/${accepted.bookingId}`, as.neighbour)).statusCode).toBe(404)
 
     // Its day: the desk checks the code in and completes it, the resident rates it, the evaluation counts it.
-    t.clock.set(shanghaiInstant(tomorrow(), '11:40'))
+    // Not marked 未到场 before the hour the visit was accepted for, though the day of visits began at 08:00.
+    const day = tomorrow()
+    t.clock.set(shanghaiInstant(day, '09:00'))
+    const early = await call('POST', `/api/staff/facilities/${HANGKONG}/bookings/${accepted.bookingId}/no-show`, as.operator)
+    expect(early.statusCode).toBe(409)
+    expect(errorOf(early.body)).toMatchObject({ code: 'service_not_started', message: expect.stringContaining('09:30') })
+    t.clock.set(shanghaiInstant(day, '11:40'))
     const code = bookingSchema.parse((await call('GET', `/api/bookings/${accepted.bookingId}`, as.resident)).json()).code
     const found = await call('GET', `/api/staff/facilities/${HANGKONG}/bookings?code=${code}`, as.operator)
     expect(found.statusCode).toBe(200)
     for (const action of ['check-in', 'complete']) {
-      expect((await call('POST', `/api/staff/facilities/${HANGKONG}/bookings/${accepted.bookingId}/${action}`, as.operator)).statusCode).toBe(200)
+      const done = await call('POST', `/api/staff/facilities/${HANGKONG}/bookings/${accepted.bookingId}/${action}`, as.operator)
+      if (done.statusCode !== 200) throw new Error(`${action}: ${done.body}`)
     }
     expect((await mine(as.resident)).find((r) => r.id === request.id)?.bookingStatus).toBe('completed')
     const rated = await call('POST', `/api/bookings/${accepted.bookingId}/rating`, as.resident, { level: 5, wouldUseAgain: true, comment: '打扫得很干净' })
     expect(rated.statusCode).toBe(201)
-    const month = tomorrow().slice(0, 7)
+    const month = day.slice(0, 7)
     const evaluation = evaluationSchema.parse((await call('GET', `/api/evaluation?period=${month}`, as.district)).json())
     expect(evaluation.rows.find((r) => r.facilityId === HANGKONG && r.function === 'housekeeping')).toMatchObject({ bookings: 1, completed: 1, ratings: 1, satisfactionRate: 1 })
     // The engine's own rule for home visits is not one for a clerk to edit: the rules page reads as before.
