@@ -124,6 +124,10 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect(booking?.quote).toMatchObject({ payableFen: 5000, payAt: 'home' })
     expect(bookingListSchema.parse((await call('GET', '/api/bookings', as.neighbour)).json()).bookings.map((b) => b.id)).not.toContain(accepted.bookingId)
     expect((await call('GET', `/api/bookings/${accepted.bookingId}`, as.neighbour)).statusCode).toBe(404)
+    // The day's roster at the desk lists the visit with the other services' bookings.
+    const roster = await call('GET', `/api/staff/facilities/${HANGKONG}/roster?function=housekeeping&date=${tomorrow()}`, as.operator)
+    expect(roster.statusCode).toBe(200)
+    expect(JSON.stringify(roster.json())).toContain(accepted.bookingId ?? 'missing')
 
     // Its day: the desk checks the code in and completes it, the resident rates it, the evaluation counts it.
     // Not marked 未到场 before the hour the visit was accepted for, though the day of visits began at 08:00.

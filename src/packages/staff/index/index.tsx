@@ -25,8 +25,8 @@ import { Button } from '@/components/Button'
 import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
-// The services booked online so far; the roster shows any of them.
-const BOOKABLE: FunctionCode[] = ['meal', 'infant_care', 'child_care', 'elderly_care']
+// The services booked online so far (家政便民: the visits accepted for the day); the roster shows any of them.
+const BOOKABLE: FunctionCode[] = ['meal', 'infant_care', 'child_care', 'elderly_care', 'housekeeping']
 const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
 // The facility's day, not the tablet's: a tablet set to UTC would otherwise show (and close) yesterday until 08:00.
 const today = () => shanghaiToday()
