@@ -107,17 +107,17 @@ export const HOME_VISIT_FUNCTION = 'housekeeping'
 export const HOME_DAY = { from: '08:00', to: '20:00' } as const
 
 /**
- * The facility's day of home visits (one session per facility and day, its slot's key), with a free place for one
- * more visit: created with one place, or given one more when every place it has is taken.
+ * The facility's day of home visits (one session per facility and day, its slot's key), created without places if
+ * missing, and locked for this transaction (a write to its row): two clerks accepting visits for the same day count
+ * each other's in turn.
  */
-export async function ensureHomeVisitPlace(trx: Transaction<Database>, facilityId: string, date: string): Promise<string> {
-  const id = `s-home-${facilityId}-${date}`.slice(0, 64)
+export async function lockHomeVisitDay(trx: Transaction<Database>, facilityId: string, date: string): Promise<string> {
   await trx
     .insertInto('sessions')
     .values({
-      id,
+      id: `s-home-${facilityId}-${date}`.slice(0, 64),
       facility_id: facilityId,
-      function_code: 'housekeeping',
+      function_code: HOME_VISIT_FUNCTION,
       date,
       part: 'home_visit',
       starts_at: shanghaiInstant(date, HOME_DAY.from).toISOString(),
@@ -128,18 +128,30 @@ export async function ensureHomeVisitPlace(trx: Transaction<Database>, facilityI
     .onConflict((oc) => oc.columns(['facility_id', 'function_code', 'date', 'part']).doNothing())
     .execute()
   const session = await trx
-    .selectFrom('sessions')
-    .select('id')
+    .updateTable('sessions')
+    .set((eb) => ({ capacity: eb.ref('capacity') }))
     .where('facility_id', '=', facilityId)
-    .where('function_code', '=', 'housekeeping')
+    .where('function_code', '=', HOME_VISIT_FUNCTION)
     .where('date', '=', date)
     .where('part', '=', 'home_visit')
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return session.id
+}
+
+/** Places enough for every visit of the day: those booked and those accepted whose booking is being placed. */
+export async function fitHomeVisitPlaces(trx: Transaction<Database>, sessionId: string): Promise<void> {
+  const pending = await trx
+    .selectFrom('home_service_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'accepted')
+    .where('booking_id', 'is', null)
     .executeTakeFirstOrThrow()
   await trx
     .updateTable('sessions')
-    .set((eb) => ({ capacity: eb('capacity', '+', 1) }))
-    .where('id', '=', session.id)
-    .whereRef('booked', '>=', 'capacity')
+    .set((eb) => ({ capacity: eb('booked', '+', Number(pending.n)) }))
+    .where('id', '=', sessionId)
+    .where((eb) => eb('capacity', '<', eb('booked', '+', Number(pending.n))))
     .execute()
-  return session.id
 }

@@ -21,13 +21,14 @@ import { addDays, shanghaiDate, shanghaiInstant, toShanghaiIso } from '../time/s
 import {
   type HomeRequestRow,
   countOpenRequests,
-  ensureHomeVisitPlace,
+  fitHomeVisitPlaces,
   ensureHomeVisitRule,
   findHomeRequest,
   findOpenTwin,
   insertHomeRequest,
   listFacilityHomeRequests,
   listUserHomeRequests,
+  lockHomeVisitDay,
   moveHomeRequest,
 } from './home-service.repository'
 
@@ -169,7 +170,7 @@ export async function acceptHomeRequest(
 
   const sessionId = await db.transaction().execute(async (trx) => {
     await ensureHomeVisitRule(trx, facilityId)
-    const session = await ensureHomeVisitPlace(trx, facilityId, input.date)
+    const session = await lockHomeVisitDay(trx, facilityId, input.date)
     const claimed = await moveHomeRequest(trx, id, 'requested', {
       status: 'accepted',
       session_id: session,
@@ -179,6 +180,7 @@ export async function acceptHomeRequest(
       decided_by: staff.id,
     })
     if (!claimed) throw notWaiting((await findHomeRequest(trx, id))?.status ?? 'cancelled')
+    await fitHomeVisitPlaces(trx, session)
     return session
   })
 

@@ -181,4 +181,19 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect((await call('POST', '/api/me/deletion', leaver, { confirm: true })).statusCode).toBe(204)
     expect(await db().selectFrom('home_service_requests').select('id').where('id', '=', made.id).execute()).toEqual([])
   })
+  it('accepts two residents’ visits for the same day at once: the day of visits has a place for each', async () => {
+    const day = addDays(t.clock.today(), 5)
+    const made = await Promise.all(
+      ['home-twin-a', 'home-twin-b'].map(async (openid) => {
+        const headers = await devLogin(t.app, openid)
+        return homeRequestSchema.parse((await call('POST', '/api/home-services', headers, ask({ date: day, window: 'afternoon' }))).json())
+      }),
+    )
+    const answers = await Promise.all(
+      made.map((r, i) => call('POST', `/api/staff/facilities/${HANGKONG}/home-services/${r.id}/accept`, as.operator, { date: day, time: `1${4 + i}:00`, priceFen: 4000 })),
+    )
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200])
+    const session = await db().selectFrom('sessions').select(['capacity', 'booked']).where('function_code', '=', 'housekeeping').where('date', '=', day).executeTakeFirstOrThrow()
+    expect(session).toEqual({ capacity: 2, booked: 2 })
+  })
 })
