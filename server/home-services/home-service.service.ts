@@ -167,6 +167,8 @@ export async function acceptHomeRequest(
   if (visitAt <= now) throw new InvalidInputError('time', '上门时间已经过去，请填写之后的时间')
   if (input.time < '08:00' || input.time > '19:30') throw new InvalidInputError('time', '上门时间应在 08:00 到 19:30 之间')
   if (input.date > addDays(shanghaiDate(now), 60)) throw new InvalidInputError('date', '上门日期最多在 60 天以内')
+  // The district may have taken 家政便民 off the facility since the request was made.
+  if (!(await offersFunction(db, facilityId, 'housekeeping'))) throw new DomainError('not_bookable', '本设施已不提供家政便民服务，请婉拒这条申请')
 
   const sessionId = await db.transaction().execute(async (trx) => {
     await ensureHomeVisitRule(trx, facilityId)
