@@ -31,6 +31,7 @@ import { feedbackRoutes } from './feedback/feedback.routes'
 import { surveyRoutes } from './surveys/survey.routes'
 import { announcementRoutes } from './announcements/announcement.routes'
 import { activityRoutes } from './activities/activity.routes'
+import { homeServiceRoutes } from './home-services/home-service.routes'
 
 export interface AppOptions {
   config: Config
@@ -109,6 +110,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
       await api.register(surveyRoutes)
       await api.register(announcementRoutes)
       await api.register(activityRoutes)
+      await api.register(homeServiceRoutes)
     },
     { prefix: '/api' },
   )

@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/facilities/index', 'pages/bookings/index', 'pages/profile/index'],
   // Everything that is not a tab lives in a subpackage, keeping the main package small (≤ 2 MB each).
   subPackages: [
-    { root: 'packages/facility', pages: ['detail/index', 'qualified/index', 'feedback/index', 'function/index'] },
+    { root: 'packages/facility', pages: ['detail/index', 'qualified/index', 'feedback/index', 'function/index', 'home-service/index'] },
     { root: 'packages/meal', pages: ['order/index'] },
     { root: 'packages/booking', pages: ['detail/index', 'rate/index'] },
     { root: 'packages/member', pages: ['edit/index', 'my-data/index', 'privacy/index', 'child-privacy/index', 'feedback/index', 'surveys/index', 'survey/index', 'community/index'] },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { homeRequestSchema } from './home-service'
 import { userSchema } from './auth'
 import { bookingSchema } from './booking'
 import { feedbackSchema } from './feedback'
@@ -20,6 +21,8 @@ export const accountExportSchema = z.object({
   waitlist: z.array(waitlistEntrySchema),
   notices: z.array(noticeSchema),
   feedback: z.array(feedbackSchema),
+  /** 家政便民 requests, with the address and phone given for them. */
+  homeServices: z.array(homeRequestSchema),
   /** 我住的社区, if the resident said (it decides which 公告 they see). */
   community: z.object({ id: z.string(), name: z.string(), street: z.string() }).nullable(),
   /** 需求征集 answered, with what was answered. */

@@ -3,7 +3,7 @@ import type { Quote } from './booking'
 // No zod here: the WeChat main package (the tab pages) reads these names and must stay small.
 
 /** Parts of a service day; meals use the first three, care bookings the rest. */
-export const SESSION_PARTS = ['breakfast', 'lunch', 'dinner', 'full_day', 'morning', 'afternoon', 'night', 'activity'] as const
+export const SESSION_PARTS = ['breakfast', 'lunch', 'dinner', 'full_day', 'morning', 'afternoon', 'night', 'activity', 'home_visit'] as const
 export type SessionPart = (typeof SESSION_PARTS)[number]
 export const PART_NAMES: Record<SessionPart, string> = {
   breakfast: '早餐',
@@ -14,6 +14,7 @@ export const PART_NAMES: Record<SessionPart, string> = {
   afternoon: '下午',
   night: '夜间',
   activity: '活动',
+  home_visit: '上门服务',
 }
 
 /** Why a session cannot be booked right now; also the `code` of the matching 409/400 error. */
@@ -33,8 +34,8 @@ export const FULFILMENT_NAMES: Record<Fulfilment, string> = {
   delivery: '送餐上门',
 }
 
-/** "到店付" / "送餐时付": where the quote says the resident pays. */
-export const payWhere = (quote: Pick<Quote, 'payAt'>): string => (quote.payAt === 'delivery' ? '送餐时付' : '到店付')
+/** "到店付" / "送餐时付" / "上门时付": where the quote says the resident pays. */
+export const payWhere = (quote: Pick<Quote, 'payAt'>): string => (quote.payAt === 'delivery' ? '送餐时付' : quote.payAt === 'home' ? '上门时付' : '到店付')
 
 export const BOOKING_STATUSES = ['booked', 'checked_in', 'completed', 'no_show', 'cancelled'] as const
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]

@@ -186,8 +186,8 @@ export const quoteSchema = z.object({
   tier: z.string().nullable(),
   /** Sentences for the resident: why no subsidy, why only one portion is subsidised … */
   notes: z.array(z.string()),
-  /** Where 个人支付 is paid: at the counter (when absent), or to whoever delivers the meal. */
-  payAt: z.enum(['counter', 'delivery']).optional(),
+  /** Where 个人支付 is paid: at the counter (when absent), to whoever delivers the meal, or at home (家政便民). */
+  payAt: z.enum(['counter', 'delivery', 'home']).optional(),
 })
 export type Quote = z.infer<typeof quoteSchema>
 

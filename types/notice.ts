@@ -11,6 +11,7 @@ export const NOTICE_KINDS = [
   'booking_suspended',
   'suspension_lifted',
   'feedback_answered',
+  'home_service_declined',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 

@@ -8,6 +8,7 @@ import { recordAudit } from './audit'
 import type { Actor } from './facility-admin.service'
 import { evaluationSettings } from '../evaluation/evaluation.repository'
 import { PLANNERS } from '../bookings/planners'
+import { HOME_VISIT_FUNCTION } from '../home-services/home-service.repository'
 import { DEFAULT_RECTIFICATION_DAYS, DEFAULT_WINDOW_DAYS } from '../ratings/rating.service'
 import { type AdminScope, findAdminFacilities } from './facility-admin.repository'
 import { findSchoolBreaks } from '../calendar/school-days'
@@ -73,11 +74,14 @@ export async function rulesView(db: Kysely<Database>, scope: AdminScope, isDistr
   const [rules, own] = await Promise.all([readRules(db, scope.districtId), findAdminFacilities(db, scope)])
   const mine = new Set(own.map((f) => f.id))
   const ruled = new Set(rules.booking.map((r) => `${r.facilityId}|${r.function}`))
-  // Only what can be booked online has a rule to set; a retired facility takes no bookings.
+  // Only what can be booked online has a rule to set; a retired facility takes no bookings. 家政便民 visits are booked
+  // when the operator accepts a request, under a rule the engine writes itself (server/home-services): not a clerk's.
+  const clerks = (fn: string) => fn !== HOME_VISIT_FUNCTION
   const bookingUnset = own
     .filter((f) => !f.retiredAt)
-    .flatMap((f) => f.functions.filter((fn) => PLANNERS[fn] && !ruled.has(`${f.id}|${fn}`)).map((fn) => ({ facilityId: f.id, function: fn })))
-  return { ...rules, canEdit: isDistrictStaff, booking: rules.booking.map((r) => ({ ...r, canEdit: mine.has(r.facilityId) })), bookingUnset }
+    .flatMap((f) => f.functions.filter((fn) => clerks(fn) && PLANNERS[fn] && !ruled.has(`${f.id}|${fn}`)).map((fn) => ({ facilityId: f.id, function: fn })))
+  const booking = rules.booking.filter((r) => clerks(r.function)).map((r) => ({ ...r, canEdit: mine.has(r.facilityId) }))
+  return { ...rules, canEdit: isDistrictStaff, booking, bookingUnset }
 }
 
 const audit = (actor: Actor, entityId: string, before: unknown, after: unknown, now: Date, trx: Kysely<Database>) =>

@@ -1,6 +1,8 @@
 import { PART_NAMES, type SessionPart } from '@shared/booking'
 import { HALF_PERIODS, INFANT_CARE_TYPE_NAMES, wholeHour } from '@shared/care'
-import { type FunctionCode, functionName } from '@shared/functions'
+import { functionName } from '@shared/function-list'
+import type { FunctionCode } from '@shared/functions'
+import { HOME_SERVICE_NAMES } from '@shared/home-service'
 import { serviceOfSession } from '@shared/services'
 import { toShanghaiIso } from '../time/shanghai'
 import type { BookingFacts } from '../notices/notice-kinds'
@@ -16,7 +18,8 @@ const CHILD_CARE_NAMES: Partial<Record<SessionPart, string>> = { afternoon: '放
 export function bookedService(fn: string, part: SessionPart, details: BookingDetails): { name: string; detail: string | null } {
   // An activity reads as its function and its title: 文化休闲 · 书法入门班.
   if (part === 'activity') return { name: functionName(fn as FunctionCode), detail: details.activity?.title ?? null }
-  const name = serviceOfSession(fn, part)?.name ?? fn
+  // A function not booked by slot (家政便民: a request the operator accepted) is named by the function itself.
+  const name = serviceOfSession(fn, part)?.name ?? (functionName(fn as FunctionCode) || fn)
   const care = details.care
   const detail =
     fn === 'meal'
@@ -25,7 +28,9 @@ export function bookedService(fn: string, part: SessionPart, details: BookingDet
         ? `${INFANT_CARE_TYPE_NAMES[care?.type ?? 'full_day']}${care?.type === 'half_day' && care.half ? `（${HALF_PERIODS[care.half].name}）` : ''}`
         : fn === 'child_care'
           ? (CHILD_CARE_NAMES[part] ?? null)
-          : null
+          : fn === 'housekeeping' && details.home
+            ? HOME_SERVICE_NAMES[details.home.service]
+            : null
   return { name, detail }
 }
 
@@ -37,6 +42,7 @@ const clock = (instant: string) => toShanghaiIso(instant).slice(11, 16)
 /** The hours booked on each day: the session's, or the part of it a 半日托 or 计时托 takes. */
 export function bookedHours(session: { startsAt: string; endsAt: string }, details: BookingDetails): { from: string; to: string } {
   const care = details.care
+  if (details.home) return { from: details.home.from, to: details.home.to }
   if (care?.type === 'half_day' && care.half) return { from: HALF_PERIODS[care.half].from, to: HALF_PERIODS[care.half].to }
   if (care?.type === 'hourly' && care.startHour !== undefined && care.hours !== undefined) {
     return { from: wholeHour(care.startHour), to: wholeHour(care.startHour + care.hours) }

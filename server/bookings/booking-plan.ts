@@ -1,5 +1,6 @@
 import type { BookingRequest, Collector, Fulfilment, Quote } from '@shared/booking'
 import type { InfantCareChoice } from '@shared/care'
+import type { HomeServiceKind } from '@shared/home-service'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
 import type { FacilityPlace } from '../facilities/facility.repository'
@@ -33,6 +34,8 @@ export interface BookingDetails {
   /** 儿童托管: the adults who may collect the child. */
   /** Names alone in bookings made before phone numbers were asked for. */
   collectors?: (string | Collector)[]
+  /** 家政便民: the accepted request the booking is, its service and where to go. */
+  home?: { requestId: string; service: HomeServiceKind; address: string; from: string; to: string }
   /** Who it was for when placed, so the booking still says so after a member is deleted. */
   forMember?: boolean
 }

@@ -126,11 +126,17 @@ export async function findServiceRun(db: Kysely<Database>, bookingId: string): P
       : await db.selectFrom('bookings as b').innerJoin('sessions as s', 's.id', 'b.session_id').select(columns).where('b.id', '=', bookingId).execute()
   const booking = await db.selectFrom('bookings').select(['function_code', 'details']).where('id', '=', bookingId).executeTakeFirstOrThrow()
   const part = rows[0].part as SessionPart
-  const service = bookedService(booking.function_code, part, JSON.parse(booking.details) as BookingDetails)
+  const details = JSON.parse(booking.details) as BookingDetails
+  const service = bookedService(booking.function_code, part, details)
+  // A home visit keeps the hours the operator accepted it for, within the day of visits its session spans.
+  const hours = (r: (typeof rows)[number]) =>
+    details.home
+      ? { startsAt: shanghaiInstant(r.date, details.home.from), endsAt: shanghaiInstant(r.date, details.home.to) }
+      : { startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) }
   return {
     part,
     service: service.detail ?? service.name,
-    sessions: rows.map((r) => ({ date: r.date, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) })),
+    sessions: rows.map((r) => ({ date: r.date, ...hours(r) })),
   }
 }
 

@@ -31,6 +31,7 @@ const SLOTS: Record<Exclude<SessionPart, 'activity'>, readonly string[]> = {
   morning: ['morning'],
   afternoon: ['afternoon'],
   night: ['night'],
+  home_visit: ['home_visit'],
 }
 
 /** An activity's day is its own slot: the same class twice is refused, a morning class and an afternoon one are not. */

@@ -5,6 +5,7 @@ import { planAfterSchool } from '../care/after-school'
 import { planDayCare } from '../care/day-care'
 import { planInfantCare } from '../care/infant-care'
 import { planRespiteStay } from '../care/respite'
+import { planHomeVisit } from '../home-services/home-visit'
 import { planMealOrder } from '../meals/meal-order'
 import type { Planner } from './booking-plan'
 
@@ -15,6 +16,7 @@ export const PLANNERS: Partial<Record<FunctionCode, Planner>> = {
   // 养老服务: 短期托养 nights, and 日间照料 day places.
   elderly_care: (context) => (context.session.part === 'night' ? planRespiteStay(context) : planDayCare(context)),
   child_care: planAfterSchool,
+  housekeeping: planHomeVisit,
 }
 
 /** What plans a booking of this session: an activity's day (whatever its function), or its service's planner. */

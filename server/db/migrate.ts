@@ -31,6 +31,7 @@ import * as m027 from './migrations/027_surveys'
 import * as m028 from './migrations/028_announcements'
 import * as m029 from './migrations/029_announcement_withdrawal'
 import * as m030 from './migrations/030_activities'
+import * as m031 from './migrations/031_home_services'
 
 // Listed here rather than read from disk so that bundlers, tsx and jest all see the same set.
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '028_announcements': m028,
   '029_announcement_withdrawal': m029,
   '030_activities': m030,
+  '031_home_services': m031,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -485,6 +485,31 @@ export interface FeedbackTable {
   verdict_at: string | null
 }
 
+/** 家政便民 requests (migration 031). */
+export interface HomeServiceRequestTable {
+  id: string
+  user_id: string
+  facility_id: string
+  service: string
+  date: string
+  window: string
+  address: string
+  phone: string
+  notes: string | null
+  /** requested, accepted, declined, cancelled. */
+  status: string
+  created_at: string
+  /** Accepted: the one-place session made for the visit and the booking placed on it. */
+  session_id: string | null
+  booking_id: string | null
+  /** ISO instant the operator accepted the visit for. */
+  visit_at: string | null
+  price_fen: number | null
+  decline_reason: string | null
+  decided_at: string | null
+  decided_by: string | null
+}
+
 export interface RatingRuleTable {
   district_id: string
   window_days: number
@@ -662,6 +687,7 @@ export interface Database {
   school_breaks: SchoolBreakTable
   price_changes: PriceChangeTable
   feedback: FeedbackTable
+  home_service_requests: HomeServiceRequestTable
   surveys: SurveyTable
   survey_answers: SurveyAnswerTable
   announcements: AnnouncementTable

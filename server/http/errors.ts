@@ -160,6 +160,10 @@ export const FIELD_LABELS: Record<string, string> = {
   'body:price': '能接受的价格',
   'body:body': '内容',
   untilOn: '展示截止日期',
+  'body:service': '服务',
+  window: '时段',
+  notes: '备注',
+  time: '上门时间',
 }
 
 export function fieldLabel(field: string, part?: string): string | undefined {

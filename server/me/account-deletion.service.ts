@@ -21,6 +21,16 @@ export async function deleteAccount(db: Kysely<Database>, user: UserRow, now: Da
   if (Number(active.n) > 0) {
     throw new DomainError('account_has_bookings', `您还有 ${Number(active.n)} 个未完成的预约。请先在「我的预约」里取消，或等服务完成后再注销`)
   }
+  // A 家政便民 request still waiting: the facility may be arranging the visit; withdrawing it is the resident's to do.
+  const waiting = await db
+    .selectFrom('home_service_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', user.id)
+    .where('status', '=', 'requested')
+    .executeTakeFirstOrThrow()
+  if (Number(waiting.n) > 0) {
+    throw new DomainError('account_has_bookings', `您还有 ${Number(waiting.n)} 条家政申请等待受理。请先在「家政便民」里取消申请，再注销`)
+  }
   await db.transaction().execute(async (trx) => {
     const members = await trx.selectFrom('family_members').select('id').where('owner_user_id', '=', user.id).execute()
     for (const m of members) await anonymiseBookingsOf(trx, m.id)
@@ -38,6 +48,8 @@ export async function deleteAccount(db: Kysely<Database>, user: UserRow, now: Da
     await trx.deleteFrom('idempotency_keys').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('notices').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('feedback').where('user_id', '=', user.id).execute()
+    // The visits themselves stay counted as bookings (anonymised above); the requests, with address and phone, go.
+    await trx.deleteFrom('home_service_requests').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('announcement_reads').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('account_session_units').where('user_id', '=', user.id).execute()
     await trx.updateTable('ratings').set({ comment: null }).where('rater_user_id', '=', user.id).execute()

@@ -5,20 +5,22 @@ import { toUser } from '../auth/auth.service'
 import { listMyBookings } from '../bookings/my-bookings.service'
 import type { Database, UserRow } from '../db/schema'
 import { listMyFeedback } from '../feedback/feedback.service'
+import { listMyHomeRequests } from '../home-services/home-service.service'
 import { listMyNotices } from '../notices/notice.repository'
 import { findRatingOfBooking } from '../ratings/rating.repository'
 import { shanghaiDate, toShanghaiIso } from '../time/shanghai'
 import { listMyWaitlist } from '../waitlist/waitlist.service'
 import { listFamilyMembers } from './family-member.repository'
 
-/** 导出我的数据: the account, its family members, bookings, ratings, waitlist places, messages, 意见, 需求征集 answers and consents. */
+/** 导出我的数据: the account, its family members, bookings, ratings, waitlist places, messages, 意见, 家政申请, 需求征集 answers and consents. */
 export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Date): Promise<AccountExport> {
-  const [members, bookings, waitlist, notices, feedback, surveyRows, consentRows] = await Promise.all([
+  const [members, bookings, waitlist, notices, feedback, homeServices, surveyRows, consentRows] = await Promise.all([
     listFamilyMembers(db, user.id, shanghaiDate(now)),
     listMyBookings(db, user, undefined, now),
     listMyWaitlist(db, user),
     listMyNotices(db, user.id, now),
     listMyFeedback(db, user, now),
+    listMyHomeRequests(db, user),
     db
       .selectFrom('survey_answers as a')
       .innerJoin('surveys as v', 'v.id', 'a.survey_id')
@@ -51,5 +53,5 @@ export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Da
     answeredAt: toShanghaiIso(a.created_at),
   }))
   const { community } = await myAnnouncements(db, user, now)
-  return { exportedAt: toShanghaiIso(now), account: toUser(user), community, members, bookings, ratings, waitlist, notices, feedback, surveyAnswers, consents }
+  return { exportedAt: toShanghaiIso(now), account: toUser(user), community, members, bookings, ratings, waitlist, notices, feedback, homeServices, surveyAnswers, consents }
 }

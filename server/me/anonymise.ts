@@ -8,6 +8,7 @@ export function anonymousDetails(details: BookingDetails): BookingDetails {
     ...details,
     ...(details.meal ? { meal: { ...details.meal, delivery: null } } : {}),
     ...(details.collectors ? { collectors: [] } : {}),
+    ...(details.home ? { home: { ...details.home, address: '' } } : {}),
     forMember: true,
   }
 }

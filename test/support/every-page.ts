@@ -126,6 +126,23 @@ export const VISITS: Record<string, Visit> = {
     ready: '写给街道办事处',
     main: { before: [{ name: /内容/, type: '希望周末也能订午餐' }], name: /^提交$/, shows: { text: '已提交' } },
   },
+  'packages/facility/home-service/index': {
+    identity: 'resident',
+    query: () => 'facilityId=yl-hangkong-erlu',
+    ready: '申请上门服务',
+    main: {
+      // The first day offered is today while one of its windows is still ahead, else tomorrow; the first window open.
+      before: [
+        /^保洁/,
+        /^(今天|明天) /,
+        /上午 08:00|下午 13:00|傍晚 17:00/,
+        { name: /上门地址/, type: '华宇理想国小区 3 号楼 501' },
+        { name: /联系电话/, type: '13912345678' },
+      ],
+      name: /^提交申请$/,
+      shows: { text: '已提交' },
+    },
+  },
   'packages/member/surveys/index': {
     identity: 'resident',
     ready: '家门口服务需求征集',

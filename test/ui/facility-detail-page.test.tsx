@@ -56,6 +56,7 @@ const FACILITIES: Record<string, FacilityDetail> = {
     ],
   }),
   'yl-jiayuan': detail('yl-jiayuan', '佳苑社区嵌入式服务设施', { services: [service('respite', '短期托养')] }),
+  'yl-hangkong-erlu': detail('yl-hangkong-erlu', '航空二路社区嵌入式服务设施', { functions: ['elderly_care', 'meal', 'housekeeping'] }),
 }
 
 let showPage: () => void = () => undefined
@@ -109,4 +110,18 @@ it('follows the address when the page is shown again for another ?id= (H5 reuses
   expect(await screen.findByText('佳苑社区嵌入式服务设施')).toBeInTheDocument()
   expect(screen.queryByText('凌云社区嵌入式服务设施')).not.toBeInTheDocument()
   expect(screen.getByRole('button', { name: '预约短期托养' })).toBeInTheDocument()
+})
+
+it('offers 家政便民 as a request where the facility has it, and nowhere else', async () => {
+  useRouter.mockReturnValue({ params: { id: 'yl-hangkong-erlu' } })
+  render(<FacilityDetailPage />)
+  fireEvent.click(await screen.findByRole('button', { name: '申请家政上门服务' }))
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/facility/home-service/index?facilityId=yl-hangkong-erlu' })
+})
+
+it('offers no 家政便民 request at a facility without it', async () => {
+  useRouter.mockReturnValue({ params: { id: 'yl-hongqi' } })
+  render(<FacilityDetailPage />)
+  expect(await screen.findByRole('button', { name: '预约社区助餐' })).toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: '申请家政上门服务' })).not.toBeInTheDocument()
 })

@@ -16,7 +16,7 @@ export function QuoteBox({ quote }: { quote: Quote }) {
         <Text>{quote.subsidyFen > 0 ? `− ${formatFen(quote.subsidyFen)}` : '0 元'}</Text>
       </View>
       <View className='quote__row quote__row--total'>
-        <Text>个人支付（{quote.payAt === 'delivery' ? '送餐时付款' : '到店付款'}）</Text>
+        <Text>个人支付（{quote.payAt === 'delivery' ? '送餐时付款' : quote.payAt === 'home' ? '上门服务时付款' : '到店付款'}）</Text>
         <Text className='quote__payable'>{formatFen(quote.payableFen)}</Text>
       </View>
       {quote.notes.map((note) => (

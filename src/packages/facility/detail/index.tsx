@@ -106,6 +106,14 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         {facility.services.map((service) => (
           <ServiceBooking key={service.code} facilityId={facility.id} service={service} />
         ))}
+        {!facility.isReserve && facility.functions.includes('housekeeping') && (
+          <Button
+            className='tap button detail__book'
+            onClick={() => Taro.navigateTo({ url: `/packages/facility/home-service/index?facilityId=${encodeURIComponent(facility.id)}` })}
+          >
+            申请家政上门服务
+          </Button>
+        )}
       </View>
 
       <View className='card'>

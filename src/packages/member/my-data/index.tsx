@@ -64,7 +64,7 @@ function AccountDataView({ data }: { data: AccountExport }) {
         <Text className='data__line'>注册时间：{dayAndClock(data.account.createdAt)}</Text>
         <Text className='data__line'>我住的社区：{data.community ? `${data.community.street} ${data.community.name}` : '没有填写'}</Text>
         <Text className='muted data__line'>
-          家人 {data.members.length} 位 · 预约 {data.bookings.length} 个 · 评价 {data.ratings.length} 条 · 候补 {data.waitlist.length} 个 · 消息 {data.notices.length} 条 · 意见 {data.feedback.length} 条 · 需求征集 {data.surveyAnswers.length} 份
+          家人 {data.members.length} 位 · 预约 {data.bookings.length} 个 · 评价 {data.ratings.length} 条 · 候补 {data.waitlist.length} 个 · 消息 {data.notices.length} 条 · 意见 {data.feedback.length} 条 · 家政申请 {data.homeServices.length} 条 · 需求征集 {data.surveyAnswers.length} 份
         </Text>
         <Button className='tap button button--primary data__action' onClick={download}>
           下载全部数据（JSON 文件）

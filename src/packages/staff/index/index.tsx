@@ -21,13 +21,15 @@ import { CarePlan } from '../components/CarePlan'
 import { MealPlan } from '../components/MealPlan'
 import { SessionControls } from '../components/SessionControls'
 import { Suspensions } from '../components/Suspensions'
+import { HomeServiceRequests } from '../components/HomeServiceRequests'
 import { useStaffFacility } from '../use-staff-facility'
 import { Button } from '@/components/Button'
 import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
-// The services booked online, and the functions whose activities are signed up for: the roster shows any of them.
-const BOOKABLE: FunctionCode[] = ['meal', 'infant_care', 'child_care', 'elderly_care', ...ACTIVITY_FUNCTIONS.filter((f) => f !== 'elderly_care')]
+// The services booked online (家政便民: the visits accepted for the day), and the functions whose activities are
+// signed up for: the roster shows any of them.
+const BOOKABLE: FunctionCode[] = ['meal', 'infant_care', 'child_care', 'elderly_care', 'housekeeping', ...ACTIVITY_FUNCTIONS.filter((f) => f !== 'elderly_care')]
 const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
 // The facility's day, not the tablet's: a tablet set to UTC would otherwise show (and close) yesterday until 08:00.
 const today = () => shanghaiToday()
@@ -140,6 +142,7 @@ export default function StaffHomePage() {
                 onChanged={roster.reload}
               />
             )}
+            {current?.access === 'operate' && current.functions.includes('housekeeping') && <HomeServiceRequests facilityId={current.id} />}
             {current?.access === 'operate' && <Suspensions facilityId={current.id} />}
             {current?.access === 'operate' && current.functions.includes('meal') && <MealPlan facilityId={current.id} />}
             {current?.access === 'operate' && <CarePlan facilityId={current.id} functions={current.functions} />}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家政便民', enablePullDownRefresh: true })

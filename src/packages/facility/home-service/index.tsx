@@ -1,0 +1,221 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { shortFacilityName } from '@shared/facility'
+import {
+  HOME_ADDRESS,
+  HOME_NOTES_MAX,
+  HOME_SERVICES,
+  HOME_SERVICE_NAMES,
+  HOME_WINDOWS,
+  HOME_WINDOW_HOURS,
+  type HomeRequest,
+  type HomeServiceKind,
+  type HomeWindow,
+  homeRequestStatusWords,
+  homeWindowWords,
+} from '@shared/home-service'
+import { formatFen } from '@shared/money'
+import { useRef, useState } from 'react'
+import { cleanError } from '@/api/api-error'
+import { fetchFacility } from '@/api/facility-detail'
+import { cancelHomeRequest, fetchMyHomeRequests, requestHomeService } from '@/api/home-services'
+import { Button } from '@/components/Button'
+import { OptionGroup } from '@/components/OptionGroup'
+import { Page } from '@/components/Page'
+import { RemoteContent } from '@/components/RemoteContent'
+import { StateView } from '@/components/StateView'
+import { StatusLine } from '@/components/StatusLine'
+import { TextField } from '@/components/TextField'
+import { fieldLabel, roleProps } from '@/components/a11y'
+import { useDraft } from '@/hooks/use-draft'
+import { usePageParam } from '@/hooks/use-page-param'
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { useRemote } from '@/hooks/use-remote'
+import { addDays, dayLabel, shanghaiToday } from '@/lib/dates'
+import './index.scss'
+
+/** Days offered to choose from: today and the next week (the server takes up to 30 days ahead). */
+const DAYS_SHOWN = 8
+
+/** Whether a window of a day is over by now (Asia/Shanghai): today's morning after noon cannot be asked for. */
+const windowOver = (date: string, w: HomeWindow, today: string, nowClock: string) => date === today && HOME_WINDOW_HOURS[w].to <= nowClock
+
+const shanghaiClock = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(11, 16)
+
+/** 家政便民: ask the facility for a service at home (保洁, 维修, 助浴, 陪诊 …), then follow what it answers. */
+export default function HomeServicePage() {
+  const facilityId = usePageParam('facilityId')
+  const facility = useRemote(() => fetchFacility(facilityId), `home-facility-${facilityId}`)
+  const mine = useRemote(fetchMyHomeRequests, 'my-home-requests')
+  // Back from the booking (cancelled or rated there), or pulled down: the statuses as they are now.
+  useReloadOnReturn(mine.reload)
+  usePullToRefresh(mine.reload)
+  return (
+    <Page title='家政便民'>
+      <RemoteContent remote={facility} loadingText='正在读取设施…'>
+        {(f) =>
+          f.functions.includes('housekeeping') && !f.isReserve ? (
+            <HomeRequestForm facilityId={f.id} facilityName={f.name} onSent={mine.reload} />
+          ) : (
+            <StateView kind='empty' text={`${shortFacilityName(f.name)}不提供家政便民服务，请在「服务」里找提供家政便民的设施。`} />
+          )
+        }
+      </RemoteContent>
+      <View className='card'>
+        <Text className='section-title'>我的家政申请</Text>
+        <RemoteContent
+          remote={mine}
+          loadingText='正在读取我的家政申请…'
+          empty={(list) => (list.length === 0 ? <Text className='muted home-service__line'>还没有申请过上门服务。</Text> : null)}
+        >
+          {(list) => (
+            <View>
+              {list.map((r) => (
+                <HomeRequestItem key={r.id} item={r} onChanged={mine.reload} />
+              ))}
+            </View>
+          )}
+        </RemoteContent>
+      </View>
+    </Page>
+  )
+}
+
+function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: string; facilityName: string; onSent: () => Promise<unknown> }) {
+  const today = shanghaiToday()
+  const nowClock = shanghaiClock()
+  const days = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i)).filter((d) => HOME_WINDOWS.some((w) => !windowOver(d, w, today, nowClock)))
+  const [service, setService] = useState<HomeServiceKind>()
+  const [date, setDate] = useState<string>()
+  const [window, setWindow] = useState<HomeWindow>()
+  const [address, setAddress] = useDraft('home-service.address')
+  const [phone, setPhone] = useDraft('home-service.phone')
+  const [notes, setNotes, clearNotes] = useDraft(`home-service.notes.${facilityId}`)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [sent, setSent] = useState<HomeRequest | null>(null)
+  const [busy, setBusy] = useState(false)
+  const sending = useRef(false)
+
+  const missing = !service ? '请选择服务' : !date ? '请选择日期' : !window ? '请选择时段' : address.trim().length < HOME_ADDRESS.min ? `请填写上门地址（至少 ${HOME_ADDRESS.min} 个字）` : !phone.trim() ? '请填写联系电话' : null
+
+  const send = async () => {
+    if (sending.current) return
+    if (missing || !service || !date || !window) {
+      setFailure(missing)
+      return
+    }
+    sending.current = true
+    setBusy(true)
+    setFailure(null)
+    try {
+      const made = await requestHomeService({ facilityId, service, date, window, address, phone, ...(notes.trim() ? { notes } : {}) })
+      setSent(made)
+      clearNotes()
+      setService(undefined)
+      setDate(undefined)
+      setWindow(undefined)
+      await onSent()
+    } catch (err) {
+      setFailure(cleanError(err))
+    } finally {
+      sending.current = false
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      <View className='card'>
+        <Text className='section-title'>申请上门服务</Text>
+        <Text className='muted home-service__line'>
+          向{shortFacilityName(facilityName)}提出申请，工作人员会确定上门时间和价格；受理前可以随时取消。
+        </Text>
+        <Text className='text-field__label'>服务</Text>
+        <OptionGroup label='服务' options={HOME_SERVICES.map((s) => ({ value: s, label: HOME_SERVICE_NAMES[s] }))} value={service} onChange={setService} />
+      </View>
+      <View className='card'>
+        <Text className='text-field__label'>希望的日期</Text>
+        <OptionGroup label='希望的日期' options={days.map((d) => ({ value: d, label: dayLabel(d, today) }))} value={date} onChange={setDate} />
+        <Text className='text-field__label'>希望的时段</Text>
+        <OptionGroup
+          label='希望的时段'
+          vertical
+          options={HOME_WINDOWS.map((w) => {
+            const over = date !== undefined && windowOver(date, w, today, nowClock)
+            return { value: w, label: homeWindowWords(w), disabled: over, sub: over ? '今天这个时段已过' : undefined }
+          })}
+          value={window}
+          onChange={setWindow}
+        />
+      </View>
+      <View className='card'>
+        <TextField label='上门地址' value={address} onChange={setAddress} maxLength={HOME_ADDRESS.max} placeholder='小区、楼号、单元、门牌号' />
+        <TextField label='联系电话' type='number' value={phone} onChange={setPhone} maxLength={13} placeholder='11 位手机号' hint='工作人员上门前会打这个电话' />
+        <Text className='text-field__label'>备注（可不填）</Text>
+        <Textarea
+          className='home-service__notes'
+          value={notes}
+          maxlength={HOME_NOTES_MAX}
+          placeholder='例如：厨房油烟机要清洗；家里有老人行动不便'
+          {...fieldLabel('备注')}
+          onInput={(e) => setNotes(e.detail.value)}
+        />
+        <Text className='muted'>
+          {notes.length}/{HOME_NOTES_MAX} 字
+        </Text>
+      </View>
+      {sent && (
+        <Text className='home-service__line' {...roleProps('status')}>
+          已提交：{HOME_SERVICE_NAMES[sent.service]}，等待设施受理。
+        </Text>
+      )}
+      <StatusLine text={failure} />
+      <Button className='tap button button--primary home-service__action' loading={busy} onClick={send}>
+        提交申请
+      </Button>
+    </View>
+  )
+}
+
+function HomeRequestItem({ item, onChanged }: { item: HomeRequest; onChanged: () => Promise<unknown> }) {
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const cancel = async () => {
+    if (busy) return
+    setBusy(true)
+    setFailure(null)
+    try {
+      await cancelHomeRequest(item.id)
+      await onChanged()
+    } catch (err) {
+      setFailure(cleanError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const openBooking = () => item.bookingId && Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(item.bookingId)}` })
+  return (
+    <View className='home-service__item'>
+      <Text className='home-service__status'>
+        {HOME_SERVICE_NAMES[item.service]} · {homeRequestStatusWords(item)}
+      </Text>
+      <Text className='muted home-service__line'>
+        希望 {dayLabel(item.date, shanghaiToday())} {homeWindowWords(item.window)} · {shortFacilityName(item.facilityName)}
+      </Text>
+      <Text className='muted home-service__line'>{item.address}</Text>
+      {item.priceFen !== null && <Text className='home-service__line'>价格：{formatFen(item.priceFen)}（服务时支付）</Text>}
+      {item.cancellable && (
+        <Button className='tap button home-service__action' loading={busy} onClick={cancel}>
+          取消申请
+        </Button>
+      )}
+      {item.bookingId && (
+        <Button className='tap button home-service__action' onClick={openBooking}>
+          {item.bookingStatus === 'completed' ? '查看并评价' : '查看预约'}
+        </Button>
+      )}
+      <StatusLine text={failure} />
+    </View>
+  )
+}

@@ -1,0 +1,130 @@
+import { Text, View } from '@tarojs/components'
+import { HOME_REASON, HOME_SERVICE_NAMES, HOME_WINDOW_HOURS, type HomeRequest, homeRequestStatusWords, homeWindowWords } from '@shared/home-service'
+import { useState } from 'react'
+import { cleanError } from '@/api/api-error'
+import { acceptHomeRequest, declineHomeRequest, fetchFacilityHomeRequests } from '@/api/home-services'
+import { Button } from '@/components/Button'
+import { RemoteContent } from '@/components/RemoteContent'
+import { StatusLine } from '@/components/StatusLine'
+import { TextField } from '@/components/TextField'
+import { useRemote } from '@/hooks/use-remote'
+import { dayName, typedDate } from '@/lib/dates'
+import { formatFen, yuanToFen } from '@/lib/money'
+import './staff-controls.scss'
+
+/** 家政申请: residents' requests for a service at home; 受理 with a time and a price (it becomes a booking), or 婉拒. */
+export function HomeServiceRequests({ facilityId }: { facilityId: string }) {
+  const requests = useRemote(() => fetchFacilityHomeRequests(facilityId), `home-requests-${facilityId}`)
+  return (
+    <View className='card no-print staff-controls'>
+      <Text className='section-title'>家政申请</Text>
+      <RemoteContent remote={requests} loadingText='正在读取家政申请…'>
+        {(list) =>
+          list.length === 0 ? (
+            <Text className='muted'>还没有居民申请上门服务</Text>
+          ) : (
+            list.map((r) => <HomeRequestRow key={r.id} facilityId={facilityId} item={r} onChanged={requests.reload} />)
+          )
+        }
+      </RemoteContent>
+    </View>
+  )
+}
+
+/** "09:30", "9:30", "0930", "９：３０" as a clerk types them → 'HH:mm', or undefined. */
+function typedTime(text: string): string | undefined {
+  const plain = text.trim().replace(/[０-９：]/g, (c) => (c === '：' ? ':' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(plain)
+  if (!m) return undefined
+  const [h, min] = [Number(m[1]), Number(m[2])]
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : undefined
+}
+
+function HomeRequestRow({ facilityId, item, onChanged }: { facilityId: string; item: HomeRequest; onChanged: () => Promise<unknown> }) {
+  const [mode, setMode] = useState<'idle' | 'accept' | 'decline'>('idle')
+  const [date, setDate] = useState(item.date)
+  const [time, setTime] = useState(HOME_WINDOW_HOURS[item.window].from)
+  const [price, setPrice] = useState('')
+  const [reason, setReason] = useState('')
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const act = async (run: () => Promise<unknown>) => {
+    if (busy) return
+    setBusy(true)
+    setFailure(null)
+    try {
+      await run()
+      setMode('idle')
+      await onChanged()
+    } catch (err) {
+      setFailure(cleanError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const accept = () => {
+    const day = typedDate(date)
+    const clock = typedTime(time)
+    const priceFen = yuanToFen(price)
+    if (!day) return setFailure('请按 2026-12-02 的格式填写上门日期')
+    if (!clock) return setFailure('请按 09:30 的格式填写上门时间')
+    if (priceFen === null) return setFailure('请填写价格（元），例如 50 或 50.5')
+    return act(() => acceptHomeRequest(facilityId, item.id, { date: day, time: clock, priceFen }))
+  }
+  const decline = () => act(() => declineHomeRequest(facilityId, item.id, reason))
+
+  return (
+    <View className='staff-controls__item'>
+      <Text className='section-title'>
+        {HOME_SERVICE_NAMES[item.service]} · {homeRequestStatusWords(item)}
+      </Text>
+      <Text className='muted'>
+        希望 {dayName(item.date)} {homeWindowWords(item.window)}
+      </Text>
+      <Text>地址：{item.address}</Text>
+      <Text>电话：{item.phone}</Text>
+      {item.notes && <Text>备注：{item.notes}</Text>}
+      {item.priceFen !== null && <Text>价格：{formatFen(item.priceFen)}</Text>}
+      {item.status === 'requested' && mode === 'idle' && (
+        <View className='staff-controls__row'>
+          <Button className='tap button button--primary' onClick={() => setMode('accept')}>
+            受理
+          </Button>
+          <Button className='tap button' onClick={() => setMode('decline')}>
+            婉拒
+          </Button>
+        </View>
+      )}
+      {mode === 'accept' && (
+        <View>
+          <TextField label='上门日期' value={date} onChange={setDate} maxLength={10} placeholder='2026-12-02' />
+          <TextField label='上门时间' value={time} onChange={setTime} maxLength={5} placeholder='09:30' />
+          <TextField label='价格（元）' value={price} onChange={setPrice} maxLength={9} placeholder='例如 50' hint='居民在服务时支付' />
+          <View className='staff-controls__row'>
+            <Button className='tap button button--primary' loading={busy} onClick={accept}>
+              确认受理
+            </Button>
+            <Button className='tap button' onClick={() => setMode('idle')}>
+              返回
+            </Button>
+          </View>
+        </View>
+      )}
+      {mode === 'decline' && (
+        <View>
+          <TextField label='婉拒原因' value={reason} onChange={setReason} maxLength={HOME_REASON.max} placeholder='例如：本周师傅已约满，下周可以' hint='居民会看到这句话' />
+          <View className='staff-controls__row'>
+            <Button className='tap button button--primary' loading={busy} onClick={decline}>
+              确认婉拒
+            </Button>
+            <Button className='tap button' onClick={() => setMode('idle')}>
+              返回
+            </Button>
+          </View>
+        </View>
+      )}
+      <StatusLine text={failure} />
+    </View>
+  )
+}
