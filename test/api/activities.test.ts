@@ -201,6 +201,13 @@ describe.each(DATABASES)('activities through the booking engine, on %s', (databa
     expect(staffView.find((a) => a.id === activity.id)?.withdrawn).toBe(true)
   })
 
+  it('has the sample district’s classes and talks to sign up for, published as an operator’s are', async () => {
+    const list = activityListSchema.parse((await t.app.inject({ url: '/api/facilities/yl-renmin-donglu/activities?function=health' })).json())
+    const talk = list.activities.find((a) => a.title.startsWith('健康讲座'))
+    expect(talk).toMatchObject({ minAge: 60, maxAge: null, priceFen: 0 })
+    expect(talk?.sessions).toHaveLength(12)
+  })
+
   it('reads the activities of an unknown facility as not found, and a bad function as 400', async () => {
     expect((await t.app.inject({ url: '/api/facilities/nowhere/activities' })).statusCode).toBe(404)
     const bad = await t.app.inject({ url: `/api/facilities/${JIAYUAN}/activities?function=meal` })

@@ -38,8 +38,8 @@ describe.each(DATABASES)('meal bookings on %s', (database) => {
       const bad = await t.app.inject({ url: '/api/facilities/yl-hongqi/sessions?function=meal&date=2026-02-30' })
       expect(bad.statusCode).toBe(400)
       expect(errorOf(bad.body).field).toBe('date')
-      const culture = await t.app.inject({ url: '/api/facilities/yl-hongqi/sessions?function=culture' })
-      expect(sessionListSchema.parse(culture.json()).sessions).toEqual([])
+      const health = await t.app.inject({ url: '/api/facilities/yl-hongqi/sessions?function=health' })
+      expect(sessionListSchema.parse(health.json()).sessions).toEqual([])
     })
   })
 

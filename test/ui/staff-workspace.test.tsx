@@ -20,6 +20,7 @@ const roster = (open: boolean, date = '2026-11-28') => ({
       booked: 12,
       open,
       closedReason: open ? null : '厨房设备检修',
+      activityTitle: null,
       counts: [{ setName: '饺子套餐', fulfilment: 'dine_in', portions: 12 }],
       entries: [
         {
@@ -147,7 +148,7 @@ it('never says 还没有预约 above a listed booking, whatever the service', as
     date,
     sessions: [
       {
-        id: 'lunch-1', part: 'lunch', startsAt: `${date}T11:30:00+08:00`, capacity: 40, booked: 1, open: true, closedReason: null,
+        id: 'lunch-1', part: 'lunch', startsAt: `${date}T11:30:00+08:00`, capacity: 40, booked: 1, open: true, closedReason: null, activityTitle: null,
         // No portions to cook (a care place, or a cancelled order), yet a booking is listed.
         counts: [],
         entries: [
@@ -157,7 +158,7 @@ it('never says 还没有预约 above a listed booking, whatever the service', as
           },
         ],
       },
-      { id: 'dinner-1', part: 'dinner', startsAt: `${date}T17:30:00+08:00`, capacity: 30, booked: 0, open: true, closedReason: null, counts: [], entries: [] },
+      { id: 'dinner-1', part: 'dinner', startsAt: `${date}T17:30:00+08:00`, capacity: 30, booked: 0, open: true, closedReason: null, activityTitle: null, counts: [], entries: [] },
     ],
   })
   const base = mockRequest.getMockImplementation()!

@@ -1,4 +1,5 @@
 import { communityId, operatorId } from './ids'
+import { seedActivities } from './activities'
 import { seedAfterSchool } from './after-school'
 import { seedRatingRules } from './district-rules'
 import { seedDayCare } from './day-care'
@@ -34,6 +35,7 @@ export async function seedDistrict(db: Db, now: Date): Promise<void> {
     await seedRespite(trx, pass)
     await seedAfterSchool(trx, pass)
     await seedDayCare(trx, pass)
+    await seedActivities(trx, pass)
     if (setUp) await seedRatingRules(trx, district.id)
     // The public price list says since when each price holds: the sample prices are recorded once, as set today.
     for (const f of facilities) await notePriceChanges(trx, f.id, { effectiveFrom: shanghaiDate(now), userId: null, now })
