@@ -5,6 +5,7 @@ import {
   type ActivityFunction,
   type StaffActivity,
   activityInputSchema,
+  withdrawActivityBodySchema,
 } from '@shared/activity'
 import { isCalendarDate } from '@shared/dates'
 import { ageRangeWords } from '@shared/eligibility'
@@ -159,9 +160,14 @@ function ActivityLine({
 }) {
   const [confirming, setConfirming] = useState(false)
   const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
   const first = activity.sessions[0]
   const confirm = async () => {
+    // The reason is said at its box, next to the button pressed, not at the top of the card.
+    const checked = withdrawActivityBodySchema.safeParse({ reason })
+    setReasonError(checked.success ? undefined : checked.error.issues[0]?.message)
+    if (!checked.success) return
     setBusy(true)
     const done = await withdraw(async () => {
       const { cancelled } = await withdrawActivity(facilityId, activity.id, reason.trim())
@@ -188,7 +194,7 @@ function ActivityLine({
         first &&
         (confirming ? (
           <View>
-            <TextField label='取消原因（会告诉报名的居民）' value={reason} onChange={setReason} maxLength={60} />
+            <TextField label='取消原因（会告诉报名的居民）' value={reason} onChange={setReason} maxLength={60} error={reasonError} />
             <ConfirmBox
               question={`取消后「${activity.title}」以后的场次都不再开放，已报名的 ${activity.signedUp} 人次会收到通知。确定取消吗？`}
               confirm='确定取消活动'
