@@ -7,6 +7,7 @@ import {
   activityInputSchema,
   withdrawActivityBodySchema,
 } from '@shared/activity'
+import { UNBOOKABLE_REASON_NAMES } from '@shared/booking'
 import { isCalendarDate } from '@shared/dates'
 import { ageRangeWords } from '@shared/eligibility'
 import { type FunctionCode, functionName } from '@shared/functions'
@@ -187,7 +188,9 @@ function ActivityLine({
       </Text>
       {activity.sessions.map((s) => (
         <Text key={s.id} className='staff-activity__day'>
-          {dayName(s.date)} {clockOf(s.startsAt)}–{clockOf(s.endsAt)} · 已报 {s.capacity - s.remaining} / {s.capacity}
+          {dayName(s.date)} {clockOf(s.startsAt)}–{clockOf(s.endsAt)} ·{' '}
+          {/* A closed day (withdrawn, or closed on 工作台) has nothing remaining: its places are not taken, and whoever was signed up is cancelled. */}
+          {activity.withdrawn ? '已取消' : s.reason === 'closed' ? UNBOOKABLE_REASON_NAMES.closed : `已报 ${s.capacity - s.remaining} / ${s.capacity}`}
         </Text>
       ))}
       {!activity.withdrawn &&
