@@ -99,8 +99,11 @@ function SignUpForm({ activity, today, members, onStale }: { activity: Activity;
           <StateView
             kind='empty'
             text={`这项活动面向 ${ageRangeWords(activity)}`}
-            hint='家里还没有这个年龄的人，请先添加家人（需要出生日期）'
-            action={{ label: '添加家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
+            hint={
+              // Without 本人 registered, the booker may well be of these ages themself (an 80-year-old and a 60+ class).
+              hasSelf ? '家里还没有这个年龄的人，请先添加家人（需要出生日期）' : '请先添加本人或家人，填上出生日期，就能按年龄报名'
+            }
+            action={{ label: hasSelf ? '添加家人' : '添加本人或家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
           />
         )}
         {people.some((p) => p.disabled) && chosen && <Text className='muted care__line'>不符合年龄的家人不能选</Text>}
