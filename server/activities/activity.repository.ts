@@ -59,3 +59,33 @@ export async function markWithdrawn(db: Kysely<Database>, activityId: string, no
     .executeTakeFirst()
   return result.numUpdatedRows === 1n
 }
+
+/**
+ * An activity the same publisher published since `since` with the same function and title whose days are these
+ * (start, end, places, price): a retry of that publication. Its id, or undefined.
+ */
+export async function findRecentTwin(
+  db: Kysely<Database>,
+  facilityId: string,
+  wanted: { function: string; title: string; createdBy: string | null; since: Date },
+  days: Pick<SessionRow, 'starts_at' | 'ends_at' | 'capacity' | 'price_fen'>[],
+): Promise<string | undefined> {
+  const candidates = await db
+    .selectFrom('activities')
+    .select('id')
+    .where('facility_id', '=', facilityId)
+    .where('function_code', '=', wanted.function)
+    .where('title', '=', wanted.title)
+    .where('withdrawn_at', 'is', null)
+    .where('created_at', '>=', wanted.since.toISOString())
+    .$if(wanted.createdBy === null, (q) => q.where('created_by', 'is', null))
+    .$if(wanted.createdBy !== null, (q) => q.where('created_by', '=', wanted.createdBy as string))
+    .execute()
+  const shape = (d: Pick<SessionRow, 'starts_at' | 'ends_at' | 'capacity' | 'price_fen'>) => `${d.starts_at}|${d.ends_at}|${d.capacity}|${d.price_fen}`
+  const want = days.map(shape).sort().join(',')
+  for (const { id } of candidates) {
+    const have = await db.selectFrom('sessions').select(['starts_at', 'ends_at', 'capacity', 'price_fen']).where('activity_id', '=', id).execute()
+    if (have.map(shape).sort().join(',') === want) return id
+  }
+  return undefined
+}

@@ -31,10 +31,11 @@ export async function activityRoutes(app: AppInstance): Promise<void> {
   )
   app.post(
     '/staff/facilities/:facilityId/activities',
-    { config: operate, schema: { params: staffFacilityParamsSchema, body: activityInputSchema, response: { 201: staffActivitySchema } } },
+    { config: operate, schema: { params: staffFacilityParamsSchema, body: activityInputSchema, response: { 200: staffActivitySchema, 201: staffActivitySchema } } },
     async (request, reply) => {
-      const activity = await publishActivity(db, callerOf(request).user, request.params.facilityId, request.body, app.now())
-      return reply.code(201).send(activity)
+      // 201 when published now; 200 with the activity when this is a retry of one published a moment ago.
+      const { activity, created } = await publishActivity(db, callerOf(request).user, request.params.facilityId, request.body, app.now())
+      return reply.code(created ? 201 : 200).send(activity)
     },
   )
   app.post(

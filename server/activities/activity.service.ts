@@ -4,7 +4,6 @@ import { type FunctionCode, functionName } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import { changeBookingStatus } from '../bookings/booking-lifecycle'
 import { findBookingRule } from '../bookings/booking-rule.repository'
-import type { BookingRule } from '../bookings/booking-rules'
 import { toSession } from '../bookings/session.service'
 import type { ActivityRow, Database, SessionRow, UserRow } from '../db/schema'
 import { offersFunction } from '../facilities/facility-functions.repository'
@@ -12,8 +11,8 @@ import { findFacilityPlace } from '../facilities/facility.repository'
 import { DomainError, InvalidInputError, NotFoundError } from '../http/errors'
 import { closeSessions, findToServe } from '../staff/closed-day.repository'
 import { addDays, dayName, shanghaiDate, shanghaiInstant } from '../time/shanghai'
-import { findActivitiesFrom, findActivity, insertActivity, markWithdrawn } from './activity.repository'
-import { ensureActivityRule } from './activity-rule'
+import { findActivitiesFrom, findActivity, findRecentTwin, insertActivity, markWithdrawn } from './activity.repository'
+import { ACTIVITY_RULE_KEY, ensureActivityRule } from './activity-rule'
 
 /**
  * An operator publishes an activity: each of its days becomes a session of the engine with the places and price
@@ -27,7 +26,7 @@ export async function publishActivity(
   facilityId: string,
   input: ActivityInput,
   now: Date,
-): Promise<StaffActivity> {
+): Promise<{ activity: StaffActivity; created: boolean }> {
   if (!(await offersFunction(db, facilityId, input.function))) {
     throw new InvalidInputError('function', `本设施没有开设${functionName(input.function)}，请先在设施管理中添加`)
   }
@@ -51,8 +50,11 @@ export async function publishActivity(
     price_fen: input.priceFen,
     activity_id: id,
   }))
+  // 发布 tapped again after its answer was lost: the activity published a moment ago is the answer, not a second one.
+  const twin = await findRecentTwin(db, facilityId, { ...input, createdBy: publisher?.id ?? null, since: new Date(now.getTime() - TWIN_WINDOW_MS) }, sessions)
+  if (twin) return { activity: (await staffActivities(db, facilityId, now, twin))[0], created: false }
   const write = async (trx: Transaction<Database>) => {
-    await ensureActivityRule(trx, facilityId, input.function)
+    await ensureActivityRule(trx, facilityId)
     await insertActivity(
       trx,
       {
@@ -73,8 +75,11 @@ export async function publishActivity(
   if (db.isTransaction) await write(db as Transaction<Database>)
   else await db.transaction().execute(write)
   const [published] = await staffActivities(db, facilityId, now, id)
-  return published
+  return { activity: published, created: true }
 }
+
+/** How long a publication with the same title, days, hours, places and price is taken for a retry of the first. */
+const TWIN_WINDOW_MS = 10 * 60_000
 
 /** A facility's activities from today on, as residents see them: each with its coming days and their places. */
 export async function listActivities(db: Kysely<Database>, facilityId: string, fn: FunctionCode | undefined, now: Date): Promise<ActivityList> {
@@ -98,11 +103,9 @@ export async function staffActivities(db: Kysely<Database>, facilityId: string, 
 }
 
 async function withDays(db: Kysely<Database>, facilityId: string, activities: ActivityRow[], sessions: SessionRow[], now: Date): Promise<Activity[]> {
-  const rules = new Map<string, BookingRule | undefined>()
-  for (const fn of new Set(activities.map((a) => a.function_code))) rules.set(fn, await findBookingRule(db, facilityId, fn))
+  const rule = activities.length > 0 ? await findBookingRule(db, facilityId, ACTIVITY_RULE_KEY) : undefined
   return activities
     .flatMap((a) => {
-      const rule = rules.get(a.function_code)
       const days = sessions.filter((s) => s.activity_id === a.id)
       if (!rule || days.length === 0) return []
       return [
@@ -139,11 +142,11 @@ export async function withdrawActivity(
   if (!(await markWithdrawn(db, activityId, now))) throw new DomainError('not_applicable', '这个活动已经取消了')
   const { sessions } = await findActivitiesFrom(db, facilityId, shanghaiDate(now), { withdrawn: true })
   const toCome = sessions.filter((s) => s.activity_id === activityId && new Date(s.starts_at) > now).map((s) => s.id)
-  await closeSessions(db, toCome, `活动取消：${reason}`)
+  await closeSessions(db, toCome, `活动停办：${reason}`)
   const toCancel = await findToServe(db, toCome)
   for (const { id, status } of toCancel) {
     const refund = status === 'checked_in' ? '，已付款项请到柜台退还' : ''
-    await changeBookingStatus(db, { bookingId: id, to: 'cancelled', actorUserId: staff.id, reason: `活动取消：${reason}${refund}`, now })
+    await changeBookingStatus(db, { bookingId: id, to: 'cancelled', actorUserId: staff.id, reason: `活动停办：${reason}${refund}`, now })
   }
   return { cancelled: toCancel.length }
 }

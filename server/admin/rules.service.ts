@@ -1,6 +1,6 @@
 import type { BookingRule, CalendarDay, DistrictRules, DistrictRulesView, EvaluationRules, NoShowRule, RatingRules, SchoolBreakRule, SubsidyTier } from '@shared/rules'
 import { WEIGHTED_METRICS } from '@shared/evaluation'
-import type { FunctionCode } from '@shared/functions'
+import { FUNCTION_CODES, type FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { InvalidInputError } from '../http/errors'
@@ -32,6 +32,8 @@ export async function readRules(db: Kysely<Database>, districtId: string): Promi
       .innerJoin('streets as s', 's.id', 'c.street_id')
       .selectAll('r')
       .where('s.district_id', '=', districtId)
+      // The rule of a facility's activities is kept by the engine under a key of its own (activity-rule.ts).
+      .where('r.function_code', 'in', FUNCTION_CODES)
       .orderBy('r.facility_id')
       .orderBy('r.function_code')
       .execute(),

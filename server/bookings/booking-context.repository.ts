@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
+import { ACTIVITY_RULE_KEY } from '../activities/activity-rule'
 import type { Database, SessionRow } from '../db/schema'
 import type { FacilityPlace } from '../facilities/facility.repository'
 import type { BookingRule } from './booking-rules'
@@ -17,8 +18,11 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
     .innerJoin('facilities as f', 'f.id', 's.facility_id')
     .innerJoin('communities as c', 'c.id', 'f.community_id')
     .innerJoin('streets as st', 'st.id', 'c.street_id')
+    // An activity's day is booked by the facility's rule for activities, whatever its function (activity-rule.ts).
     .leftJoin('booking_rules as r', (join) =>
-      join.onRef('r.facility_id', '=', 's.facility_id').onRef('r.function_code', '=', 's.function_code'),
+      join
+        .onRef('r.facility_id', '=', 's.facility_id')
+        .on(sql<boolean>`r.function_code = case when s.part = 'activity' then ${sql.lit(ACTIVITY_RULE_KEY)} else s.function_code end`),
     )
     .leftJoin('facility_functions as ff', (join) =>
       join.onRef('ff.facility_id', '=', 's.facility_id').onRef('ff.function_code', '=', 's.function_code'),

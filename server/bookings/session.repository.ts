@@ -14,6 +14,8 @@ export async function listSessionsBetween(
     .selectAll()
     .where('facility_id', '=', facilityId)
     .where('function_code', '=', functionCode)
+    // An activity's days are listed with the activity (GET /facilities/:id/activities), under its own rule.
+    .where('activity_id', 'is', null)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('starts_at')

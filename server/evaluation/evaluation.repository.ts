@@ -1,3 +1,4 @@
+import { FUNCTION_CODES } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { districtFacilityIds } from '../facilities/district-facilities'
@@ -68,7 +69,13 @@ export async function serviceCounts(
  */
 export async function bookableServices(db: Kysely<Database>, facilityIds: string[]): Promise<Key[]> {
   if (facilityIds.length === 0) return []
-  const rows = await db.selectFrom('booking_rules').select(['facility_id', 'function_code']).where('facility_id', 'in', facilityIds).execute()
+  const rows = await db
+    .selectFrom('booking_rules')
+    .select(['facility_id', 'function_code'])
+    .where('facility_id', 'in', facilityIds)
+    // Activities are evaluated under their functions, from their bookings; their rule's key is no function.
+    .where('function_code', 'in', FUNCTION_CODES)
+    .execute()
   return rows.map((r) => key(r.facility_id, r.function_code))
 }
 

@@ -1,3 +1,4 @@
+import { FUNCTION_CODES } from '@shared/functions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 
@@ -28,5 +29,6 @@ export async function findBookingHorizons(
   return db
     .selectFrom('booking_rules')
     .select(['facility_id as facilityId', 'function_code as functionCode', 'horizon_days as horizonDays'])
+    .where('function_code', 'in', FUNCTION_CODES)
     .execute()
 }

@@ -1,4 +1,4 @@
-import { CHILD_CONSENT, activityListSchema, evaluationResponseSchema, bookingSchema, staffActivitySchema, waitlistEntrySchema } from '@shared/index'
+import { CHILD_CONSENT, activityListSchema, evaluationResponseSchema, sessionListSchema, bookingSchema, staffActivitySchema, waitlistEntrySchema } from '@shared/index'
 import { addDays, shanghaiInstant } from '../../server/time/shanghai'
 import { devLogin, errorOf, staffLogin, useTestApp } from '../support/app'
 import { addMember, postBooking } from '../support/bookings'
@@ -20,9 +20,11 @@ describe.each(DATABASES)('activities through the booking engine, on %s', (databa
   const tomorrow = () => addDays(t.clock.today(), 1)
   const publish = (payload: object, headers: Headers = operator, facilityId = JIAYUAN) =>
     t.app.inject({ method: 'POST', url: `/api/staff/facilities/${facilityId}/activities`, headers, payload })
+  // Each test's class is another term: the same publication twice is a retry (see below), not a second class.
+  let term = 0
   const calligraphy = (fields: object = {}) => ({
     function: 'culture',
-    title: '少儿书法入门班',
+    title: `少儿书法入门班第${++term}期`,
     description: '毛笔字基本笔画，工具由中心提供',
     dates: [tomorrow(), addDays(t.clock.today(), 8)],
     starts: '15:00',
@@ -50,18 +52,52 @@ describe.each(DATABASES)('activities through the booking engine, on %s', (databa
 
   it('publishes a class on two days as sessions residents read, each with its places and a booking rule', async () => {
     const activity = await published()
-    expect(activity).toMatchObject({ function: 'culture', title: '少儿书法入门班', minAge: 6, maxAge: 12, priceFen: 0, withdrawn: false, signedUp: 0 })
+    expect(activity).toMatchObject({ function: 'culture', title: expect.stringMatching(/^少儿书法入门班/), minAge: 6, maxAge: 12, priceFen: 0, withdrawn: false, signedUp: 0 })
     expect(activity.sessions.map((s) => s.date)).toEqual([tomorrow(), addDays(t.clock.today(), 8)])
     expect(activity.sessions[0]).toMatchObject({ part: 'activity', capacity: 12, remaining: 12, bookable: true })
     expect(activity.sessions[0].startsAt).toBe(`${tomorrow()}T15:00:00+08:00`)
 
     const list = activityListSchema.parse((await t.app.inject({ url: `/api/facilities/${JIAYUAN}/activities?function=culture` })).json())
     expect(list.activities.map((a) => a.id)).toContain(activity.id)
-    const rule = await db().selectFrom('booking_rules').selectAll().where('facility_id', '=', JIAYUAN).where('function_code', '=', 'culture').executeTakeFirst()
+    const rule = await db().selectFrom('booking_rules').selectAll().where('facility_id', '=', JIAYUAN).where('function_code', '=', 'activity').executeTakeFirst()
     expect(rule).toMatchObject({ max_units: 1, cutoff_minutes: 60 })
     // Two classes may share an afternoon: an activity's days are apart from a service's one session a day.
     const second = await published({ title: '成人合唱团', minAge: null, maxAge: null })
     expect(second.sessions[0].date).toBe(tomorrow())
+  })
+
+  it('answers a retry of a publication with the activity published a moment ago, not a second one', async () => {
+    const payload = calligraphy({ title: '围棋兴趣班' })
+    const first = await publish(payload)
+    expect(first.statusCode).toBe(201)
+    const before = await counts()
+    const retry = await publish(payload)
+    expect(retry.statusCode).toBe(200)
+    expect(staffActivitySchema.parse(retry.json()).id).toBe(first.json().id)
+    expect(await counts()).toEqual(before)
+    // Another time the same days is another class.
+    expect((await publish({ ...payload, starts: '17:00', ends: '18:00' })).statusCode).toBe(201)
+  })
+
+  it('books 养老服务 activities by the activities’ rule, not the day places’ (booked by the evening before)', async () => {
+    const hongqi = await staffLogin(t, 'activity-hongqi-operator', 'operator', 'yl-hongqi-operator')
+    t.clock.set(shanghaiInstant(t.clock.today(), '20:00'))
+    const res = await publish(
+      { function: 'elderly_care', title: '重阳节茶话会', dates: [tomorrow()], starts: '09:30', ends: '11:00', places: 30, minAge: 60 },
+      hongqi,
+      'yl-hongqi',
+    )
+    expect(res.statusCode).toBe(201)
+    const talk = staffActivitySchema.parse(res.json())
+    expect(talk.sessions[0]).toMatchObject({ bookable: true })
+    const { headers } = await family()
+    const grandma = await addMember(t.app, headers, { name: '赵淑芬', relation: '母亲', birthDate: '1948-09-09' })
+    const booked = await postBooking(t.app, headers, { sessionId: talk.sessions[0].id, memberId: grandma.id })
+    expect(booked.statusCode).toBe(201)
+    // The day places keep theirs: tomorrow's is past its cut-off at 20:00.
+    const days = await t.app.inject({ url: `/api/facilities/yl-hongqi/sessions?function=elderly_care&date=${tomorrow()}` })
+    const places = sessionListSchema.parse(days.json()).sessions
+    expect(places.every((s) => s.part !== 'activity')).toBe(true)
   })
 
   it('refuses bad input with the field and a Chinese reason, and writes nothing', async () => {
@@ -106,7 +142,7 @@ describe.each(DATABASES)('activities through the booking engine, on %s', (databa
     const res = await postBooking(t.app, headers, { sessionId: day.id, memberId: child.id })
     expect(res.statusCode).toBe(201)
     const booking = bookingSchema.parse(res.json())
-    expect(booking).toMatchObject({ function: 'culture', part: 'activity', service: '文化休闲 · 少儿书法入门班', beneficiaryName: child.name, quote: { payableFen: 0 } })
+    expect(booking).toMatchObject({ function: 'culture', part: 'activity', service: `文化休闲 · ${activity.title}`, beneficiaryName: child.name, quote: { payableFen: 0 } })
     expect(booking.hours).toEqual({ from: '15:00', to: '16:30' })
     expect(booking.code).toMatch(/\d/)
     const again = await postBooking(t.app, headers, { sessionId: day.id, memberId: child.id })
