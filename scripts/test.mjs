@@ -13,8 +13,19 @@ const args = process.argv.slice(2)
 const gates = args.length === 0 ? ['typecheck', 'lint'].map((script) => ({ script, status: run('npm', ['run', '--silent', script]) })) : []
 for (const { script, status } of gates) if (status !== 0) console.log(`\n✗ npm run ${script} failed`)
 
-// The browser suite opens dist/h5 and the WeChat suite dist/weapp: both must be this commit's.
-for (const platform of ['h5', 'weapp']) if (buildIsStale(platform)) build(platform)
+// The browser suite opens dist/h5 and the WeChat suite dist/weapp: both must be this commit's. A build that fails is
+// a failed gate, reported on the totals line like the others, and the suites that need it do not run on a stale copy.
+const builds = ['h5', 'weapp'].filter(buildIsStale).map((platform) => {
+  try {
+    build(platform)
+    return { script: `build:${platform}`, status: 0 }
+  } catch (error) {
+    console.log(`\n✗ ${error.message}`)
+    return { script: `build:${platform}`, status: 1 }
+  }
+})
+gates.push(...builds)
+const brokenBuild = builds.some((b) => b.status !== 0)
 
 mkdirSync(join(root, 'test-results'), { recursive: true })
 const jest = join(root, 'node_modules/.bin/jest')
@@ -32,7 +43,7 @@ function jestRun(name, jestArgs, env = {}) {
   }
 }
 
-const runs = [jestRun('all', args)]
+const runs = [jestRun('all', brokenBuild && args.length === 0 ? [...args, '--selectProjects', 'unit', 'domain', 'api', 'ui'] : args)]
 // With arguments (one project, one file) the run is a developer's: the clock runs are for the whole suite.
 if (args.length === 0 && process.env.DOORSTEP_CLOCK_RUNS !== '0') {
   for (const { name, instant } of CLOCK_INSTANTS) {
