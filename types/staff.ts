@@ -3,6 +3,7 @@ import { collectorViewSchema, fulfilmentSchema, quoteSchema, sessionPartSchema, 
 import { idSchema } from './common'
 import { calendarDateSchema } from './dates'
 import { functionCodeSchema } from './functions'
+import { halfWidth } from './half-width'
 
 /** What a staff member may do at a facility: run it (operator staff) or oversee it (street / district staff). */
 export const staffAccessSchema = z.enum(['operate', 'oversee'])
@@ -71,7 +72,7 @@ export const staffFacilityParamsSchema = z.strictObject({ facilityId: idSchema }
  * dashes between the groups (8789 9426) are the same code.
  */
 export function normalizeCode(typed: string): string {
-  return typed.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000\-－]/g, '')
+  return halfWidth(typed).replace(/[\s\u3000-]/g, '')
 }
 
 export const codeLookupQuerySchema = z.strictObject({

@@ -3,6 +3,8 @@
 // midnight depending on how it is parsed, and shows as the day before on a phone west of it; "today" from a
 // phone set to UTC is yesterday in Xi'an until 08:00.)
 
+import { halfWidth } from '@shared/half-width'
+
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000
 const DAY_MS = 86_400_000
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -47,9 +49,17 @@ export function dayAndClock(iso: string): string {
  * "1946-3-2", "1946/3/2", "1946.3.2", "1946年3月2日", and the same in full-width digits (a Chinese keyboard's).
  */
 export function typedDate(text: string): string | undefined {
-  const value = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[－／．]/g, (c) => ({ '－': '-', '／': '/', '．': '.' })[c] ?? c)
+  const value = halfWidth(text.trim())
   const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(value)
   if (digits) return `${digits[1]}-${digits[2]}-${digits[3]}`
   const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value)
   return parts ? `${parts[1]}-${parts[2].padStart(2, '0')}-${parts[3].padStart(2, '0')}` : undefined
+}
+
+/** A time of day as a clerk types it ("09:30", "9:30", "0930", "９：３０") → 'HH:mm', or undefined. */
+export function typedTime(text: string): string | undefined {
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(halfWidth(text.trim()))
+  if (!m) return undefined
+  const [h, min] = [Number(m[1]), Number(m[2])]
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : undefined
 }

@@ -1,5 +1,6 @@
 import { birthDateFromDigits, birthDateProblem } from '@/packages/member/edit/birth-date'
-import { typedDate } from '@/lib/dates'
+import { normalizeCode } from '@shared/staff'
+import { typedDate, typedTime } from '@/lib/dates'
 
 describe('a birth date as residents type it', () => {
   it('reads the number pad and the ways people write a date on paper', () => {
@@ -26,5 +27,18 @@ describe('a date as staff type it (typedDate)', () => {
     expect(typedDate('２０２７－０１－３１')).toBe('2027-01-31')
     expect(typedDate('2027/1/31')).toBe('2027-01-31')
     expect(typedDate('2027-13')).toBeUndefined()
+  })
+})
+
+describe('a time and a check-in code as staff type them', () => {
+  it('reads a time of day in the forms a clerk types, half or full width', () => {
+    for (const t of ['09:30', '9:30', '0930', '９：３０', ' 9:30 ']) expect(typedTime(t)).toBe('09:30')
+    for (const t of ['24:00', '9:60', '930a', '9', '']) expect(typedTime(t)).toBeUndefined()
+  })
+
+  it('reads a code with full-width digits, spaces and dashes as the same eight digits', () => {
+    expect(normalizeCode('８７８９－９４２６')).toBe('87899426')
+    expect(normalizeCode('8789 9426')).toBe('87899426')
+    expect(normalizeCode('8789\u30009426')).toBe('87899426')
   })
 })

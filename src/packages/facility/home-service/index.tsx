@@ -15,8 +15,7 @@ import {
   homeWindowWords,
 } from '@shared/home-service'
 import { formatFen } from '@shared/money'
-import { useRef, useState } from 'react'
-import { cleanError } from '@/api/api-error'
+import { useState } from 'react'
 import { fetchFacility } from '@/api/facility-detail'
 import { cancelHomeRequest, fetchMyHomeRequests, requestHomeService } from '@/api/home-services'
 import { Button } from '@/components/Button'
@@ -26,12 +25,13 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { StateView } from '@/components/StateView'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
-import { fieldLabel, roleProps } from '@/components/a11y'
+import { fieldLabel } from '@/components/a11y'
 import { useDraft } from '@/hooks/use-draft'
 import { usePageParam } from '@/hooks/use-page-param'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useRemote } from '@/hooks/use-remote'
+import { useSubmit } from '@/hooks/use-submit'
 import { addDays, dayLabel, shanghaiToday } from '@/lib/dates'
 import './index.scss'
 
@@ -92,36 +92,20 @@ function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: str
   const [address, setAddress] = useDraft('home-service.address')
   const [phone, setPhone] = useDraft('home-service.phone')
   const [notes, setNotes, clearNotes] = useDraft(`home-service.notes.${facilityId}`)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [sent, setSent] = useState<HomeRequest | null>(null)
-  const [busy, setBusy] = useState(false)
-  const sending = useRef(false)
+  const { busy, message, setMessage, run } = useSubmit(onSent)
 
   const missing = !service ? '请选择服务' : !date ? '请选择日期' : !window ? '请选择时段' : address.trim().length < HOME_ADDRESS.min ? `请填写上门地址（至少 ${HOME_ADDRESS.min} 个字）` : !phone.trim() ? '请填写联系电话' : null
 
   const send = async () => {
-    if (sending.current) return
-    if (missing || !service || !date || !window) {
-      setFailure(missing)
-      return
-    }
-    sending.current = true
-    setBusy(true)
-    setFailure(null)
-    try {
-      const made = await requestHomeService({ facilityId, service, date, window, address, phone, ...(notes.trim() ? { notes } : {}) })
-      setSent(made)
-      clearNotes()
-      setService(undefined)
-      setDate(undefined)
-      setWindow(undefined)
-      await onSent()
-    } catch (err) {
-      setFailure(cleanError(err))
-    } finally {
-      sending.current = false
-      setBusy(false)
-    }
+    if (busy) return
+    if (missing || !service || !date || !window) return setMessage({ kind: 'error', text: missing ?? '' })
+    const request = { facilityId, service, date, window, address, phone, ...(notes.trim() ? { notes } : {}) }
+    const sent = await run(() => requestHomeService(request), `已提交：${HOME_SERVICE_NAMES[service]}，等待设施受理。`)
+    if (!sent) return
+    clearNotes()
+    setService(undefined)
+    setDate(undefined)
+    setWindow(undefined)
   }
 
   return (
@@ -165,12 +149,7 @@ function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: str
           {notes.length}/{HOME_NOTES_MAX} 字
         </Text>
       </View>
-      {sent && (
-        <Text className='home-service__line' {...roleProps('status')}>
-          已提交：{HOME_SERVICE_NAMES[sent.service]}，等待设施受理。
-        </Text>
-      )}
-      <StatusLine text={failure} />
+      <StatusLine text={message?.text ?? null} />
       <Button className='tap button button--primary home-service__action' loading={busy} onClick={send}>
         提交申请
       </Button>
@@ -179,21 +158,8 @@ function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: str
 }
 
 function HomeRequestItem({ item, onChanged }: { item: HomeRequest; onChanged: () => Promise<unknown> }) {
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const cancel = async () => {
-    if (busy) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      await cancelHomeRequest(item.id)
-      await onChanged()
-    } catch (err) {
-      setFailure(cleanError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, message, run } = useSubmit(onChanged)
+  const cancel = () => run(() => cancelHomeRequest(item.id), '已取消申请')
   const openBooking = () => item.bookingId && Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(item.bookingId)}` })
   return (
     <View className='home-service__item'>
@@ -215,7 +181,7 @@ function HomeRequestItem({ item, onChanged }: { item: HomeRequest; onChanged: ()
           {item.bookingStatus === 'completed' ? '查看并评价' : '查看预约'}
         </Button>
       )}
-      <StatusLine text={failure} />
+      <StatusLine text={message?.text ?? null} />
     </View>
   )
 }

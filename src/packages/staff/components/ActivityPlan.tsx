@@ -9,6 +9,7 @@ import {
 } from '@shared/activity'
 import { UNBOOKABLE_REASON_NAMES } from '@shared/booking'
 import { isCalendarDate } from '@shared/dates'
+import { halfWidth } from '@shared/half-width'
 import { ageRangeWords } from '@shared/eligibility'
 import { type FunctionCode, functionName } from '@shared/functions'
 import { useRef, useState } from 'react'
@@ -24,19 +25,14 @@ import { useRemote } from '@/hooks/use-remote'
 import { addDays, clockOf, dayName, typedDate } from '@/lib/dates'
 import { formatFen, yuanToFen } from '@/lib/money'
 import { FieldError } from '../facilities/StatusMessage'
-import { useSubmit } from '../facilities/use-submit'
+import { useSubmit } from '@/hooks/use-submit'
 import './staff-controls.scss'
 
-/** What a Chinese keyboard types in full width (１５：００, １２) as the digits and colon the contract reads. */
-const halfWidth = (text: string): string =>
-  text
-    .trim()
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/：/g, ':')
-    .replace(/．/g, '.')
+/** What was typed, trimmed, in the half-width digits and marks the contract reads. */
+const typed = (text: string): string => halfWidth(text.trim())
 
 /** A number typed in a box: empty is "not given" (null), anything else is read as a number the schema checks. */
-const optionalNumber = (text: string): number | null => (halfWidth(text) === '' ? null : Number(halfWidth(text)))
+const optionalNumber = (text: string): number | null => (typed(text) === '' ? null : Number(typed(text)))
 
 /**
  * 活动: the operator publishes classes, sessions and talks of the facility's functions, on one day or the same weekday
@@ -70,7 +66,7 @@ export function ActivityPlan({ facilityId, functions }: { facilityId: string; fu
   const publish = () => {
     if (published.current) return
     const first = typedDate(firstDay) ?? firstDay
-    const count = Number(halfWidth(weeks) || '1')
+    const count = Number(typed(weeks) || '1')
     if (!Number.isInteger(count) || count < 1 || count > ACTIVITY_MAX_DATES) {
       const text = `共几次应为 1 到 ${ACTIVITY_MAX_DATES} 之间的整数`
       setFieldErrors({ weeks: text })
@@ -85,10 +81,10 @@ export function ActivityPlan({ facilityId, functions }: { facilityId: string; fu
         title,
         description,
         dates,
-        starts: halfWidth(starts),
-        ends: halfWidth(ends),
+        starts: typed(starts),
+        ends: typed(ends),
         places: optionalNumber(places) ?? undefined,
-        priceFen: halfWidth(price) === '' ? 0 : (yuanToFen(halfWidth(price)) ?? Number.NaN),
+        priceFen: typed(price) === '' ? 0 : (yuanToFen(typed(price)) ?? Number.NaN),
         minAge: optionalNumber(minAge),
         maxAge: optionalNumber(maxAge),
       }),

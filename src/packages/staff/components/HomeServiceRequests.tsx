@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import { HOME_REASON, HOME_SERVICE_NAMES, HOME_WINDOW_HOURS, type HomeRequest, homeRequestStatusWords, homeWindowWords } from '@shared/home-service'
+import { halfWidth } from '@shared/half-width'
 import { useState } from 'react'
-import { cleanError } from '@/api/api-error'
 import { acceptHomeRequest, declineHomeRequest, fetchFacilityHomeRequests } from '@/api/home-services'
 import { Button } from '@/components/Button'
 import { RemoteContent } from '@/components/RemoteContent'
 import { StatusLine } from '@/components/StatusLine'
 import { TextField } from '@/components/TextField'
 import { useRemote } from '@/hooks/use-remote'
-import { dayName, typedDate } from '@/lib/dates'
+import { useSubmit } from '@/hooks/use-submit'
+import { dayName, typedDate, typedTime } from '@/lib/dates'
 import { formatFen, yuanToFen } from '@/lib/money'
 import './staff-controls.scss'
 
@@ -31,48 +32,30 @@ export function HomeServiceRequests({ facilityId }: { facilityId: string }) {
   )
 }
 
-/** "09:30", "9:30", "0930", "９：３０" as a clerk types them → 'HH:mm', or undefined. */
-function typedTime(text: string): string | undefined {
-  const plain = text.trim().replace(/[０-９：]/g, (c) => (c === '：' ? ':' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
-  const m = /^(\d{1,2}):?(\d{2})$/.exec(plain)
-  if (!m) return undefined
-  const [h, min] = [Number(m[1]), Number(m[2])]
-  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : undefined
-}
-
 function HomeRequestRow({ facilityId, item, onChanged }: { facilityId: string; item: HomeRequest; onChanged: () => Promise<unknown> }) {
   const [mode, setMode] = useState<'idle' | 'accept' | 'decline'>('idle')
   const [date, setDate] = useState(item.date)
   const [time, setTime] = useState(HOME_WINDOW_HOURS[item.window].from)
   const [price, setPrice] = useState('')
   const [reason, setReason] = useState('')
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, message, setMessage, run } = useSubmit(onChanged)
 
-  const act = async (run: () => Promise<unknown>) => {
-    if (busy) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      await run()
-      setMode('idle')
-      await onChanged()
-    } catch (err) {
-      setFailure(cleanError(err))
-    } finally {
-      setBusy(false)
-    }
+  const answer = async (work: () => Promise<unknown>, done: string) => {
+    if (await run(work, done)) setMode('idle')
   }
   const accept = () => {
     const day = typedDate(date)
     const clock = typedTime(time)
-    const priceFen = yuanToFen(price)
-    if (!day) return setFailure('请按 2026-12-02 的格式填写上门日期')
-    if (!clock) return setFailure('请按 09:30 的格式填写上门时间')
-    if (priceFen === null) return setFailure('请填写价格（元），例如 50 或 50.5')
-    return act(() => acceptHomeRequest(facilityId, item.id, { date: day, time: clock, priceFen }))
+    const priceFen = yuanToFen(halfWidth(price.trim()))
+    const wrong = !day ? '请按 2026-12-02 的格式填写上门日期' : !clock ? '请按 09:30 的格式填写上门时间' : priceFen === null ? '请填写价格（元），例如 50 或 50.5' : null
+    if (wrong || !day || !clock || priceFen === null) return setMessage({ kind: 'error', text: wrong ?? '' })
+    return answer(() => acceptHomeRequest(facilityId, item.id, { date: day, time: clock, priceFen }), '已受理，居民的预约已生成')
   }
-  const decline = () => act(() => declineHomeRequest(facilityId, item.id, reason))
+  const decline = () => answer(() => declineHomeRequest(facilityId, item.id, reason), '已婉拒，居民会看到原因')
+  const choose = (next: typeof mode) => {
+    setMessage(null)
+    setMode(next)
+  }
 
   return (
     <View className='staff-controls__item'>
@@ -88,43 +71,36 @@ function HomeRequestRow({ facilityId, item, onChanged }: { facilityId: string; i
       {item.priceFen !== null && <Text>价格：{formatFen(item.priceFen)}</Text>}
       {item.status === 'requested' && mode === 'idle' && (
         <View className='staff-controls__row'>
-          <Button className='tap button button--primary' onClick={() => setMode('accept')}>
+          <Button className='tap button button--primary' onClick={() => choose('accept')}>
             受理
           </Button>
-          <Button className='tap button' onClick={() => setMode('decline')}>
+          <Button className='tap button' onClick={() => choose('decline')}>
             婉拒
           </Button>
         </View>
       )}
-      {mode === 'accept' && (
+      {mode !== 'idle' && (
         <View>
-          <TextField label='上门日期' value={date} onChange={setDate} maxLength={10} placeholder='2026-12-02' />
-          <TextField label='上门时间' value={time} onChange={setTime} maxLength={5} placeholder='09:30' />
-          <TextField label='价格（元）' value={price} onChange={setPrice} maxLength={9} placeholder='例如 50' hint='居民在服务时支付' />
+          {mode === 'accept' ? (
+            <View>
+              <TextField label='上门日期' value={date} onChange={setDate} maxLength={10} placeholder='2026-12-02' />
+              <TextField label='上门时间' value={time} onChange={setTime} maxLength={5} placeholder='09:30' />
+              <TextField label='价格（元）' value={price} onChange={setPrice} maxLength={9} placeholder='例如 50' hint='居民在服务时支付' />
+            </View>
+          ) : (
+            <TextField label='婉拒原因' value={reason} onChange={setReason} maxLength={HOME_REASON.max} placeholder='例如：本周师傅已约满，下周可以' hint='居民会看到这句话' />
+          )}
           <View className='staff-controls__row'>
-            <Button className='tap button button--primary' loading={busy} onClick={accept}>
-              确认受理
+            <Button className='tap button button--primary' loading={busy} onClick={mode === 'accept' ? accept : decline}>
+              {mode === 'accept' ? '确认受理' : '确认婉拒'}
             </Button>
-            <Button className='tap button' onClick={() => setMode('idle')}>
+            <Button className='tap button' onClick={() => choose('idle')}>
               返回
             </Button>
           </View>
         </View>
       )}
-      {mode === 'decline' && (
-        <View>
-          <TextField label='婉拒原因' value={reason} onChange={setReason} maxLength={HOME_REASON.max} placeholder='例如：本周师傅已约满，下周可以' hint='居民会看到这句话' />
-          <View className='staff-controls__row'>
-            <Button className='tap button button--primary' loading={busy} onClick={decline}>
-              确认婉拒
-            </Button>
-            <Button className='tap button' onClick={() => setMode('idle')}>
-              返回
-            </Button>
-          </View>
-        </View>
-      )}
-      <StatusLine text={failure} />
+      <StatusLine text={message?.text ?? null} />
     </View>
   )
 }

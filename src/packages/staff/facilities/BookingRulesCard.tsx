@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { saveBookingRule } from '@/api/admin'
 import { type NumberFieldSpec, NumberFields, beforeStart, inWords, numbersOf, textsOf } from './NumberFields'
 import { StatusMessage } from './StatusMessage'
-import { type Message, useSubmit } from './use-submit'
+import { type Message, useSubmit } from '@/hooks/use-submit'
 
 const FIELDS: readonly NumberFieldSpec<keyof BookingRule>[] = [
   { key: 'horizonDays', label: '提前几天可约', maxLength: 2, hint: '例如 7：今天起 7 天内的场次可以预约' },

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { saveEvaluationRules } from '@/api/admin'
 import { type NumberFieldSpec, NumberFields, numbersOf, textsOf } from './NumberFields'
 import { FieldError, StatusMessage } from './StatusMessage'
-import { type Message, useSubmit } from './use-submit'
+import { type Message, useSubmit } from '@/hooks/use-submit'
 
 type Threshold = Exclude<keyof EvaluationRules, 'weights'>
 

@@ -13,7 +13,7 @@ import { TextField } from '@/components/TextField'
 import { currentPosition } from '@/lib/location'
 import { type FacilityDraft, type HoursDraft, createOf, draftOf, editOf, emptyDraft, sentFunctionHours } from './draft'
 import { FieldError, StatusMessage } from './StatusMessage'
-import { type Message, useSubmit } from './use-submit'
+import { type Message, useSubmit } from '@/hooks/use-submit'
 
 interface FacilityFormProps {
   /** The facility to edit; none: a new one. */

@@ -8,7 +8,7 @@ import { fieldLabel, roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { dayAndClock, dayName } from '@/lib/dates'
 import { StatusMessage } from './StatusMessage'
-import { useSubmit } from './use-submit'
+import { useSubmit } from '@/hooks/use-submit'
 
 const SHOWN = 30
 

@@ -1,5 +1,5 @@
 import { TextField } from '@/components/TextField'
-import type { FieldErrors } from './use-submit'
+import type { FieldErrors } from '@/hooks/use-submit'
 
 export interface NumberFieldSpec<K extends string> {
   key: K

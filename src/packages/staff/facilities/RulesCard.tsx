@@ -19,7 +19,7 @@ import { BookingRulesCard } from './BookingRulesCard'
 import { EvaluationRulesForm } from './EvaluationRulesForm'
 import { SheetCard, counted } from './SheetCard'
 import { StatusMessage } from './StatusMessage'
-import { type Message, useSubmit } from './use-submit'
+import { type Message, useSubmit } from '@/hooks/use-submit'
 
 /**
  * The rules as data: each facility's booking rules for whoever the server lets change them (a street office its own),

@@ -7,7 +7,7 @@ import { TextField } from '@/components/TextField'
 import { roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { SheetCard } from './SheetCard'
-import { type Message, useSubmit } from './use-submit'
+import { type Message, useSubmit } from '@/hooks/use-submit'
 
 /**
  * 学校假期: the district's school breaks, which decide whether 儿童托管 runs after school or all day. Read by every

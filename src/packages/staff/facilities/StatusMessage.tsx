@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { roleProps } from '@/components/a11y'
-import type { Message } from './use-submit'
+import type { Message } from '@/hooks/use-submit'
 
 /** The outcome of a save or an import, read out by screen readers (a status region). */
 export function StatusMessage({ message, children }: { message: Message; children?: React.ReactNode }) {

@@ -13,7 +13,7 @@ import { roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { dayName, typedDate } from '@/lib/dates'
 import { StatusMessage } from './StatusMessage'
-import { useSubmit } from './use-submit'
+import { useSubmit } from '@/hooks/use-submit'
 
 /** 需求征集: open a survey for a street's communities, follow its answers, close it, download the 需求清单. */
 export function SurveysCard({ streets }: { streets: { id: string; name: string }[] }) {

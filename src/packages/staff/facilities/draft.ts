@@ -1,7 +1,7 @@
 import { type AdminFacility, type FacilityCreate, type FacilityEdit, facilityCreateSchema, facilityEditSchema } from '@shared/admin'
 import type { OperatingModel } from '@shared/facility'
 import type { FunctionCode } from '@shared/functions'
-import { type FieldErrors, fieldErrorsOf } from './use-submit'
+import { type FieldErrors, fieldErrorsOf } from '@/hooks/use-submit'
 
 export type HoursDraft = { days: string; opens: string; closes: string }[]
 

@@ -22,7 +22,7 @@ import { SurveysCard } from './SurveysCard'
 import { AnnouncementsCard } from './AnnouncementsCard'
 import { SheetCard, counted } from './SheetCard'
 import { StatusMessage } from './StatusMessage'
-import { type Message, useSubmit } from './use-submit'
+import { type Message, useSubmit } from '@/hooks/use-submit'
 import './index.scss'
 
 const FUNCTION_NAMES = Object.fromEntries(FUNCTIONS.map((f) => [f.code, f.name])) as Record<FunctionCode, string>
