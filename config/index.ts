@@ -40,6 +40,10 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false },
       },
       optimizeMainPackage: { enable: true },
+      // Taro's minifier writes every Chinese character as \uXXXX (6 bytes instead of UTF-8's 3), which cost the main
+      // package about 4 KB of its 350. WeChat reads package files as UTF-8 (its WXML and JSON carry the same text
+      // unescaped), so the literal characters are kept.
+      terser: { enable: true, config: { output: { ascii_only: false } } },
       // types/ sits beside src/: it must go through babel too.
       compile: { include: [path.join(root, 'types')] },
     },
