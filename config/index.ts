@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { PreloadSharedChunks } from './preload-shared-chunks'
+import { RoutePreloads } from './route-preloads'
 
 const root = path.resolve(__dirname, '..')
 
@@ -21,12 +22,11 @@ export default defineConfig<'webpack5'>(async () => {
       '@': path.join(root, 'src'),
       '@shared': path.join(root, 'types'),
     },
-    copy: {
-      // Taro inlines the rem script into index.html; served as a file it passes a strict CSP.
-      patterns: isH5 ? [{ from: 'src/static/rem.js', to: 'dist/h5/rem.js' }] : [],
-      options: {},
-    },
     framework: 'react',
+    // Taro's minifier for WeChat writes every Chinese character as \uXXXX (6 bytes instead of UTF-8's 3), which cost
+    // the main package about 4 KB of its 350. WeChat reads package files as UTF-8 (its WXML and JSON carry the same
+    // text unescaped), so the literal characters are kept.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     // WeChat: base.wxml repeats every component's template once per level of nesting (its templates cannot recurse);
     // deeper nodes go on in Taro's recursive comp component. The deepest page rendered by the WeChat build
     // (设施详情) nests 7 components and their text: 10 levels keep every page in templates, and base.wxml is 52 KB
@@ -40,10 +40,6 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false },
       },
       optimizeMainPackage: { enable: true },
-      // Taro's minifier writes every Chinese character as \uXXXX (6 bytes instead of UTF-8's 3), which cost the main
-      // package about 4 KB of its 350. WeChat reads package files as UTF-8 (its WXML and JSON carry the same text
-      // unescaped), so the literal characters are kept.
-      terser: { enable: true, config: { output: { ascii_only: false } } },
       // types/ sits beside src/: it must go through babel too.
       compile: { include: [path.join(root, 'types')] },
     },
@@ -84,6 +80,8 @@ export default defineConfig<'webpack5'>(async () => {
           },
         })
         chain.plugin('preload-shared-chunks').use(PreloadSharedChunks, [['vendors', 'common']])
+        // Served as a file rather than inline in index.html, so it passes a strict CSP.
+        chain.plugin('route-preloads').use(RoutePreloads, [{ bootSource: path.join(root, 'src/static/boot.js'), firstPage: 'pages/facilities/index' }])
       },
     },
   }
