@@ -4,6 +4,7 @@ import {
   HOME_REQUEST_DAYS_AHEAD,
   HOME_SERVICE_NAMES,
   HOME_WINDOW_HOURS,
+  HOME_WINDOWS,
   type HomeAccept,
   type HomeRequest,
   type HomeRequestCreate,
@@ -123,10 +124,15 @@ export async function cancelMyHomeRequest(db: Kysely<Database>, user: UserRow, i
   return toHomeRequest(await mustFind(db, id))
 }
 
-/** What the operator has to answer at a facility: waiting ones first, then the rest by day. */
+/**
+ * What the operator has to answer at a facility: waiting ones first, the soonest day and window first (tomorrow's
+ * before next week's), then the rest by day, latest first.
+ */
 export async function listFacilityRequests(db: Kysely<Database>, facilityId: string): Promise<HomeRequest[]> {
   const rows = (await listFacilityHomeRequests(db, facilityId)).map(toHomeRequest)
-  return rows.sort((a, b) => Number(b.status === 'requested') - Number(a.status === 'requested'))
+  const waiting = rows.filter((r) => r.status === 'requested')
+  waiting.sort((a, b) => a.date.localeCompare(b.date) || HOME_WINDOWS.indexOf(a.window) - HOME_WINDOWS.indexOf(b.window) || a.createdAt.localeCompare(b.createdAt))
+  return [...waiting, ...rows.filter((r) => r.status !== 'requested')]
 }
 
 async function facilityRequest(db: Kysely<Database>, facilityId: string, id: string): Promise<HomeRequestRow> {

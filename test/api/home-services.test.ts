@@ -196,4 +196,18 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     const session = await db().selectFrom('sessions').select(['capacity', 'booked']).where('function_code', '=', 'housekeeping').where('date', '=', day).executeTakeFirstOrThrow()
     expect(session).toEqual({ capacity: 2, booked: 2 })
   })
+
+  it('lists the waiting requests soonest day first, so the clerk answers tomorrow’s before next week’s', async () => {
+    const headers = await devLogin(t.app, 'home-order')
+    for (const [days, window] of [[9, 'morning'], [2, 'evening'], [2, 'morning'], [6, 'afternoon']] as const) {
+      expect((await call('POST', '/api/home-services', headers, ask({ date: addDays(t.clock.today(), days), window, service: 'repair', address: '排序小区 1 号楼 101 室' }))).statusCode).toBe(201)
+    }
+    const waiting = (await atDesk(as.operator)).filter((r) => r.status === 'requested' && r.address === '排序小区 1 号楼 101 室')
+    expect(waiting.map((r) => [r.date, r.window])).toEqual([
+      [addDays(t.clock.today(), 2), 'morning'],
+      [addDays(t.clock.today(), 2), 'evening'],
+      [addDays(t.clock.today(), 6), 'afternoon'],
+      [addDays(t.clock.today(), 9), 'morning'],
+    ])
+  })
 })
