@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { HOME_REASON, HOME_SERVICE_NAMES, HOME_WINDOW_HOURS, type HomeRequest, homeRequestStatusWords, homeWindowWords } from '@shared/home-service'
 import { halfWidth } from '@shared/half-width'
 import { useState } from 'react'
+import { ApiError } from '@/api/api-error'
 import { acceptHomeRequest, declineHomeRequest, fetchFacilityHomeRequests } from '@/api/home-services'
 import { Button } from '@/components/Button'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -41,7 +42,19 @@ function HomeRequestRow({ facilityId, item, onChanged }: { facilityId: string; i
   const { busy, message, setMessage, run } = useSubmit(onChanged)
 
   const answer = async (work: () => Promise<unknown>, done: string) => {
-    if (await run(work, done)) setMode('idle')
+    let changed = false
+    const sent = await run(async () => {
+      try {
+        return await work()
+      } catch (err) {
+        // Refused because the request changed meanwhile (the resident cancelled it, another clerk answered it).
+        changed = err instanceof ApiError && (err.status === 404 || err.status === 409)
+        throw err
+      }
+    }, done)
+    if (sent) setMode('idle')
+    // The row then shows the request as it is now, with the refusal under it, not 待受理 and the form still open.
+    else if (changed) await onChanged()
   }
   const accept = () => {
     const day = typedDate(date)
@@ -79,7 +92,7 @@ function HomeRequestRow({ facilityId, item, onChanged }: { facilityId: string; i
           </Button>
         </View>
       )}
-      {mode !== 'idle' && (
+      {item.status === 'requested' && mode !== 'idle' && (
         <View>
           {mode === 'accept' ? (
             <View>
