@@ -100,6 +100,25 @@ describe('the resident’s 家政便民 page', () => {
     expect(screen.queryByText('请选择服务')).toBeNull()
     expect(sent).toBe(1)
   })
+  it('asks before 取消申请 withdraws a waiting request: one tap cancels nothing', async () => {
+    let cancels = 0
+    answers['/api/me/home-services'] = () => ({ statusCode: 200, data: { items: [request(cancels ? 'cancelled' : 'requested')] } })
+    answers['/api/me/home-services/hs-1/cancel'] = () => {
+      cancels++
+      return { statusCode: 200, data: request('cancelled') }
+    }
+    render(<HomeServicePage />)
+    await settle()
+    fireEvent.click(screen.getByRole('button', { name: '取消申请' }))
+    await settle()
+    expect(cancels).toBe(0)
+    expect(screen.getByText(/确定取消陪诊（明天 .+ 上午）的申请吗/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '确定取消' }))
+    await settle()
+    expect(cancels).toBe(1)
+    expect(screen.getByText(/陪诊 · 已取消/)).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '取消申请' })).toBeNull()
+  })
 })
 
 describe('the clerk’s 家政申请', () => {

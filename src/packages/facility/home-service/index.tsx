@@ -14,9 +14,11 @@ import {
   homeWindowWords,
 } from '@shared/home-service'
 import { formatFen } from '@shared/money'
+import { useState } from 'react'
 import { fetchFacility } from '@/api/facility-detail'
 import { cancelHomeRequest, fetchMyHomeRequests, requestHomeService } from '@/api/home-services'
 import { Button } from '@/components/Button'
+import { ConfirmBox } from '@/components/ConfirmBox'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -164,7 +166,12 @@ function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: str
 
 function HomeRequestItem({ item, onChanged }: { item: HomeRequest; onChanged: () => Promise<unknown> }) {
   const { busy, message, run } = useSubmit(onChanged)
-  const cancel = () => run(() => cancelHomeRequest(item.id), '已取消申请')
+  // Asked first, as a booking's cancel is: a stray or second tap must not withdraw the request.
+  const [asking, setAsking] = useState(false)
+  const cancel = async () => {
+    await run(() => cancelHomeRequest(item.id), '已取消申请')
+    setAsking(false)
+  }
   const openBooking = () => item.bookingId && Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(item.bookingId)}` })
   return (
     <View className='home-service__item'>
@@ -176,11 +183,21 @@ function HomeRequestItem({ item, onChanged }: { item: HomeRequest; onChanged: ()
       </Text>
       <Text className='muted home-service__line'>{item.address}</Text>
       {item.priceFen !== null && <Text className='home-service__line'>价格：{formatFen(item.priceFen)}（服务时支付）</Text>}
-      {item.cancellable && (
-        <Button className='tap button home-service__action' loading={busy} onClick={cancel}>
-          取消申请
-        </Button>
-      )}
+      {item.cancellable &&
+        (asking ? (
+          <ConfirmBox
+            question={`确定取消${HOME_SERVICE_NAMES[item.service]}（${dayLabel(item.date, shanghaiToday())} ${HOME_WINDOW_HOURS[item.window].name}）的申请吗？`}
+            confirm='确定取消'
+            decline='不取消'
+            busy={busy}
+            onConfirm={cancel}
+            onDecline={() => setAsking(false)}
+          />
+        ) : (
+          <Button className='tap button home-service__action' onClick={() => setAsking(true)}>
+            取消申请
+          </Button>
+        ))}
       {item.bookingId && (
         <Button className='tap button home-service__action' onClick={openBooking}>
           {item.bookingStatus === 'completed' ? '查看并评价' : '查看预约'}
