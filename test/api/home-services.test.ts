@@ -64,6 +64,9 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     ['an empty address', { address: '   ' }, 'address'],
     ['a huge address', { address: '楼'.repeat(101) }, 'address'],
     ['a wrong phone', { phone: '12345' }, 'phone'],
+    ['a phone with letters', { phone: '1391234abcd' }, 'phone'],
+    ['a phone of 10 digits', { phone: '1391234567' }, 'phone'],
+    ['a very short address', { address: '3号楼' }, 'address'],
     ['huge notes', { notes: '😀'.repeat(201) }, 'notes'],
   ])('refuses %s with the field and a Chinese reason, writing nothing', async (_, fields, field) => {
     const before = await stored()
@@ -72,6 +75,12 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect(errorOf(res.body)).toMatchObject({ code: 'invalid_input', field })
     expect(errorOf(res.body).message).toMatch(/[\u4e00-\u9fa5]{2}/)
     expect(await stored()).toBe(before)
+  })
+
+  it('reads a phone typed with a Chinese keyboard’s full-width digits as the same number', async () => {
+    const res = await call('POST', '/api/home-services', await devLogin(t.app, 'home-full-width'), ask({ phone: '１３９ １２３４ ５６７８' }))
+    expect(res.statusCode).toBe(201)
+    expect(homeRequestSchema.parse(res.json()).phone).toBe('13912345678')
   })
 
   it('lets the resident cancel while it waits; another family gets 404; a cancelled request cannot be accepted', async () => {
