@@ -142,4 +142,22 @@ describe('the clerk’s 家政申请', () => {
     expect(screen.queryByRole('button', { name: '确认受理' })).toBeNull()
     expect(screen.getByText('这条申请居民已取消，不能再受理或婉拒')).toBeTruthy()
   })
+
+  it('says 25:00 is no time of day, not that its format is wrong, and sends nothing', async () => {
+    let accepts = 0
+    answers['/api/staff/facilities/yl-hangkong-erlu/home-services'] = () => ({ statusCode: 200, data: { items: [request('requested')] } })
+    answers['/api/staff/facilities/yl-hangkong-erlu/home-services/hs-1/accept'] = () => {
+      accepts++
+      return { statusCode: 200, data: request('accepted') }
+    }
+    render(<HomeServiceRequests facilityId='yl-hangkong-erlu' />)
+    await settle()
+    fireEvent.click(screen.getByRole('button', { name: '受理' }))
+    type('上门时间', '25:00')
+    type('价格（元）', '50')
+    fireEvent.click(screen.getByRole('button', { name: '确认受理' }))
+    await settle()
+    expect(screen.getByText('没有 25:00 这个时间，请填写 08:00 到 19:30 之间的时间')).toBeTruthy()
+    expect(accepts).toBe(0)
+  })
 })

@@ -60,7 +60,17 @@ function HomeRequestRow({ facilityId, item, onChanged }: { facilityId: string; i
     const day = typedDate(date)
     const clock = typedTime(time)
     const priceFen = yuanToFen(halfWidth(price.trim()))
-    const wrong = !day ? '请按 2026-12-02 的格式填写上门日期' : !clock ? '请按 09:30 的格式填写上门时间' : priceFen === null ? '请填写价格（元），例如 50 或 50.5' : null
+    // 25:00 is written in the right format: what is wrong with it is the hour.
+    const noSuchTime = /^\d{1,2}:?\d{2}$/.test(halfWidth(time.trim()))
+    const wrong = !day
+      ? '请按 2026-12-02 的格式填写上门日期'
+      : !clock
+        ? noSuchTime
+          ? `没有 ${time.trim()} 这个时间，请填写 08:00 到 19:30 之间的时间`
+          : '请按 09:30 的格式填写上门时间'
+        : priceFen === null
+          ? '请填写价格（元），例如 50 或 50.5'
+          : null
     if (wrong || !day || !clock || priceFen === null) return setMessage({ kind: 'error', text: wrong ?? '' })
     return answer(() => acceptHomeRequest(facilityId, item.id, { date: day, time: clock, priceFen }), '已受理，居民的预约已生成')
   }
