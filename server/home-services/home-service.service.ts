@@ -77,8 +77,11 @@ export async function createHomeRequest(
   if (!facility) throw new InvalidInputError('facilityId', '没有找到这个设施')
   if (!(await offersFunction(db, facility.id, 'housekeeping'))) throw new InvalidInputError('facilityId', '这个设施不提供家政便民服务')
   const today = shanghaiDate(now)
-  if (input.date < today || shanghaiInstant(input.date, HOME_WINDOW_HOURS[input.window].to) <= now) {
-    throw new InvalidInputError('date', '这个时段已经过去，请选择之后的日期或时段')
+  if (input.date < today) throw new InvalidInputError('date', '这一天已经过去，请选择今天或之后的日期')
+  // The day is right; the window is what has passed (a form left open from 11:50 to 12:05).
+  if (shanghaiInstant(input.date, HOME_WINDOW_HOURS[input.window].to) <= now) {
+    const { name, to } = HOME_WINDOW_HOURS[input.window]
+    throw new InvalidInputError('window', `今天${name}的时段（到 ${to}）已经结束，请选择之后的时段或日期`)
   }
   if (input.date > addDays(today, HOME_REQUEST_DAYS_AHEAD)) {
     throw new InvalidInputError('date', `只能申请 ${HOME_REQUEST_DAYS_AHEAD} 天以内的上门服务`)

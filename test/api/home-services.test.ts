@@ -77,6 +77,15 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect(await stored()).toBe(before)
   })
 
+  it('refuses today’s morning once it is over by the window, saying which, and takes the afternoon', async () => {
+    t.clock.set(shanghaiInstant(t.clock.today(), '12:05'))
+    const headers = await devLogin(t.app, 'home-after-noon')
+    const late = await call('POST', '/api/home-services', headers, ask({ date: t.clock.today(), window: 'morning' }))
+    expect(late.statusCode).toBe(400)
+    expect(errorOf(late.body)).toMatchObject({ code: 'invalid_input', field: 'window', message: expect.stringContaining('今天上午的时段（到 12:00）已经结束') })
+    expect((await call('POST', '/api/home-services', headers, ask({ date: t.clock.today(), window: 'afternoon' }))).statusCode).toBe(201)
+  })
+
   it('reads a phone typed with a Chinese keyboard’s full-width digits as the same number', async () => {
     const res = await call('POST', '/api/home-services', await devLogin(t.app, 'home-full-width'), ask({ phone: '１３９ １２３４ ５６７８' }))
     expect(res.statusCode).toBe(201)
