@@ -84,6 +84,11 @@ export const homeRequestSchema = z.object({
   declineReason: z.string().nullable(),
   /** Whether the resident may still cancel the request itself (only while it waits). */
   cancellable: z.boolean(),
+  /**
+   * Still waiting though the window asked for has gone by: the facility did not answer in time. It may still be
+   * accepted for another day agreed with the resident, declined, or cancelled.
+   */
+  lapsed: z.boolean(),
 })
 export type HomeRequest = z.infer<typeof homeRequestSchema>
 export const homeRequestListSchema = z.object({ items: z.array(homeRequestSchema) })
@@ -121,8 +126,8 @@ function visitWords(visitAt: string): string {
 }
 
 /** 待受理 · 已受理 12月2日 周三 09:30 · 已婉拒：原因 · 已取消 — the same words for the resident and the operator. */
-export function homeRequestStatusWords(r: Pick<HomeRequest, 'status' | 'visitAt' | 'declineReason' | 'bookingStatus'>): string {
-  if (r.status === 'requested') return '待受理'
+export function homeRequestStatusWords(r: Pick<HomeRequest, 'status' | 'visitAt' | 'declineReason' | 'bookingStatus' | 'lapsed'>): string {
+  if (r.status === 'requested') return r.lapsed ? '待受理（希望的时间已过）' : '待受理'
   if (r.status === 'cancelled') return '已取消'
   if (r.status === 'declined') return `已婉拒：${r.declineReason ?? ''}`
   const when = r.visitAt ? ` ${visitWords(r.visitAt)}` : ''

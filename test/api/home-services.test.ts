@@ -86,6 +86,18 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect((await call('POST', '/api/home-services', headers, ask({ date: t.clock.today(), window: 'afternoon' }))).statusCode).toBe(201)
   })
 
+  it('says a request whose window went by unanswered is lapsed, and lists it after the ones still ahead', async () => {
+    const headers = await devLogin(t.app, 'home-lapsed')
+    const address = { address: '过期小区 2 号楼 303 室' }
+    const soon = homeRequestSchema.parse((await call('POST', '/api/home-services', headers, ask({ ...address, window: 'morning' }))).json())
+    const later = homeRequestSchema.parse((await call('POST', '/api/home-services', headers, ask({ ...address, date: addDays(t.clock.today(), 3) }))).json())
+    expect([soon.lapsed, later.lapsed]).toEqual([false, false])
+    t.clock.set(shanghaiInstant(tomorrow(), '12:00'))
+    expect((await mine(headers)).map((r) => [r.id, r.lapsed])).toEqual(expect.arrayContaining([[soon.id, true], [later.id, false]]))
+    const waiting = (await atDesk(as.operator)).filter((r) => r.address === address.address)
+    expect(waiting.map((r) => [r.id, r.lapsed])).toEqual([[later.id, false], [soon.id, true]])
+  })
+
   it('reads a phone typed with a Chinese keyboard’s full-width digits as the same number', async () => {
     const res = await call('POST', '/api/home-services', await devLogin(t.app, 'home-full-width'), ask({ phone: '１３９ １２３４ ５６７８' }))
     expect(res.statusCode).toBe(201)

@@ -24,7 +24,7 @@ const tomorrow = () => addDays(shanghaiToday(), 1)
 const request = (status: HomeRequest['status']): HomeRequest => ({
   id: 'hs-1', facilityId: 'yl-hangkong-erlu', facilityName: '航空二路社区嵌入式服务设施', service: 'escort', date: tomorrow(), window: 'morning',
   address: '华宇理想国小区 3 号楼 2 单元 501', phone: '13912345678', notes: null, status, createdAt: '2026-12-01T10:00:00+08:00',
-  visitAt: null, priceFen: null, bookingId: null, bookingStatus: null, declineReason: null, cancellable: status === 'requested',
+  visitAt: null, priceFen: null, bookingId: null, bookingStatus: null, declineReason: null, cancellable: status === 'requested', lapsed: false,
 })
 
 let answers: Record<string, (call: Call) => Answer>
