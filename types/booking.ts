@@ -4,6 +4,7 @@ import { idSchema } from './common'
 import { careConsentSchema, infantCareChoiceSchema } from './care'
 import { calendarDateSchema } from './dates'
 import { functionCodeSchema } from './functions'
+import { halfWidth } from './half-width'
 import { BOOKING_STATUSES, FULFILMENTS, SESSION_PARTS, UNBOOKABLE_REASONS } from './booking-names'
 
 // The lists and their names live in booking-names.ts, free of zod, for the WeChat main package's tab pages.
@@ -124,7 +125,8 @@ export const mealChoiceSchema = z
 /** A mainland mobile number as typed: spaces and dashes allowed (138 0000 0000). */
 export const mobileSchema = z
   .string({ error: '请填写手机号' })
-  .transform((v) => v.replace(/[\s-]/g, ''))
+  // A Chinese keyboard's full-width digits (１３９…) and spaces or dashes between the groups are the same number.
+  .transform((v) => halfWidth(v).replace(/[\s-]/g, ''))
   .pipe(z.string().min(1, { error: '请填写手机号' }).regex(new RegExp(`^${MOBILE.source}$`), { error: '手机号应为 11 位数字，以 1 开头' }))
 
 /** 儿童托管: an adult who may collect the child, and how the staff reach them at pick-up time. */

@@ -84,6 +84,11 @@ export const homeRequestSchema = z.object({
   declineReason: z.string().nullable(),
   /** Whether the resident may still cancel the request itself (only while it waits). */
   cancellable: z.boolean(),
+  /**
+   * Still waiting though the window asked for has gone by: the facility did not answer in time. It may still be
+   * accepted for another day agreed with the resident, declined, or cancelled.
+   */
+  lapsed: z.boolean(),
 })
 export type HomeRequest = z.infer<typeof homeRequestSchema>
 export const homeRequestListSchema = z.object({ items: z.array(homeRequestSchema) })
@@ -112,11 +117,19 @@ const BOOKING_AFTER_ACCEPT: Partial<Record<NonNullable<HomeRequest['bookingStatu
   cancelled: '（上门服务已取消）',
 }
 
-/** 待受理 · 已受理 2026-12-02 09:30 · 已婉拒：原因 · 已取消 — the same words for the resident and the operator. */
-export function homeRequestStatusWords(r: Pick<HomeRequest, 'status' | 'visitAt' | 'declineReason' | 'bookingStatus'>): string {
-  if (r.status === 'requested') return '待受理'
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+/** '2026-12-02T09:30:00+08:00' (Asia/Shanghai) → '12月2日 周三 09:30', as the rest of the page writes days. */
+function visitWords(visitAt: string): string {
+  const [year, month, day] = visitAt.slice(0, 10).split('-').map(Number)
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]
+  return `${month}月${day}日 周${weekday} ${visitAt.slice(11, 16)}`
+}
+
+/** 待受理 · 已受理 12月2日 周三 09:30 · 已婉拒：原因 · 已取消 — the same words for the resident and the operator. */
+export function homeRequestStatusWords(r: Pick<HomeRequest, 'status' | 'visitAt' | 'declineReason' | 'bookingStatus' | 'lapsed'>): string {
+  if (r.status === 'requested') return r.lapsed ? '待受理（希望的时间已过）' : '待受理'
   if (r.status === 'cancelled') return '已取消'
   if (r.status === 'declined') return `已婉拒：${r.declineReason ?? ''}`
-  const when = r.visitAt ? ` ${r.visitAt.slice(0, 10)} ${r.visitAt.slice(11, 16)}` : ''
+  const when = r.visitAt ? ` ${visitWords(r.visitAt)}` : ''
   return `已受理${when}${(r.bookingStatus && BOOKING_AFTER_ACCEPT[r.bookingStatus]) ?? ''}`
 }

@@ -35,7 +35,7 @@ export async function homeServiceRoutes(app: AppInstance): Promise<void> {
     },
   )
   app.get('/me/home-services', { config: resident, schema: { response: { 200: homeRequestListSchema } } }, async (request) => ({
-    items: await listMyHomeRequests(db, callerOf(request).user),
+    items: await listMyHomeRequests(db, callerOf(request).user, app.now()),
   }))
   app.post(
     '/me/home-services/:id/cancel',
@@ -46,7 +46,7 @@ export async function homeServiceRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/staff/facilities/:facilityId/home-services',
     { config: operate, schema: { params: staffFacilityParamsSchema, response: { 200: homeRequestListSchema } } },
-    async (request) => ({ items: await listFacilityRequests(db, request.params.facilityId) }),
+    async (request) => ({ items: await listFacilityRequests(db, request.params.facilityId, app.now()) }),
   )
   app.post(
     '/staff/facilities/:facilityId/home-services/:id/accept',

@@ -4,6 +4,7 @@ import {
   HOME_REQUEST_DAYS_AHEAD,
   HOME_SERVICE_NAMES,
   HOME_WINDOW_HOURS,
+  HOME_WINDOWS,
   type HomeAccept,
   type HomeRequest,
   type HomeRequestCreate,
@@ -43,7 +44,8 @@ async function mustFind(db: Kysely<Database>, id: string): Promise<HomeRequestRo
   return row
 }
 
-function toHomeRequest(r: HomeRequestRow): HomeRequest {
+/** A request as the resident and the operator read it, at `now` (whether the window asked for has gone by unanswered). */
+function toHomeRequest(r: HomeRequestRow, now: Date): HomeRequest {
   return {
     id: r.id,
     facilityId: r.facility_id,
@@ -62,6 +64,7 @@ function toHomeRequest(r: HomeRequestRow): HomeRequest {
     bookingStatus: (r.booking_status as BookingStatus | null) ?? null,
     declineReason: r.decline_reason,
     cancellable: r.status === 'requested',
+    lapsed: r.status === 'requested' && shanghaiInstant(r.date, HOME_WINDOW_HOURS[r.window as HomeWindow].to) <= now,
   }
 }
 
@@ -76,14 +79,17 @@ export async function createHomeRequest(
   if (!facility) throw new InvalidInputError('facilityId', '没有找到这个设施')
   if (!(await offersFunction(db, facility.id, 'housekeeping'))) throw new InvalidInputError('facilityId', '这个设施不提供家政便民服务')
   const today = shanghaiDate(now)
-  if (input.date < today || shanghaiInstant(input.date, HOME_WINDOW_HOURS[input.window].to) <= now) {
-    throw new InvalidInputError('date', '这个时段已经过去，请选择之后的日期或时段')
+  if (input.date < today) throw new InvalidInputError('date', '这一天已经过去，请选择今天或之后的日期')
+  // The day is right; the window is what has passed (a form left open from 11:50 to 12:05).
+  if (shanghaiInstant(input.date, HOME_WINDOW_HOURS[input.window].to) <= now) {
+    const { name, to } = HOME_WINDOW_HOURS[input.window]
+    throw new InvalidInputError('window', `今天${name}的时段（到 ${to}）已经结束，请选择之后的时段或日期`)
   }
   if (input.date > addDays(today, HOME_REQUEST_DAYS_AHEAD)) {
     throw new InvalidInputError('date', `只能申请 ${HOME_REQUEST_DAYS_AHEAD} 天以内的上门服务`)
   }
   const twin = await findOpenTwin(db, user.id, { facility_id: facility.id, service: input.service, date: input.date, window: input.window })
-  if (twin) return { created: false, request: toHomeRequest(twin) }
+  if (twin) return { created: false, request: toHomeRequest(twin, now) }
   if ((await countOpenRequests(db, user.id)) >= MAX_OPEN_PER_RESIDENT) {
     throw new DomainError('limit_reached', `您已有 ${MAX_OPEN_PER_RESIDENT} 条家政申请在等待受理，请等设施答复后再申请`)
   }
@@ -101,18 +107,18 @@ export async function createHomeRequest(
     status: 'requested',
     created_at: now.toISOString(),
   })
-  return { created: true, request: toHomeRequest(await mustFind(db, id)) }
+  return { created: true, request: toHomeRequest(await mustFind(db, id), now) }
 }
 
-export async function listMyHomeRequests(db: Kysely<Database>, user: UserRow): Promise<HomeRequest[]> {
-  return (await listUserHomeRequests(db, user.id)).map(toHomeRequest)
+export async function listMyHomeRequests(db: Kysely<Database>, user: UserRow, now: Date): Promise<HomeRequest[]> {
+  return (await listUserHomeRequests(db, user.id)).map((r) => toHomeRequest(r, now))
 }
 
 /** The resident withdraws a request while it waits; once accepted it is a booking, cancelled as bookings are. */
 export async function cancelMyHomeRequest(db: Kysely<Database>, user: UserRow, id: string, now: Date): Promise<HomeRequest> {
   const mine = await findHomeRequest(db, id)
   if (!mine || mine.user_id !== user.id) throw notFound()
-  if (mine.status === 'cancelled') return toHomeRequest(mine)
+  if (mine.status === 'cancelled') return toHomeRequest(mine, now)
   if (mine.status !== 'requested' || !(await moveHomeRequest(db, id, 'requested', { status: 'cancelled', decided_at: now.toISOString() }))) {
     const current = (await findHomeRequest(db, id)) ?? mine
     throw new DomainError(
@@ -120,13 +126,24 @@ export async function cancelMyHomeRequest(db: Kysely<Database>, user: UserRow, i
       current.status === 'accepted' ? '设施已经受理这条申请，请在「预约」里取消这次上门服务' : '这条申请已经婉拒，不需要取消',
     )
   }
-  return toHomeRequest(await mustFind(db, id))
+  return toHomeRequest(await mustFind(db, id), now)
 }
 
-/** What the operator has to answer at a facility: waiting ones first, then the rest by day. */
-export async function listFacilityRequests(db: Kysely<Database>, facilityId: string): Promise<HomeRequest[]> {
-  const rows = (await listFacilityHomeRequests(db, facilityId)).map(toHomeRequest)
-  return rows.sort((a, b) => Number(b.status === 'requested') - Number(a.status === 'requested'))
+/**
+ * What the operator has to answer at a facility: waiting ones first, the soonest day and window first (tomorrow's
+ * before next week's), those whose window went by unanswered after them; then the rest by day, latest first.
+ */
+export async function listFacilityRequests(db: Kysely<Database>, facilityId: string, now: Date): Promise<HomeRequest[]> {
+  const rows = (await listFacilityHomeRequests(db, facilityId)).map((r) => toHomeRequest(r, now))
+  const waiting = rows.filter((r) => r.status === 'requested')
+  waiting.sort(
+    (a, b) =>
+      Number(a.lapsed) - Number(b.lapsed) ||
+      a.date.localeCompare(b.date) ||
+      HOME_WINDOWS.indexOf(a.window) - HOME_WINDOWS.indexOf(b.window) ||
+      a.createdAt.localeCompare(b.createdAt),
+  )
+  return [...waiting, ...rows.filter((r) => r.status !== 'requested')]
 }
 
 async function facilityRequest(db: Kysely<Database>, facilityId: string, id: string): Promise<HomeRequestRow> {
@@ -196,7 +213,7 @@ export async function acceptHomeRequest(
     await moveHomeRequest(db, id, 'accepted', { status: 'requested', session_id: null, visit_at: null, price_fen: null, decided_at: null, decided_by: null })
     throw err
   }
-  return toHomeRequest(await facilityRequest(db, facilityId, id))
+  return toHomeRequest(await facilityRequest(db, facilityId, id), now)
 }
 
 /** The operator declines with a reason the resident reads. */
@@ -226,5 +243,5 @@ export async function declineHomeRequest(
       now,
     })
   })
-  return toHomeRequest(await facilityRequest(db, facilityId, id))
+  return toHomeRequest(await facilityRequest(db, facilityId, id), now)
 }

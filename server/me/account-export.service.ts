@@ -20,7 +20,7 @@ export async function exportAccount(db: Kysely<Database>, user: UserRow, now: Da
     listMyWaitlist(db, user),
     listMyNotices(db, user.id, now),
     listMyFeedback(db, user, now),
-    listMyHomeRequests(db, user),
+    listMyHomeRequests(db, user, now),
     db
       .selectFrom('survey_answers as a')
       .innerJoin('surveys as v', 'v.id', 'a.survey_id')

@@ -64,6 +64,9 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     ['an empty address', { address: '   ' }, 'address'],
     ['a huge address', { address: '楼'.repeat(101) }, 'address'],
     ['a wrong phone', { phone: '12345' }, 'phone'],
+    ['a phone with letters', { phone: '1391234abcd' }, 'phone'],
+    ['a phone of 10 digits', { phone: '1391234567' }, 'phone'],
+    ['a very short address', { address: '3号楼' }, 'address'],
     ['huge notes', { notes: '😀'.repeat(201) }, 'notes'],
   ])('refuses %s with the field and a Chinese reason, writing nothing', async (_, fields, field) => {
     const before = await stored()
@@ -72,6 +75,33 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect(errorOf(res.body)).toMatchObject({ code: 'invalid_input', field })
     expect(errorOf(res.body).message).toMatch(/[\u4e00-\u9fa5]{2}/)
     expect(await stored()).toBe(before)
+  })
+
+  it('refuses today’s morning once it is over by the window, saying which, and takes the afternoon', async () => {
+    t.clock.set(shanghaiInstant(t.clock.today(), '12:05'))
+    const headers = await devLogin(t.app, 'home-after-noon')
+    const late = await call('POST', '/api/home-services', headers, ask({ date: t.clock.today(), window: 'morning' }))
+    expect(late.statusCode).toBe(400)
+    expect(errorOf(late.body)).toMatchObject({ code: 'invalid_input', field: 'window', message: expect.stringContaining('今天上午的时段（到 12:00）已经结束') })
+    expect((await call('POST', '/api/home-services', headers, ask({ date: t.clock.today(), window: 'afternoon' }))).statusCode).toBe(201)
+  })
+
+  it('says a request whose window went by unanswered is lapsed, and lists it after the ones still ahead', async () => {
+    const headers = await devLogin(t.app, 'home-lapsed')
+    const address = { address: '过期小区 2 号楼 303 室' }
+    const soon = homeRequestSchema.parse((await call('POST', '/api/home-services', headers, ask({ ...address, window: 'morning' }))).json())
+    const later = homeRequestSchema.parse((await call('POST', '/api/home-services', headers, ask({ ...address, date: addDays(t.clock.today(), 3) }))).json())
+    expect([soon.lapsed, later.lapsed]).toEqual([false, false])
+    t.clock.set(shanghaiInstant(tomorrow(), '12:00'))
+    expect((await mine(headers)).map((r) => [r.id, r.lapsed])).toEqual(expect.arrayContaining([[soon.id, true], [later.id, false]]))
+    const waiting = (await atDesk(as.operator)).filter((r) => r.address === address.address)
+    expect(waiting.map((r) => [r.id, r.lapsed])).toEqual([[later.id, false], [soon.id, true]])
+  })
+
+  it('reads a phone typed with a Chinese keyboard’s full-width digits as the same number', async () => {
+    const res = await call('POST', '/api/home-services', await devLogin(t.app, 'home-full-width'), ask({ phone: '１３９ １２３４ ５６７８' }))
+    expect(res.statusCode).toBe(201)
+    expect(homeRequestSchema.parse(res.json()).phone).toBe('13912345678')
   })
 
   it('lets the resident cancel while it waits; another family gets 404; a cancelled request cannot be accepted', async () => {
@@ -195,5 +225,19 @@ describe.each(DATABASES)('home-service requests on %s', (database) => {
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200])
     const session = await db().selectFrom('sessions').select(['capacity', 'booked']).where('function_code', '=', 'housekeeping').where('date', '=', day).executeTakeFirstOrThrow()
     expect(session).toEqual({ capacity: 2, booked: 2 })
+  })
+
+  it('lists the waiting requests soonest day first, so the clerk answers tomorrow’s before next week’s', async () => {
+    const headers = await devLogin(t.app, 'home-order')
+    for (const [days, window] of [[9, 'morning'], [2, 'evening'], [2, 'morning'], [6, 'afternoon']] as const) {
+      expect((await call('POST', '/api/home-services', headers, ask({ date: addDays(t.clock.today(), days), window, service: 'repair', address: '排序小区 1 号楼 101 室' }))).statusCode).toBe(201)
+    }
+    const waiting = (await atDesk(as.operator)).filter((r) => r.status === 'requested' && r.address === '排序小区 1 号楼 101 室')
+    expect(waiting.map((r) => [r.date, r.window])).toEqual([
+      [addDays(t.clock.today(), 2), 'morning'],
+      [addDays(t.clock.today(), 2), 'evening'],
+      [addDays(t.clock.today(), 6), 'afternoon'],
+      [addDays(t.clock.today(), 9), 'morning'],
+    ])
   })
 })

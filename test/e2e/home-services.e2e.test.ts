@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { grantStaff } from '../../server/staff/staff-grants'
 import { addDays, shanghaiInstant } from '../../server/time/shanghai'
+import { dayName } from '@/lib/dates'
 import { devLogin } from '../support/app'
 import { phoneContext, shot, useServedBrowser } from '../support/browser'
 import { TestClock } from '../support/clock'
@@ -65,11 +66,11 @@ describe('a home-service request from 保洁 to 好差评 in chromium', () => {
     await field(operator, '上门时间').fill('09:30')
     await field(operator, '价格（元）').fill('50')
     await visible(operator, '.button', '确认受理').click()
-    await visible(operator, '.staff-controls__item', `已受理 ${tomorrow()} 09:30`).waitFor()
+    await visible(operator, '.staff-controls__item', `已受理 ${dayName(tomorrow())} 09:30`).waitFor()
     await shot(operator, 'home-service-accepted')
 
     await resident.reload()
-    await visible(resident, '.home-service__status', `保洁 · 已受理 ${tomorrow()} 09:30`).waitFor()
+    await visible(resident, '.home-service__status', `保洁 · 已受理 ${dayName(tomorrow())} 09:30`).waitFor()
     expect(await resident.locator('.button:visible', { hasText: '取消申请' }).count()).toBe(0)
     await visible(resident, '.button', '查看预约').click()
     await visible(resident, '.section-title', '家政便民 · 保洁').waitFor()

@@ -9,7 +9,6 @@ import {
   HOME_WINDOWS,
   HOME_WINDOW_HOURS,
   type HomeRequest,
-  type HomeServiceKind,
   type HomeWindow,
   homeRequestStatusWords,
   homeWindowWords,
@@ -19,6 +18,7 @@ import { useState } from 'react'
 import { fetchFacility } from '@/api/facility-detail'
 import { cancelHomeRequest, fetchMyHomeRequests, requestHomeService } from '@/api/home-services'
 import { Button } from '@/components/Button'
+import { ConfirmBox } from '@/components/ConfirmBox'
 import { OptionGroup } from '@/components/OptionGroup'
 import { Page } from '@/components/Page'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -86,26 +86,33 @@ function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: str
   const today = shanghaiToday()
   const nowClock = shanghaiClock()
   const days = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i)).filter((d) => HOME_WINDOWS.some((w) => !windowOver(d, w, today, nowClock)))
-  const [service, setService] = useState<HomeServiceKind>()
-  const [date, setDate] = useState<string>()
-  const [window, setWindow] = useState<HomeWindow>()
+  // The choices are kept with the text (a reload or a call coming in mid-form loses none of it); a day or window
+  // that has passed since is dropped.
+  const [serviceDraft, setService, clearService] = useDraft(`home-service.service.${facilityId}`)
+  const [dateDraft, setDate, clearDate] = useDraft(`home-service.date.${facilityId}`)
+  const [windowDraft, setWindow, clearWindow] = useDraft(`home-service.window.${facilityId}`)
+  const service = HOME_SERVICES.find((s) => s === serviceDraft)
+  const date = days.find((d) => d === dateDraft)
+  const window = HOME_WINDOWS.find((w) => w === windowDraft && !(date && windowOver(date, w, today, nowClock)))
   const [address, setAddress] = useDraft('home-service.address')
   const [phone, setPhone] = useDraft('home-service.phone')
   const [notes, setNotes, clearNotes] = useDraft(`home-service.notes.${facilityId}`)
-  const { busy, message, setMessage, run } = useSubmit(onSent)
+  const { busy, message, setMessage, fieldErrors, run } = useSubmit(onSent)
 
   const missing = !service ? '请选择服务' : !date ? '请选择日期' : !window ? '请选择时段' : address.trim().length < HOME_ADDRESS.min ? `请填写上门地址（至少 ${HOME_ADDRESS.min} 个字）` : !phone.trim() ? '请填写联系电话' : null
 
   const send = async () => {
     if (busy) return
+    // A second tap just after 已提交 (the form emptied by the first) keeps the confirmation instead of 请选择服务.
+    if (message?.kind === 'ok' && !service && !date && !window) return
     if (missing || !service || !date || !window) return setMessage({ kind: 'error', text: missing ?? '' })
     const request = { facilityId, service, date, window, address, phone, ...(notes.trim() ? { notes } : {}) }
     const sent = await run(() => requestHomeService(request), `已提交：${HOME_SERVICE_NAMES[service]}，等待设施受理。`)
     if (!sent) return
     clearNotes()
-    setService(undefined)
-    setDate(undefined)
-    setWindow(undefined)
+    clearService()
+    clearDate()
+    clearWindow()
   }
 
   return (
@@ -134,8 +141,8 @@ function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: str
         />
       </View>
       <View className='card'>
-        <TextField label='上门地址' value={address} onChange={setAddress} maxLength={HOME_ADDRESS.max} placeholder='小区、楼号、单元、门牌号' />
-        <TextField label='联系电话' type='number' value={phone} onChange={setPhone} maxLength={13} placeholder='11 位手机号' hint='工作人员上门前会打这个电话' />
+        <TextField label='上门地址' value={address} onChange={setAddress} maxLength={HOME_ADDRESS.max} placeholder='小区、楼号、单元、门牌号' error={fieldErrors.address} />
+        <TextField label='联系电话' type='number' value={phone} onChange={setPhone} maxLength={13} placeholder='11 位手机号' hint='工作人员上门前会打这个电话' error={fieldErrors.phone} />
         <Text className='text-field__label'>备注（可不填）</Text>
         <Textarea
           className='home-service__notes'
@@ -159,7 +166,12 @@ function HomeRequestForm({ facilityId, facilityName, onSent }: { facilityId: str
 
 function HomeRequestItem({ item, onChanged }: { item: HomeRequest; onChanged: () => Promise<unknown> }) {
   const { busy, message, run } = useSubmit(onChanged)
-  const cancel = () => run(() => cancelHomeRequest(item.id), '已取消申请')
+  // Asked first, as a booking's cancel is: a stray or second tap must not withdraw the request.
+  const [asking, setAsking] = useState(false)
+  const cancel = async () => {
+    await run(() => cancelHomeRequest(item.id), '已取消申请')
+    setAsking(false)
+  }
   const openBooking = () => item.bookingId && Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(item.bookingId)}` })
   return (
     <View className='home-service__item'>
@@ -171,11 +183,21 @@ function HomeRequestItem({ item, onChanged }: { item: HomeRequest; onChanged: ()
       </Text>
       <Text className='muted home-service__line'>{item.address}</Text>
       {item.priceFen !== null && <Text className='home-service__line'>价格：{formatFen(item.priceFen)}（服务时支付）</Text>}
-      {item.cancellable && (
-        <Button className='tap button home-service__action' loading={busy} onClick={cancel}>
-          取消申请
-        </Button>
-      )}
+      {item.cancellable &&
+        (asking ? (
+          <ConfirmBox
+            question={`确定取消${HOME_SERVICE_NAMES[item.service]}（${dayLabel(item.date, shanghaiToday())} ${HOME_WINDOW_HOURS[item.window].name}）的申请吗？`}
+            confirm='确定取消'
+            decline='不取消'
+            busy={busy}
+            onConfirm={cancel}
+            onDecline={() => setAsking(false)}
+          />
+        ) : (
+          <Button className='tap button home-service__action' onClick={() => setAsking(true)}>
+            取消申请
+          </Button>
+        ))}
       {item.bookingId && (
         <Button className='tap button home-service__action' onClick={openBooking}>
           {item.bookingStatus === 'completed' ? '查看并评价' : '查看预约'}

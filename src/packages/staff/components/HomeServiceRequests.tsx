@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { HOME_REASON, HOME_SERVICE_NAMES, HOME_WINDOW_HOURS, type HomeRequest, homeRequestStatusWords, homeWindowWords } from '@shared/home-service'
 import { halfWidth } from '@shared/half-width'
 import { useState } from 'react'
+import { ApiError } from '@/api/api-error'
 import { acceptHomeRequest, declineHomeRequest, fetchFacilityHomeRequests } from '@/api/home-services'
 import { Button } from '@/components/Button'
 import { RemoteContent } from '@/components/RemoteContent'
@@ -41,13 +42,35 @@ function HomeRequestRow({ facilityId, item, onChanged }: { facilityId: string; i
   const { busy, message, setMessage, run } = useSubmit(onChanged)
 
   const answer = async (work: () => Promise<unknown>, done: string) => {
-    if (await run(work, done)) setMode('idle')
+    let changed = false
+    const sent = await run(async () => {
+      try {
+        return await work()
+      } catch (err) {
+        // Refused because the request changed meanwhile (the resident cancelled it, another clerk answered it).
+        changed = err instanceof ApiError && (err.status === 404 || err.status === 409)
+        throw err
+      }
+    }, done)
+    if (sent) setMode('idle')
+    // The row then shows the request as it is now, with the refusal under it, not 待受理 and the form still open.
+    else if (changed) await onChanged()
   }
   const accept = () => {
     const day = typedDate(date)
     const clock = typedTime(time)
     const priceFen = yuanToFen(halfWidth(price.trim()))
-    const wrong = !day ? '请按 2026-12-02 的格式填写上门日期' : !clock ? '请按 09:30 的格式填写上门时间' : priceFen === null ? '请填写价格（元），例如 50 或 50.5' : null
+    // 25:00 is written in the right format: what is wrong with it is the hour.
+    const noSuchTime = /^\d{1,2}:?\d{2}$/.test(halfWidth(time.trim()))
+    const wrong = !day
+      ? '请按 2026-12-02 的格式填写上门日期'
+      : !clock
+        ? noSuchTime
+          ? `没有 ${time.trim()} 这个时间，请填写 08:00 到 19:30 之间的时间`
+          : '请按 09:30 的格式填写上门时间'
+        : priceFen === null
+          ? '请填写价格（元），例如 50 或 50.5'
+          : null
     if (wrong || !day || !clock || priceFen === null) return setMessage({ kind: 'error', text: wrong ?? '' })
     return answer(() => acceptHomeRequest(facilityId, item.id, { date: day, time: clock, priceFen }), '已受理，居民的预约已生成')
   }
@@ -79,7 +102,7 @@ function HomeRequestRow({ facilityId, item, onChanged }: { facilityId: string; i
           </Button>
         </View>
       )}
-      {mode !== 'idle' && (
+      {item.status === 'requested' && mode !== 'idle' && (
         <View>
           {mode === 'accept' ? (
             <View>
