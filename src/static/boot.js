@@ -21,7 +21,9 @@
 
 // The page the address names (the first tab when it names none) is fetched now, beside app.js, instead of after
 // the app has started and its router has read the address: one round trip less before the page draws.
+// The map stays on window for the app, which later fetches the other pages' files too (src/lib/preload-pages.ts).
 function doorstepPreloadRoute(map) {
+  window.doorstepRoutes = map
   var route = location.hash.replace(/^#\/?/, '').split('?')[0] || map.first
   var files = map.routes[route] || []
   for (var i = 0; i < files.length; i++) {
