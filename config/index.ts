@@ -7,7 +7,6 @@ const root = path.resolve(__dirname, '..')
 
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async () => {
-  const isH5 = process.env.TARO_ENV === 'h5'
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'doorstep',
     date: '2026-11-27',

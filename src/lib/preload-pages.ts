@@ -21,7 +21,10 @@ interface RouteFiles {
  */
 export function preloadPages(): void {
   const built = (window as { doorstepRoutes?: RouteFiles }).doorstepRoutes
-  if (built) return prefetch(built)
+  if (built) {
+    prefetch(built)
+    return
+  }
   // A build without the map (the development server): load the pages' code the way the router does.
   const config = (window as { __taroAppConfig?: { routes?: TaroRoute[] } }).__taroAppConfig
   for (const route of config?.routes ?? []) {
