@@ -44,6 +44,9 @@ async function mustFind(db: Kysely<Database>, id: string): Promise<HomeRequestRo
   return row
 }
 
+/** Whether a day's window has ended by `now`: too late to ask for, and lapsed if asked for and not answered. */
+const windowOver = (date: string, window: HomeWindow, now: Date): boolean => shanghaiInstant(date, HOME_WINDOW_HOURS[window].to) <= now
+
 /** A request as the resident and the operator read it, at `now` (whether the window asked for has gone by unanswered). */
 function toHomeRequest(r: HomeRequestRow, now: Date): HomeRequest {
   return {
@@ -64,7 +67,7 @@ function toHomeRequest(r: HomeRequestRow, now: Date): HomeRequest {
     bookingStatus: (r.booking_status as BookingStatus | null) ?? null,
     declineReason: r.decline_reason,
     cancellable: r.status === 'requested',
-    lapsed: r.status === 'requested' && shanghaiInstant(r.date, HOME_WINDOW_HOURS[r.window as HomeWindow].to) <= now,
+    lapsed: r.status === 'requested' && windowOver(r.date, r.window as HomeWindow, now),
   }
 }
 
@@ -81,7 +84,7 @@ export async function createHomeRequest(
   const today = shanghaiDate(now)
   if (input.date < today) throw new InvalidInputError('date', '这一天已经过去，请选择今天或之后的日期')
   // The day is right; the window is what has passed (a form left open from 11:50 to 12:05).
-  if (shanghaiInstant(input.date, HOME_WINDOW_HOURS[input.window].to) <= now) {
+  if (windowOver(input.date, input.window, now)) {
     const { name, to } = HOME_WINDOW_HOURS[input.window]
     throw new InvalidInputError('window', `今天${name}的时段（到 ${to}）已经结束，请选择之后的时段或日期`)
   }
