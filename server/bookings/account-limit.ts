@@ -2,6 +2,7 @@ import type { SessionPart } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, SessionRow, UserRow } from '../db/schema'
+import { together } from '../db/together'
 import { isDeskAccount } from '../staff/desk-account'
 import type { Take } from './booking-plan'
 import type { BookingRule } from './booking-rules'
@@ -43,11 +44,11 @@ export async function assertAccountLeavesRoom(db: Kysely<Database>, share: Accou
 export async function takeAccountShare(trx: Transaction<Database>, share: AccountShare): Promise<void> {
   const { booker, rule, takes } = share
   if (!countsForAccount(booker)) return
-  for (const take of takes) {
-    if (!(await takeAccountUnits(trx, booker.id, take.sessionId, take.units, rule.maxUnitsPerAccount))) {
-      const taken = (await accountUnits(trx, booker.id, [take.sessionId])).get(take.sessionId) ?? 0
-      throw limitError(share, taken, take.sessionId)
-    }
+  const counted = await together(takes.map((take) => takeAccountUnits(trx, booker.id, take.sessionId, take.units, rule.maxUnitsPerAccount)))
+  const refused = takes.find((_, i) => !counted[i])
+  if (refused) {
+    const taken = (await accountUnits(trx, booker.id, [refused.sessionId])).get(refused.sessionId) ?? 0
+    throw limitError(share, taken, refused.sessionId)
   }
 }
 

@@ -71,6 +71,17 @@ export class IdempotencyKeyReusedError extends DomainError {
   }
 }
 
+/**
+ * The Idempotency-Key already carries another request's answer (a retry of a finished request, or its twin that
+ * committed first). It rolls this booking's writes back; placeBooking then answers with the earlier response, so
+ * a resident sees this message only if that answer has gone meanwhile.
+ */
+export class KeyAnsweredError extends DomainError {
+  constructor() {
+    super('idempotency_key_reused', '这次提交已经处理过，请到“我的预约”查看')
+  }
+}
+
 export class NotCancellableError extends DomainError {
   constructor(statusName: string) {
     super('not_cancellable', `这笔预约${statusName}，不能取消`)

@@ -1,5 +1,6 @@
 import { type Booking, type BookingStatus, type Quote, type SessionPart, collectorViews } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
+import { together } from '../db/together'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import type { ServiceRun } from '../staff/desk-day'
@@ -31,7 +32,7 @@ export interface NewBooking {
 
 export async function insertBooking(trx: Transaction<Database>, b: NewBooking): Promise<void> {
   const at = b.now.toISOString()
-  await trx
+  const booking = trx
     .insertInto('bookings')
     .values({
       id: b.id,
@@ -56,10 +57,11 @@ export async function insertBooking(trx: Transaction<Database>, b: NewBooking): 
       updated_at: at,
     })
     .execute()
-  await trx
+  const sessions = trx
     .insertInto('booking_sessions')
     .values(b.takes.map((t) => ({ booking_id: b.id, session_id: t.sessionId, units: t.units, class_code: t.classCode })))
     .execute()
+  await together([booking, sessions])
 }
 
 /** Every change of state is kept with who made it and when. */

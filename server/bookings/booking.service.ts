@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { Booking, BookingRequest, Quote, SessionPart } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
+import { pipelinedTransaction } from '../db/connection'
 import { isUniqueViolation } from '../db/errors'
+import { together } from '../db/together'
 import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
 import type { FacilityPlace } from '../facilities/facility.repository'
 import { InvalidInputError, NotFoundError } from '../http/errors'
@@ -15,12 +17,13 @@ import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
 import { assertAccountLeavesRoom, takeAccountShare } from './account-limit'
 import { noticeFacts } from './booked-service'
 import { newBookingCode } from './booking-code'
-import { type Alongside, type BookingPlan, beneficiaryKey, inLockOrder, quotedPrice } from './booking-plan'
+import { type Alongside, type BookingPlan, type Take, beneficiaryKey, inLockOrder, quotedPrice } from './booking-plan'
 import { findBookingContext } from './booking-context.repository'
 import { type BookingRule, cancelUntil, cutoffAt, unbookableReason } from './booking-rules'
 import {
   AlreadyBookedError,
   BeyondHorizonError,
+  KeyAnsweredError,
   NotBookableError,
   PastCutoffError,
   QuoteChangedError,
@@ -84,11 +87,14 @@ export async function prepare(
   if (member === undefined) throw new NotFoundError('没有找到这位家庭成员')
   if (request.quantity > rule.maxUnits) throw new TooManyUnitsError(rule.maxUnits, fn)
   const beneficiary = beneficiaryKey({ booker, member })
-  await assertNotSuspended(db, beneficiary, fn, now)
-
-  const run = request.throughDate ? await findRun(db, session, request.throughDate, rule.maxRunDays) : [session]
-  // One person, one place: someone who already holds it is told which booking, whatever else would refuse.
-  const overlap = await overlapOf(db, placeClaims(beneficiary, fn, run))
+  const runOf = request.throughDate ? findRun(db, session, request.throughDate, rule.maxRunDays) : Promise.resolve([session])
+  // Asked together: a suspension first, then one person, one place — someone who already holds it is told which
+  // booking, whatever else would refuse.
+  const [, run, overlap] = await together([
+    assertNotSuspended(db, beneficiary, fn, now),
+    runOf,
+    runOf.then((days) => overlapOf(db, placeClaims(beneficiary, fn, days))),
+  ])
   if (overlap) throw overlap
   // Every day of a run must be bookable: the first day that is not names the reason, and nothing is booked.
   const ignoreFull = mode === 'join_waitlist'
@@ -104,9 +110,11 @@ export async function prepare(
     }
   }
   const plan = await planner({ db, session, run, facility, booker, member, request, now, ignoreFull, alongside })
-  await assertAccountLeavesRoom(db, { booker, rule, takes: plan.takes, run })
-  // Places freed while others wait are theirs: a new request may take only what the queue leaves.
-  if (mode === 'book') await assertQueueLeavesRoom(db, plan.takes, fn)
+  await together([
+    assertAccountLeavesRoom(db, { booker, rule, takes: plan.takes, run }),
+    // Places freed while others wait are theirs: a new request may take only what the queue leaves.
+    mode === 'book' ? assertQueueLeavesRoom(db, plan.takes, fn) : undefined,
+  ])
   return { session, run, facility, rule, member, plan }
 }
 
@@ -207,7 +215,7 @@ export async function placeBooking(
       // A retry of a finished request is not looked up first: if the rules now refuse it (past the cut-off, the
       // person holds the place) the refusal below finds its first answer, and if they pass, claiming the key (the
       // booking's first write) finds it. Either way it gets its first answer, and a first try saves a query.
-      return await db.transaction().execute(async (trx) => {
+      return await pipelinedTransaction(db, async (trx) => {
         const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book', onBehalf?.facilityId)
         const expected = request.expectedPayableFen
         if (expected !== undefined && expected !== quotedPrice(prepared.plan).payableFen) throw new QuoteChangedError()
@@ -240,6 +248,36 @@ function bookAlongside(
 ): Promise<BookingResult> {
   const claim: IdempotencyClaim = { userId: booker.id, key, requestHash: fingerprint(request) }
   return book(trx, booker, request, claim, prepared, now, booker.id, undefined)
+}
+
+/** The units of every take (and of its class), issued together in lock order; the first refused names why. */
+async function takePlaces(trx: Transaction<Database>, takes: Take[], fn: FunctionCode): Promise<void> {
+  const taken = await together(
+    takes.flatMap((take) => [
+      takeUnits(trx, take.sessionId, take.units),
+      take.classCode ? takeClassUnits(trx, take.sessionId, take.classCode, take.units) : true,
+    ]),
+  )
+  for (const [i, take] of takes.entries()) {
+    if (!taken[2 * i]) {
+      const space = await sessionSpace(trx, take.sessionId)
+      throw space.open ? new SessionFullError(space.remaining, fn, space.date) : new SessionClosedError()
+    }
+    if (!taken[2 * i + 1]) {
+      const space = await classSpace(trx, take.sessionId, take.classCode as string)
+      throw new SessionFullError(space.remaining, fn, space.date)
+    }
+  }
+}
+
+/** The day's meal subsidy for its person, unless another order of theirs took it first. */
+async function claimSubsidy(trx: Transaction<Database>, claim: { beneficiary: string; serviceDate: string }, bookingId: string): Promise<boolean> {
+  const taken = await trx
+    .insertInto('meal_subsidy_claims')
+    .values({ beneficiary: claim.beneficiary, service_date: claim.serviceDate, booking_id: bookingId })
+    .onConflict((oc) => oc.columns(['beneficiary', 'service_date']).doNothing())
+    .executeTakeFirst()
+  return taken.numInsertedOrUpdatedRows === 1n
 }
 
 function replayOf(stored: StoredResponse): BookingResult {
@@ -290,33 +328,7 @@ async function book(
     now,
   )
 
-  const earlier = await claimIdempotencyKey(trx, claim, { statusCode: 201, body: booking }, now)
-  if (earlier) return replayOf(earlier)
-
-  await insertBooking(trx, {
-    id,
-    code,
-    bookerUserId: booker.id,
-    memberId: member?.id ?? null,
-    facilityId: facility.id,
-    functionCode: fn,
-    sessionId: session.id,
-    serviceDate: session.date,
-    quantity: request.quantity,
-    details: { ...plan.details, forMember: member !== null },
-    quote: plan.quote,
-    takes: plan.takes,
-    awaitingConfirmation: plan.awaitingConfirmation ?? false,
-    offerExpiresAt: offer?.holdUntil ?? null,
-    startsAt,
-    cancelUntil: deadline,
-    now,
-  })
-  // One person, one place, decided by the database: a booking of the same person that got there first holds the
-  // claim, and this one is refused naming it (never retried: the claim would still be held).
   const claims = placeClaims(beneficiaryKey({ booker, member }), fn, run)
-  if (!(await claimPlaces(trx, claims, id))) throw (await overlapOf(trx, claims)) ?? new AlreadyBookedError()
-  await recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId, at: now })
   const facts = noticeFacts({
     facilityName: facility.name,
     functionCode: fn,
@@ -330,20 +342,43 @@ async function book(
   })
   const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
   const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)
-  await insertNotices(trx, [
-    { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now },
-    ...(remindAt > now ? [{ ...reminderNotice(facts), userId: booker.id, bookingId: id, deliverAfter: remindAt, now }] : []),
+  // The booking's rows, written together; the booking's own row before the rows that refer to it. Whatever is
+  // refused below rolls all of them back.
+  const [keyClaimed, , placed, , , subsidyTaken] = await together([
+    claimIdempotencyKey(trx, claim, { statusCode: 201, body: booking }, now),
+    insertBooking(trx, {
+      id,
+      code,
+      bookerUserId: booker.id,
+      memberId: member?.id ?? null,
+      facilityId: facility.id,
+      functionCode: fn,
+      sessionId: session.id,
+      serviceDate: session.date,
+      quantity: request.quantity,
+      details: { ...plan.details, forMember: member !== null },
+      quote: plan.quote,
+      takes: plan.takes,
+      awaitingConfirmation: plan.awaitingConfirmation ?? false,
+      offerExpiresAt: offer?.holdUntil ?? null,
+      startsAt,
+      cancelUntil: deadline,
+      now,
+    }),
+    // One person, one place, decided by the database: a booking of the same person that got there first holds the
+    // claim, and this one is refused naming it (never retried: the claim would still be held).
+    claimPlaces(trx, claims, id),
+    recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId, at: now }),
+    insertNotices(trx, [
+      { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now },
+      ...(remindAt > now ? [{ ...reminderNotice(facts), userId: booker.id, bookingId: id, deliverAfter: remindAt, now }] : []),
+    ]),
+    plan.subsidyClaim ? claimSubsidy(trx, plan.subsidyClaim, id) : true,
   ])
-  if (plan.subsidyClaim) {
-    const taken = await trx
-      .insertInto('meal_subsidy_claims')
-      .values({ beneficiary: plan.subsidyClaim.beneficiary, service_date: plan.subsidyClaim.serviceDate, booking_id: id })
-      .onConflict((oc) => oc.columns(['beneficiary', 'service_date']).doNothing())
-      .executeTakeFirst()
-    if (taken.numInsertedOrUpdatedRows !== 1n) {
-      throw new QuoteChangedError('当天的补贴刚刚用于另一份订单，价格已变化，请重新确认')
-    }
-  }
+  // The key answered another request first (a retry of a finished one, or its twin): placeBooking answers with that.
+  if (!keyClaimed) throw new KeyAnsweredError()
+  if (!placed) throw (await overlapOf(trx, claims)) ?? new AlreadyBookedError()
+  if (!subsidyTaken) throw new QuoteChangedError('当天的补贴刚刚用于另一份订单，价格已变化，请重新确认')
 
   await plan.record?.(trx, id)
   await offer?.record(trx, id)
@@ -351,16 +386,6 @@ async function book(
   // Last, the guarded updates: the account's share, then the places, each in lock order. Any one refused rolls
   // back the whole booking.
   const takes = inLockOrder(plan.takes)
-  await takeAccountShare(trx, { booker, rule, takes, run })
-  for (const take of takes) {
-    if (!(await takeUnits(trx, take.sessionId, take.units))) {
-      const space = await sessionSpace(trx, take.sessionId)
-      throw space.open ? new SessionFullError(space.remaining, fn, space.date) : new SessionClosedError()
-    }
-    if (take.classCode && !(await takeClassUnits(trx, take.sessionId, take.classCode, take.units))) {
-      const space = await classSpace(trx, take.sessionId, take.classCode)
-      throw new SessionFullError(space.remaining, fn, space.date)
-    }
-  }
+  await together([takeAccountShare(trx, { booker, rule, takes, run }), takePlaces(trx, takes, fn)])
   return { statusCode: 201, booking }
 }

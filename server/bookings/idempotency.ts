@@ -47,17 +47,17 @@ export async function findEarlierResponse(
 }
 
 /**
- * Claims the key, with the answer it will give, as the first write of the booking's transaction: the answer
- * and the booking commit together or not at all. A concurrent twin of this request blocks on the primary key
- * until this transaction ends (PostgreSQL) or waits its turn (SQLite), then finds the committed answer instead
- * of booking again. Returns that earlier answer, or undefined when the key is now ours and the caller goes on.
+ * Claims the key, with the answer it will give, among the booking's first writes: the answer and the booking
+ * commit together or not at all. A concurrent twin of this request blocks on the primary key until this
+ * transaction ends (PostgreSQL) or waits its turn (SQLite). False when the key is already another request's:
+ * the caller rolls its writes back and answers with that request's response (`findEarlierResponse`).
  */
 export async function claimIdempotencyKey(
   trx: Transaction<Database>,
   claim: IdempotencyClaim,
   response: StoredResponse,
   now: Date,
-): Promise<StoredResponse | undefined> {
+): Promise<boolean> {
   const inserted = await trx
     .insertInto('idempotency_keys')
     .values({
@@ -70,8 +70,7 @@ export async function claimIdempotencyKey(
     })
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .executeTakeFirst()
-  if (inserted.numInsertedOrUpdatedRows === 1n) return undefined
-  return findEarlierResponse(trx, claim)
+  return inserted.numInsertedOrUpdatedRows === 1n
 }
 
 /** Keys only need to outlive a resident's retries; older ones are dropped (at every start of the server). */

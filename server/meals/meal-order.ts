@@ -1,5 +1,6 @@
 import type { BookingPlan, PlanContext } from '../bookings/booking-plan'
 import { beneficiaryKey } from '../bookings/booking-plan'
+import { together } from '../db/together'
 import { InvalidInputError, NotFoundError } from '../http/errors'
 import type { SubsidyCategory } from '@shared/member'
 import { assertDeliveryAllowed } from './delivery'
@@ -14,7 +15,13 @@ export async function planMealOrder(context: PlanContext): Promise<BookingPlan> 
   if (request.throughDate) throw new InvalidInputError('throughDate', '助餐每次预约一餐')
   const { setId, fulfilment, delivery } = request.meal
 
-  const found = await findMealSetWithOptions(db, session.id, setId, facility.id)
+  const beneficiary = beneficiaryKey(context)
+  // The set, and what the subsidy needs, asked together.
+  const [found, tiers, usedThatDay] = await together([
+    findMealSetWithOptions(db, session.id, setId, facility.id),
+    findSubsidyTiers(db, facility.districtId),
+    subsidyUsed(db, beneficiary, session.date),
+  ])
   if (!found) throw new InvalidInputError('meal.setId', '这个套餐不在本场菜单上，请刷新菜单')
   const { set, options } = found
   if (!options) throw new NotFoundError('这个设施还没有开通助餐')
@@ -31,17 +38,12 @@ export async function planMealOrder(context: PlanContext): Promise<BookingPlan> 
     deliveryFeeFen = options.deliveryFeeFen
   }
 
-  const beneficiary = beneficiaryKey(context)
   const person: Beneficiary | null = member && {
     birthDate: member.birth_date,
     districtId: member.district_id,
     subsidyCategory: member.subsidy_category as SubsidyCategory | null,
     subsidyVerified: member.subsidy_verified_at !== null,
   }
-  const [tiers, usedThatDay] = await Promise.all([
-    findSubsidyTiers(db, facility.districtId),
-    subsidyUsed(db, beneficiary, session.date),
-  ])
   const quote = quoteMeal({
     unitPriceFen: set.priceFen,
     quantity: request.quantity,

@@ -1,0 +1,58 @@
+import { type Kysely, sql } from 'kysely'
+import { pipelinedTransaction } from '../../server/db/connection'
+import { isUniqueViolation } from '../../server/db/errors'
+import type { Database } from '../../server/db/schema'
+import { together } from '../../server/db/together'
+import { DATABASES, type TestDb, createTestDb } from '../support/databases'
+
+// The booking engine's transaction: statements issued together go out together on PostgreSQL. What must hold is
+// what a transaction promises: all or nothing, the failing statement's own error, and a connection that still works.
+describe.each(DATABASES)('a transaction of statements issued together (%s)', (database) => {
+  let store: TestDb
+  let db: Kysely<Database>
+  const insert = (trx: Kysely<Database>, id: string) => sql`insert into pipe_rows (id) values (${id})`.execute(trx)
+  const stored = async () => (await sql<{ id: string }>`select id from pipe_rows order by id`.execute(db)).rows.map((r) => r.id)
+
+  beforeAll(async () => {
+    store = await createTestDb(database)
+    db = store.db.kysely
+    await sql`create table pipe_rows (id text primary key)`.execute(db)
+  })
+  afterAll(() => store.drop())
+  beforeEach(() => sql`delete from pipe_rows`.execute(db))
+
+  it('keeps every row written together once it commits', async () => {
+    await pipelinedTransaction(db, (trx) => together([insert(trx, 'a'), insert(trx, 'b'), insert(trx, 'c')]))
+    expect(await stored()).toEqual(['a', 'b', 'c'])
+  })
+
+  it('keeps none of them when the work refuses after writing', async () => {
+    const refused = pipelinedTransaction(db, async (trx) => {
+      await together([insert(trx, 'a'), insert(trx, 'b')])
+      throw new Error('full')
+    })
+    await expect(refused).rejects.toThrow('full')
+    expect(await stored()).toEqual([])
+  })
+
+  it('answers with the failing statement’s own error, keeps nothing, and serves the next transaction', async () => {
+    const failed = pipelinedTransaction(db, (trx) => together([insert(trx, 'a'), insert(trx, 'a'), insert(trx, 'b')]))
+    const err = await failed.catch((e: unknown) => e)
+    expect(isUniqueViolation(err)).toBe(true)
+    expect(await stored()).toEqual([])
+    // Every connection of the pool, after the failure: none is left inside the aborted transaction.
+    await Promise.all(['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'].map((id) => pipelinedTransaction(db, (trx) => insert(trx, id))))
+    expect(await stored()).toHaveLength(11)
+  })
+
+  if (database === 'postgres') {
+    it('does not report success for a transaction PostgreSQL aborted under a failure the work ignored', async () => {
+      const ignored = pipelinedTransaction(db, async (trx) => {
+        await insert(trx, 'a')
+        await insert(trx, 'a').catch(() => undefined)
+      })
+      await expect(ignored).rejects.toThrow(/ROLLBACK/)
+      expect(await stored()).toEqual([])
+    })
+  }
+})
