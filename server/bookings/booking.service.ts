@@ -342,10 +342,9 @@ async function book(
   })
   const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
   const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)
-  // The booking's rows, written together; the booking's own row before the rows that refer to it. Whatever is
-  // refused below rolls all of them back.
-  const [keyClaimed, , placed, , , subsidyTaken] = await together([
-    claimIdempotencyKey(trx, claim, { statusCode: 201, body: booking }, now),
+  // The booking's rows, written together: its own row first, as the others refer to it (a statement reaches the
+  // connection no sooner than the ones before it in the list). Whatever is refused below rolls all of them back.
+  const [, keyClaimed, placed, , , subsidyTaken] = await together([
     insertBooking(trx, {
       id,
       code,
@@ -365,6 +364,7 @@ async function book(
       cancelUntil: deadline,
       now,
     }),
+    claimIdempotencyKey(trx, claim, { statusCode: 201, body: booking }, now),
     // One person, one place, decided by the database: a booking of the same person that got there first holds the
     // claim, and this one is refused naming it (never retried: the claim would still be held).
     claimPlaces(trx, claims, id),

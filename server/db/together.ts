@@ -5,8 +5,10 @@
  * one thrown — as if they had run in turn — so the reason a resident is given never depends on which answer
  * happened to arrive first.
  *
- * They are issued in the order given and the database runs a connection's statements in the order they arrive,
- * so a row is written before the rows that refer to it, and locks are taken in the order written.
+ * Each statement is issued when its function is called, in the order given, and the database runs a connection's
+ * statements in the order they reach it: put first a row the others refer to, and locks in their lock order. (A
+ * query that goes through more awaits before it is sent may reach the connection after one listed later, never
+ * before one listed earlier that goes through fewer; a row's plain `.execute()` listed first is always first.)
  */
 export async function together<T extends readonly unknown[] | []>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   const settled = (await Promise.allSettled(work)) as PromiseSettledResult<unknown>[]
