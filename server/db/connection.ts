@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import { DefaultConnectionProvider, DefaultQueryExecutor, Kysely, PostgresDialect, SqliteDialect, Transaction } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
 import { startCheckpointer } from './sqlite-checkpointer'
@@ -125,24 +125,29 @@ function writesOfOneTick(client: pg.PoolClient): () => void {
 
 /** The pool behind each PostgreSQL store, for `pipelinedTransaction`. */
 const pools = new WeakMap<Kysely<Database>, pg.Pool>()
-/** Per pooled connection, a Kysely bound to it alone. */
-const bound = new WeakMap<pg.PoolClient, Kysely<Database>>()
 
 /**
  * A transaction in which statements issued together (`together`) share one round trip on PostgreSQL: a booking's
  * twenty statements take nine. Kysely's own transactions wait for each answer before sending the next statement,
- * so this one runs on a Kysely bound to a single pooled connection, with BEGIN and COMMIT of its own. On SQLite,
- * where a statement costs no round trip, it is Kysely's transaction.
+ * so this one is a Kysely transaction over a single pooled connection, with BEGIN and COMMIT of its own. On
+ * SQLite, where a statement costs no round trip, it is Kysely's transaction.
  */
 export async function pipelinedTransaction<T>(kysely: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   const pool = pools.get(kysely)
   if (!pool) return kysely.transaction().execute(work)
   const client = await pool.connect()
+  const connection = transactionOn(client)
   let broken: Error | undefined
+  // A connection lost mid-transaction (the database restarted) fails the statements under way; unheard, the
+  // client's 'error' event would end the process. It is then destroyed, not returned to the pool.
+  const lost = (err: Error) => {
+    broken = err
+  }
+  client.on('error', lost)
   try {
     await client.query('begin')
     try {
-      const result = await work(kyselyOf(client) as unknown as Transaction<Database>)
+      const result = await connection.run(work)
       // A statement that failed unseen leaves the transaction aborted, and COMMIT then answers ROLLBACK.
       const { command } = await client.query('commit')
       if (command !== 'COMMIT') throw new Error(`the transaction ended with ${command}, not COMMIT`)
@@ -154,19 +159,38 @@ export async function pipelinedTransaction<T>(kysely: Kysely<Database>, work: (t
       throw err
     }
   } finally {
+    client.removeListener('error', lost)
     client.release(broken)
   }
 }
 
-function kyselyOf(client: pg.PoolClient): Kysely<Database> {
-  let kysely = bound.get(client)
-  if (!kysely) {
-    // Its pool is the one connection, never released by Kysely (release is `pipelinedTransaction`'s).
-    const only = { query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args), release: () => {} }
-    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => only, end: async () => {} } as never }) })
-    bound.set(client, kysely)
+/**
+ * A Kysely Transaction whose statements go straight to `client`, none waiting for another's answer. Once `work`
+ * has settled it refuses every statement, as Kysely's own transactions do: a statement `work` started and did not
+ * wait for must not run after ROLLBACK, outside the transaction, or in the next transaction on this connection.
+ */
+function transactionOn(client: pg.PoolClient): { run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> } {
+  let ended = false
+  const only = {
+    query: (...args: unknown[]) =>
+      ended ? Promise.reject(new Error('the transaction has ended')) : (client.query as (...a: unknown[]) => unknown)(...args),
+    // Released by pipelinedTransaction, not by Kysely after each statement.
+    release: () => {},
   }
-  return kysely
+  const dialect = new PostgresDialect({ pool: { connect: async () => only, end: async () => {} } as never })
+  const driver = dialect.createDriver()
+  const executor = new DefaultQueryExecutor(dialect.createQueryCompiler(), dialect.createAdapter(), new DefaultConnectionProvider(driver), [])
+  const trx = new Transaction<Database>({ config: { dialect }, dialect, driver, executor })
+  return {
+    async run(work) {
+      try {
+        await driver.init()
+        return await work(trx)
+      } finally {
+        ended = true
+      }
+    },
+  }
 }
 
 function connectPostgres(url: string, { searchPath, poolMax = 10 }: ConnectOptions): Db {

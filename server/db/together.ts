@@ -1,9 +1,9 @@
 /**
  * Runs statements that do not wait on one another's answers together. In a booking's transaction on PostgreSQL
- * they go out in one write and share one round trip (`pipelinedTransaction`, connection.ts); elsewhere they run
- * one after another as before. Each one settles before this does, and the first refusal in the order given is the
- * one thrown — as if they had run in turn — so the reason a resident is given never depends on which answer
- * happened to arrive first.
+ * they go out in one write and share one round trip (`pipelinedTransaction`, connection.ts); in a transaction on
+ * SQLite they run in turn; on the pool, each on a connection of its own. Each one settles before this does, and
+ * the first refusal in the order given is the one thrown — as if they had run in turn — so the reason a resident
+ * is given never depends on which answer happened to arrive first.
  *
  * Each statement is issued when its function is called, in the order given, and the database runs a connection's
  * statements in the order they reach it: put first a row the others refer to, and locks in their lock order. (A

@@ -1,9 +1,10 @@
 import { type Kysely, sql } from 'kysely'
+import pg from 'pg'
 import { pipelinedTransaction } from '../../server/db/connection'
 import { isUniqueViolation } from '../../server/db/errors'
 import type { Database } from '../../server/db/schema'
 import { together } from '../../server/db/together'
-import { DATABASES, type TestDb, createTestDb } from '../support/databases'
+import { DATABASES, POSTGRES_URL, type TestDb, createTestDb } from '../support/databases'
 
 // The booking engine's transaction: statements issued together go out together on PostgreSQL. What must hold is
 // what a transaction promises: all or nothing, the failing statement's own error, and a connection that still works.
@@ -45,7 +46,50 @@ describe.each(DATABASES)('a transaction of statements issued together (%s)', (da
     expect(await stored()).toHaveLength(11)
   })
 
+  it('is a transaction to the code it runs: a helper that opens its own unless given one runs inside this one', async () => {
+    const refused = pipelinedTransaction(db, async (trx) => {
+      await insert(trx, 'a')
+      // As the activity and care-schedule services do.
+      const asGiven = trx as unknown as Kysely<Database>
+      await (asGiven.isTransaction ? insert(trx, 'b') : asGiven.transaction().execute((inner) => insert(inner, 'b')))
+      expect(() => trx.transaction()).toThrow()
+      throw new Error('full')
+    })
+    await expect(refused).rejects.toThrow('full')
+    expect(await stored()).toEqual([])
+  })
+
+  it('runs nothing the work started and left behind once it has refused', async () => {
+    const refused = pipelinedTransaction(db, async (trx) => {
+      await Promise.all([insert(trx, 'z'), Promise.reject(new Error('refused'))])
+    })
+    await expect(refused).rejects.toThrow('refused')
+    await new Promise((settle) => setTimeout(settle, 200))
+    expect(await stored()).toEqual([])
+    await pipelinedTransaction(db, (trx) => insert(trx, 'y'))
+    expect(await stored()).toEqual(['y'])
+  })
+
   if (database === 'postgres') {
+    it('fails a transaction whose connection is lost, without ending the process, and the pool serves on', async () => {
+      const admin = new pg.Client({ connectionString: POSTGRES_URL })
+      await admin.connect()
+      try {
+        const lost = pipelinedTransaction(db, async (trx) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)
+          await admin.query('select pg_terminate_backend($1)', [rows[0].pid])
+          await new Promise((settle) => setTimeout(settle, 100))
+          await insert(trx, 'k')
+        })
+        await expect(lost).rejects.toThrow()
+        await Promise.all(['p', 'q', 'r'].map((id) => pipelinedTransaction(db, (trx) => insert(trx, id))))
+        expect(await stored()).toEqual(['p', 'q', 'r'])
+      } finally {
+        await admin.end()
+      }
+    })
+
+
     it('does not report success for a transaction PostgreSQL aborted under a failure the work ignored', async () => {
       const ignored = pipelinedTransaction(db, async (trx) => {
         await insert(trx, 'a')
