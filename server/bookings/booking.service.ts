@@ -10,6 +10,7 @@ import type { FacilityPlace } from '../facilities/facility.repository'
 import { InvalidInputError, NotFoundError } from '../http/errors'
 import { daysBetween } from '../time/shanghai'
 import { findOwnMember, findSelfMember } from '../me/family-member.repository'
+import { claimSubsidy } from '../meals/meal.repository'
 import { confirmedNotice, reminderNotice, waitlistOfferNotice } from '../notices/notice-kinds'
 import { insertNotices } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
@@ -268,16 +269,6 @@ async function takePlaces(trx: Transaction<Database>, takes: Take[], fn: Functio
       throw new SessionFullError(space.remaining, fn, space.date)
     }
   }
-}
-
-/** The day's meal subsidy for its person, unless another order of theirs took it first. */
-async function claimSubsidy(trx: Transaction<Database>, claim: { beneficiary: string; serviceDate: string }, bookingId: string): Promise<boolean> {
-  const taken = await trx
-    .insertInto('meal_subsidy_claims')
-    .values({ beneficiary: claim.beneficiary, service_date: claim.serviceDate, booking_id: bookingId })
-    .onConflict((oc) => oc.columns(['beneficiary', 'service_date']).doNothing())
-    .executeTakeFirst()
-  return taken.numInsertedOrUpdatedRows === 1n
 }
 
 function replayOf(stored: StoredResponse): BookingResult {

@@ -1,6 +1,6 @@
 import type { MealOptions, MealSet } from '@shared/booking'
 import type { SubsidyCategory } from '@shared/member'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database, MealSetRow } from '../db/schema'
 import type { SubsidyTier } from './subsidy'
 
@@ -99,4 +99,14 @@ export async function subsidyUsed(db: Kysely<Database>, beneficiary: string, ser
     .where('service_date', '=', serviceDate)
     .executeTakeFirst()
   return row !== undefined
+}
+
+/** The day's meal subsidy for its person, unless another order of theirs took it first. */
+export async function claimSubsidy(trx: Transaction<Database>, claim: { beneficiary: string; serviceDate: string }, bookingId: string): Promise<boolean> {
+  const taken = await trx
+    .insertInto('meal_subsidy_claims')
+    .values({ beneficiary: claim.beneficiary, service_date: claim.serviceDate, booking_id: bookingId })
+    .onConflict((oc) => oc.columns(['beneficiary', 'service_date']).doNothing())
+    .executeTakeFirst()
+  return taken.numInsertedOrUpdatedRows === 1n
 }
