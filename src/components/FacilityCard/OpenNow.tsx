@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Facility } from '@shared/facility'
+import './OpenNow.scss'
 
 /** 「营业中 · 今天 08:00–20:00 · 20:00 休息」 as the server reckoned it at its own now (Asia/Shanghai). */
 export function OpenNow({ facility }: { facility: Pick<Facility, 'openNow'> }) {
