@@ -85,7 +85,7 @@ export async function buildApp({ config, db, logger, clock }: AppOptions): Promi
   await registerRateLimits(app, config)
   const staticRoot = resolve(config.STATIC_DIR)
   const servesH5 = existsSync(resolve(staticRoot, 'index.html'))
-  registerErrorHandling(app, { spaFallback: servesH5 ? h5IndexSender(staticRoot) : null })
+  registerErrorHandling(app, { spaFallback: servesH5 ? h5IndexSender(staticRoot, app) : null })
 
   // 2. The API.
   await app.register(

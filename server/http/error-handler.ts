@@ -4,7 +4,7 @@ import { DomainError, domainErrorReply, errorReply, type ErrorReply } from './er
 /** The one place where any failure becomes `{error: {code, message}}`. */
 export function registerErrorHandling(
   app: FastifyInstance,
-  { spaFallback }: { spaFallback: ((reply: FastifyReply) => FastifyReply) | null },
+  { spaFallback }: { spaFallback: ((reply: FastifyReply) => Promise<FastifyReply>) | null },
 ): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const { status, body } = toReply(err)

@@ -1,5 +1,7 @@
 import type { Facility, FacilityList } from '@shared/facility'
 import type { FunctionCode } from '@shared/functions'
+import { EMBEDDED_DIRECTORY_ID } from '@shared/first-screen'
+import { takeEmbeddedAnswer } from '@/lib/embedded-answer'
 import { apiRequest, serverChecked } from './client'
 
 // The 服务 tab's list (WeChat main package: read with `serverChecked`); one facility is in facility-detail.ts.
@@ -12,6 +14,9 @@ export interface FacilityFilter {
 }
 
 export async function fetchFacilities({ function: fn, position, q }: FacilityFilter): Promise<Facility[]> {
+  // The unfiltered list came with the page (H5): the first screen draws it without waiting for the network.
+  const embedded = fn || position || q?.trim() ? undefined : takeEmbeddedAnswer<FacilityList>(EMBEDDED_DIRECTORY_ID)
+  if (Array.isArray(embedded?.facilities)) return embedded.facilities
   const { facilities } = await apiRequest(serverChecked<FacilityList>(), '/facilities', {
     query: {
       function: fn,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { brotliDecompressSync, brotliCompressSync, gunzipSync } from 'node:zlib'
 import { type TestApp, createTestApp } from '../support/app'
 import { isHashedAsset } from '../../server/web/h5-static'
+import { bumpCacheVersion } from '../../server/db/cache-version'
 
 // Fast on a slow phone: every response compressed, hashed assets cached for good, the page itself revalidated.
 describe('serving the H5 build and the API compressed', () => {
@@ -57,5 +58,33 @@ describe('serving the H5 build and the API compressed', () => {
     expect(isHashedAsset('/css/app.0123abcd.css')).toBe(true)
     expect(isHashedAsset('/rem.js')).toBe(false)
     expect(isHashedAsset('/index.html')).toBe(false)
+  })
+
+  // The first screen draws the directory without a second round trip: the page carries GET /api/facilities' answer.
+  const page = async (url: string) => {
+    const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })
+    return brotliDecompressSync(res.rawPayload).toString()
+  }
+  const embedded = (html: string) => {
+    const found = /<script type="application\/json" id="doorstep-directory">([\s\S]*?)<\/script>/.exec(html)
+    return found ? JSON.parse(found[1]) : undefined
+  }
+
+  it('sends the page with the directory as the API answers it, at / and at any page path', async () => {
+    const api = await t.app.inject({ method: 'GET', url: '/api/facilities' })
+    for (const url of ['/', '/index.html', '/packages/facility/detail/index']) {
+      const html = await page(url)
+      expect(html.startsWith('<!doctype html><title>家门口</title>')).toBe(true)
+      expect([url, embedded(html)]).toEqual([url, api.json()])
+    }
+  })
+
+  it('keeps a name that reads like markup inside the data', async () => {
+    const name = '红旗</script><script>alert(1)</script><!--'
+    await t.app.db.kysely.updateTable('facilities').set({ name }).where('id', '=', 'yl-hongqi').execute()
+    await bumpCacheVersion(t.app.db.kysely, 'facilities')
+    const html = await page('/')
+    expect(html.match(/<script/g)).toHaveLength(1)
+    expect(embedded(html).facilities.map((f: { name: string }) => f.name)).toContain(name)
   })
 })

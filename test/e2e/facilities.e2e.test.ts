@@ -23,6 +23,27 @@ describe('the H5 app in chromium, served by the real API', () => {
     }
   })
 
+  it('draws the directory the page came with, and asks the server once the resident filters', async () => {
+    const fresh = await page.context().newPage()
+    const asked: string[] = []
+    fresh.on('request', (r) => {
+      const { pathname, search } = new URL(r.url())
+      if (pathname === '/api/facilities') asked.push(search)
+    })
+    await fresh.goto(session.served().baseUrl)
+    await fresh.locator('.facility-card:visible', { hasText: '凌云社区' }).waitFor()
+    expect(await fresh.locator('.facility-card:visible').count()).toBe(5)
+    expect(asked).toEqual([])
+
+    await fresh.locator('.chip:visible', { hasText: '社区助餐' }).click()
+    await fresh.waitForFunction(() => document.querySelectorAll('.facility-card').length === 4)
+    await fresh.locator('.chip:visible', { hasText: '全部' }).click()
+    await fresh.waitForFunction(() => document.querySelectorAll('.facility-card').length === 5)
+    // Taken once: the unfiltered list asked again comes from the server.
+    expect(asked).toEqual(['?function=meal', ''])
+    await fresh.close()
+  })
+
   it('filters to 社区助餐', async () => {
     await page.locator('.chip:visible', { hasText: '社区助餐' }).click()
     await page.waitForFunction(() => document.querySelectorAll('.facility-card').length === 4)
