@@ -57,7 +57,8 @@ export const VISITS: Record<string, Visit> = {
   'pages/facilities/index': {
     identity: 'resident',
     ready: '红旗社区',
-    main: { name: /红旗社区/, shows: { url: 'packages/facility/detail/index?id=yl-hongqi' } },
+    // The card (「我的下一个预约 › … 红旗社区 …」 above it names the facility too).
+    main: { name: /^红旗社区嵌入式服务设施/, shows: { url: 'packages/facility/detail/index?id=yl-hongqi' } },
   },
   'pages/bookings/index': {
     identity: 'resident',

@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Facility } from '@shared/facility'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Booking } from '@shared/booking'
 import type { Facility } from '@shared/facility'
@@ -9,6 +9,8 @@ import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { bookingPageUrl } from '@/lib/booking-pages'
 import { bookingWhen } from '@/lib/booking-words'
 import './index.scss'
+import { Button } from '@/components/Button'
+import { pressable } from '@/components/a11y'
 
 interface QuickTasksProps {
   /** The directory as listed (nearest first once a position is known), to pick a kitchen or nursery when the
@@ -44,8 +46,7 @@ export function QuickTasks({ facilities, onChooseFacility }: QuickTasksProps) {
       {next ? (
         <View
           className='tap quick-tasks__next'
-          role='link'
-          onClick={() => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(next.id)}` })}
+          {...pressable({ role: 'link', onPress: () => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(next.id)}` }) })}
         >
           <Text className='quick-tasks__next-title'>我的下一个预约 ›</Text>
           <Text className='muted'>

@@ -1,6 +1,7 @@
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import './index.scss'
+import { Button } from '@/components/Button'
 
 export const HOME_PATH = '/pages/facilities/index'
 
