@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import type { BookableServiceCode } from '@shared/services'
+import { navigateTo } from '@/lib/navigate'
 
 /** Where each service is booked. */
 const BOOKING_PAGES: Record<BookableServiceCode, string> = {
@@ -13,4 +13,4 @@ const BOOKING_PAGES: Record<BookableServiceCode, string> = {
 export const bookingPageUrl = (service: BookableServiceCode, facilityId: string): string =>
   `${BOOKING_PAGES[service]}?facilityId=${encodeURIComponent(facilityId)}`
 
-export const openBooking = (service: BookableServiceCode, facilityId: string) => Taro.navigateTo({ url: bookingPageUrl(service, facilityId) })
+export const openBooking = (service: BookableServiceCode, facilityId: string) => navigateTo({ url: bookingPageUrl(service, facilityId) })

@@ -63,6 +63,17 @@ describe('the H5 app in chromium, served by the real API', () => {
     await page.locator('.facility-card:visible').first().waitFor()
   })
 
+  it('opens a facility once on a double tap: 返回 leads back to the list', async () => {
+    await page.locator('.facility-card:visible', { hasText: '佳苑社区' }).dblclick()
+    await page.locator('.detail__name', { hasText: '佳苑社区' }).waitFor()
+    await page.waitForTimeout(500)
+    await page.locator('.sub-page-nav__back:visible').click()
+    // Opened twice, 返回 would show the same facility again.
+    await page.locator('.detail__name').waitFor({ state: 'detached', timeout: 5000 })
+    await page.locator('.facility-card:visible').first().waitFor()
+    expect(new URL(page.url()).hash).not.toContain('detail')
+  })
+
   it('switches elder mode on: bigger text and targets, kept after a reload', async () => {
     const normal = await rootFontPx()
     expect(normal).toBeLessThan(18)

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { ANNOUNCEMENT_KIND_NAMES } from '@shared/announcement-names'
 import type { MyAnnouncements } from '@shared/announcement'
 import { useEffect, useState } from 'react'
@@ -8,6 +7,7 @@ import { fetchMyAnnouncements, markAnnouncementRead } from '@/api/announcements'
 import { Button } from '@/components/Button'
 import { StatusLine } from '@/components/StatusLine'
 import { roleProps } from '@/components/a11y'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 /**
@@ -65,7 +65,7 @@ export function Announcements() {
       ))}
       <StatusLine text={failure} />
       {!data.community && (
-        <Button className='tap button' onClick={() => Taro.navigateTo({ url: '/packages/member/community/index' })}>
+        <Button className='tap button' onClick={() => navigateTo({ url: '/packages/member/community/index' })}>
           设置我住的社区，看本街道的公告
         </Button>
       )}

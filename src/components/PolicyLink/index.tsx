@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { pressable } from '@/components/a11y'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 export const PRIVACY_POLICY_PAGE = '/packages/member/privacy/index'
@@ -11,7 +11,7 @@ const TITLES = { [PRIVACY_POLICY_PAGE]: '《隐私政策》', [CHILD_RULES_PAGE]
 /** A link to the privacy policy or the children's rules, beside every consent and in 我的. */
 export function PolicyLink({ page, prefix = '阅读' }: { page: keyof typeof TITLES; prefix?: string }) {
   return (
-    <Text className='tap policy-link' {...pressable({ role: 'link', onPress: () => Taro.navigateTo({ url: page }) })}>
+    <Text className='tap policy-link' {...pressable({ role: 'link', onPress: () => navigateTo({ url: page }) })}>
       {prefix}
       {TITLES[page]}
     </Text>

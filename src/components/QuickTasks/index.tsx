@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { Booking } from '@shared/booking'
 import type { Facility } from '@shared/facility'
 import { fetchBookings } from '@/api/bookings'
@@ -8,6 +7,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { bookingPageUrl } from '@/lib/booking-pages'
 import { bookingWhen } from '@/lib/booking-words'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 import { Button } from '@/components/Button'
 import { pressable } from '@/components/a11y'
@@ -30,7 +30,7 @@ export function QuickTasks({ facilities, onChooseFacility }: QuickTasksProps) {
   const open = (fn: 'meal' | 'infant_care') => {
     const facilityId = usualFacility(mine, fn) ?? facilities?.find((f) => f.functions.includes(fn) && !f.isReserve)?.id
     if (!facilityId) return onChooseFacility(fn)
-    return Taro.navigateTo({ url: bookingPageUrl(fn, facilityId) })
+    return navigateTo({ url: bookingPageUrl(fn, facilityId) })
   }
 
   return (
@@ -46,7 +46,7 @@ export function QuickTasks({ facilities, onChooseFacility }: QuickTasksProps) {
       {next ? (
         <View
           className='tap quick-tasks__next'
-          {...pressable({ role: 'link', onPress: () => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(next.id)}` }) })}
+          {...pressable({ role: 'link', onPress: () => navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(next.id)}` }) })}
         >
           <Text className='quick-tasks__next-title'>我的下一个预约 ›</Text>
           <Text className='muted'>

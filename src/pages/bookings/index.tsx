@@ -18,6 +18,7 @@ import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { FailureNote } from '@/components/FailureNote'
+import { navigateTo } from '@/lib/navigate'
 
 type Filter = 'all' | BookingStatus
 const FILTERS: { value: Filter; label: string }[] = [
@@ -70,7 +71,7 @@ export default function BookingsPage() {
     }
   }
 
-  const open = (id: string) => Taro.navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(id)}` })
+  const open = (id: string) => navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(id)}` })
   const findMeals = () => Taro.switchTab({ url: '/pages/facilities/index' })
 
   return (

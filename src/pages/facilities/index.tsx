@@ -1,5 +1,4 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { FunctionCode } from '@shared/functions'
 import { useState } from 'react'
 import { fetchFacilities } from '@/api/facilities'
@@ -18,6 +17,7 @@ import { requestPosition } from '@/lib/location'
 import { usePosition, useSetPosition } from '@/stores/location'
 import { Button } from '@/components/Button'
 import { fieldLabel } from '@/components/a11y'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 export default function FacilitiesPage() {
@@ -48,9 +48,9 @@ export default function FacilitiesPage() {
     setQ('')
   }
 
-  const open = (id: string) => Taro.navigateTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(id)}` })
+  const open = (id: string) => navigateTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(id)}` })
   const orderMeal = (id: string) =>
-    Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(id)}` })
+    navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(id)}` })
   const cardAction = fn === 'meal' ? { label: '订餐', onTap: orderMeal } : undefined
 
   return (

@@ -13,6 +13,7 @@ import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useElderMode, useSetElderMode } from '@/stores/elder-mode'
 import { Button } from '@/components/Button'
 import { CHILD_RULES_PAGE, PRIVACY_POLICY_PAGE, PolicyLink } from '@/components/PolicyLink'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 async function confirmSignOut() {
@@ -70,7 +71,7 @@ function SignedIn() {
             {me.data.user.role !== 'resident' && (
               <Button
                 className='tap button button--primary profile__add'
-                onClick={() => Taro.navigateTo({ url: '/packages/staff/index/index' })}
+                onClick={() => navigateTo({ url: '/packages/staff/index/index' })}
               >
                 进入工作台
               </Button>
@@ -92,7 +93,7 @@ function SignedIn() {
             className='tap profile__member'
             {...pressable({
               role: 'link',
-              onPress: () => Taro.navigateTo({ url: `/packages/member/edit/index?id=${encodeURIComponent(member.id)}` }),
+              onPress: () => navigateTo({ url: `/packages/member/edit/index?id=${encodeURIComponent(member.id)}` }),
             })}
           >
             <Text className='profile__member-name'>{member.name}</Text>
@@ -102,7 +103,7 @@ function SignedIn() {
             </Text>
           </View>
         ))}
-        <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/edit/index' })}>
+        <Button className='tap button profile__add' onClick={() => navigateTo({ url: '/packages/member/edit/index' })}>
           ＋ 添加家人或本人
         </Button>
       </View>
@@ -124,16 +125,16 @@ function SignedIn() {
         <Text className='muted'>查看、下载我们保存的您和家人的全部信息，或注销账号；查看您写给街道的意见和答复；告诉街道您家需要哪些服务。</Text>
         {me.data && (
           <>
-            <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/my-data/index' })}>
+            <Button className='tap button profile__add' onClick={() => navigateTo({ url: '/packages/member/my-data/index' })}>
               我的数据
             </Button>
-            <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/feedback/index' })}>
+            <Button className='tap button profile__add' onClick={() => navigateTo({ url: '/packages/member/feedback/index' })}>
               我的意见
             </Button>
-            <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/surveys/index' })}>
+            <Button className='tap button profile__add' onClick={() => navigateTo({ url: '/packages/member/surveys/index' })}>
               需求征集
             </Button>
-            <Button className='tap button profile__add' onClick={() => Taro.navigateTo({ url: '/packages/member/community/index' })}>
+            <Button className='tap button profile__add' onClick={() => navigateTo({ url: '/packages/member/community/index' })}>
               我住的社区
             </Button>
           </>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { Booking } from '@shared/booking'
 import { LEVEL_NAMES, RECTIFICATION_STATUS_FOR_RESIDENT } from '@shared/rating'
 import { useState } from 'react'
@@ -10,6 +9,7 @@ import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
 import { FailureNote } from '@/components/FailureNote'
 import { scoreLine } from '@/lib/rating-words'
+import { navigateTo } from '@/lib/navigate'
 
 /**
  * 评价 on a completed booking: the way to rate it, or the rating given; for a 差评, the facility's call-back and
@@ -18,7 +18,7 @@ import { scoreLine } from '@/lib/rating-words'
 export function RatingCard({ booking }: { booking: Booking }) {
   if (booking.status !== 'completed') return null
   if (booking.ratingLevel === null) {
-    const rate = () => Taro.navigateTo({ url: `/packages/booking/rate/index?id=${encodeURIComponent(booking.id)}` })
+    const rate = () => navigateTo({ url: `/packages/booking/rate/index?id=${encodeURIComponent(booking.id)}` })
     return (
       <View className='card'>
         <Text className='section-title'>评价这次服务</Text>

@@ -22,6 +22,7 @@ import { BookingSummary } from '../shared/BookingSummary'
 import { careDayOption } from '../shared/day-option'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
+import { navigateTo } from '@/lib/navigate'
 
 /** The booker themself when no 本人 is registered: booked without a member. */
 const SELF = 'self'
@@ -103,7 +104,7 @@ function SignUpForm({ activity, today, members, onStale }: { activity: Activity;
               // Without 本人 registered, the booker may well be of these ages themself (an 80-year-old and a 60+ class).
               hasSelf ? '家里还没有这个年龄的人，请先添加家人（需要出生日期）' : '请先添加本人或家人，填上出生日期，就能按年龄报名'
             }
-            action={{ label: hasSelf ? '添加家人' : '添加本人或家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
+            action={{ label: hasSelf ? '添加家人' : '添加本人或家人', onTap: () => navigateTo({ url: '/packages/member/edit/index' }) }}
           />
         )}
         {people.some((p) => p.disabled) && chosen && <Text className='muted care__line'>不符合年龄的家人不能选</Text>}

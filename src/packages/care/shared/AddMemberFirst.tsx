@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import { StateView } from '@/components/StateView'
+import { navigateTo } from '@/lib/navigate'
 
 /** A care page with nobody in the family it serves yet: why it needs them, and the way to add them. */
 export function AddMemberFirst({ who, hint }: { who: '孩子' | '老人'; hint: string }) {
@@ -8,7 +8,7 @@ export function AddMemberFirst({ who, hint }: { who: '孩子' | '老人'; hint: 
       kind='empty'
       text={`请先添加${who}的信息`}
       hint={hint}
-      action={{ label: who === '孩子' ? '添加孩子' : '添加家人', onTap: () => Taro.navigateTo({ url: '/packages/member/edit/index' }) }}
+      action={{ label: who === '孩子' ? '添加孩子' : '添加家人', onTap: () => navigateTo({ url: '/packages/member/edit/index' }) }}
     />
   )
 }

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { FUNCTIONS } from '@shared/functions'
 import { formatFen } from '@shared/money'
 import type { PriceChange, PriceItem } from '@shared/prices'
@@ -10,6 +9,7 @@ import { RemoteContent } from '@/components/RemoteContent'
 import { roleProps } from '@/components/a11y'
 import { useRemote } from '@/hooks/use-remote'
 import { dayName } from '@/lib/dates'
+import { navigateTo } from '@/lib/navigate'
 
 const functionName = (code: string) => FUNCTIONS.find((f) => f.code === code)?.name ?? code
 const perUnit = (fen: number, unit: string) => `${formatFen(fen)}${unit.replace(/^元/, '')}`
@@ -64,7 +64,7 @@ export function PriceCard({ facilityId, only }: { facilityId: string; only?: str
             {history && changes.map((c, i) => <ChangeLine key={`${c.at}-${c.label}-${i}`} change={c} />)}
             <Button
               className='tap button detail__book'
-              onClick={() => Taro.navigateTo({ url: `/packages/facility/feedback/index?facilityId=${encodeURIComponent(facilityId)}&category=price` })}
+              onClick={() => navigateTo({ url: `/packages/facility/feedback/index?facilityId=${encodeURIComponent(facilityId)}&category=price` })}
             >
               对价格有疑问？价格投诉
             </Button>

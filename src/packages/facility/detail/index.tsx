@@ -17,12 +17,13 @@ import { formatDistance } from '@/lib/format'
 import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
 import { PriceCard } from './PriceCard'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
 const facilityPath = (facilityId: string) => `/packages/facility/detail/index?id=${encodeURIComponent(facilityId)}`
-const openFacility = (facilityId: string) => Taro.navigateTo({ url: facilityPath(facilityId) })
+const openFacility = (facilityId: string) => navigateTo({ url: facilityPath(facilityId) })
 
 /** 分享: WeChat's share sheet (a card to a chat); in a browser the system share sheet, or the link copied. */
 function ShareFacility({ facility }: { facility: FacilityDetail }) {
@@ -109,7 +110,7 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         {!facility.isReserve && facility.functions.includes('housekeeping') && (
           <Button
             className='tap button detail__book'
-            onClick={() => Taro.navigateTo({ url: `/packages/facility/home-service/index?facilityId=${encodeURIComponent(facility.id)}` })}
+            onClick={() => navigateTo({ url: `/packages/facility/home-service/index?facilityId=${encodeURIComponent(facility.id)}` })}
           >
             申请家政上门服务
           </Button>
@@ -147,7 +148,7 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
         {!facility.isReserve && (
           <Button
             className='tap button detail__book'
-            onClick={() => Taro.navigateTo({ url: `/packages/facility/feedback/index?facilityId=${encodeURIComponent(facility.id)}` })}
+            onClick={() => navigateTo({ url: `/packages/facility/feedback/index?facilityId=${encodeURIComponent(facility.id)}` })}
           >
             意见建议 · 价格投诉
           </Button>
@@ -164,7 +165,7 @@ function FacilityDetailView({ facility }: { facility: FacilityDetail }) {
 /** Each function opens its own page here: its hours, prices and contact, its activities or home services. */
 function FunctionLinks({ facilityId, codes }: { facilityId: string; codes: readonly FunctionCode[] }) {
   const open = (code: FunctionCode) =>
-    Taro.navigateTo({ url: `/packages/facility/function/index?facilityId=${encodeURIComponent(facilityId)}&function=${code}` })
+    navigateTo({ url: `/packages/facility/function/index?facilityId=${encodeURIComponent(facilityId)}&function=${code}` })
   return (
     <View className='detail__functions'>
       {codes.map((code) => (
@@ -210,7 +211,7 @@ const percent = (x: number) => `${Math.round(x * 100)}%`
 
 /** What residents said of the facility, summed: how many rated, how many were satisfied, the four scores. */
 function SatisfactionCard({ summary }: { summary: FacilityDetail['satisfaction'] }) {
-  const openList = () => Taro.navigateTo({ url: '/packages/facility/qualified/index' })
+  const openList = () => navigateTo({ url: '/packages/facility/qualified/index' })
   return (
     <View className='card' {...roleProps('region')} aria-label='居民评价'>
       <Text className='section-title'>居民评价</Text>

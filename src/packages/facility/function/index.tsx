@@ -21,6 +21,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { openBooking } from '@/lib/booking-pages'
 import { clockOf, dayLabel } from '@/lib/dates'
 import { PriceCard } from '../detail/PriceCard'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 const isActivityFunction = (fn: string): fn is ActivityFunction => (ACTIVITY_FUNCTIONS as readonly string[]).includes(fn)
@@ -89,7 +90,7 @@ function HomeServiceCard({ facilityId }: { facilityId: string }) {
       <Text className='function__line'>保洁、维修、助浴、陪诊等：提交申请，设施确认时间和价格后上门服务。</Text>
       <Button
         className='tap button button--primary function__action'
-        onClick={() => Taro.navigateTo({ url: `/packages/facility/home-service/index?facilityId=${encodeURIComponent(facilityId)}` })}
+        onClick={() => navigateTo({ url: `/packages/facility/home-service/index?facilityId=${encodeURIComponent(facilityId)}` })}
       >
         申请上门服务
       </Button>
@@ -125,7 +126,7 @@ const SHOWN_DAYS = 3
 function ActivityItem({ activity, today }: { activity: Activity; today: string }) {
   const open = activity.sessions.some((s) => s.bookable || s.reason === 'full')
   const signUp = () =>
-    Taro.navigateTo({
+    navigateTo({
       url: `/packages/care/activity/index?facilityId=${encodeURIComponent(activity.facilityId)}&activityId=${encodeURIComponent(activity.id)}`,
     })
   return (

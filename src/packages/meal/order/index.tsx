@@ -37,6 +37,7 @@ import { useQuote } from '@/hooks/use-quote'
 import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
 import { FailureNote } from '@/components/FailureNote'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -182,7 +183,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
             <OptionGroup label='为谁订餐' options={personOptions} value={choice.person} onChange={order.pickPerson} />
             <Button
               className='tap button meal-order__add-member'
-              onClick={() => Taro.navigateTo({ url: channel.addPersonUrl })}
+              onClick={() => navigateTo({ url: channel.addPersonUrl })}
             >
               {channel.desk ? '＋ 登记来订餐的居民' : '＋ 添加家人或本人信息'}
             </Button>

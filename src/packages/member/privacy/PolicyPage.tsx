@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { type CHILD_RULES_PAGE, PolicyLink, type PRIVACY_POLICY_PAGE } from '@/components/PolicyLink'
 import { Page } from '@/components/Page'
 import { PolicyDocument } from './PolicyDocument'
 import type { PolicySection } from './policy-text'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 interface PolicyPageProps {
@@ -21,7 +21,7 @@ export function PolicyPage({ title, sections, seeAlso }: PolicyPageProps) {
       <PolicyDocument sections={sections} />
       <View className='card'>
         <PolicyLink page={seeAlso} prefix='另见' />
-        <Button className='tap button policy__action' onClick={() => Taro.navigateTo({ url: '/packages/member/my-data/index' })}>
+        <Button className='tap button policy__action' onClick={() => navigateTo({ url: '/packages/member/my-data/index' })}>
           查看我的数据
         </Button>
       </View>

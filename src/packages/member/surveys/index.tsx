@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { Survey } from '@shared/survey'
 import { fetchSurveys } from '@/api/surveys'
 import { Page } from '@/components/Page'
@@ -10,6 +9,7 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useRemote } from '@/hooks/use-remote'
 import { dayName } from '@/lib/dates'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 /** 需求征集: what the street offices ask residents, open ones first; a tap answers one or reads its results. */
@@ -38,7 +38,7 @@ function SurveyCard({ survey }: { survey: Survey }) {
   return (
     <View
       className='card tap surveys__card'
-      {...pressable({ role: 'link', onPress: () => Taro.navigateTo({ url: `/packages/member/survey/index?id=${encodeURIComponent(survey.id)}` }) })}
+      {...pressable({ role: 'link', onPress: () => navigateTo({ url: `/packages/member/survey/index?id=${encodeURIComponent(survey.id)}` }) })}
     >
       <Text className='section-title'>{survey.title}</Text>
       <Text className='surveys__line'>{survey.streetName}</Text>

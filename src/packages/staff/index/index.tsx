@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { collectorsLine } from '@/lib/booking-words'
-import Taro from '@tarojs/taro'
 import { FULFILMENT_NAMES, PART_NAMES, STATUS_NAMES } from '@shared/booking'
 import type { Roster } from '@shared/staff'
 import { FUNCTIONS, type FunctionCode } from '@shared/functions'
@@ -24,6 +23,7 @@ import { Suspensions } from '../components/Suspensions'
 import { HomeServiceRequests } from '../components/HomeServiceRequests'
 import { useStaffFacility } from '../use-staff-facility'
 import { Button } from '@/components/Button'
+import { navigateTo } from '@/lib/navigate'
 import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -87,7 +87,7 @@ export default function StaffHomePage() {
                 {current?.access === 'operate' && (
                   <Button
                     className='tap button button--primary'
-                    onClick={() => Taro.navigateTo({ url: `/packages/staff/desk/index?facilityId=${encodeURIComponent(current.id)}` })}
+                    onClick={() => navigateTo({ url: `/packages/staff/desk/index?facilityId=${encodeURIComponent(current.id)}` })}
                   >
                     核销预约
                   </Button>
@@ -96,7 +96,7 @@ export default function StaffHomePage() {
                   <Button
                     className='tap button'
                     onClick={() =>
-                      Taro.navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(current.id)}&desk=1` })
+                      navigateTo({ url: `/packages/meal/order/index?facilityId=${encodeURIComponent(current.id)}&desk=1` })
                     }
                   >
                     代客订餐
@@ -105,18 +105,18 @@ export default function StaffHomePage() {
                 {current && (
                   <Button
                     className='tap button'
-                    onClick={() => Taro.navigateTo({ url: `/packages/staff/cases/index?facilityId=${encodeURIComponent(current.id)}` })}
+                    onClick={() => navigateTo({ url: `/packages/staff/cases/index?facilityId=${encodeURIComponent(current.id)}` })}
                   >
                     差评整改
                   </Button>
                 )}
                 {current?.access === 'oversee' && (
-                  <Button className='tap button' onClick={() => Taro.navigateTo({ url: '/packages/staff/evaluation/index' })}>
+                  <Button className='tap button' onClick={() => navigateTo({ url: '/packages/staff/evaluation/index' })}>
                     运营评估
                   </Button>
                 )}
                 {current?.access === 'oversee' && (
-                  <Button className='tap button' onClick={() => Taro.navigateTo({ url: '/packages/staff/facilities/index' })}>
+                  <Button className='tap button' onClick={() => navigateTo({ url: '/packages/staff/facilities/index' })}>
                     设施管理
                   </Button>
                 )}
