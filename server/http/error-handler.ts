@@ -16,7 +16,7 @@ export function registerErrorHandling(
   })
 
   app.setNotFoundHandler((request, reply) => {
-    if (spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    if (spaFallback && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) {
       return spaFallback(reply)
     }
     const { status, body } = errorReply('not_found', '没有找到您要的内容')

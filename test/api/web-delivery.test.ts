@@ -79,6 +79,13 @@ describe('serving the H5 build and the API compressed', () => {
     }
   })
 
+  it('answers HEAD for the page as for GET (a balancer checking / sees the page, not a 404)', async () => {
+    for (const url of ['/', '/index.html', '/packages/facility/detail/index']) {
+      const res = await t.app.inject({ method: 'HEAD', url })
+      expect([url, res.statusCode, res.headers['content-type']]).toEqual([url, 200, 'text/html; charset=utf-8'])
+    }
+  })
+
   it('keeps a name that reads like markup inside the data', async () => {
     const name = '红旗</script><script>alert(1)</script><!--'
     await t.app.db.kysely.updateTable('facilities').set({ name }).where('id', '=', 'yl-hongqi').execute()
