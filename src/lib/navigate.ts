@@ -16,3 +16,13 @@ export function navigateTo(options: { url: string }): Promise<unknown> {
   last = { url: options.url, at: now }
   return Taro.navigateTo(options)
 }
+
+/**
+ * The page underneath, or `elsewhere` when there is none (the page was opened from a link or reloaded). Asking
+ * first matters in the browser: there Taro's navigateBack on the only page does not fail, it calls history.go(0),
+ * which reloads the page, and a resident who had just saved saw the same form again.
+ */
+export function goBackOr(elsewhere: () => Promise<unknown>): Promise<unknown> {
+  if (Taro.getCurrentPages().length > 1) return Taro.navigateBack().catch(elsewhere)
+  return elsewhere()
+}

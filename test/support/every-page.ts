@@ -108,8 +108,8 @@ export const VISITS: Record<string, Visit> = {
     identity: 'resident',
     query: (f) => `id=${f.motherId}`,
     ready: '出生日期',
-    // Saved, it goes back to where it was opened from (here: nowhere in the app; see member-edit-page.test).
-    main: { name: /保存/, shows: { request: '/api/me/members/' } },
+    // Saved, it goes back to where it was opened from; opened directly, as here, to 我的 (not a reload of the form).
+    main: { name: /保存/, shows: { request: '/api/me/members/', url: 'pages/profile/index' } },
   },
   'packages/member/my-data/index': {
     identity: 'resident',

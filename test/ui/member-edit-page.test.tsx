@@ -1,13 +1,15 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { CHILD_CONSENT, MEMBER_CONSENT } from '@shared/member'
 import MemberEditPage from '@/packages/member/edit'
-import { mockRequest, navigateBack, switchTab, useRouter } from '../ui/taro-api'
+import { getCurrentPages, mockRequest, navigateBack, switchTab, useRouter } from '../ui/taro-api'
 
 type Call = { url: string; method?: string; data?: string }
 
 beforeEach(() => {
   mockRequest.mockReset()
   navigateBack.mockClear()
+  // Opened from 我的: there is a page to go back to.
+  getCurrentPages.mockImplementation(() => [{}, {}])
   useRouter.mockReturnValue({ params: {} })
   mockRequest.mockImplementation((call: Call) => {
     const path = call.url.split('?')[0]
@@ -86,8 +88,9 @@ it('says at the field what is wrong with a birth date, and keeps 保存 off unti
   expect(save).not.toBeDisabled()
 })
 
-it('opened from a link or after a reload, saving goes to 我的 (nothing to go back to) instead of leaving a blank form', async () => {
-  navigateBack.mockRejectedValueOnce(new Error('navigateBack:fail cannot navigate back at first page'))
+it('opened from a link or after a reload, saving goes to 我的 (nothing to go back to) instead of reloading the form', async () => {
+  // The only page: in the browser navigateBack would reload it (history.go(0)), so it must not be asked.
+  getCurrentPages.mockImplementation(() => [{}])
   render(<MemberEditPage />)
   fireEvent.change(await screen.findByLabelText('姓名'), { target: { value: '张桂兰' } })
   fireEvent.click(screen.getByRole('radio', { name: '母亲' }))
@@ -95,6 +98,7 @@ it('opened from a link or after a reload, saving goes to 我的 (nothing to go b
   fireEvent.click(screen.getByRole('radio', { name: '我已阅读并同意' }))
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })))
   await waitFor(() => expect(switchTab).toHaveBeenCalledWith({ url: '/pages/profile/index' }))
+  expect(navigateBack).not.toHaveBeenCalled()
 })
 
 it('at the desk, registers the resident as themself, without asking the clerk’s relation', async () => {

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import './index.scss'
 import { Button } from '@/components/Button'
+import { goBackOr } from '@/lib/navigate'
 
 export const HOME_PATH = '/pages/facilities/index'
 
@@ -9,10 +10,7 @@ export const HOME_PATH = '/pages/facilities/index'
 export const goHome = () => Taro.switchTab({ url: HOME_PATH }).catch(() => undefined)
 
 /** ‹ 返回: the page underneath, or 首页 when the page was opened directly (a link, a reload). */
-export function goBack() {
-  if (Taro.getCurrentPages().length > 1) return Taro.navigateBack().catch(goHome)
-  return goHome()
-}
+export const goBack = () => goBackOr(goHome)
 
 /**
  * H5 only: a browser shows no WeChat capsule, so a sub-page (everything under /packages/) carries its own

@@ -22,7 +22,7 @@ import { BookingSummary } from '../shared/BookingSummary'
 import { careDayOption } from '../shared/day-option'
 import { useConfirmBooking } from '../shared/use-confirm-booking'
 import '../shared/care.scss'
-import { navigateTo } from '@/lib/navigate'
+import { goBackOr, navigateTo } from '@/lib/navigate'
 
 /** The booker themself when no 本人 is registered: booked without a member. */
 const SELF = 'self'
@@ -35,7 +35,7 @@ export default function ActivitySignUpPage() {
   const members = useRemote(fetchMembers, 'members')
   useReloadOnReturn(members.reload)
   usePullToRefresh(() => Promise.all([list.reload(), members.reload()]))
-  const back = () => Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(facilityId)}` }))
+  const back = () => goBackOr(() => Taro.redirectTo({ url: `/packages/facility/detail/index?id=${encodeURIComponent(facilityId)}` }))
   return (
     <Page title='活动报名'>
       <RemoteContent

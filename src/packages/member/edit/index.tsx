@@ -18,6 +18,7 @@ import { type ChildDraft, ChildFields } from './ChildFields'
 import { Button } from '@/components/Button'
 import { SwitchRow } from '@/components/SwitchRow'
 import { FailureNote } from '@/components/FailureNote'
+import { goBackOr } from '@/lib/navigate'
 import './index.scss'
 
 const RELATIONS = ['本人', '父亲', '母亲', '配偶', '祖父母', '儿子', '女儿', '孙子女', '其他亲属']
@@ -114,7 +115,7 @@ function MemberForm({ member, districts, deskFacilityId }: MemberFormProps) {
     try {
       await action()
       // Opened from a link or after a reload there is nothing to go back to: the family list is on 我的.
-      await Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/profile/index' }))
+      await goBackOr(() => Taro.switchTab({ url: '/pages/profile/index' }))
     } catch (err) {
       setFailure(cleanError(err))
     } finally {
