@@ -108,6 +108,7 @@ describe('the keyboard on every page', () => {
         await shot(page, `keyboard-${path.replaceAll('/', '_')}`)
         await page.context().close()
       }
-    })
+      // A page takes seconds: one that hangs fails on its own instead of holding the whole suite for the file's 10 min.
+    }, 120_000)
   }
 })
