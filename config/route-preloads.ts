@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import HtmlWebpackPlugin from 'html-webpack-plugin'
 import type { Compiler } from 'webpack'
+import { EARLY_ANSWERS } from './early-answers'
 
 /**
  * H5: a page's own code is asked for only once app.js has been downloaded and run and the router has read the
  * address — one more round trip on a slow phone, after the app's, before the page can draw. The rem sizing script
  * has to run first in <head> anyway; built here (src/static/boot.js) with a map of each route's files, it also reads
- * the address and preloads that page's files beside app.js.
+ * the address and preloads that page's files beside app.js, and asks for the public answers the page draws first
+ * (EARLY_ANSWERS).
  */
 export class RoutePreloads {
   constructor(private readonly options: { bootSource: string; firstPage: string }) {}
@@ -28,7 +30,12 @@ export class RoutePreloads {
           }
         }
         const map = { base: publicPath, first: this.options.firstPage, routes }
-        const source = `${readFileSync(this.options.bootSource, 'utf8')}\ndoorstepPreloadRoute(${JSON.stringify(map)})\n`
+        const source = [
+          readFileSync(this.options.bootSource, 'utf8'),
+          `doorstepPreloadRoute(${JSON.stringify(map)})`,
+          `doorstepFetchEarly(${JSON.stringify(EARLY_ANSWERS)})`,
+          '',
+        ].join('\n')
         const name = `js/boot.${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`
         compilation.emitAsset(name, new RawSource(source))
         groups.headTags.unshift(HtmlWebpackPlugin.createHtmlTagObject('script', { src: `${publicPath}${name}` }))

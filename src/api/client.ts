@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ErrorBody } from '@shared/errors'
 import { ApiError } from './api-error'
+import { takeEarlyAnswer } from '@/lib/embedded-answer'
 
 // The H5 build is served by the API itself; the WeChat build calls the configured origin.
 export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '')
@@ -45,10 +46,18 @@ export async function apiRequest<T>(
   if (body !== undefined) header['content-type'] = 'application/json'
   if (token) header.authorization = `Bearer ${token}`
 
+  const url = `${API_BASE}/api${path}${queryString(query)}`
+  // A public answer the page began to fetch as it started (H5): taken instead of asking again.
+  const early = method === 'GET' && !token ? takeEarlyAnswer(url) : undefined
+  if (early) {
+    const parsed = reader.safeParse(await early)
+    if (parsed.success) return parsed.data
+  }
+
   let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>
   try {
     response = await Taro.request({
-      url: `${API_BASE}/api${path}${queryString(query)}`,
+      url,
       method,
       header,
       data: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),

@@ -17,3 +17,17 @@ export function takeEmbeddedAnswer<T>(id: string): T | undefined {
     return undefined
   }
 }
+
+/**
+ * H5: an answer js/boot.js began to fetch as the page started (config/early-answers.ts), by the path
+ * and query the app asks for; taken once, like the embedded one, and only while the page is fresh. Resolves to
+ * undefined when that fetch failed: the app then asks the server itself, and says what went wrong.
+ */
+export function takeEarlyAnswer(url: string): Promise<unknown> | undefined {
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return undefined
+  const early = (window as { doorstepEarly?: Record<string, Promise<unknown>> }).doorstepEarly
+  const answer = early?.[url]
+  if (!answer) return undefined
+  delete early[url]
+  return performance.now() > FRESH_MS ? undefined : answer
+}

@@ -34,3 +34,40 @@ function doorstepPreloadRoute(map) {
     document.head.appendChild(link)
   }
 }
+
+// The public answers the page draws first (config/early-answers.ts), asked for now, beside the app's
+// code, instead of once the code has arrived and run: on a slow phone the code takes a second and more, and the
+// answer comes in that time. The app takes each answer once (src/lib/embedded-answer.ts); one that failed is
+// asked for again by the app, which then says what went wrong.
+function doorstepFetchEarly(table) {
+  var early = (window.doorstepEarly = {})
+  if (!window.fetch) return
+  var hash = location.hash.replace(/^#\/?/, '')
+  var cut = hash.indexOf('?')
+  var route = cut < 0 ? hash : hash.slice(0, cut)
+  var query = cut < 0 ? '' : hash.slice(cut + 1)
+  var params = {}
+  var pairs = query ? query.split('&') : []
+  for (var i = 0; i < pairs.length; i++) {
+    var eq = pairs[i].indexOf('=')
+    try {
+      if (eq > 0) params[decodeURIComponent(pairs[i].slice(0, eq))] = decodeURIComponent(pairs[i].slice(eq + 1).replace(/\+/g, ' '))
+    } catch (e) {}
+  }
+  var paths = table[route] || []
+  for (var j = 0; j < paths.length; j++) {
+    var missing = false
+    var url = paths[j].replace(/\{(\w+)\}/g, function (_, name) {
+      if (!params[name]) missing = true
+      return encodeURIComponent(params[name] || '')
+    })
+    if (missing) continue
+    early[url] = fetch(url, { credentials: 'same-origin' })
+      .then(function (r) {
+        return r.ok ? r.json() : undefined
+      })
+      .catch(function () {
+        return undefined
+      })
+  }
+}
