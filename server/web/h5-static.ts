@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { EMBEDDED_DIRECTORY_ID } from '@shared/first-screen'
 import { embedJson } from './embedded-answer'
+import { cspWithScript, inlineBootScript } from './inline-boot'
 
 // File names carrying a content hash (Taro's `[contenthash:8]`, see config/index.ts): their content never changes
 // under that name, so a phone keeps them for a year and never asks again. index.html and unhashed files are
@@ -58,7 +59,8 @@ export async function registerH5Static(app: FastifyInstance, root: string): Prom
  * The page: at /, at any page path (browser routing, a shared link), and at /index.html. It arrives with the
  * unfiltered directory as GET /api/facilities answers it now (asked of the app itself, so the answer has one
  * source): the first screen draws its list without another round trip, a third of a second and more on a slow
- * phone. Without the directory (the API failing) the page is sent as built, and the app asks for it.
+ * phone. Without the directory (the API failing) the page is sent as built, and the app asks for it. The boot
+ * script is written into it (inline-boot.ts).
  * Not-found replies pass no route's compression hook, so the page (a few KB) is compressed here.
  */
 export function h5IndexSender(root: string, app: FastifyInstance): (reply: FastifyReply) => Promise<FastifyReply> {
@@ -66,8 +68,10 @@ export function h5IndexSender(root: string, app: FastifyInstance): (reply: Fasti
   return async (reply) => {
     const accepts = String(reply.request.headers['accept-encoding'] ?? '')
     const directory = await app.inject({ method: 'GET', url: '/api/facilities' })
-    const built = readFileSync(index, 'utf8')
+    const { html: built, scriptHash } = inlineBootScript(readFileSync(index, 'utf8'), root)
     const page = directory.statusCode === 200 ? embedJson(built, EMBEDDED_DIRECTORY_ID, directory.body) : built
+    const policy = reply.getHeader('content-security-policy')
+    if (scriptHash && typeof policy === 'string') reply.header('content-security-policy', cspWithScript(policy, scriptHash))
     reply.header('cache-control', REVALIDATE).header('vary', 'accept-encoding').type('text/html; charset=utf-8')
     if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(brotliCompressSync(page, BROTLI))
     if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(gzipSync(page))

@@ -33,6 +33,11 @@ describe('answers a page asks for as it starts', () => {
 
   it('asks for a facility shared as a link before the app has arrived, and draws it without asking again', async () => {
     const { page, release, asked } = await withSlowApp()
+    // The boot script is inline (server/web/inline-boot.ts): the page's Content Security Policy must let it run.
+    const refused: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text())
+    })
     await page.goto(detailUrl(), { waitUntil: 'commit' })
     expect(await (await askedEarly(page)).jsonValue()).toBe('/api/facilities/yl-hongqi /api/facilities/yl-hongqi/prices')
     release()
@@ -40,6 +45,7 @@ describe('answers a page asks for as it starts', () => {
     await page.waitForLoadState('networkidle')
     // Each asked for once: by boot.js, not again by the app.
     expect(asked.sort()).toEqual(['/api/facilities/yl-hongqi', '/api/facilities/yl-hongqi/prices'])
+    expect(refused).toEqual([])
     await page.close()
   })
 
