@@ -14,3 +14,7 @@ export const bookingPageUrl = (service: BookableServiceCode, facilityId: string)
   `${BOOKING_PAGES[service]}?facilityId=${encodeURIComponent(facilityId)}`
 
 export const openBooking = (service: BookableServiceCode, facilityId: string) => navigateTo({ url: bookingPageUrl(service, facilityId) })
+
+/** One booking's page; `then` says what just happened there (placed, rated), which the page acknowledges. */
+export const bookingDetailUrl = (id: string, then?: 'placed' | 'rated'): string =>
+  `/packages/booking/detail/index?id=${encodeURIComponent(id)}${then ? `&${then}=1` : ''}`

@@ -5,7 +5,7 @@ import { fetchBookings } from '@/api/bookings'
 import { withSession } from '@/api/session'
 import { useRemote } from '@/hooks/use-remote'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
-import { bookingPageUrl } from '@/lib/booking-pages'
+import { bookingDetailUrl, bookingPageUrl } from '@/lib/booking-pages'
 import { bookingWhen } from '@/lib/booking-words'
 import { navigateTo } from '@/lib/navigate'
 import './index.scss'
@@ -46,7 +46,7 @@ export function QuickTasks({ facilities, onChooseFacility }: QuickTasksProps) {
       {next ? (
         <View
           className='tap quick-tasks__next'
-          {...pressable({ role: 'link', onPress: () => navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(next.id)}` }) })}
+          {...pressable({ role: 'link', onPress: () => navigateTo({ url: bookingDetailUrl(next.id) }) })}
         >
           <Text className='quick-tasks__next-title'>我的下一个预约 ›</Text>
           <Text className='muted'>

@@ -19,6 +19,7 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh'
 import { useRemote } from '@/hooks/use-remote'
 import { FailureNote } from '@/components/FailureNote'
 import { navigateTo } from '@/lib/navigate'
+import { bookingDetailUrl } from '@/lib/booking-pages'
 
 type Filter = 'all' | BookingStatus
 const FILTERS: { value: Filter; label: string }[] = [
@@ -71,7 +72,7 @@ export default function BookingsPage() {
     }
   }
 
-  const open = (id: string) => navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(id)}` })
+  const open = (id: string) => navigateTo({ url: bookingDetailUrl(id) })
   const findMeals = () => Taro.switchTab({ url: '/pages/facilities/index' })
 
   return (

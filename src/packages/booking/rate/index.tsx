@@ -17,6 +17,7 @@ import { Page } from '@/components/Page'
 import { Button } from '@/components/Button'
 import { fieldLabel, } from '@/components/a11y'
 import { FailureNote } from '@/components/FailureNote'
+import { bookingDetailUrl } from '@/lib/booking-pages'
 import './index.scss'
 
 const LEVEL_OPTIONS = RATING_LEVELS.map((level) => ({ value: String(level), label: LEVEL_NAMES[level] }))
@@ -51,7 +52,7 @@ export default function RatePage() {
     setFailure(null)
     try {
       await rateBooking(bookingId, rating)
-      await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(bookingId)}&rated=1` })
+      await Taro.redirectTo({ url: bookingDetailUrl(bookingId, 'rated') })
     } catch (err) {
       setFailure(cleanError(err))
     } finally {

@@ -5,6 +5,7 @@ import { placeBooking, quoteBooking } from '@/api/booking'
 import { useJoinWaitlist } from '@/hooks/use-join-waitlist'
 import { usePlaceBooking } from '@/hooks/use-place-booking'
 import { useQuote } from '@/hooks/use-quote'
+import { bookingDetailUrl } from '@/lib/booking-pages'
 
 /** The server's price for the request, the confirm tap that books it and opens the booking, and — when the places
  * are taken — the tap that joins the waitlist for it. */
@@ -14,7 +15,7 @@ export function useConfirmBooking(request: BookingRequest | undefined, onStale: 
   const confirm = async () => {
     if (!request || !quote.quote) return
     const booking = await placing.submit(request, quote.quote.payableFen)
-    if (booking) await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
+    if (booking) await Taro.redirectTo({ url: bookingDetailUrl(booking.id, 'placed') })
   }
   const waitlist = useJoinWaitlist()
   // Another choice is another request: what was joined for the last one is not shown for it.

@@ -33,6 +33,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { useSubmit } from '@/hooks/use-submit'
 import { addDays, dayLabel, shanghaiToday } from '@/lib/dates'
 import { navigateTo } from '@/lib/navigate'
+import { bookingDetailUrl } from '@/lib/booking-pages'
 import './index.scss'
 
 /** Days offered to choose from: today and the next week (the server takes up to 30 days ahead). */
@@ -172,7 +173,7 @@ function HomeRequestItem({ item, onChanged }: { item: HomeRequest; onChanged: ()
     await run(() => cancelHomeRequest(item.id), '已取消申请')
     setAsking(false)
   }
-  const openBooking = () => item.bookingId && navigateTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(item.bookingId)}` })
+  const openBooking = () => item.bookingId && navigateTo({ url: bookingDetailUrl(item.bookingId) })
   return (
     <View className='home-service__item'>
       <Text className='home-service__status'>

@@ -38,6 +38,7 @@ import { Button } from '@/components/Button'
 import { roleProps } from '@/components/a11y'
 import { FailureNote } from '@/components/FailureNote'
 import { navigateTo } from '@/lib/navigate'
+import { bookingDetailUrl } from '@/lib/booking-pages'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -150,7 +151,7 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
       setPlacedAtDesk(booking)
       void onStale()
     } else {
-      await Taro.redirectTo({ url: `/packages/booking/detail/index?id=${encodeURIComponent(booking.id)}&placed=1` })
+      await Taro.redirectTo({ url: bookingDetailUrl(booking.id, 'placed') })
     }
   }
 
