@@ -1,3 +1,4 @@
+import net from 'node:net'
 import { type Kysely, sql } from 'kysely'
 import pg from 'pg'
 import { pipelinedTransaction } from '../../server/db/connection'
@@ -89,6 +90,20 @@ describe.each(DATABASES)('a transaction of statements issued together (%s)', (da
       }
     })
 
+    it('sends BEGIN in the same write as the first statements: one batch and COMMIT are two writes', async () => {
+      await pipelinedTransaction(db, (trx) => insert(trx, 'w'))
+      // Counted where a socket hands its corked buffers to the system, once per write.
+      const flushes = jest.spyOn(net.Socket.prototype as unknown as { _writev: () => void }, '_writev')
+      const single = jest.spyOn(net.Socket.prototype as unknown as { _write: () => void }, '_write')
+      try {
+        await pipelinedTransaction(db, (trx) => together([insert(trx, 'x'), insert(trx, 'y')]))
+        expect(flushes.mock.calls.length + single.mock.calls.length).toBe(2)
+      } finally {
+        flushes.mockRestore()
+        single.mockRestore()
+      }
+      expect(await stored()).toEqual(['w', 'x', 'y'])
+    })
 
     it('does not report success for a transaction PostgreSQL aborted under a failure the work ignored', async () => {
       const ignored = pipelinedTransaction(db, async (trx) => {
