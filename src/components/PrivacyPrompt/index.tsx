@@ -17,7 +17,7 @@ export function PrivacyPrompt() {
   return (
     <View className='card privacy-prompt' {...roleProps('dialog')} aria-label='隐私保护提示'>
       <Text className='section-title'>使用位置前，请您知悉</Text>
-      <Text className='muted'>为了找到离您最近的设施、确定送餐位置，需要使用您的位置。位置只用于这一次，不会保存。</Text>
+      <Text className='muted privacy-prompt__text'>为了找到离您最近的设施、确定送餐位置，需要使用您的位置。位置只用于这一次，不会保存。</Text>
       <PolicyLink page={PRIVACY_POLICY_PAGE} />
       <View className='privacy-prompt__actions'>
         <Button

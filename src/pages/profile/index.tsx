@@ -86,7 +86,7 @@ function SignedIn() {
 
       <View className='card'>
         <Text className='section-title'>家庭成员</Text>
-        <Text className='muted'>为家人订餐、享受助餐补贴需要先添加；只有您能看到。</Text>
+        <Text className='muted profile__hint'>为家人订餐、享受助餐补贴需要先添加；只有您能看到。</Text>
         {me.data?.members.map((member) => (
           <View
             key={member.id}
