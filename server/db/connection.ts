@@ -183,7 +183,7 @@ interface PipelinedConnection {
 function transactionOn(client: pg.PoolClient): PipelinedConnection {
   let ended = false
   let begin: Promise<unknown> | undefined
-  const send = client.query as (...a: unknown[]) => Promise<unknown>
+  const send = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>
   const only = {
     query: (...args: unknown[]) => {
       if (ended) return Promise.reject(new Error('the transaction has ended'))

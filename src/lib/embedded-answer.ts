@@ -1,10 +1,13 @@
-/**
- * H5: an answer the page arrived with (server/web/embedded-answer.ts), taken once: a later ask (pull to refresh,
- * coming back to the tab) goes to the server. Only while the page is fresh: a tab left open for an hour must not
- * show an hour-old 营业中.
- */
+/** How long an answer the page came with stays good: a tab left open for an hour must not show an hour-old 营业中. */
 const FRESH_MS = 30_000
 
+/** How long the app waits for an answer boot.js is still fetching before it asks for it itself. */
+const EARLY_PATIENCE_MS = 6_000
+
+/**
+ * H5: an answer the page arrived with (server/web/embedded-answer.ts), taken once: a later ask (pull to refresh,
+ * coming back to the tab) goes to the server. Only while the page is fresh (FRESH_MS).
+ */
 export function takeEmbeddedAnswer<T>(id: string): T | undefined {
   if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return undefined
   const block = document.getElementById(id)
@@ -29,5 +32,9 @@ export function takeEarlyAnswer(url: string): Promise<unknown> | undefined {
   const answer = early?.[url]
   if (!answer) return undefined
   delete early[url]
-  return performance.now() > FRESH_MS ? undefined : answer
+  if (performance.now() > FRESH_MS) return undefined
+  // A fetch stalled on a dead connection would keep the page loading for minutes: after a while the app asks
+  // itself, with its own time limit and its own message when that fails too.
+  const patience = new Promise<undefined>((settle) => setTimeout(settle, EARLY_PATIENCE_MS))
+  return Promise.race([answer, patience])
 }

@@ -58,7 +58,8 @@ function doorstepFetchEarly(table) {
   for (var j = 0; j < paths.length; j++) {
     var missing = false
     var url = paths[j].replace(/\{(\w+)\}/g, function (_, name) {
-      if (!params[name]) missing = true
+      // Only an id is asked for early: anything else in the address is the app's to refuse, with its message.
+      if (!/^[\w-]{1,64}$/.test(params[name] || '')) missing = true
       return encodeURIComponent(params[name] || '')
     })
     if (missing) continue
