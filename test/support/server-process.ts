@@ -12,7 +12,8 @@ export interface ServerProcess {
   kill(): Promise<void>
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the system's pick), for a server process to take. */
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer()
     probe.once('error', fail)
