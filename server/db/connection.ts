@@ -128,9 +128,9 @@ const pools = new WeakMap<Kysely<Database>, pg.Pool>()
 
 /**
  * A transaction in which statements issued together (`together`) share one round trip on PostgreSQL: a booking's
- * twenty statements take eight, BEGIN going out with the first of them. Kysely's own transactions wait for each answer before sending the next statement,
- * so this one is a Kysely transaction over a single pooled connection, with BEGIN and COMMIT of its own. On
- * SQLite, where a statement costs no round trip, it is Kysely's transaction.
+ * twenty statements take eight, BEGIN going out with the first of them. Kysely's own transactions wait for each
+ * answer before sending the next statement, so this one is a Kysely transaction over a single pooled connection,
+ * with BEGIN and COMMIT of its own. On SQLite, where a statement costs no round trip, it is Kysely's transaction.
  */
 export async function pipelinedTransaction<T>(kysely: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   const pool = pools.get(kysely)
