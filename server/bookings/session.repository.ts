@@ -46,7 +46,8 @@ export async function firstUnpublishedDay(db: Kysely<Database>, facilityId: stri
 
 /**
  * A service publishes one session per facility, day and part and never writes a day twice: the insert that finds the
- * day there already leaves it. (An activity's days are apart from this: see migration 030.)
+ * day there already leaves it. The conflict is not named: a service's session id is drawn from the same facility,
+ * day and part, and PostgreSQL answers two publications racing for a new day with a unique-key error on the index an
+ * insert did not name (the id), where "already there" was meant. (An activity's days are apart: see migration 030.)
  */
-export const keepPublishedDay = <T extends OnConflictBuilder<Database, 'sessions'>>(oc: T) =>
-  oc.columns(['facility_id', 'function_code', 'date', 'part']).where('activity_id', 'is', null).doNothing()
+export const keepPublishedDay = <T extends OnConflictBuilder<Database, 'sessions'>>(oc: T) => oc.doNothing()

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
-import type { Database, HomeServiceRequestTable } from '../db/schema'
 import { keepPublishedDay } from '../bookings/session.repository'
+import type { Database, HomeServiceRequestTable } from '../db/schema'
 import { shanghaiInstant } from '../time/shanghai'
 
 export type HomeRequestRow = Selectable<HomeServiceRequestTable> & { facility_name: string; booking_status: string | null }
@@ -77,6 +77,11 @@ export function findVisitToBook(db: Kysely<Database>, sessionId: string, userId:
     .where('status', '=', 'accepted')
     .where('booking_id', 'is', null)
     .executeTakeFirst()
+}
+
+/** The accepted request's booking, once placed. */
+export async function linkVisitBooking(trx: Transaction<Database>, requestId: string, bookingId: string): Promise<void> {
+  await trx.updateTable('home_service_requests').set({ booking_id: bookingId }).where('id', '=', requestId).where('booking_id', 'is', null).execute()
 }
 
 /**

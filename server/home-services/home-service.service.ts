@@ -208,10 +208,9 @@ export async function acceptHomeRequest(
 
   const requester = await db.selectFrom('users').selectAll().where('id', '=', found.user_id).executeTakeFirstOrThrow()
   try {
-    const { booking } = await placeBooking(db, requester, { sessionId, quantity: 1 }, `home-${id.slice(3, 40)}`, now, {
+    await placeBooking(db, requester, { sessionId, quantity: 1 }, `home-${id.slice(3, 40)}`, now, {
       onBehalf: { actorUserId: staff.id, facilityId },
     })
-    await db.updateTable('home_service_requests').set({ booking_id: booking.id }).where('id', '=', id).execute()
   } catch (err) {
     await moveHomeRequest(db, id, 'accepted', { status: 'requested', session_id: null, visit_at: null, price_fen: null, decided_at: null, decided_by: null })
     throw err

@@ -2,7 +2,7 @@ import { HOME_VISIT_MINUTES, type HomeServiceKind } from '@shared/home-service'
 import type { BookingPlan, PlanContext } from '../bookings/booking-plan'
 import { NotBookableError } from '../bookings/booking.errors'
 import { toShanghaiIso } from '../time/shanghai'
-import { findVisitToBook } from './home-service.repository'
+import { findVisitToBook, linkVisitBooking } from './home-service.repository'
 
 const clock = (instant: Date | string) => toShanghaiIso(instant).slice(11, 16)
 
@@ -29,5 +29,8 @@ export async function planHomeVisit(context: PlanContext): Promise<BookingPlan> 
     },
     quote: { originalFen: priceFen, deliveryFeeFen: 0, subsidyFen: 0, payableFen: priceFen, tier: null, notes: [], payAt: 'home' },
     takes: [{ sessionId: session.id, units: 1, classCode: null }],
+    // The request names its booking in the booking's own transaction: between the two, the day's places would count
+    // the visit twice (booked, and accepted without a booking), and a crash would leave a booked visit unnamed.
+    record: (trx, bookingId) => linkVisitBooking(trx, request.id, bookingId),
   }
 }
