@@ -85,8 +85,7 @@ export const facilitySchema = z.object({
 })
 export type Facility = z.infer<typeof facilitySchema>
 
-/** "红旗社区嵌入式服务设施" → "红旗社区": how residents name a facility, in a sentence or on a button. */
-export const shortFacilityName = (name: string): string => name.replace(/嵌入式服务设施$/, '')
+export { shortFacilityName } from './facility-names'
 
 export const facilityListSchema = z.object({ facilities: z.array(facilitySchema) })
 export type FacilityList = z.infer<typeof facilityListSchema>

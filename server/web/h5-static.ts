@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { EMBEDDED_DIRECTORY_ID } from '@shared/first-screen'
 import { embedJson } from './embedded-answer'
 import { inlineBootScript } from './inline-boot'
+import { inlineStylesheet } from './inline-stylesheet'
 
 // File names carrying a content hash (Taro's `[contenthash:8]`, see config/index.ts): their content never changes
 // under that name, so a phone keeps them for a year and never asks again. index.html and unhashed files are
@@ -68,7 +69,8 @@ export function h5IndexSender(root: string, app: FastifyInstance): (reply: Fasti
   return async (reply) => {
     const accepts = String(reply.request.headers['accept-encoding'] ?? '')
     const directory = await app.inject({ method: 'GET', url: '/api/facilities' })
-    const { html: built, policy } = inlineBootScript(readFileSync(index, 'utf8'), root, reply.getHeader('content-security-policy'))
+    const { html: booted, policy } = inlineBootScript(readFileSync(index, 'utf8'), root, reply.getHeader('content-security-policy'))
+    const built = inlineStylesheet(booted, root, policy)
     const page = directory.statusCode === 200 ? embedJson(built, EMBEDDED_DIRECTORY_ID, directory.body) : built
     if (typeof policy === 'string') reply.header('content-security-policy', policy)
     reply.header('cache-control', REVALIDATE).header('vary', 'accept-encoding').type('text/html; charset=utf-8')

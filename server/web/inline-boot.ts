@@ -30,8 +30,8 @@ export function inlineBootScript(html: string, root: string, policy: unknown): {
 
 /**
  * The policy with this one inline script allowed. 'unsafe-inline' beside the hash is for browsers of CSP level 1
- * (iOS 8–9, Android 4.4's WebView, in the build's browserslist), which know no hashes and would refuse the script;
- * every browser that knows hashes ignores 'unsafe-inline' where a hash is listed.
+ * (iOS 8–9, Android 4.4's WebView), which know no hashes and would refuse the script; every browser that knows
+ * hashes ignores 'unsafe-inline' where a hash is listed.
  */
 function withScript(policy: string, hash: string): string {
   const allowed = `'unsafe-inline' ${hash}`

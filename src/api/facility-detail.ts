@@ -1,14 +1,12 @@
-import { type DistrictList, districtListSchema, facilityDetailSchema, type FacilityDetail } from '@shared/facility'
-import { type FacilityPrices, facilityPricesSchema } from '@shared/prices'
-import { apiRequest } from './client'
+import type { FacilityDetail } from '@shared/facility'
+import type { FacilityPrices } from '@shared/prices'
+import { apiRequest, serverChecked } from './client'
 
-// Called from subpackage pages only, so answers are parsed with the contract's schemas (zod lives there anyway).
+// The facility page, opened from a shared link on a slow phone, loads no zod: the answers are read with
+// `serverChecked` (the server sends them through the same schemas). The districts are in districts.ts.
 
 export const fetchFacility = (id: string): Promise<FacilityDetail> =>
-  apiRequest(facilityDetailSchema, `/facilities/${encodeURIComponent(id)}`)
-
-export const fetchDistricts = async (): Promise<DistrictList['districts']> =>
-  (await apiRequest(districtListSchema, '/districts')).districts
+  apiRequest(serverChecked<FacilityDetail>(), `/facilities/${encodeURIComponent(id)}`)
 
 export const fetchFacilityPrices = (id: string): Promise<FacilityPrices> =>
-  apiRequest(facilityPricesSchema, `/facilities/${encodeURIComponent(id)}/prices`)
+  apiRequest(serverChecked<FacilityPrices>(), `/facilities/${encodeURIComponent(id)}/prices`)

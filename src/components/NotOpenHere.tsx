@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { shortFacilityName } from '@shared/facility'
+import { shortFacilityName } from '@shared/facility-names'
 import type { BookableServiceCode } from '@shared/services'
 import { fetchFacility } from '@/api/facility-detail'
 import { StateView } from '@/components/StateView'

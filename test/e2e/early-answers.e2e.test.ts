@@ -49,6 +49,18 @@ describe('answers a page asks for as it starts', () => {
     await page.close()
   })
 
+  it('draws a facility shared as a link, its prices and its services without zod, which a slow phone need not wait for', async () => {
+    const page = await session.page().context().newPage()
+    // zod never arrives: the facility page reads its answers as the server sent them (src/api/facility-detail.ts).
+    await page.route(/\/js\/zod\.[0-9a-f]{8}\.js$/, () => new Promise<void>(() => {}))
+    await page.goto(detailUrl())
+    const drawn = page.locator('.page:visible', { hasText: '红旗社区嵌入式服务设施' }).first()
+    await drawn.waitFor()
+    await drawn.getByText('价格公示').first().waitFor()
+    await drawn.getByText('社区助餐').first().waitFor()
+    await page.close()
+  })
+
   it('asks the server itself when that first fetch failed, and draws the answer', async () => {
     const { page, release, asked } = await withSlowApp()
     let failed = 0

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { FUNCTIONS } from '@shared/functions'
+import { FUNCTIONS } from '@shared/function-list'
 import { formatFen } from '@shared/money'
 import type { PriceChange, PriceItem } from '@shared/prices'
 import { useState } from 'react'

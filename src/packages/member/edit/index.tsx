@@ -4,7 +4,7 @@ import { CHILD_CONSENT, type FamilyMember, MEMBER_CONSENT, SELF_RELATION, SUBSID
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { cleanError } from '@/api/api-error'
-import { fetchDistricts } from '@/api/facility-detail'
+import { fetchDistricts } from '@/api/districts'
 import { createMember, deleteMember, fetchMember, updateMember } from '@/api/members'
 import { PRIVACY_POLICY_PAGE, PolicyLink } from '@/components/PolicyLink'
 import { addWalkIn } from '@/api/staff'
