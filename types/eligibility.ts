@@ -1,4 +1,4 @@
-import { INFANT_CLASSES } from './care'
+import { INFANT_CLASSES } from './care-names'
 import type { BookableServiceCode } from './services'
 
 /**

@@ -32,3 +32,4 @@ export const noticeIdParamsSchema = z.strictObject({ id: idSchema })
 
 /** Subscribe-message templates the mini-program asks the resident for at the booking tap (≤ 3 per call). */
 export const noticeTemplatesSchema = z.object({ templateIds: z.array(z.string()).max(3) })
+export type NoticeTemplates = z.infer<typeof noticeTemplatesSchema>

@@ -3,11 +3,7 @@ import { sessionPartSchema } from './booking'
 import { idSchema } from './common'
 import { functionCodeSchema } from './functions'
 
-/** Services with a waitlist: a place at a care session or an activity is worth waiting for; a lunch is not. */
-export const WAITLIST_FUNCTIONS = ['infant_care', 'child_care', 'elderly_care', 'culture', 'fitness', 'health', 'kids_play'] as const
-
-/** How long a freed place is held for the first in line to confirm it. */
-export const WAITLIST_HOLD_MINUTES = 120
+export { WAITLIST_FUNCTIONS, WAITLIST_HOLD_MINUTES } from './waitlist-names'
 
 export const WAITLIST_STATUSES = ['waiting', 'offered', 'booked', 'expired', 'declined', 'left', 'lapsed'] as const
 export const waitlistStatusSchema = z.enum(WAITLIST_STATUSES)

@@ -36,6 +36,11 @@ export function serverChecked<T>(): ResponseReader<T> {
   }
 }
 
+/** For a call whose answer carries nothing to read (204 No Content). */
+export function noContent(): ResponseReader<void> {
+  return { safeParse: () => ({ success: true, data: undefined }) }
+}
+
 /** Calls the API and reads the answer (see `ResponseReader`); failures become an `ApiError`. */
 export async function apiRequest<T>(
   reader: ResponseReader<T>,

@@ -1,8 +1,7 @@
-import { noticeTemplatesSchema } from '@shared/notice'
-import { apiRequest } from './client'
+import type { NoticeTemplates } from '@shared/notice'
+import { apiRequest, serverChecked } from './client'
 
-// Called from 订餐 (a subpackage) only, so the answer is parsed with the contract's schema; the 预约 tab's notices are
-// in notices.ts.
+// Called from 订餐, which loads no zod: the answer is read with `serverChecked`. The 预约 tab's notices are in notices.ts.
 
 export const fetchNoticeTemplates = async (): Promise<string[]> =>
-  (await apiRequest(noticeTemplatesSchema, '/notices/templates')).templateIds
+  (await apiRequest(serverChecked<NoticeTemplates>(), '/notices/templates')).templateIds

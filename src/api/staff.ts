@@ -15,11 +15,8 @@ import {
   staffFacilityListSchema,
   suspensionListSchema,
 } from '@shared/staff'
-import { type Booking, type BookingRequest, type Quote, bookingSchema, quoteSchema } from '@shared/booking'
 import type { CareLevel } from '@shared/care'
 import type { FunctionCode } from '@shared/functions'
-import { type FamilyMember, familyMemberSchema, memberListSchema } from '@shared/member'
-import type { MemberDraft } from './members'
 import { type CareScheduleBody, type CareScheduleCode, type InfantRates, careSchedulesSchema, infantRatesSchema } from '@shared/schedule'
 import { apiRequest } from './client'
 import { withSession } from './session'
@@ -68,25 +65,6 @@ export const reopenFacilityDay = (facilityId: string, fn: FunctionCode, date: st
   withSession((token) => apiRequest(reopenDayResultSchema, `${base(facilityId)}/reopen`, { method: 'POST', body: { function: fn, date }, token }))
 
 // The desk books for residents without a smartphone (walk-ins kept by the facility).
-export const fetchWalkIns = (facilityId: string): Promise<FamilyMember[]> =>
-  withSession(async (token) => (await apiRequest(memberListSchema, `${base(facilityId)}/walk-ins`, { token })).members)
-
-export const addWalkIn = (facilityId: string, draft: MemberDraft): Promise<FamilyMember> =>
-  withSession((token) => apiRequest(familyMemberSchema, `${base(facilityId)}/walk-ins`, { method: 'POST', body: draft, token }))
-
-export const quoteWalkIn = (facilityId: string, request: BookingRequest): Promise<Quote> =>
-  withSession((token) => apiRequest(quoteSchema, `${base(facilityId)}/walk-in-bookings/quote`, { method: 'POST', body: request, token }))
-
-export const bookWalkIn = (facilityId: string, request: BookingRequest, idempotencyKey: string): Promise<Booking> =>
-  withSession((token) =>
-    apiRequest(bookingSchema, `${base(facilityId)}/walk-in-bookings`, {
-      method: 'POST',
-      body: request,
-      token,
-      headers: { 'idempotency-key': idempotencyKey },
-    }),
-  )
-
 export const fetchSuspensions = (facilityId: string): Promise<SuspensionList['suspensions']> =>
   withSession(async (token) => (await apiRequest(suspensionListSchema, `${base(facilityId)}/suspensions`, { token })).suspensions)
 

@@ -49,15 +49,30 @@ describe('answers a page asks for as it starts', () => {
     await page.close()
   })
 
-  it('draws a facility shared as a link, its prices and its services without zod, which a slow phone need not wait for', async () => {
+  // zod never arrives: these pages read their answers as the server sent them (serverChecked in src/api/client.ts).
+  const withoutZod = async () => {
     const page = await session.page().context().newPage()
-    // zod never arrives: the facility page reads its answers as the server sent them (src/api/facility-detail.ts).
     await page.route(/\/js\/zod\.[0-9a-f]{8}\.js$/, () => new Promise<void>(() => {}))
+    return page
+  }
+
+  it('draws a facility shared as a link, its prices and its services without zod, which a slow phone need not wait for', async () => {
+    const page = await withoutZod()
     await page.goto(detailUrl())
     const drawn = page.locator('.page:visible', { hasText: '红旗社区嵌入式服务设施' }).first()
     await drawn.waitFor()
     await drawn.getByText('价格公示').first().waitFor()
     await drawn.getByText('社区助餐').first().waitFor()
+    await page.close()
+  })
+
+  it.each([
+    ['订餐: the menu and the price of the chosen meal', '/#/packages/meal/order/index?facilityId=yl-hongqi', '.quote', '个人支付'],
+    ['预约托育: the family’s children read (none yet: it asks for one)', '/#/packages/care/infant/index?facilityId=yl-hangkong-erlu', '.page', '请先添加孩子的信息'],
+  ])('draws %s without zod', async (_, path, selector, text) => {
+    const page = await withoutZod()
+    await page.goto(`${session.served().baseUrl}${path}`)
+    await page.locator(selector, { hasText: text }).locator('visible=true').first().waitFor()
     await page.close()
   })
 

@@ -1,13 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import {
-  CARE_AGREEMENT,
-  HALF_NAMES,
-  HOURLY_BLOCKS,
-  INFANT_CARE_TYPE_NAMES,
-  type InfantCareChoice,
-  type InfantCareType,
-} from '@shared/care'
+import type { InfantCareChoice } from '@shared/care'
+import { CARE_AGREEMENT, HALF_NAMES, HOURLY_BLOCKS, INFANT_CARE_TYPE_NAMES, type InfantCareType } from '@shared/care-names'
 import type { BookingRequest, SessionList } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { useState } from 'react'

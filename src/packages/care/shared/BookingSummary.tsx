@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { WAITLIST_HOLD_MINUTES } from '@shared/waitlist'
+import { WAITLIST_HOLD_MINUTES } from '@shared/waitlist-names'
 import type { JoinWaitlist } from '@/hooks/use-join-waitlist'
 import type { QuoteState } from '@/hooks/use-quote'
 import type { ConfirmBooking } from './use-confirm-booking'

@@ -1,4 +1,5 @@
-import { type Session, UNBOOKABLE_REASON_NAMES } from '@shared/booking'
+import type { Session } from '@shared/booking'
+import { UNBOOKABLE_REASON_NAMES } from '@shared/booking-names'
 import type { Option } from '@/components/OptionGroup'
 import { dayLabel } from '@/lib/dates'
 

@@ -1,15 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import {
-  type Booking,
-  FULFILMENT_NAMES,
-  FULFILMENTS,
-  PART_NAMES,
-  type Session,
-  type SessionList,
-  UNBOOKABLE_REASON_NAMES,
-  payWhere,
-} from '@shared/booking'
+import type { Booking, Session, SessionList } from '@shared/booking'
+import { FULFILMENT_NAMES, FULFILMENTS, PART_NAMES, UNBOOKABLE_REASON_NAMES, payWhere } from '@shared/booking-names'
 import type { FamilyMember } from '@shared/member'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { fetchSessions } from '@/api/booking'

@@ -2,7 +2,7 @@ import type { Booking, BookingRequest, Quote } from '@shared/booking'
 import type { FamilyMember } from '@shared/member'
 import { placeBooking, quoteBooking } from '@/api/booking'
 import { fetchMembers } from '@/api/members'
-import { bookWalkIn, fetchWalkIns, quoteWalkIn } from '@/api/staff'
+import { bookWalkIn, fetchWalkIns, quoteWalkIn } from '@/api/walk-ins'
 
 /**
  * Who the order page orders for: a resident for themself and their family, or the facility's desk for a
