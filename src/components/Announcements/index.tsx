@@ -65,7 +65,7 @@ export function Announcements() {
       ))}
       <StatusLine text={failure} />
       {!data.community && (
-        <Button className='tap button' onClick={() => navigateTo({ url: '/packages/member/community/index' })}>
+        <Button className='tap button announcements__community' onClick={() => navigateTo({ url: '/packages/member/community/index' })}>
           设置我住的社区，看本街道的公告
         </Button>
       )}
