@@ -9,5 +9,6 @@ export function throughThisFriday(sessions: Session[], first: Session | undefine
   const day = new Date(`${first.date}T00:00:00Z`)
   day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7) + 4)
   const friday = day.toISOString().slice(0, 10)
-  return sessions.filter((s) => s.part === first.part && s.date > first.date && s.date <= friday).at(-1)?.date
+  const rest = sessions.filter((s) => s.part === first.part && s.date > first.date && s.date <= friday)
+  return rest[rest.length - 1]?.date
 }

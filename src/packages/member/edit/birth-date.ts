@@ -4,7 +4,7 @@ import { birthDateIssue } from '@shared/member'
 /** What a resident types as a birth date → 'YYYY-MM-DD' (see `typedDate`). */
 export const birthDateFromDigits = typedDate
 
-export const digitsFromBirthDate = (date: string | null): string => (date ? date.replaceAll('-', '') : '')
+export const digitsFromBirthDate = (date: string | null): string => (date ? date.replace(/-/g, '') : '')
 
 /**
  * Why what was typed cannot be a birth date on `today`, said at the field before anything is sent (the server

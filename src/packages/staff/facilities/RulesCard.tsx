@@ -77,7 +77,7 @@ function RulesForm({ rules, shared, onSaved }: RulesFormProps) {
   const [noShow, setNoShow] = useState({ maxNoShows: String(meal?.maxNoShows ?? 3), windowDays: String(meal?.windowDays ?? 30), suspendDays: String(meal?.suspendDays ?? 7) })
   const [amounts, setAmounts] = useState(rules.subsidyTiers.map((t) => (t.amountFen / 100).toString()))
   const years = [...new Set(rules.calendar.map((d) => d.date.slice(0, 4)))].sort()
-  const [year, setYear] = useState(years.at(-1) ?? '')
+  const [year, setYear] = useState(years[years.length - 1] ?? '')
   const [calendarText, setCalendarText] = useState(() => textOf(rules.calendar, year))
   // The contract's own schemas check the form before anything is sent.
   const { busy, message, setMessage, check } = useSubmit(onSaved, shared)
