@@ -234,6 +234,30 @@ it('at the desk: orders for a registered walk-in resident through the staff endp
   expect(redirectTo).not.toHaveBeenCalled()
 })
 
+it('at the desk before any walk-in resident is registered: asks for no quote, so the clerk reads no error', async () => {
+  useRouter.mockReturnValue({ params: { facilityId: 'yl-hongqi', desk: '1' } })
+  mockRequest.mockImplementation((call: Call) => {
+    const path = call.url.split('?')[0]
+    if (path === '/api/auth/dev') {
+      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'operator_staff', nickname: null, createdAt: '' } } })
+    }
+    if (path === '/api/facilities/yl-hongqi/sessions') return Promise.resolve({ statusCode: 200, data: sessionList })
+    if (path === '/api/staff/facilities/yl-hongqi/walk-ins') return Promise.resolve({ statusCode: 200, data: { members: [] } })
+    if (path === '/api/staff/facilities/yl-hongqi/walk-in-bookings/quote') {
+      return Promise.resolve({ statusCode: 400, data: { error: { code: 'invalid_input', message: '请选择为哪位居民预约', field: 'memberId' } } })
+    }
+    return Promise.reject(new Error(`unexpected ${path}`))
+  })
+  render(<MealOrderPage />)
+  expect(await screen.findByRole('radio', { name: /✓ 明天 11月28日/ })).toHaveAttribute('aria-checked', 'true')
+  // Longer than the quote's 250 ms pause: a quote would have been asked for and answered by now.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 600)))
+  const quoted = mockRequest.mock.calls.map(([c]) => (c as Call).url).filter((url) => url.includes('walk-in-bookings/quote'))
+  expect(quoted).toEqual([])
+  expect(screen.queryByText(/请选择为哪位居民预约/)).not.toBeInTheDocument()
+  expect(screen.queryByRole('radio', { name: /本人/ })).not.toBeInTheDocument()
+})
+
 it('opened for a facility with no meals to book (a shared link to 凌云): says so and leads to the nearest kitchen', async () => {
   useRouter.mockReturnValue({ params: { facilityId: 'yl-lingyun' } })
   const lingyun = {

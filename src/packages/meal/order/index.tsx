@@ -71,7 +71,7 @@ interface MealOrderFormProps {
 }
 
 function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) {
-  const order = useMealChoice(list, members)
+  const order = useMealChoice(list, members, { self: !channel.desk })
   const { choice, request } = order
   const quote = useQuote(request, channel.quote)
   const [placedAtDesk, setPlacedAtDesk] = useState<Booking | null>(null)

@@ -21,9 +21,11 @@ export interface MealChoice {
 
 /**
  * What the resident has picked on the order page. Unpicked parts fall back to the first bookable day, meal and
- * set, so the page opens ready to order tomorrow's lunch (or today's, before its cut-off).
+ * set, so the page opens ready to order tomorrow's lunch (or today's, before its cut-off). `self` is whether the
+ * person may be the orderer themself: the desk orders only for a registered resident, so until one is there it
+ * asks for no quote (the server would refuse it, and the clerk would read an error before doing anything).
  */
-export function useMealChoice(list: SessionList | undefined, members: FamilyMember[] | undefined) {
+export function useMealChoice(list: SessionList | undefined, members: FamilyMember[] | undefined, { self = true } = {}) {
   const [picked, setPicked] = useState<Partial<MealChoice>>({})
 
   const choice = useMemo(() => {
@@ -34,7 +36,7 @@ export function useMealChoice(list: SessionList | undefined, members: FamilyMemb
     const session: Session | undefined =
       ofDay.find((s) => s.id === picked.sessionId) ?? ofDay.find((s) => s.bookable) ?? ofDay[0]
     const set = session?.sets?.find((s) => s.id === picked.setId) ?? session?.sets?.[0]
-    const person = picked.person ?? members?.[0]?.id ?? SELF
+    const person = picked.person ?? members?.[0]?.id ?? (self ? SELF : undefined)
     const member = members?.find((m) => m.id === person)
     const max = session?.maxUnits ?? 1
     return {
@@ -47,10 +49,10 @@ export function useMealChoice(list: SessionList | undefined, members: FamilyMemb
       quantity: Math.min(picked.quantity ?? 1, max),
       delivery: picked.delivery ?? { address: member?.address ?? '', position: null },
     }
-  }, [list, members, picked])
+  }, [list, members, picked, self])
 
   const request: BookingRequest | undefined = useMemo(() => {
-    if (!choice.session?.bookable || !choice.set) return undefined
+    if (!choice.session?.bookable || !choice.set || !choice.person) return undefined
     const { address, position } = choice.delivery
     if (choice.fulfilment === 'delivery' && (!position || address.trim().length < 2)) return undefined
     return {
