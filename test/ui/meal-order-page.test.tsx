@@ -256,6 +256,9 @@ it('at the desk before any walk-in resident is registered: asks for no quote, so
   expect(quoted).toEqual([])
   expect(screen.queryByText(/请选择为哪位居民预约/)).not.toBeInTheDocument()
   expect(screen.queryByRole('radio', { name: /本人/ })).not.toBeInTheDocument()
+  // What to do instead of a price that never comes.
+  expect(screen.getByText('请先登记来订餐的居民，再计算价格')).toBeInTheDocument()
+  expect(screen.queryByText('正在计算价格…')).not.toBeInTheDocument()
 })
 
 it('opened for a facility with no meals to book (a shared link to 凌云): says so and leads to the nearest kitchen', async () => {

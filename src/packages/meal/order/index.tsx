@@ -234,7 +234,11 @@ function MealOrderForm({ list, members, channel, onStale }: MealOrderFormProps) 
           <QuoteBox quote={quote.quote} />
         ) : (
           <Text className='muted'>
-            {choice.fulfilment === 'delivery' && !request ? '请填写送餐地址并选择位置' : '正在计算价格…'}
+            {!choice.person
+              ? '请先登记来订餐的居民，再计算价格'
+              : choice.fulfilment === 'delivery' && !request
+                ? '请填写送餐地址并选择位置'
+                : '正在计算价格…'}
           </Text>
         )}
         <FailureNote text={placing.failure} onRetry={submit} textClass='meal-order__error' />
