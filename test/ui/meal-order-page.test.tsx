@@ -204,7 +204,8 @@ it('送餐上门 in a browser: takes where the phone is (WGS-84) and sends it as
   })
 })
 
-it('at the desk: orders for a registered walk-in resident through the staff endpoint and shows the code to tell them', async () => {
+/** The desk's answers: signed in as staff, the week's meals, the walk-in residents registered so far, and `more`. */
+function answerAsDesk(walkIns: FamilyMember[], more: Record<string, { statusCode: number; data: unknown }>) {
   useRouter.mockReturnValue({ params: { facilityId: 'yl-hongqi', desk: '1' } })
   mockRequest.mockImplementation((call: Call) => {
     const path = call.url.split('?')[0]
@@ -212,14 +213,16 @@ it('at the desk: orders for a registered walk-in resident through the staff endp
       return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'operator_staff', nickname: null, createdAt: '' } } })
     }
     if (path === '/api/facilities/yl-hongqi/sessions') return Promise.resolve({ statusCode: 200, data: sessionList })
-    if (path === '/api/staff/facilities/yl-hongqi/walk-ins') {
-      return Promise.resolve({ statusCode: 200, data: { members: [{ ...mother, id: 'm-walk', name: '孙桂兰' }] } })
-    }
-    if (path === '/api/staff/facilities/yl-hongqi/walk-in-bookings/quote') return Promise.resolve({ statusCode: 200, data: quote })
-    if (path === '/api/staff/facilities/yl-hongqi/walk-in-bookings') {
-      return Promise.resolve({ statusCode: 201, data: { ...booking, member: { id: 'm-walk', name: '孙桂兰' }, beneficiaryName: '孙桂兰' } })
-    }
-    return Promise.reject(new Error(`unexpected ${path}`))
+    if (path === '/api/staff/facilities/yl-hongqi/walk-ins') return Promise.resolve({ statusCode: 200, data: { members: walkIns } })
+    const answer = more[path.replace('/api/staff/facilities/yl-hongqi/', '')]
+    return answer ? Promise.resolve(answer) : Promise.reject(new Error(`unexpected ${path}`))
+  })
+}
+
+it('at the desk: orders for a registered walk-in resident through the staff endpoint and shows the code to tell them', async () => {
+  answerAsDesk([{ ...mother, id: 'm-walk', name: '孙桂兰' }], {
+    'walk-in-bookings/quote': { statusCode: 200, data: quote },
+    'walk-in-bookings': { statusCode: 201, data: { ...booking, member: { id: 'm-walk', name: '孙桂兰' }, beneficiaryName: '孙桂兰' } },
   })
   render(<MealOrderPage />)
   expect(await screen.findByRole('radio', { name: /✓ 孙桂兰/ })).toBeInTheDocument()
@@ -235,18 +238,8 @@ it('at the desk: orders for a registered walk-in resident through the staff endp
 })
 
 it('at the desk before any walk-in resident is registered: asks for no quote, so the clerk reads no error', async () => {
-  useRouter.mockReturnValue({ params: { facilityId: 'yl-hongqi', desk: '1' } })
-  mockRequest.mockImplementation((call: Call) => {
-    const path = call.url.split('?')[0]
-    if (path === '/api/auth/dev') {
-      return Promise.resolve({ statusCode: 200, data: { token: 't'.repeat(43), expiresAt: '2027-01-01T00:00:00Z', user: { id: 'u', role: 'operator_staff', nickname: null, createdAt: '' } } })
-    }
-    if (path === '/api/facilities/yl-hongqi/sessions') return Promise.resolve({ statusCode: 200, data: sessionList })
-    if (path === '/api/staff/facilities/yl-hongqi/walk-ins') return Promise.resolve({ statusCode: 200, data: { members: [] } })
-    if (path === '/api/staff/facilities/yl-hongqi/walk-in-bookings/quote') {
-      return Promise.resolve({ statusCode: 400, data: { error: { code: 'invalid_input', message: '请选择为哪位居民预约', field: 'memberId' } } })
-    }
-    return Promise.reject(new Error(`unexpected ${path}`))
+  answerAsDesk([], {
+    'walk-in-bookings/quote': { statusCode: 400, data: { error: { code: 'invalid_input', message: '请选择为哪位居民预约', field: 'memberId' } } },
   })
   render(<MealOrderPage />)
   expect(await screen.findByRole('radio', { name: /✓ 明天 11月28日/ })).toHaveAttribute('aria-checked', 'true')
