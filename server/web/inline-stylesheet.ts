@@ -8,8 +8,8 @@ const STYLESHEET_TAG = /<link href="\/(css\/styles\.[0-9a-f]{8}\.css)" rel="styl
  * The app's stylesheet written into the page instead of linked from it. A deep page opened from its address asked
  * for eight files before it could draw (the stylesheet, Taro, the app, the shared chunks, the page's code, its first
  * answer), and on HTTP/1.1's six connections per host the last of them waited for a free one: one round trip more on
- * a slow phone. The stylesheet is 5 KB compressed and has no url() to resolve against its own path; the page is
- * revalidated on each visit, so a returning resident downloads those 5 KB again instead of a 304 — cheaper than the
+ * a slow phone. The stylesheet is about 4 KB compressed and has no url() to resolve against its own path; the page is
+ * revalidated on each visit, so a returning resident downloads those 4 KB again instead of a 304 — cheaper than the
  * round trip.
  *
  * Only where the reply's Content Security Policy already allows inline styles (helmet's default does: Taro's
