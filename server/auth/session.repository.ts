@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database, UserRow } from '../db/schema'
+import { statement } from '../db/statement'
 
 export async function insertSession(
   db: Kysely<Database>,
@@ -28,15 +29,19 @@ export async function findUserByTokenHash(
   tokenHash: string,
   now: Date,
 ): Promise<UserRow | undefined> {
-  return db
+  return userOfToken.first(db, { tokenHash, now: now.toISOString() })
+}
+
+// Every request that signs in reads it.
+const userOfToken = statement((db, { tokenHash, now }: { tokenHash: string; now: string }) =>
+  db
     .selectFrom('auth_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .selectAll('u')
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', now.toISOString())
-    .executeTakeFirst()
-}
+    .where('s.expires_at', '>', now),
+)
 
 export async function revokeSessionByTokenHash(db: Kysely<Database>, tokenHash: string, now: Date): Promise<void> {
   await db

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import { ACTIVITY_RULE_KEY } from '../activities/activity-rule'
 import type { Database, SessionRow } from '../db/schema'
+import { statement } from '../db/statement'
 import type { FacilityPlace } from '../facilities/facility.repository'
 import type { BookingRule } from './booking-rules'
 
@@ -11,9 +12,8 @@ export interface BookingContext {
   facility: FacilityPlace
 }
 
-/** A session with its facility's rules and place, in one query: every booking request reads it. */
-export async function findBookingContext(db: Kysely<Database>, sessionId: string): Promise<BookingContext | undefined> {
-  const row = await db
+const contextOf = statement((db, { sessionId }: { sessionId: string }) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('facilities as f', 'f.id', 's.facility_id')
     .innerJoin('communities as c', 'c.id', 'f.community_id')
@@ -43,8 +43,12 @@ export async function findBookingContext(db: Kysely<Database>, sessionId: string
       'r.max_run_days',
       'r.max_units_per_account',
     ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst()
+    .where('s.id', '=', sessionId),
+)
+
+/** A session with its facility's rules and place, in one query: every booking request reads it. */
+export async function findBookingContext(db: Kysely<Database>, sessionId: string): Promise<BookingContext | undefined> {
+  const row = await contextOf.first(db, { sessionId })
   if (!row) return undefined
   const {
     retired_at,

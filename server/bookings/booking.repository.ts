@@ -1,14 +1,15 @@
 import { type Booking, type BookingStatus, type Quote, type SessionPart, collectorViews } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import { together } from '../db/together'
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { BookingEventTable, BookingSessionTable, BookingTable, Database } from '../db/schema'
 import type { ServiceRun } from '../staff/desk-day'
 import { shanghaiInstant, toShanghaiIso } from '../time/shanghai'
 import { DAY_CANCELLABLE } from './day-cancel-rule'
 import { INFANT_CLASS_NAMES, infantCareName } from '@shared/care'
 import { bookedHours, bookedService, serviceWords } from './booked-service'
 import type { BookingDetails, Take } from './booking-plan'
+import { statement, statementOfRows } from '../db/statement'
 
 export interface NewBooking {
   id: string
@@ -32,37 +33,54 @@ export interface NewBooking {
 
 export async function insertBooking(trx: Transaction<Database>, b: NewBooking): Promise<void> {
   const at = b.now.toISOString()
-  const booking = trx
-    .insertInto('bookings')
-    .values({
-      id: b.id,
-      code: b.code,
-      booker_user_id: b.bookerUserId,
-      member_id: b.memberId,
-      facility_id: b.facilityId,
-      function_code: b.functionCode,
-      session_id: b.sessionId,
-      service_date: b.serviceDate,
-      status: 'booked',
-      quantity: b.quantity,
-      details: JSON.stringify(b.details),
-      quote: JSON.stringify(b.quote),
-      payable_fen: b.quote.payableFen,
-      paid_fen: null,
-      starts_at: b.startsAt.toISOString(),
-      cancel_until: b.cancelUntil.toISOString(),
-      awaiting_confirmation: b.awaitingConfirmation ? 1 : 0,
-      offer_expires_at: b.offerExpiresAt?.toISOString() ?? null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute()
-  const sessions = trx
-    .insertInto('booking_sessions')
-    .values(b.takes.map((t) => ({ booking_id: b.id, session_id: t.sessionId, units: t.units, class_code: t.classCode })))
-    .execute()
+  const booking = bookingRow.changed(trx, {
+    id: b.id,
+    code: b.code,
+    booker_user_id: b.bookerUserId,
+    member_id: b.memberId,
+    facility_id: b.facilityId,
+    function_code: b.functionCode,
+    session_id: b.sessionId,
+    service_date: b.serviceDate,
+    status: 'booked',
+    quantity: b.quantity,
+    details: JSON.stringify(b.details),
+    quote: JSON.stringify(b.quote),
+    payable_fen: b.quote.payableFen,
+    paid_fen: null,
+    starts_at: b.startsAt.toISOString(),
+    cancel_until: b.cancelUntil.toISOString(),
+    awaiting_confirmation: b.awaitingConfirmation ? 1 : 0,
+    offer_expires_at: b.offerExpiresAt?.toISOString() ?? null,
+    created_at: at,
+    updated_at: at,
+  })
+  const sessions = sessionRows.changed(
+    trx,
+    b.takes.map((t) => ({ booking_id: b.id, session_id: t.sessionId, units: t.units, class_code: t.classCode })),
+  )
   await together([booking, sessions])
 }
+
+const bookingRow = statement(
+  (
+    db,
+    {
+      id, code, booker_user_id, member_id, facility_id, function_code, session_id, service_date, status, quantity, details, quote,
+      payable_fen, paid_fen, starts_at, cancel_until, awaiting_confirmation, offer_expires_at, created_at, updated_at,
+    }: Insertable<BookingTable>,
+  ) =>
+    db.insertInto('bookings').values({
+      id, code, booker_user_id, member_id, facility_id, function_code, session_id, service_date, status, quantity, details, quote,
+      payable_fen, paid_fen, starts_at, cancel_until, awaiting_confirmation, offer_expires_at, created_at, updated_at,
+    }),
+)
+
+const sessionRows = statementOfRows((db, rows: Insertable<BookingSessionTable>[]) =>
+  db
+    .insertInto('booking_sessions')
+    .values(rows.map(({ booking_id, session_id, units, class_code }) => ({ booking_id, session_id, units, class_code }))),
+)
 
 /** Every change of state is kept with who made it and when. */
 export async function recordEvent(
@@ -79,20 +97,22 @@ export async function recordEvent(
     undoes?: string
   },
 ): Promise<void> {
-  await trx
-    .insertInto('booking_events')
-    .values({
-      id: event.id,
-      booking_id: event.bookingId,
-      from_status: event.from,
-      to_status: event.to,
-      actor_user_id: event.actorUserId,
-      reason: event.reason ?? null,
-      at: event.at.toISOString(),
-      undoes_event_id: event.undoes ?? null,
-    })
-    .execute()
+  await eventRow.changed(trx, {
+    id: event.id,
+    booking_id: event.bookingId,
+    from_status: event.from,
+    to_status: event.to,
+    actor_user_id: event.actorUserId,
+    reason: event.reason ?? null,
+    at: event.at.toISOString(),
+    undoes_event_id: event.undoes ?? null,
+  })
 }
+
+const eventRow = statement(
+  (db, { id, booking_id, from_status, to_status, actor_user_id, reason, at, undoes_event_id }: Insertable<BookingEventTable>) =>
+    db.insertInto('booking_events').values({ id, booking_id, from_status, to_status, actor_user_id, reason, at, undoes_event_id }),
+)
 
 /**
  * The event that put a booking into its current status and has not been taken back: what the desk would undo.

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { statement } from '../db/statement'
 
 /**
  * Takes `units` of a session if, and only if, they are still there: one guarded UPDATE, so the check and the
@@ -7,15 +8,17 @@ import type { Database } from '../db/schema'
  * writer commits; SQLite runs one writer at a time. Either way `booked` never passes `capacity`.
  */
 export async function takeUnits(trx: Transaction<Database>, sessionId: string, units: number): Promise<boolean> {
-  const result = await trx
+  return (await unitsTaken.changed(trx, { sessionId, units })) === 1n
+}
+
+const unitsTaken = statement((db, { sessionId, units }: { sessionId: string; units: number }) =>
+  db
     .updateTable('sessions')
     .set((eb) => ({ booked: eb('booked', '+', units) }))
     .where('id', '=', sessionId)
     .where('open', '=', 1)
-    .where((eb) => eb(eb('booked', '+', units), '<=', eb.ref('capacity')))
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
-}
+    .where((eb) => eb(eb('booked', '+', units), '<=', eb.ref('capacity'))),
+)
 
 export async function returnUnits(trx: Transaction<Database>, sessionId: string, units: number): Promise<void> {
   await trx

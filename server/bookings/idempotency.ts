@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { Database, IdempotencyKeyTable } from '../db/schema'
 import { IdempotencyKeyReusedError } from './booking.errors'
+import { statement } from '../db/statement'
 
 export interface StoredResponse {
   statusCode: number
@@ -58,20 +59,23 @@ export async function claimIdempotencyKey(
   response: StoredResponse,
   now: Date,
 ): Promise<boolean> {
-  const inserted = await trx
-    .insertInto('idempotency_keys')
-    .values({
-      user_id: claim.userId,
-      key: claim.key,
-      request_hash: claim.requestHash,
-      status_code: response.statusCode,
-      response: JSON.stringify(response.body),
-      created_at: now.toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .executeTakeFirst()
-  return inserted.numInsertedOrUpdatedRows === 1n
+  const inserted = await keyClaim.changed(trx, {
+    user_id: claim.userId,
+    key: claim.key,
+    request_hash: claim.requestHash,
+    status_code: response.statusCode,
+    response: JSON.stringify(response.body),
+    created_at: now.toISOString(),
+  })
+  return inserted === 1n
 }
+
+const keyClaim = statement((db, { user_id, key, request_hash, status_code, response, created_at }: Insertable<IdempotencyKeyTable>) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ user_id, key, request_hash, status_code, response, created_at })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing()),
+)
 
 /** Keys only need to outlive a resident's retries; older ones are dropped (at every start of the server). */
 export async function purgeIdempotencyKeys(db: Kysely<Database>, olderThan: Date): Promise<void> {

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/schema'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { Database, PlaceClaimTable } from '../db/schema'
+import { statementOfRows } from '../db/statement'
 import type { PlaceClaim } from './place-claims'
 
 /** A live booking holding one of the claims, with what its refusal message names. */
@@ -17,7 +18,12 @@ export interface HeldPlace {
 
 export async function findHeldPlace(db: Kysely<Database>, claims: PlaceClaim[]): Promise<HeldPlace | undefined> {
   if (claims.length === 0) return undefined
-  return db
+  return heldPlace.first(db, claims)
+}
+
+// Asked by every booking, mostly of one claim (a meal, a day).
+const heldPlace = statementOfRows((db, claims: PlaceClaim[]) =>
+  db
     .selectFrom('place_claims as c')
     .innerJoin('bookings as b', 'b.id', 'c.booking_id')
     .innerJoin('sessions as s', 's.id', 'b.session_id')
@@ -45,9 +51,8 @@ export async function findHeldPlace(db: Kysely<Database>, claims: PlaceClaim[]):
       ),
     )
     .orderBy('c.service_date')
-    .limit(1)
-    .executeTakeFirst()
-}
+    .limit(1),
+)
 
 /**
  * Writes the claims of a booking, or none: false when any of them is held already. A concurrent booking of the
@@ -56,21 +61,19 @@ export async function findHeldPlace(db: Kysely<Database>, claims: PlaceClaim[]):
  */
 export async function claimPlaces(trx: Transaction<Database>, claims: PlaceClaim[], bookingId: string): Promise<boolean> {
   if (claims.length === 0) return true
-  const inserted = await trx
-    .insertInto('place_claims')
-    .values(
-      claims.map((c) => ({
-        beneficiary: c.beneficiary,
-        function_code: c.functionCode,
-        service_date: c.serviceDate,
-        slot: c.slot,
-        booking_id: bookingId,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['beneficiary', 'function_code', 'service_date', 'slot']).doNothing())
-    .executeTakeFirst()
-  return inserted.numInsertedOrUpdatedRows === BigInt(claims.length)
+  const inserted = await placeRows.changed(
+    trx,
+    claims.map((c) => ({ beneficiary: c.beneficiary, function_code: c.functionCode, service_date: c.serviceDate, slot: c.slot, booking_id: bookingId })),
+  )
+  return inserted === BigInt(claims.length)
 }
+
+const placeRows = statementOfRows((db, rows: Insertable<PlaceClaimTable>[]) =>
+  db
+    .insertInto('place_claims')
+    .values(rows.map(({ beneficiary, function_code, service_date, slot, booking_id }) => ({ beneficiary, function_code, service_date, slot, booking_id })))
+    .onConflict((oc) => oc.columns(['beneficiary', 'function_code', 'service_date', 'slot']).doNothing()),
+)
 
 export async function releasePlaces(trx: Transaction<Database>, bookingId: string): Promise<void> {
   await trx.deleteFrom('place_claims').where('booking_id', '=', bookingId).execute()

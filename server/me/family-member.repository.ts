@@ -2,6 +2,7 @@ import { CHILD_CONSENT, SELF_RELATION, type FamilyMember, type MemberCreate, typ
 import type { Kysely } from 'kysely'
 import type { Database, FamilyMemberRow } from '../db/schema'
 import { ageOn } from '../time/shanghai'
+import { statement } from '../db/statement'
 
 export function toFamilyMember(row: FamilyMemberRow, today: string): FamilyMember {
   return {
@@ -45,24 +46,21 @@ export async function findOwnMember(
   ownerUserId: string,
   id: string,
 ): Promise<FamilyMemberRow | undefined> {
-  return db
-    .selectFrom('family_members')
-    .selectAll()
-    .where('id', '=', id)
-    .where('owner_user_id', '=', ownerUserId)
-    .executeTakeFirst()
+  return ownMember.first(db, { id, ownerUserId })
 }
+
+const ownMember = statement((db, { id, ownerUserId }: { id: string; ownerUserId: string }) =>
+  db.selectFrom('family_members').selectAll().where('id', '=', id).where('owner_user_id', '=', ownerUserId),
+)
 
 /** The member an account registered as 本人, if it did: who "for myself" means. */
 export async function findSelfMember(db: Kysely<Database>, ownerUserId: string): Promise<FamilyMemberRow | undefined> {
-  return db
-    .selectFrom('family_members')
-    .selectAll()
-    .where('owner_user_id', '=', ownerUserId)
-    .where('relation', '=', SELF_RELATION)
-    .orderBy('created_at')
-    .executeTakeFirst()
+  return selfMember.first(db, { ownerUserId })
 }
+
+const selfMember = statement((db, { ownerUserId }: { ownerUserId: string }) =>
+  db.selectFrom('family_members').selectAll().where('owner_user_id', '=', ownerUserId).where('relation', '=', SELF_RELATION).orderBy('created_at'),
+)
 
 /** A member of this owner with this name and birth date: the same person registered a second time. */
 export async function findSameMember(

@@ -3,6 +3,7 @@ import type { SubsidyCategory } from '@shared/member'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, MealSetRow } from '../db/schema'
 import type { SubsidyTier } from './subsidy'
+import { statement } from '../db/statement'
 
 export function toMealSet(row: MealSetRow): MealSet {
   return {
@@ -21,14 +22,7 @@ export async function findMealSetWithOptions(
   setId: string,
   facilityId: string,
 ): Promise<{ set: MealSet; options: MealOptions | undefined } | undefined> {
-  const row = await db
-    .selectFrom('meal_sets as m')
-    .leftJoin('meal_settings as o', (join) => join.on('o.facility_id', '=', facilityId))
-    .selectAll('m')
-    .select(['o.delivery_fee_fen', 'o.delivery_radius_m', 'o.delivery_min_age'])
-    .where('m.id', '=', setId)
-    .where('m.session_id', '=', sessionId)
-    .executeTakeFirst()
+  const row = await setWithOptions.first(db, { sessionId, setId, facilityId })
   if (!row) return undefined
   const { delivery_fee_fen, delivery_radius_m, delivery_min_age, ...set } = row
   const options =
@@ -37,6 +31,16 @@ export async function findMealSetWithOptions(
       : { deliveryFeeFen: delivery_fee_fen, deliveryRadiusM: delivery_radius_m, deliveryMinAge: delivery_min_age }
   return { set: toMealSet(set), options }
 }
+
+const setWithOptions = statement((db, { sessionId, setId, facilityId }: { sessionId: string; setId: string; facilityId: string }) =>
+  db
+    .selectFrom('meal_sets as m')
+    .leftJoin('meal_settings as o', (join) => join.on('o.facility_id', '=', facilityId))
+    .selectAll('m')
+    .select(['o.delivery_fee_fen', 'o.delivery_radius_m', 'o.delivery_min_age'])
+    .where('m.id', '=', setId)
+    .where('m.session_id', '=', sessionId),
+)
 
 /** Menus of several sessions, keyed by session id, each in the facility's order. */
 export async function mealSetsBySession(
@@ -76,12 +80,7 @@ export async function findMealOptions(db: Kysely<Database>, facilityId: string):
 }
 
 export async function findSubsidyTiers(db: Kysely<Database>, districtId: string): Promise<SubsidyTier[]> {
-  const rows = await db
-    .selectFrom('subsidy_tiers')
-    .selectAll()
-    .where('district_id', '=', districtId)
-    .where('function_code', '=', 'meal')
-    .execute()
+  const rows = await mealTiers.rows(db, { districtId })
   return rows.map((r) => ({
     name: r.name,
     minAge: r.min_age,
@@ -91,22 +90,26 @@ export async function findSubsidyTiers(db: Kysely<Database>, districtId: string)
   }))
 }
 
+const mealTiers = statement((db, { districtId }: { districtId: string }) =>
+  db.selectFrom('subsidy_tiers').selectAll().where('district_id', '=', districtId).where('function_code', '=', 'meal'),
+)
+
 export async function subsidyUsed(db: Kysely<Database>, beneficiary: string, serviceDate: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('meal_subsidy_claims')
-    .select('booking_id')
-    .where('beneficiary', '=', beneficiary)
-    .where('service_date', '=', serviceDate)
-    .executeTakeFirst()
-  return row !== undefined
+  return (await subsidyClaimOf.first(db, { beneficiary, serviceDate })) !== undefined
 }
+
+const subsidyClaimOf = statement((db, { beneficiary, serviceDate }: { beneficiary: string; serviceDate: string }) =>
+  db.selectFrom('meal_subsidy_claims').select('booking_id').where('beneficiary', '=', beneficiary).where('service_date', '=', serviceDate),
+)
 
 /** The day's meal subsidy for its person, unless another order of theirs took it first. */
 export async function claimSubsidy(trx: Transaction<Database>, claim: { beneficiary: string; serviceDate: string }, bookingId: string): Promise<boolean> {
-  const taken = await trx
-    .insertInto('meal_subsidy_claims')
-    .values({ beneficiary: claim.beneficiary, service_date: claim.serviceDate, booking_id: bookingId })
-    .onConflict((oc) => oc.columns(['beneficiary', 'service_date']).doNothing())
-    .executeTakeFirst()
-  return taken.numInsertedOrUpdatedRows === 1n
+  return (await subsidyClaim.changed(trx, { beneficiary: claim.beneficiary, service_date: claim.serviceDate, booking_id: bookingId })) === 1n
 }
+
+const subsidyClaim = statement((db, { beneficiary, service_date, booking_id }: { beneficiary: string; service_date: string; booking_id: string }) =>
+  db
+    .insertInto('meal_subsidy_claims')
+    .values({ beneficiary, service_date, booking_id })
+    .onConflict((oc) => oc.columns(['beneficiary', 'service_date']).doNothing()),
+)

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
+import type { ExpressionBuilder, Insertable, Kysely, Transaction } from 'kysely'
 import type { Db } from '../db/connection'
-import type { Database } from '../db/schema'
+import type { Database, NoticeTable } from '../db/schema'
 import type { Notice } from '@shared/notice'
 import { toShanghaiIso } from '../time/shanghai'
 import type { NoticeKind, NoticeText } from './notice-kinds'
+import { statementOfRows } from '../db/statement'
 
 type NewNotice = NoticeText & { userId: string; bookingId: string | null; deliverAfter: Date; now: Date }
 
@@ -16,24 +17,40 @@ export function insertNotice(trx: Transaction<Database>, notice: NewNotice): Pro
 /** Several notices in one statement (a booking's confirmation and its reminder). */
 export async function insertNotices(trx: Transaction<Database>, notices: NewNotice[]): Promise<void> {
   if (notices.length === 0) return
-  await trx
-    .insertInto('notices')
-    .values(
-      notices.map((notice) => ({
-        id: `n-${randomUUID()}`,
-        user_id: notice.userId,
-        kind: notice.kind,
-        booking_id: notice.bookingId,
-        title: notice.title,
-        body: notice.body,
-        fields: JSON.stringify(notice.fields),
-        created_at: notice.now.toISOString(),
-        deliver_after: notice.deliverAfter.toISOString(),
-        next_attempt_at: notice.deliverAfter.toISOString(),
-      })),
-    )
-    .execute()
+  await noticeRows.changed(
+    trx,
+    notices.map((notice) => ({
+      id: `n-${randomUUID()}`,
+      user_id: notice.userId,
+      kind: notice.kind,
+      booking_id: notice.bookingId,
+      title: notice.title,
+      body: notice.body,
+      fields: JSON.stringify(notice.fields),
+      created_at: notice.now.toISOString(),
+      deliver_after: notice.deliverAfter.toISOString(),
+      next_attempt_at: notice.deliverAfter.toISOString(),
+    })),
+  )
 }
+
+// Every booking writes one or two (its confirmation, its reminder).
+const noticeRows = statementOfRows((db, rows: Insertable<NoticeTable>[]) =>
+  db.insertInto('notices').values(
+    rows.map(({ id, user_id, kind, booking_id, title, body, fields, created_at, deliver_after, next_attempt_at }) => ({
+      id,
+      user_id,
+      kind,
+      booking_id,
+      title,
+      body,
+      fields,
+      created_at,
+      deliver_after,
+      next_attempt_at,
+    })),
+  ),
+)
 
 /** A reminder for a booking that no longer happens is not sent. */
 export async function voidReminders(trx: Transaction<Database>, bookingId: string): Promise<void> {

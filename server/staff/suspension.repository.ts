@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { Database, SuspensionTable } from '../db/schema'
+import { statement } from '../db/statement'
 
 /** A no-show as the suspension rule needs it: whose, which service, where (district, facility, phone), who booked. */
 export function findNoShowFacts(db: Kysely<Database>, bookingId: string) {
@@ -52,15 +53,19 @@ export function findSuspension(db: Kysely<Database>, id: string) {
 }
 
 export function activeSuspension(db: Kysely<Database>, beneficiary: string, functionCode: string, now: Date) {
-  return db
+  return suspensionOf.first(db, { beneficiary, functionCode, now: now.toISOString() })
+}
+
+// Every booking asks it.
+const suspensionOf = statement((db, { beneficiary, functionCode, now }: { beneficiary: string; functionCode: string; now: string }) =>
+  db
     .selectFrom('suspensions')
     .selectAll()
     .where('beneficiary', '=', beneficiary)
     .where('function_code', '=', functionCode)
     .where('lifted_at', 'is', null)
-    .where('ends_at', '>', now.toISOString())
-    .executeTakeFirst()
-}
+    .where('ends_at', '>', now),
+)
 
 /** Lifts it unless it already was; says whether this call lifted it. */
 export async function markLifted(trx: Transaction<Database>, id: string, staffUserId: string, now: Date): Promise<boolean> {
