@@ -16,6 +16,8 @@ export interface Row {
   serverP50: number
   serverP99: number
   statusCodes: Map<number, number>
+  /** When each answer of a status came, in ms from the start of the run, in order. */
+  answeredAt: Map<number, number[]>
 }
 
 /**
@@ -61,6 +63,8 @@ export async function load(what: string, options: LoadOptions, warmUp = true): P
   const origins = [options.url, ...(options.alsoAt ?? [])].map((u) => new URL(u).origin)
   const path = new URL(options.url).pathname + new URL(options.url).search
   const statusCodes = new Map<number, number>()
+  const answeredAt = new Map<number, number[]>()
+  let startedAt = performance.now()
   const one = (origin: string, seconds: number) =>
     autocannon({
       url: origin + path,
@@ -76,6 +80,9 @@ export async function load(what: string, options: LoadOptions, warmUp = true): P
           },
           onResponse: (status) => {
             statusCodes.set(status, (statusCodes.get(status) ?? 0) + 1)
+            const times = answeredAt.get(status) ?? []
+            times.push(performance.now() - startedAt)
+            answeredAt.set(status, times)
           },
         },
       ],
@@ -85,6 +92,8 @@ export async function load(what: string, options: LoadOptions, warmUp = true): P
   if (warmUp) await run(1)
   await latency()
   statusCodes.clear()
+  answeredAt.clear()
+  startedAt = performance.now()
   const results = await run(options.seconds)
   const servers = await latency()
   const expected = options.expected ?? [200, 201]
@@ -100,5 +109,6 @@ export async function load(what: string, options: LoadOptions, warmUp = true): P
     serverP50: worst(servers.map((s) => s.p50)),
     serverP99: worst(servers.map((s) => s.p99)),
     statusCodes,
+    answeredAt,
   }
 }

@@ -8,6 +8,7 @@ import type { Take } from './booking-plan'
 import type { BookingRule } from './booking-rules'
 import { AccountLimitError } from './booking.errors'
 import { accountUnits, takeAccountUnits } from './account-units.repository'
+import { refusedAs } from './refused-write'
 
 /**
  * The most one account may hold of one session over all its orders (`booking_rules.max_units_per_account`, the
@@ -30,26 +31,41 @@ export interface AccountShare {
   run: SessionRow[]
 }
 
-/** Refuses a request the account has no room left for, saying how much it holds; checked before booking. */
-export async function assertAccountLeavesRoom(db: Kysely<Database>, share: AccountShare): Promise<void> {
+/** What an account holds of these days, read ahead of its check (undefined for an account not counted). */
+export function accountHolds(db: Kysely<Database>, booker: UserRow, days: SessionRow[]): Promise<Map<string, number>> | undefined {
+  return countsForAccount(booker) ? accountUnits(db, booker.id, days.map((d) => d.id)) : undefined
+}
+
+/**
+ * Refuses a request the account has no room left for, saying how much it holds; checked before booking. `holds`:
+ * what it holds of the request's days (`accountHolds`), when read ahead.
+ */
+export async function assertAccountLeavesRoom(db: Kysely<Database>, share: AccountShare, holds?: Promise<Map<string, number>>): Promise<void> {
   if (!countsForAccount(share.booker)) return
-  const held = await accountUnits(db, share.booker.id, share.takes.map((t) => t.sessionId))
+  const sessionIds = share.takes.map((t) => t.sessionId)
+  const readAhead = holds && sessionIds.every((id) => share.run.some((day) => day.id === id))
+  const held = readAhead ? await holds : await accountUnits(db, share.booker.id, sessionIds)
   for (const take of share.takes) {
     const taken = held.get(take.sessionId) ?? 0
     if (taken + take.units > share.rule.maxUnitsPerAccount) throw limitError(share, taken, take.sessionId)
   }
 }
 
-/** Counts a booking's units against its account in the booking's transaction; any refused rolls it all back. */
+/**
+ * Counts a booking's units against its account in the booking's transaction; any refused rolls it all back
+ * (`RefusedWrite`, explained by what the account holds once it has).
+ */
 export async function takeAccountShare(trx: Transaction<Database>, share: AccountShare): Promise<void> {
   const { booker, rule, takes } = share
   if (!countsForAccount(booker)) return
-  const counted = await together(takes.map((take) => takeAccountUnits(trx, booker.id, take.sessionId, take.units, rule.maxUnitsPerAccount)))
-  const refused = takes.find((_, i) => !counted[i])
-  if (refused) {
-    const taken = (await accountUnits(trx, booker.id, [refused.sessionId])).get(refused.sessionId) ?? 0
-    throw limitError(share, taken, refused.sessionId)
-  }
+  await together(
+    takes.map((take) =>
+      refusedAs(takeAccountUnits(trx, booker.id, take.sessionId, take.units, rule.maxUnitsPerAccount), async (db) => {
+        const taken = (await accountUnits(db, booker.id, [take.sessionId])).get(take.sessionId) ?? 0
+        return limitError(share, taken, take.sessionId)
+      }),
+    ),
+  )
 }
 
 function limitError({ rule, run }: AccountShare, taken: number, sessionId: string): AccountLimitError {

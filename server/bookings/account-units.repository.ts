@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
-import { statement, statementOfRows } from '../db/statement'
+import { NoRowChanged, statement, statementOfRows } from '../db/statement'
 
 /** What an account holds of each of these sessions now (advice for a clear refusal; the upsert below decides). */
 export async function accountUnits(db: Kysely<Database>, userId: string, sessionIds: string[]): Promise<Map<string, number>> {
@@ -28,17 +28,11 @@ const unitsHeld = statementOfRows((db, asked: { userId: string; sessionId: strin
 /**
  * Adds `units` to what the account holds of a session if, and only if, that stays within `limit`: one guarded
  * upsert, so two orders of one account racing cannot both pass (PostgreSQL locks the row and re-checks the guard
- * once the first commits; SQLite runs one writer at a time).
+ * once the first commits; SQLite runs one writer at a time). Refused, it fails with `NoRowChanged`.
  */
-export async function takeAccountUnits(
-  trx: Transaction<Database>,
-  userId: string,
-  sessionId: string,
-  units: number,
-  limit: number,
-): Promise<boolean> {
-  if (units > limit) return false
-  return (await unitsCounted.changed(trx, { userId, sessionId, units, limit })) === 1n
+export function takeAccountUnits(trx: Transaction<Database>, userId: string, sessionId: string, units: number, limit: number): Promise<void> {
+  if (units > limit) return Promise.reject(new NoRowChanged())
+  return unitsCounted.required(trx, { userId, sessionId, units, limit })
 }
 
 const unitsCounted = statement((db, { userId, sessionId, units, limit }: { userId: string; sessionId: string; units: number; limit: number }) =>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Booking, BookingRequest, Quote, SessionPart } from '@shared/booking'
 import type { FunctionCode } from '@shared/functions'
 import type { Kysely, Transaction } from 'kysely'
-import { pipelinedTransaction } from '../db/connection'
+import { commitWithLastStatements, pipelinedTransaction } from '../db/connection'
 import { isUniqueViolation } from '../db/errors'
 import { together } from '../db/together'
 import type { Database, FamilyMemberRow, SessionRow, UserRow } from '../db/schema'
@@ -15,7 +15,7 @@ import { confirmedNotice, reminderNotice, waitlistOfferNotice } from '../notices
 import { insertNotices } from '../notices/notice.repository'
 import { assertNotSuspended } from '../staff/no-show-policy'
 import { assertQueueLeavesRoom } from '../waitlist/waitlist-queue'
-import { assertAccountLeavesRoom, takeAccountShare } from './account-limit'
+import { accountHolds, assertAccountLeavesRoom, takeAccountShare } from './account-limit'
 import { noticeFacts } from './booked-service'
 import { newBookingCode } from './booking-code'
 import { type Alongside, type BookingPlan, type Take, beneficiaryKey, inLockOrder, quotedPrice } from './booking-plan'
@@ -38,6 +38,7 @@ import { type IdempotencyClaim, type StoredResponse, claimIdempotencyKey, findEa
 import { claimPlaces } from './place-claim.repository'
 import { overlapOf, placeClaims } from './place-claims'
 import { plannerFor } from './planners'
+import { RefusedWrite, refusedAs } from './refused-write'
 
 export interface BookingResult {
   /** 201 for a new booking; a replay answers with the status of the first. */
@@ -89,18 +90,8 @@ export async function prepare(
   if (request.quantity > rule.maxUnits) throw new TooManyUnitsError(rule.maxUnits, fn)
   const beneficiary = beneficiaryKey({ booker, member })
   const runOf = request.throughDate ? findRun(db, session, request.throughDate, rule.maxRunDays) : Promise.resolve([session])
-  // Asked together: a suspension first, then one person, one place — someone who already holds it is told which
-  // booking, whatever else would refuse.
-  const [, run, overlap] = await together([
-    assertNotSuspended(db, beneficiary, fn, now),
-    runOf,
-    runOf.then((days) => overlapOf(db, placeClaims(beneficiary, fn, days))),
-  ])
-  if (overlap) throw overlap
-  // Every day of a run must be bookable: the first day that is not names the reason, and nothing is booked.
   const ignoreFull = mode === 'join_waitlist'
-  for (const day of run) assertBookable(rule, day, now, request.quantity, fn, ignoreFull)
-
+  const refusalOf = (day: SessionRow) => bookingRefusal(rule, day, now, request.quantity, fn, ignoreFull)
   const alongside = async (other: BookingRequest): Promise<Alongside> => {
     const prepared = await prepare(db, booker, other, now)
     return {
@@ -110,30 +101,52 @@ export async function prepare(
       },
     }
   }
-  const plan = await planner({ db, session, run, facility, booker, member, request, now, ignoreFull, alongside })
+  const planFor = (days: SessionRow[]) => planner({ db, session, run: days, facility, booker, member, request, now, ignoreFull, alongside })
+  // The plan's reads (menu, prices, subsidy) and what the account holds of these days go out with the checks
+  // below, in the same round trip, unless a day is refused anyway (a sold-out lunch costs no more than before).
+  // The checks still refuse first, in their order; what was read early is then left unread.
+  const early = runOf.then((days) => (days.some(refusalOf) ? undefined : { plan: planFor(days), held: accountHolds(db, booker, days) }))
+  early.then((read) => Promise.all([read?.plan, read?.held])).catch(() => undefined)
+  // Asked together: a suspension first, then one person, one place — someone who already holds it is told which
+  // booking, whatever else would refuse.
+  const [, run, overlap] = await together([
+    assertNotSuspended(db, beneficiary, fn, now),
+    runOf,
+    runOf.then((days) => overlapOf(db, placeClaims(beneficiary, fn, days))),
+  ])
+  if (overlap) throw overlap
+  // Every day of a run must be bookable: the first day that is not names the reason, and nothing is booked.
+  for (const day of run) {
+    const refusal = refusalOf(day)
+    if (refusal) throw refusal
+  }
+  const read = await early
+  const plan = await (read?.plan ?? planFor(run))
   await together([
-    assertAccountLeavesRoom(db, { booker, rule, takes: plan.takes, run }),
+    assertAccountLeavesRoom(db, { booker, rule, takes: plan.takes, run }, read?.held),
     // Places freed while others wait are theirs: a new request may take only what the queue leaves.
     mode === 'book' ? assertQueueLeavesRoom(db, plan.takes, fn) : undefined,
   ])
   return { session, run, facility, rule, member, plan }
 }
 
-function assertBookable(
+/** Why a day of a request cannot be booked, as the resident is told; undefined when it can. */
+function bookingRefusal(
   rule: BookingRule,
   session: SessionRow,
   now: Date,
   units: number,
   fn: FunctionCode,
   ignoreFull: boolean,
-): void {
+): Error | undefined {
   const startsAt = new Date(session.starts_at)
   const remaining = Math.max(0, session.capacity - session.booked)
   const reason = unbookableReason(rule, { date: session.date, startsAt, open: session.open === 1, remaining }, now, units)
-  if (reason === 'closed') throw new SessionClosedError()
-  if (reason === 'past_cutoff') throw new PastCutoffError(cutoffAt(rule, startsAt))
-  if (reason === 'beyond_horizon') throw new BeyondHorizonError(rule.horizonDays)
-  if (reason === 'full' && !ignoreFull) throw new SessionFullError(remaining, fn, session.date)
+  if (reason === 'closed') return new SessionClosedError()
+  if (reason === 'past_cutoff') return new PastCutoffError(cutoffAt(rule, startsAt))
+  if (reason === 'beyond_horizon') return new BeyondHorizonError(rule.horizonDays)
+  if (reason === 'full' && !ignoreFull) return new SessionFullError(remaining, fn, session.date)
+  return undefined
 }
 
 const MAX_RUN_DAYS = 31
@@ -220,7 +233,7 @@ export async function placeBooking(
         const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book', onBehalf?.facilityId)
         const expected = request.expectedPayableFen
         if (expected !== undefined && expected !== quotedPrice(prepared.plan).payableFen) throw new QuoteChangedError()
-        return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer)
+        return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer, { endsTransaction: true })
       })
     } catch (err) {
       // A retry of a finished request, or a twin of this request (same key) that committed while this one was
@@ -228,6 +241,7 @@ export async function placeBooking(
       // gets that answer, not a 409.
       const twin = await findEarlierResponse(db, claim)
       if (twin) return replayOf(twin)
+      if (err instanceof RefusedWrite) throw await err.explain(db)
       // A booking code drawn twice (1 in 10⁸ per live code): draw again.
       if (attempt < 3 && isUniqueViolation(err)) continue
       throw err
@@ -248,27 +262,25 @@ function bookAlongside(
   now: Date,
 ): Promise<BookingResult> {
   const claim: IdempotencyClaim = { userId: booker.id, key, requestHash: fingerprint(request) }
-  return book(trx, booker, request, claim, prepared, now, booker.id, undefined)
+  return book(trx, booker, request, claim, prepared, now, booker.id, undefined, { endsTransaction: false })
 }
 
 /** The units of every take (and of its class), issued together in lock order; the first refused names why. */
-async function takePlaces(trx: Transaction<Database>, takes: Take[], fn: FunctionCode): Promise<void> {
-  const taken = await together(
+function takePlaces(trx: Transaction<Database>, takes: Take[], fn: FunctionCode): Promise<unknown> {
+  return together(
     takes.flatMap((take) => [
-      takeUnits(trx, take.sessionId, take.units),
-      take.classCode ? takeClassUnits(trx, take.sessionId, take.classCode, take.units) : true,
+      refusedAs(takeUnits(trx, take.sessionId, take.units), async (db) => {
+        const space = await sessionSpace(db, take.sessionId)
+        return space.open ? new SessionFullError(space.remaining, fn, space.date) : new SessionClosedError()
+      }),
+      take.classCode
+        ? refusedAs(takeClassUnits(trx, take.sessionId, take.classCode, take.units), async (db) => {
+            const space = await classSpace(db, take.sessionId, take.classCode as string)
+            return new SessionFullError(space.remaining, fn, space.date)
+          })
+        : undefined,
     ]),
   )
-  for (const [i, take] of takes.entries()) {
-    if (!taken[2 * i]) {
-      const space = await sessionSpace(trx, take.sessionId)
-      throw space.open ? new SessionFullError(space.remaining, fn, space.date) : new SessionClosedError()
-    }
-    if (!taken[2 * i + 1]) {
-      const space = await classSpace(trx, take.sessionId, take.classCode as string)
-      throw new SessionFullError(space.remaining, fn, space.date)
-    }
-  }
 }
 
 function replayOf(stored: StoredResponse): BookingResult {
@@ -284,6 +296,8 @@ async function book(
   now: Date,
   actorUserId: string,
   offer: WaitlistOffer | undefined,
+  /** The request's own booking, not one made alongside it: its last statements end the transaction. */
+  { endsTransaction }: { endsTransaction: boolean },
 ): Promise<BookingResult> {
   const fn = session.function_code as FunctionCode
   const startsAt = new Date(session.starts_at)
@@ -334,8 +348,9 @@ async function book(
   const first = offer ? waitlistOfferNotice(facts, offer.holdUntil) : confirmedNotice(facts)
   const remindAt = new Date(startsAt.getTime() - rule.reminderMinutes * 60_000)
   // The booking's rows, written together: its own row first, as the others refer to it (a statement reaches the
-  // connection no sooner than the ones before it in the list). Whatever is refused below rolls all of them back.
-  const [, keyClaimed, placed, , , subsidyTaken] = await together([
+  // connection no sooner than the ones before it in the list). Whatever is refused rolls all of them back, and
+  // the first refused in this order is the reason given.
+  const rows = [
     insertBooking(trx, {
       id,
       code,
@@ -355,28 +370,32 @@ async function book(
       cancelUntil: deadline,
       now,
     }),
-    claimIdempotencyKey(trx, claim, { statusCode: 201, body: booking }, now),
+    // The key answered another request first (a retry of a finished one, or its twin): placeBooking answers with that.
+    refusedAs(claimIdempotencyKey(trx, claim, { statusCode: 201, body: booking }, now), () => new KeyAnsweredError()),
     // One person, one place, decided by the database: a booking of the same person that got there first holds the
     // claim, and this one is refused naming it (never retried: the claim would still be held).
-    claimPlaces(trx, claims, id),
+    refusedAs(claimPlaces(trx, claims, id), async (db) => (await overlapOf(db, claims)) ?? new AlreadyBookedError()),
     recordEvent(trx, { id: `e-${randomUUID()}`, bookingId: id, from: null, to: 'booked', actorUserId, at: now }),
     insertNotices(trx, [
       { ...first, userId: booker.id, bookingId: id, deliverAfter: now, now },
       ...(remindAt > now ? [{ ...reminderNotice(facts), userId: booker.id, bookingId: id, deliverAfter: remindAt, now }] : []),
     ]),
-    plan.subsidyClaim ? claimSubsidy(trx, plan.subsidyClaim, id) : true,
-  ])
-  // The key answered another request first (a retry of a finished one, or its twin): placeBooking answers with that.
-  if (!keyClaimed) throw new KeyAnsweredError()
-  if (!placed) throw (await overlapOf(trx, claims)) ?? new AlreadyBookedError()
-  if (!subsidyTaken) throw new QuoteChangedError('当天的补贴刚刚用于另一份订单，价格已变化，请重新确认')
+    plan.subsidyClaim
+      ? refusedAs(claimSubsidy(trx, plan.subsidyClaim, id), () => new QuoteChangedError('当天的补贴刚刚用于另一份订单，价格已变化，请重新确认'))
+      : undefined,
+  ]
+  const records = plan.record || offer
+  if (records) {
+    await together(rows)
+    await plan.record?.(trx, id)
+    await offer?.record(trx, id)
+  }
 
-  await plan.record?.(trx, id)
-  await offer?.record(trx, id)
-
-  // Last, the guarded updates: the account's share, then the places, each in lock order. Any one refused rolls
-  // back the whole booking.
+  // Last, the guarded updates: the account's share, then the places, each in lock order. The booking's last
+  // statements go out with COMMIT, which a refusal among them turns into ROLLBACK (commitWithLastStatements).
   const takes = inLockOrder(plan.takes)
-  await together([takeAccountShare(trx, { booker, rule, takes, run }), takePlaces(trx, takes, fn)])
+  const last = [...(records ? [] : rows), takeAccountShare(trx, { booker, rule, takes, run }), takePlaces(trx, takes, fn)]
+  if (endsTransaction) commitWithLastStatements(trx, last)
+  await together(last)
   return { statusCode: 201, booking }
 }

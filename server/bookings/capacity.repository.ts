@@ -1,14 +1,15 @@
-import type { Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { statement } from '../db/statement'
 
 /**
  * Takes `units` of a session if, and only if, they are still there: one guarded UPDATE, so the check and the
  * write are a single statement. PostgreSQL row-locks the session and re-checks the guard after a concurrent
- * writer commits; SQLite runs one writer at a time. Either way `booked` never passes `capacity`.
+ * writer commits; SQLite runs one writer at a time. Either way `booked` never passes `capacity`. Refused, it
+ * fails with `NoRowChanged` (`Statement.required`).
  */
-export async function takeUnits(trx: Transaction<Database>, sessionId: string, units: number): Promise<boolean> {
-  return (await unitsTaken.changed(trx, { sessionId, units })) === 1n
+export function takeUnits(trx: Transaction<Database>, sessionId: string, units: number): Promise<void> {
+  return unitsTaken.required(trx, { sessionId, units })
 }
 
 const unitsTaken = statement((db, { sessionId, units }: { sessionId: string; units: number }) =>
@@ -29,21 +30,18 @@ export async function returnUnits(trx: Transaction<Database>, sessionId: string,
 }
 
 /** The same guard for one class of a session's places (infant care). */
-export async function takeClassUnits(
-  trx: Transaction<Database>,
-  sessionId: string,
-  classCode: string,
-  units: number,
-): Promise<boolean> {
-  const result = await trx
+export function takeClassUnits(trx: Transaction<Database>, sessionId: string, classCode: string, units: number): Promise<void> {
+  return classUnitsTaken.required(trx, { sessionId, classCode, units })
+}
+
+const classUnitsTaken = statement((db, { sessionId, classCode, units }: { sessionId: string; classCode: string; units: number }) =>
+  db
     .updateTable('session_classes')
     .set((eb) => ({ booked: eb('booked', '+', units) }))
     .where('session_id', '=', sessionId)
     .where('class_code', '=', classCode)
-    .where((eb) => eb(eb('booked', '+', units), '<=', eb.ref('capacity')))
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
-}
+    .where((eb) => eb(eb('booked', '+', units), '<=', eb.ref('capacity'))),
+)
 
 export async function returnClassUnits(
   trx: Transaction<Database>,
@@ -61,7 +59,7 @@ export async function returnClassUnits(
 
 /** What is left of a session after a refused take: full, or closed meanwhile. */
 export async function sessionSpace(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   sessionId: string,
 ): Promise<{ remaining: number; open: boolean; date: string }> {
   const row = await trx
@@ -73,7 +71,7 @@ export async function sessionSpace(
 }
 
 export async function classSpace(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   sessionId: string,
   classCode: string,
 ): Promise<{ remaining: number; date: string }> {

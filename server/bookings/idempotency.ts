@@ -53,13 +53,13 @@ export async function findEarlierResponse(
  * transaction ends (PostgreSQL) or waits its turn (SQLite). False when the key is already another request's:
  * the caller rolls its writes back and answers with that request's response (`findEarlierResponse`).
  */
-export async function claimIdempotencyKey(
+export function claimIdempotencyKey(
   trx: Transaction<Database>,
   claim: IdempotencyClaim,
   response: StoredResponse,
   now: Date,
-): Promise<boolean> {
-  const inserted = await keyClaim.changed(trx, {
+): Promise<void> {
+  return keyClaim.required(trx, {
     user_id: claim.userId,
     key: claim.key,
     request_hash: claim.requestHash,
@@ -67,7 +67,6 @@ export async function claimIdempotencyKey(
     response: JSON.stringify(response.body),
     created_at: now.toISOString(),
   })
-  return inserted === 1n
 }
 
 const keyClaim = statement((db, { user_id, key, request_hash, status_code, response, created_at }: Insertable<IdempotencyKeyTable>) =>

@@ -55,17 +55,16 @@ const heldPlace = statementOfRows((db, claims: PlaceClaim[]) =>
 )
 
 /**
- * Writes the claims of a booking, or none: false when any of them is held already. A concurrent booking of the
- * same person waits on the primary key (PostgreSQL) or for its turn (SQLite) and then finds it held, so the
- * loser is refused rather than failed; the caller rolls the booking back.
+ * Writes the claims of a booking, or none: `NoRowChanged` when any of them is held already. A concurrent booking
+ * of the same person waits on the primary key (PostgreSQL) or for its turn (SQLite) and then finds it held, so
+ * the loser is refused rather than failed; the booking is rolled back.
  */
-export async function claimPlaces(trx: Transaction<Database>, claims: PlaceClaim[], bookingId: string): Promise<boolean> {
-  if (claims.length === 0) return true
-  const inserted = await placeRows.changed(
+export async function claimPlaces(trx: Transaction<Database>, claims: PlaceClaim[], bookingId: string): Promise<void> {
+  if (claims.length === 0) return
+  await placeRows.required(
     trx,
     claims.map((c) => ({ beneficiary: c.beneficiary, function_code: c.functionCode, service_date: c.serviceDate, slot: c.slot, booking_id: bookingId })),
   )
-  return inserted === BigInt(claims.length)
 }
 
 const placeRows = statementOfRows((db, rows: Insertable<PlaceClaimTable>[]) =>

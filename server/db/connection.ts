@@ -150,11 +150,15 @@ export async function pipelinedTransaction<T>(kysely: Kysely<Database>, work: (t
       // Work that issued no statement opened no transaction.
       if (!(await connection.begun())) return result
       // A statement that failed unseen leaves the transaction aborted, and COMMIT then answers ROLLBACK.
-      const { command } = await client.query('commit')
+      const { command } = await (connection.commitSent() ?? (client.query('commit') as Promise<pg.QueryResult>))
       if (command !== 'COMMIT') throw new Error(`the transaction ended with ${command}, not COMMIT`)
+      connection.assertNothingLate()
       return result
     } catch (err) {
-      if (connection.opened()) {
+      const commit = connection.commitSent()
+      // COMMIT sent with the last statements ends the transaction either way (ROLLBACK when one of them failed).
+      if (commit) await commit.catch(() => undefined)
+      else if (connection.opened()) {
         await client.query('rollback').catch((failed: Error) => {
           broken = failed
         })
@@ -165,6 +169,24 @@ export async function pipelinedTransaction<T>(kysely: Kysely<Database>, work: (t
     client.removeListener('error', lost)
     client.release(broken)
   }
+}
+
+/** The transactions `commitWithLastStatements` can commit early. */
+const committers = new WeakMap<Transaction<Database>, (last: readonly unknown[]) => void>()
+
+/**
+ * Sends COMMIT in the same write as the statements just issued (`last`), instead of a round trip of its own once
+ * they have answered: for the last statements of a booking, whose every refusal fails its statement on the
+ * database (`Statement.required`), which aborts the transaction, so that this COMMIT answers ROLLBACK and nothing
+ * is kept. On SQLite, or in a transaction that is not pipelined, it does nothing: the transaction commits when its
+ * work returns, as always.
+ *
+ * Every statement of `last` must be issued without waiting for an answer (as `together` issues them); one that
+ * failed before reaching the database (a check in code) withholds COMMIT, and the work's failure rolls back.
+ * The transaction takes no statement after this.
+ */
+export function commitWithLastStatements(trx: Transaction<Database>, last: readonly unknown[]): void {
+  committers.get(trx)?.(last)
 }
 
 /**
@@ -178,14 +200,21 @@ interface PipelinedConnection {
   opened(): boolean
   /** Whether BEGIN was sent and succeeded; throws BEGIN's error. */
   begun(): Promise<boolean>
+  /** COMMIT, if the work sent it with its last statements. */
+  commitSent(): Promise<pg.QueryResult> | undefined
+  /** Throws if a statement came after COMMIT was sent: it was refused, and the transaction committed without it. */
+  assertNothingLate(): void
 }
 
 function transactionOn(client: pg.PoolClient): PipelinedConnection {
   let ended = false
   let begin: Promise<unknown> | undefined
+  let commit: Promise<pg.QueryResult> | undefined
+  let late = false
   const send = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>
   const only = {
     query: (...args: unknown[]) => {
+      if (commit) late = true
       if (ended) return Promise.reject(new Error('the transaction has ended'))
       // BEGIN goes out with the first statement, in the same write (writesOfOneTick), instead of a round trip of its
       // own before it. The database runs a connection's statements in order, so all of them run inside it; were
@@ -203,6 +232,20 @@ function transactionOn(client: pg.PoolClient): PipelinedConnection {
   const driver = dialect.createDriver()
   const executor = new DefaultQueryExecutor(dialect.createQueryCompiler(), dialect.createAdapter(), new DefaultConnectionProvider(driver), [])
   const trx = new Transaction<Database>({ config: { dialect }, dialect, driver, executor })
+  committers.set(trx, (last) => {
+    let failedEarly = false
+    for (const statement of last) {
+      if (statement instanceof Promise) statement.catch(() => (failedEarly = true))
+    }
+    // The statements reach the connection through Kysely's promises (microtasks), and COMMIT after them: the
+    // process runs every microtask before the next tick. A statement refused in code has rejected by then.
+    process.nextTick(() => {
+      if (failedEarly || ended || !begin) return
+      ended = true
+      commit = send('commit') as Promise<pg.QueryResult>
+      commit.catch(() => undefined)
+    })
+  })
   return {
     async run(work) {
       try {
@@ -217,6 +260,10 @@ function transactionOn(client: pg.PoolClient): PipelinedConnection {
       if (!begin) return false
       await begin
       return true
+    },
+    commitSent: () => commit,
+    assertNothingLate: () => {
+      if (late) throw new Error('a statement came after COMMIT had been sent: it was not part of the transaction')
     },
   }
 }

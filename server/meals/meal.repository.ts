@@ -102,9 +102,9 @@ const subsidyClaimOf = statement((db, { beneficiary, serviceDate }: { beneficiar
   db.selectFrom('meal_subsidy_claims').select('booking_id').where('beneficiary', '=', beneficiary).where('service_date', '=', serviceDate),
 )
 
-/** The day's meal subsidy for its person, unless another order of theirs took it first. */
-export async function claimSubsidy(trx: Transaction<Database>, claim: { beneficiary: string; serviceDate: string }, bookingId: string): Promise<boolean> {
-  return (await subsidyClaim.changed(trx, { beneficiary: claim.beneficiary, service_date: claim.serviceDate, booking_id: bookingId })) === 1n
+/** The day's meal subsidy for its person; `NoRowChanged` when another order of theirs took it first. */
+export function claimSubsidy(trx: Transaction<Database>, claim: { beneficiary: string; serviceDate: string }, bookingId: string): Promise<void> {
+  return subsidyClaim.required(trx, { beneficiary: claim.beneficiary, service_date: claim.serviceDate, booking_id: bookingId })
 }
 
 const subsidyClaim = statement((db, { beneficiary, service_date, booking_id }: { beneficiary: string; service_date: string; booking_id: string }) =>

@@ -1,9 +1,10 @@
 import net from 'node:net'
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type Transaction, sql } from 'kysely'
 import pg from 'pg'
-import { pipelinedTransaction } from '../../server/db/connection'
+import { commitWithLastStatements, pipelinedTransaction } from '../../server/db/connection'
 import { isUniqueViolation } from '../../server/db/errors'
 import type { Database } from '../../server/db/schema'
+import { NoRowChanged, statement } from '../../server/db/statement'
 import { together } from '../../server/db/together'
 import { DATABASES, POSTGRES_URL, type TestDb, createTestDb } from '../support/databases'
 
@@ -71,6 +72,48 @@ describe.each(DATABASES)('a transaction of statements issued together (%s)', (da
     expect(await stored()).toEqual(['y'])
   })
 
+  // The booking's last statements: a guarded write that must write its row, sent with COMMIT where it can be.
+  const claimed = statement((db, { id }: { id: string }) =>
+    db
+      .insertInto('pipe_rows' as never)
+      .values({ id } as never)
+      .onConflict((oc) => oc.column('id' as never).doNothing()),
+  )
+  const lastly = (trx: Transaction<Database>, work: Promise<unknown>[]) => {
+    commitWithLastStatements(trx, work)
+    return together(work)
+  }
+
+  it('keeps the last statements sent with COMMIT', async () => {
+    await pipelinedTransaction(db, async (trx) => {
+      await insert(trx, 'a')
+      await lastly(trx, [insert(trx, 'b'), claimed.required(trx, { id: 'c' })])
+    })
+    expect(await stored()).toEqual(['a', 'b', 'c'])
+  })
+
+  it('keeps nothing when a required write among the last statements writes no row, and names it', async () => {
+    await insert(db, 'c')
+    const refused = pipelinedTransaction(db, async (trx) => {
+      await insert(trx, 'a')
+      await lastly(trx, [insert(trx, 'b'), claimed.required(trx, { id: 'c' }), insert(trx, 'd')])
+    })
+    await expect(refused).rejects.toBeInstanceOf(NoRowChanged)
+    expect(await stored()).toEqual(['c'])
+    // Every connection of the pool serves on, none left inside a transaction.
+    await Promise.all(['e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'].map((id) => pipelinedTransaction(db, (trx) => insert(trx, id))))
+    expect(await stored()).toHaveLength(12)
+  })
+
+  it('keeps nothing when one of the last statements was refused in code before reaching the database', async () => {
+    const refused = pipelinedTransaction(db, async (trx) => {
+      await insert(trx, 'a')
+      await lastly(trx, [insert(trx, 'b'), Promise.reject(new Error('over the limit'))])
+    })
+    await expect(refused).rejects.toThrow('over the limit')
+    expect(await stored()).toEqual([])
+  })
+
   if (database === 'postgres') {
     it('fails a transaction whose connection is lost, without ending the process, and the pool serves on', async () => {
       const admin = new pg.Client({ connectionString: POSTGRES_URL })
@@ -103,6 +146,34 @@ describe.each(DATABASES)('a transaction of statements issued together (%s)', (da
         single.mockRestore()
       }
       expect(await stored()).toEqual(['w', 'x', 'y'])
+    })
+
+    it('sends COMMIT in the same write as the last statements: begin, a batch, and the last with COMMIT are two writes', async () => {
+      await pipelinedTransaction(db, (trx) => insert(trx, 'w'))
+      const flushes = jest.spyOn(net.Socket.prototype as unknown as { _writev: () => void }, '_writev')
+      const single = jest.spyOn(net.Socket.prototype as unknown as { _write: () => void }, '_write')
+      try {
+        await pipelinedTransaction(db, async (trx) => {
+          await together([insert(trx, 'x'), insert(trx, 'y')])
+          await lastly(trx, [insert(trx, 'z'), claimed.required(trx, { id: 'zz' })])
+        })
+        expect(flushes.mock.calls.length + single.mock.calls.length).toBe(2)
+      } finally {
+        flushes.mockRestore()
+        single.mockRestore()
+      }
+      expect(await stored()).toEqual(['w', 'x', 'y', 'z', 'zz'])
+    })
+
+    it('fails loudly when a statement comes after COMMIT was sent', async () => {
+      const late = pipelinedTransaction(db, async (trx) => {
+        const answered = insert(trx, 'a')
+        commitWithLastStatements(trx, [answered])
+        await answered
+        await insert(trx, 'b')
+      })
+      await expect(late).rejects.toThrow(/transaction has ended/)
+      expect(await stored()).toEqual(['a'])
     })
 
     it('does not report success for a transaction PostgreSQL aborted under a failure the work ignored', async () => {
