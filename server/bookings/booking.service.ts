@@ -229,18 +229,23 @@ export async function placeBooking(
       // A retry of a finished request is not looked up first: if the rules now refuse it (past the cut-off, the
       // person holds the place) the refusal below finds its first answer, and if they pass, claiming the key (the
       // booking's first write) finds it. Either way it gets its first answer, and a first try saves a query.
-      return await pipelinedTransaction(db, async (trx) => {
-        const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book', onBehalf?.facilityId)
-        const expected = request.expectedPayableFen
-        if (expected !== undefined && expected !== quotedPrice(prepared.plan).payableFen) throw new QuoteChangedError()
-        return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer, { endsTransaction: true })
-      })
+      return await pipelinedTransaction(
+        db,
+        async (trx) => {
+          const prepared = await prepare(trx, booker, request, now, offer ? 'offer' : 'book', onBehalf?.facilityId)
+          const expected = request.expectedPayableFen
+          if (expected !== undefined && expected !== quotedPrice(prepared.plan).payableFen) throw new QuoteChangedError()
+          return book(trx, booker, request, claim, prepared, now, onBehalf?.actorUserId ?? booker.id, offer, { endsTransaction: true })
+        },
+        // A retry of a finished request, or a twin of this request (same key) that committed while this one was
+        // checking the rules, made them refuse (the person now holds a place, the last portion is gone): the
+        // resident gets that answer, not a 409.
+        async (outside) => {
+          const twin = await findEarlierResponse(outside, claim)
+          return twin && replayOf(twin)
+        },
+      )
     } catch (err) {
-      // A retry of a finished request, or a twin of this request (same key) that committed while this one was
-      // checking the rules, made them refuse (the person now holds a place, the last portion is gone): the resident
-      // gets that answer, not a 409.
-      const twin = await findEarlierResponse(db, claim)
-      if (twin) return replayOf(twin)
       if (err instanceof RefusedWrite) throw await err.explain(db)
       // A booking code drawn twice (1 in 10⁸ per live code): draw again.
       if (attempt < 3 && isUniqueViolation(err)) continue

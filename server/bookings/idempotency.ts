@@ -36,22 +36,22 @@ export async function findEarlierResponse(
   db: Kysely<Database>,
   claim: IdempotencyClaim,
 ): Promise<StoredResponse | undefined> {
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'status_code', 'response'])
-    .where('user_id', '=', claim.userId)
-    .where('key', '=', claim.key)
-    .executeTakeFirst()
+  const row = await answerOfKey.first(db, { userId: claim.userId, key: claim.key })
   if (!row) return undefined
   if (row.request_hash !== claim.requestHash) throw new IdempotencyKeyReusedError()
   return { statusCode: row.status_code, body: JSON.parse(row.response) }
 }
 
+// Asked after every refused booking (a sell-out's many): was it a retry of one that was answered?
+const answerOfKey = statement((db, { userId, key }: { userId: string; key: string }) =>
+  db.selectFrom('idempotency_keys').select(['request_hash', 'status_code', 'response']).where('user_id', '=', userId).where('key', '=', key),
+)
+
 /**
  * Claims the key, with the answer it will give, among the booking's first writes: the answer and the booking
  * commit together or not at all. A concurrent twin of this request blocks on the primary key until this
- * transaction ends (PostgreSQL) or waits its turn (SQLite). False when the key is already another request's:
- * the caller rolls its writes back and answers with that request's response (`findEarlierResponse`).
+ * transaction ends (PostgreSQL) or waits its turn (SQLite). `NoRowChanged` when the key is already another
+ * request's: the booking is rolled back and answers with that request's response (`findEarlierResponse`).
  */
 export function claimIdempotencyKey(
   trx: Transaction<Database>,

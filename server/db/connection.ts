@@ -132,9 +132,25 @@ const pools = new WeakMap<Kysely<Database>, pg.Pool>()
  * answer before sending the next statement, so this one is a Kysely transaction over a single pooled connection,
  * with BEGIN and COMMIT of its own. On SQLite, where a statement costs no round trip, it is Kysely's transaction.
  */
-export async function pipelinedTransaction<T>(kysely: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function pipelinedTransaction<T>(
+  kysely: Kysely<Database>,
+  work: (trx: Transaction<Database>) => Promise<T>,
+  /**
+   * When the work fails: asked after the transaction has ended (on PostgreSQL on the same connection, in the same
+   * write as its ROLLBACK), it may answer instead of the failure (a retried booking's first answer), or not.
+   */
+  recover?: (db: Kysely<Database>) => Promise<T | undefined>,
+): Promise<T> {
   const pool = pools.get(kysely)
-  if (!pool) return kysely.transaction().execute(work)
+  if (!pool) {
+    try {
+      return await kysely.transaction().execute(work)
+    } catch (err) {
+      const answer = await recover?.(kysely)
+      if (answer !== undefined) return answer
+      throw err
+    }
+  }
   const client = await pool.connect()
   const connection = transactionOn(client)
   let broken: Error | undefined
@@ -155,14 +171,14 @@ export async function pipelinedTransaction<T>(kysely: Kysely<Database>, work: (t
       connection.assertNothingLate()
       return result
     } catch (err) {
-      const commit = connection.commitSent()
-      // COMMIT sent with the last statements ends the transaction either way (ROLLBACK when one of them failed).
-      if (commit) await commit.catch(() => undefined)
-      else if (connection.opened()) {
-        await client.query('rollback').catch((failed: Error) => {
-          broken = failed
-        })
-      }
+      // COMMIT sent with the last statements ends the transaction either way (ROLLBACK when one of them failed);
+      // otherwise ROLLBACK does. Neither is waited for: the connection runs it before anything its next holder
+      // sends, often in the same write as the caller's next statement (a refused booking's look-up of an earlier
+      // answer). A connection that is lost meanwhile is dropped by the pool when released.
+      const ending = connection.commitSent() ?? (connection.opened() ? client.query('rollback') : undefined)
+      ending?.catch(() => undefined)
+      const answer = await recover?.(outsideOn(client))
+      if (answer !== undefined) return answer
       throw err
     }
   } finally {
@@ -204,6 +220,12 @@ interface PipelinedConnection {
   commitSent(): Promise<pg.QueryResult> | undefined
   /** Throws if a statement came after COMMIT was sent: it was refused, and the transaction committed without it. */
   assertNothingLate(): void
+}
+
+/** Kysely on `client` outside any transaction: for `recover`, while pipelinedTransaction holds the connection. */
+function outsideOn(client: pg.PoolClient): Kysely<Database> {
+  const pool = { connect: async () => ({ query: client.query.bind(client), release: () => {} }), end: async () => {} }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) })
 }
 
 function transactionOn(client: pg.PoolClient): PipelinedConnection {

@@ -114,6 +114,29 @@ describe.each(DATABASES)('a transaction of statements issued together (%s)', (da
     expect(await stored()).toEqual([])
   })
 
+  it('answers what `recover` finds once a failed transaction has ended: committed rows, none of its own', async () => {
+    await insert(db, 'earlier')
+    const recovered = await pipelinedTransaction(
+      db,
+      async (trx) => {
+        await insert(trx, 'mine')
+        throw new Error('refused')
+      },
+      async (outside) => (await sql<{ id: string }>`select id from pipe_rows order by id`.execute(outside)).rows.map((r) => r.id).join(),
+    )
+    expect(recovered).toBe('earlier')
+    // Nothing to answer with: the failure stands.
+    const failed = pipelinedTransaction(
+      db,
+      async () => {
+        throw new Error('refused')
+      },
+      async () => undefined,
+    )
+    await expect(failed).rejects.toThrow('refused')
+    expect(await stored()).toEqual(['earlier'])
+  })
+
   if (database === 'postgres') {
     it('fails a transaction whose connection is lost, without ending the process, and the pool serves on', async () => {
       const admin = new pg.Client({ connectionString: POSTGRES_URL })
@@ -163,6 +186,27 @@ describe.each(DATABASES)('a transaction of statements issued together (%s)', (da
         single.mockRestore()
       }
       expect(await stored()).toEqual(['w', 'x', 'y', 'z', 'zz'])
+    })
+
+    it('sends ROLLBACK and what `recover` asks in one write', async () => {
+      await pipelinedTransaction(db, (trx) => insert(trx, 'w'))
+      const flushes = jest.spyOn(net.Socket.prototype as unknown as { _writev: () => void }, '_writev')
+      const single = jest.spyOn(net.Socket.prototype as unknown as { _write: () => void }, '_write')
+      try {
+        const answer = await pipelinedTransaction(
+          db,
+          async (trx) => {
+            await insert(trx, 'x')
+            throw new Error('refused')
+          },
+          async (outside) => (await sql<{ n: number }>`select count(*)::int as n from pipe_rows`.execute(outside)).rows[0].n,
+        )
+        expect(answer).toBe(1)
+        expect(flushes.mock.calls.length + single.mock.calls.length).toBe(2)
+      } finally {
+        flushes.mockRestore()
+        single.mockRestore()
+      }
     })
 
     it('fails loudly when a statement comes after COMMIT was sent', async () => {
