@@ -389,8 +389,10 @@ async function book(
       ? refusedAs(claimSubsidy(trx, plan.subsidyClaim, id), () => new QuoteChangedError('当天的补贴刚刚用于另一份订单，价格已变化，请重新确认'))
       : undefined,
   ]
-  const records = plan.record || offer
-  if (records) {
+  // A service's own records (托育's agreement, 日间照料's lunch) and a waitlist offer's come after the booking's rows
+  // have answered, as before; without them, the rows go out with the last statements and COMMIT.
+  const recordsFirst = plan.record !== undefined || offer !== undefined
+  if (recordsFirst) {
     await together(rows)
     await plan.record?.(trx, id)
     await offer?.record(trx, id)
@@ -399,7 +401,7 @@ async function book(
   // Last, the guarded updates: the account's share, then the places, each in lock order. The booking's last
   // statements go out with COMMIT, which a refusal among them turns into ROLLBACK (commitWithLastStatements).
   const takes = inLockOrder(plan.takes)
-  const last = [...(records ? [] : rows), takeAccountShare(trx, { booker, rule, takes, run }), takePlaces(trx, takes, fn)]
+  const last = [...(recordsFirst ? [] : rows), takeAccountShare(trx, { booker, rule, takes, run }), takePlaces(trx, takes, fn)]
   if (endsTransaction) commitWithLastStatements(trx, last)
   await together(last)
   return { statusCode: 201, booking }

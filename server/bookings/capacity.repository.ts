@@ -57,12 +57,12 @@ export async function returnClassUnits(
     .execute()
 }
 
-/** What is left of a session after a refused take: full, or closed meanwhile. */
+/** What is left of a session after a refused take (read once the booking's transaction is over): full, or closed. */
 export async function sessionSpace(
-  trx: Kysely<Database>,
+  db: Kysely<Database>,
   sessionId: string,
 ): Promise<{ remaining: number; open: boolean; date: string }> {
-  const row = await trx
+  const row = await db
     .selectFrom('sessions')
     .select(['capacity', 'booked', 'open', 'date'])
     .where('id', '=', sessionId)
@@ -71,11 +71,11 @@ export async function sessionSpace(
 }
 
 export async function classSpace(
-  trx: Kysely<Database>,
+  db: Kysely<Database>,
   sessionId: string,
   classCode: string,
 ): Promise<{ remaining: number; date: string }> {
-  const row = await trx
+  const row = await db
     .selectFrom('session_classes as c')
     .innerJoin('sessions as s', 's.id', 'c.session_id')
     .select(['c.capacity', 'c.booked', 's.date'])
